@@ -1,0 +1,40 @@
+# minutebook: every target sets itself up first; a fresh machine needs only Python >= 3.11 and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+OUT ?= output
+BENCH_N ?= 400
+
+.PHONY: setup run test eval lint dictionary bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "minutebook needs Python >= 3.11, found " + sys.version.split()[0]'
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: setup
+	$(VENV)/bin/minutebook run samples --out $(OUT)
+
+test: setup
+	$(PY) -m pytest
+
+eval: setup
+	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
+	$(PY) -m pipeline.evaluate --out $(OUT) --json $(OUT)/eval.json
+
+lint: setup
+	$(VENV)/bin/ruff check .
+
+dictionary: setup
+	$(PY) -m schemas.dictionary > docs/data-dictionary.md
+
+clean:
+	rm -rf $(VENV) .$(OUT)-cache $(OUT)/*/ $(OUT)/*.duckdb $(OUT)/*.json
+
+bench: setup
+	BENCH_N=$(BENCH_N) $(PY) -m pipeline.bench

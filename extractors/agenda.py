@@ -1,0 +1,321 @@
+"""Agenda front sheets: the meeting, the membership list and the numbered agenda items.
+
+The front sheet gives body, date, start time ("When: 2.00 pm", "Tuesday, 4th March, 2025, at
+10.00 am") and venue ("Where:", "held in ... on", or the venue lines under the date). A
+membership list runs under a MEMBERSHIP heading in groups whose heading gives the category
+(``data/membership_categories.csv``); each member is "name <tab> role (organisation)" as a line or
+a table row, or a list "Councillors A (Chair), B and C". Items are numbered lines in sequence
+after the AGENDA heading; page references "(Pages 6 to 9)", "(Pages 1 - 18)", "to follow" and
+exempt sections (``data/agenda_sections.csv``) are read from the title and the text under it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors.attendance import role_and_org, split_honorific, split_people
+from extractors.base import Extraction, PaperContext
+from extractors.datafiles import load_table
+from extractors.meeting_ids import meeting_id_for
+from extractors.meeting_text import Line, find_dates, first_time, fold, lines_of, parts_of
+from schemas.document import Document
+from schemas.records import AgendaItem, Meeting, Membership, Part
+
+_MARKER = re.compile(r"^(?:a\s*g\s*e\s*n\s*d\s*a|agenda)(?:\s+items?)?\s*:?$", re.I)
+_ITEM = re.compile(r"^(?:item\s+)?(\d{1,3})[.:)]?[\s\t]+(\S.*)$", re.I)
+_PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)?", re.I)
+_TO_FOLLOW = re.compile(r"\(?\s*\bto\s+follow\b\s*\)?", re.I)
+_EXCLUSION = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press|public)", re.I)
+_LABEL = re.compile(r"^(when|where|date|time|venue|place)\s*:\s*(.*)$", re.I)
+_CONTACT = re.compile(r"\s*(?:ask\s+for|telephone|tel|e-?mail|contact|enquiries)\s*:.*$", re.I)
+_MEMBERSHIP = re.compile(r"^(?:membership|members\s+of\s+the\s+\w+.*)(?:\s*:)?$", re.I)
+_MEMBERSHIP_INLINE = re.compile(r"^(?:membership|members)\s*:\s*(\S.+)$", re.I)
+_GROUP = re.compile(r"^(?:\d{1,2}[.)]\s+)?(?P<head>[A-Z][^\t]{2,120}?):\s*$")
+_VENUE_HELD = re.compile(
+    r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+on\s+(?:\w+day,?\s+)?\d", re.I)
+_STOP_HEADS = re.compile(r"^(?:health\s+and\s+safety|mobile\s+phones|recording|webcast|"
+                         r"enquiries|notes?\b|information\s+for|fire\s+|quorum|agenda\b)", re.I)
+
+
+@functools.cache
+def _categories() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["category"])
+                 for r in load_table("membership_categories.csv"))
+
+
+@functools.cache
+def _sections() -> tuple[tuple[re.Pattern[str], bool], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["exempt"] == "yes")
+                 for r in load_table("agenda_sections.csv"))
+
+
+@functools.cache
+def _venue_words() -> re.Pattern[str]:
+    words = [re.escape(r["word"]) for r in load_table("venue_words.csv")]
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
+
+
+def category_of(heading: str) -> str | None:
+    """Return the membership category a group heading names, or None."""
+    for pattern, category in _categories():
+        if pattern.search(heading):
+            return category
+    return None
+
+
+def _section(text: str) -> bool | None:
+    for pattern, exempt in _sections():
+        if pattern.match(text):
+            return exempt
+    return None
+
+
+# --- the meeting -----------------------------------------------------------------------------
+
+@dataclass
+class FrontSheet:
+    """What the front sheet says about the meeting."""
+
+    body: str | None = None
+    date: object = None
+    start_time: str | None = None
+    venue: str | None = None
+    page: int | None = None
+    evidence: str = ""
+    inferred_year: bool = False
+
+
+def _cells(line: Line) -> list[str]:
+    return [c.strip() for c in re.split(r"[\t\n]", line.text) if c.strip()]
+
+
+def read_front_sheet(lines: list[Line], reference=None) -> FrontSheet:
+    """Read date, start time and venue from the first lines of an agenda part."""
+    sheet = FrontSheet()
+    head = lines[:40]
+    texts = [" ".join(_cells(ln)) for ln in head]
+    date_idx = None
+    for i, t in enumerate(texts):
+        # a date set in large type may be broken over lines ("Thursday, 13th / February, 2025")
+        window = " ".join(texts[i:i + 3])
+        dates = [d for d in find_dates(window, reference) if not d.inferred_year
+                 and d.start < len(t)] or [d for d in (find_dates(t, reference) if reference
+                                                       else []) if d.start < len(t)]
+        if dates:
+            sheet.date, sheet.inferred_year = dates[0].date, dates[0].inferred_year
+            sheet.page, sheet.evidence, date_idx = head[i].page, t, i
+            break
+    for i, t in enumerate(texts):
+        # "When: 2.00 pm" / "Date: ..." labels, also as table rows
+        m = _LABEL.match(t)
+        if m and m.group(1).lower() in ("where", "venue", "place"):
+            cells = _cells(head[i])
+            parts = [_LABEL.match(cells[0]).group(2) if _LABEL.match(cells[0]) else ""]
+            parts += cells[1:]
+            for k in range(i + 1, min(i + 4, len(head))):
+                nxt = texts[k]
+                if head[k].first or not nxt or re.match(r"^[A-Z][\w ]{1,30}:", nxt) or \
+                        nxt.startswith(("<", "http", "www")):
+                    break
+                parts.append(nxt)
+            sheet.venue = ", ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
+        elif m and m.group(1).lower() in ("when", "time"):
+            sheet.start_time = sheet.start_time or first_time(" ".join(texts[i:i + 2]))
+    joined = " ".join(texts)
+    if sheet.venue is None:
+        held = _VENUE_HELD.search(joined)
+        if held:
+            sheet.venue = held.group("venue").strip(" ,")
+    if date_idx is not None:
+        if sheet.start_time is None:
+            sheet.start_time = first_time(" ".join(texts[date_idx:date_idx + 3]))
+        if sheet.venue is None:
+            parts = []
+            for t in texts[date_idx + 1:date_idx + 5]:
+                t = _CONTACT.sub("", t).strip(" ,")
+                if t and _venue_words().search(t) and not t.startswith("("):
+                    parts.append(t)
+                elif parts:
+                    break
+            if parts:
+                sheet.venue = ", ".join(parts)
+    if sheet.start_time is None:
+        sheet.start_time = first_time(" ".join(texts[:12]))
+    return sheet
+
+
+# --- membership ------------------------------------------------------------------------------
+
+def read_membership(lines: list[Line]) -> list[tuple[str, str | None, str | None, str | None,
+                                                     int, str]]:
+    """Return (name, category, position, organisation, page, evidence) of each listed member."""
+    out = []
+    i = 0
+    n = len(lines)
+    while i < n:
+        text = lines[i].text.strip()
+        inline = _MEMBERSHIP_INLINE.match(text)
+        if inline and "\t" not in text:
+            for e in split_people(inline.group(1)):
+                cat = "chair" if e.chair else "voting"
+                out.append((e.name, cat, e.position, e.organisation, lines[i].page, e.evidence))
+            i += 1
+            continue
+        if not _MEMBERSHIP.match(text) or "please see" in " ".join(
+                ln.text.lower() for ln in lines[i + 1:i + 2]):
+            i += 1
+            continue
+        category: str | None = "voting"
+        i += 1
+        while i < n:
+            line = lines[i]
+            t = line.text.strip()
+            g = _GROUP.match(t)
+            if g and "\t" not in t:
+                category = category_of(g.group("head")) or category
+                i += 1
+                continue
+            cells = [c for c in t.split("\t") if c.strip()]
+            if len(cells) >= 2 and _is_name(cells[0]):
+                position, org = role_and_org(" ".join(cells[1:]).replace("\n", " "))
+                out.append((fold(cells[0]), category, position, org, line.page, fold(t)))
+                i += 1
+                continue
+            if re.match(r"^-{3,}", t):
+                i += 1
+                continue
+            break
+    return out
+
+
+def _is_name(text: str) -> bool:
+    from extractors.attendance import looks_like_name
+
+    hon, rest, _ = split_honorific(fold(text))
+    return looks_like_name(fold(text)) or bool(hon and rest)
+
+
+# --- items -----------------------------------------------------------------------------------
+
+@dataclass
+class Item:
+    """An agenda item as read."""
+
+    number: int
+    title: str
+    description: str
+    page_from: int | None
+    page_to: int | None
+    to_follow: bool
+    exempt: bool
+    page: int
+    evidence: str
+
+
+def _items_start(lines: list[Line]) -> int:
+    markers = [i for i, ln in enumerate(lines) if _MARKER.match(ln.text.strip())]
+    if not markers:
+        return 0
+    for i, ln in enumerate(lines):
+        m = _ITEM.match(ln.text.strip())
+        if m and m.group(1) == "1":
+            before = [k for k in markers if k < i]
+            if before:
+                return before[-1] + 1
+    return markers[-1] + 1
+
+
+def read_items(lines: list[Line]) -> list[Item]:
+    """Return the numbered agenda items of an agenda part's lines, in order."""
+    start = _items_start(lines)
+    items: list[Item] = []
+    exempt = False
+    last = 0
+    cur: dict | None = None
+
+    def close() -> None:
+        if cur is None:
+            return
+        title = fold(cur["title"])
+        desc = fold("\n".join(cur["desc"]))
+        both = title + " " + desc
+        pages = _PAGES.search(title) or _PAGES.search(desc)
+        follow = bool(_TO_FOLLOW.search(both))
+        title = _TO_FOLLOW.sub("", _PAGES.sub("", title)).strip(" .,-–")
+        p_from = int(pages.group(1)) if pages else None
+        p_to = int(pages.group(2) or pages.group(1)) if pages else None
+        items.append(Item(cur["number"], title, desc or None, p_from, p_to, follow,
+                          cur["exempt"] and not _EXCLUSION.search(title), cur["page"],
+                          fold(cur["title"] + " " + desc)[:500]))
+
+    for line in lines[start:]:
+        t = line.text.replace("\t", " ").strip()
+        sec = _section(t)
+        if sec is not None:
+            close()
+            cur = None
+            exempt = sec
+            continue
+        m = _ITEM.match(t)
+        if m and int(m.group(1)) == last + 1:
+            close()
+            last = int(m.group(1))
+            cur = {"number": last, "title": m.group(2), "desc": [], "exempt": exempt,
+                   "page": line.page}
+            continue
+        if cur is None:
+            continue
+        if not cur["desc"] and (t[:1].islower() or re.fullmatch(r"\(?\s*pages?\s[\d\s\-–to]+\)?", t,
+                                                               re.I)):
+            cur["title"] += " " + t
+        else:
+            cur["desc"].append(t)
+    close()
+    return items
+
+
+def _part_for_pages(parts: list[Part], page_from: int | None, own: int | None) -> int | None:
+    if page_from is None:
+        return None
+    for p in parts:
+        if p.part_no != own and p.page_from and p.page_to and p.page_from <= page_from <= p.page_to:
+            return p.part_no
+    return None
+
+
+def extract(doc: Document, ctx: PaperContext) -> Extraction:
+    """Read each agenda part of a paper into its meeting, membership list and agenda items."""
+    out = Extraction()
+    for part in parts_of(doc, ctx, ("agenda",)):
+        lines = lines_of(part.doc)
+        if not lines:
+            continue
+        sheet = read_front_sheet(lines, ctx.paper_date or part.date)
+        items = read_items(lines)
+        if sheet.date is None and not items:
+            continue
+        if sheet.inferred_year:
+            out.finding(ctx.paper_id, "info", "date_year_inferred",
+                        f"agenda date {sheet.date} had no year; completed from the paper's date",
+                        sheet.page)
+        mid = meeting_id_for(ctx.paper_id, part.part_no, "agenda")
+        out.add("meetings", Meeting(
+            meeting_id=mid, paper_id=ctx.paper_id, part_no=part.part_no, body=ctx.body,
+            date=sheet.date or part.date, start_time=sheet.start_time, end_time=None,
+            venue=sheet.venue, source="agenda", page=sheet.page or lines[0].page,
+            evidence=sheet.evidence or None))
+        for it in items:
+            out.add("agenda_items", AgendaItem(
+                meeting_id=mid, paper_id=ctx.paper_id, number=it.number, title=it.title,
+                description=it.description, page_from=it.page_from, page_to=it.page_to,
+                to_follow=it.to_follow, exempt=it.exempt,
+                part_no=_part_for_pages(ctx.parts, it.page_from, part.part_no), page=it.page,
+                evidence=it.evidence))
+        for name, category, position, org, page, evidence in read_membership(lines):
+            out.add("memberships", Membership(
+                paper_id=ctx.paper_id, body=ctx.body, as_of=sheet.date or part.date,
+                name_as_printed=name, category=category, position=position,
+                organisation=org, page=page, evidence=evidence))
+    return out

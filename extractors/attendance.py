@@ -1,0 +1,436 @@
+"""Attendance: the people named in a minutes attendance block, with how they are listed.
+
+Blocks open with a label (``data/attendance_labels.csv``: Present, Apologies, Also Present,
+Officers, Observers, Co-opted members, In attendance, Substitutes) at the start of a line or of a
+table row's first cell, and run until the next label, the first minute heading or prose. Names
+are split at top-level commas and "and"; a plural honorific ("Councillors A, B and C") is given
+to each name of its group; roles and organisations come from brackets ("(Chief Executive
+[Milton Keynes Council])") or from a role printed after a comma. Apologies printed as prose in a
+minute ("Apologies for absence were received from Councillors ...") are read too.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors.base import Extraction, PaperContext
+from extractors.datafiles import load_table
+from extractors.meeting_ids import meeting_id_for
+from extractors.meeting_text import Line, fold, lines_of, parts_of
+from schemas.document import Document
+from schemas.records import Attendance
+
+_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "al", "bin", "st"}
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z]\.?|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*|[A-Z]{2,}|O['’][A-Z]\w+)$")
+_REP = re.compile(r"^(?:a\s+|the\s+)?representatives?\s+(?:of|for|from)\s+(?:the\s+)?(.+)$", re.I)
+_PROSE_APOLOGIES = re.compile(
+    r"\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+)?(?:received|reported|"
+    r"submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)(?:\.(?:\s|$)|$)"
+    r"|\breported\s+apologies\s+from\s+(.+?)(?:\.(?:\s|$)|$)", re.I | re.S)
+_ORG_PREFIX = re.compile(r"^([A-Z][^:()\[\]]{2,60}):\s+(?=\S)")
+_PROSE_START = re.compile(r"^(?:The|It|This|There|In\s+[a-z]|An?\s+[a-z]|Following|Members)\b")
+_CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’\-]{3,}$")
+
+
+@dataclass
+class PersonEntry:
+    """One name read from a list, with what was printed beside it."""
+
+    name: str
+    position: str | None = None
+    organisation: str | None = None
+    chair: bool = False
+    evidence: str = ""
+
+
+# --- data tables ------------------------------------------------------------------------------
+
+@functools.cache
+def _labels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r"^\s*(" + r["pattern"] + r")\s*(?::|\t|$)", re.I),
+                  r["status"]) for r in load_table("attendance_labels.csv"))
+
+
+@functools.cache
+def _honorifics() -> tuple[tuple[str, str, bool], ...]:
+    rows = load_table("honorifics.csv")
+    out = []
+    for r in rows:
+        plural = r["plural"] == "1"
+        out.append((r["honorific"], r["canonical"] if plural else r["honorific"], plural))
+    return tuple(sorted(out, key=lambda t: -len(t[0])))
+
+
+@functools.cache
+def _words(name: str, column: str) -> frozenset[str]:
+    return frozenset(r[column].lower() for r in load_table(name))
+
+
+@functools.cache
+def _chair_cues() -> tuple[tuple[re.Pattern[str], bool, str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["chair"] == "yes", r["position"])
+                 for r in load_table("chair_cues.csv"))
+
+
+def match_label(text: str) -> tuple[str, str] | None:
+    """Return (status, rest of the text) when ``text`` opens with an attendance label."""
+    for pattern, status in _labels():
+        m = pattern.match(text)
+        if m:
+            return status, text[m.end():].strip()
+    return None
+
+
+# --- names, roles, organisations -----------------------------------------------------------
+
+def split_honorific(name: str) -> tuple[str | None, str, bool]:
+    """Split a leading honorific: returns (singular honorific, rest, whether it was plural)."""
+    for form, singular, plural in _honorifics():
+        if name == form or name.startswith(form + " ") or name.startswith(form + ". "):
+            return singular, name[len(form):].lstrip(". ").strip(), plural
+    return None, name, False
+
+
+def _strip_honours(name: str) -> str:
+    honours = _words("postnominals.csv", "postnominal")
+    toks = name.replace(",", " ").split()
+    while toks and toks[-1].strip(".").lower() in honours:
+        toks.pop()
+    return " ".join(toks)
+
+
+def is_honours(text: str) -> bool:
+    """Whether ``text`` is only post-nominal letters ("OBE", "MBE DL")."""
+    honours = _words("postnominals.csv", "postnominal")
+    toks = text.replace(",", " ").split()
+    return bool(toks) and all(t.strip(".").lower() in honours for t in toks)
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's name (honorific optional, 1-5 name tokens)."""
+    hon, rest, _ = split_honorific(text.strip())
+    rest = _strip_honours(rest)
+    toks = rest.split()
+    if not toks or len(toks) > 5:
+        return False
+    if not all(_NAME_TOKEN.match(t) or t.lower() in _PARTICLES for t in toks):
+        return False
+    if hon:
+        return True
+    roles = _words("role_words.csv", "word")
+    orgs = _words("org_words.csv", "word")
+    if any(t.lower() in roles for t in toks) or toks[-1].lower() in orgs:
+        return False
+    return not (len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 1)
+
+
+def looks_like_org(text: str) -> bool:
+    """Whether ``text`` reads as an organisation rather than a job title."""
+    toks = text.strip().rstrip(".").split()
+    if not toks:
+        return False
+    roles = _words("role_words.csv", "word")
+    if toks[0].lower() in roles and toks[0].lower() not in {"police", "service"}:
+        return False
+    if len(toks) == 1 and toks[0].isupper() and 2 <= len(toks[0]) <= 6:
+        return True  # an acronym: KCC, TVP, MEM
+    return toks[-1].lower().strip(")") in _words("org_words.csv", "word")
+
+
+def split_brackets(text: str) -> tuple[str, list[str]]:
+    """Split ``text`` into the words outside top-level brackets and each bracket's contents."""
+    outside, groups, depth, cur = [], [], 0, []
+    for ch in text:
+        if ch in "([":
+            if depth == 0:
+                cur = []
+            else:
+                cur.append(ch)
+            depth += 1
+        elif ch in ")]" and depth:
+            depth -= 1
+            if depth == 0:
+                groups.append(" ".join("".join(cur).split()))
+            else:
+                cur.append(ch)
+        elif depth:
+            cur.append(ch)
+        else:
+            outside.append(ch)
+    if depth and cur:  # an unclosed bracket keeps its text
+        groups.append(" ".join("".join(cur).split()))
+    return " ".join("".join(outside).split()).strip(" ,"), groups
+
+
+def _clean_org(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip(" ,."), flags=re.I)
+
+
+def role_and_org(text: str) -> tuple[str | None, str | None]:
+    """Read a printed role into (position, organisation).
+
+    "Chief Executive (Milton Keynes Council)" and "Chief Executive [Milton Keynes Council]" give
+    both; "Milton Keynes Council (representative for X)" gives the bracket as position; a role
+    that only names whom the person represents ("Representative of Rural Parish Councils") gives
+    the represented body as organisation.
+    """
+    main, groups = split_brackets(text.strip())
+    position: str | None = None
+    org: str | None = None
+    rep_org: str | None = None
+    if main and looks_like_org(main):
+        org = main
+        position = groups[0] if groups else None
+    else:
+        position = main or None
+        for g in groups:
+            rep = _REP.match(g)
+            if rep:
+                rep_org = rep_org or _clean_org(rep.group(1))
+            elif org is None:
+                org = g
+        if position is None and org and not looks_like_org(org) and not rep_org:
+            position, org = org, None
+    if org is None and position:
+        rep = _REP.match(position)
+        rep_org = rep_org or (_clean_org(rep.group(1)) if rep else None)
+    if org is None:
+        org = rep_org
+    return (position.strip(" ,") or None) if position else None, org
+
+
+def _chair_cue(text: str) -> tuple[bool, str | None] | None:
+    for pattern, chair, position in _chair_cues():
+        if pattern.match(text.strip()):
+            return chair, position or None
+    return None
+
+
+def _segments(text: str) -> list[tuple[str, str]]:
+    """Split a list at top-level commas, semicolons and "and"; returns (joiner, segment)."""
+    text = re.sub(r"(\w)-\n(?=[A-Z]?[a-z])", r"\1-", text)
+    out: list[tuple[str, str]] = []
+    depth, cur, joiner, i = 0, [], "start", 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+            if depth == 0:
+                nxt = re.match(r"\s+(?!and\b)(?=[A-Z])", text[i + 1:])
+                if nxt:
+                    cur.append(ch)
+                    out.append((joiner, "".join(cur)))
+                    cur, joiner = [], "break"
+                    i += 1 + nxt.end()
+                    continue
+        if depth == 0:
+            if ch in ",;":
+                out.append((joiner, "".join(cur)))
+                cur, joiner = [], ","
+                i += 1
+                continue
+            m = re.match(r"\s+(?:and|&)\s+", text[i:])
+            if m and cur:
+                out.append((joiner, "".join(cur)))
+                cur, joiner = [], "and"
+                i += m.end()
+                continue
+        cur.append(ch)
+        i += 1
+    out.append((joiner, "".join(cur)))
+    return [(j, " ".join(s.split())) for j, s in out if s.strip(" .")]
+
+
+def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]:
+    """Read a printed list of people into entries.
+
+    Takes the list as printed (line breaks kept) and an organisation that applies to names
+    without one ("Officers: Milton Keynes Council: A (role), B (role)"). Returns the entries in
+    order: names with their honorific (a plural one given to each name of its group), position,
+    organisation and whether they chaired.
+    """
+    entries: list[PersonEntry] = []
+    group_hon: str | None = None
+    group: list[PersonEntry] = []
+    close_after = False
+    for joiner, seg in _segments(text.strip().rstrip(".")):
+        seg = seg.strip(" .")
+        if re.match(r"^(?:and|&)\s+", seg):
+            seg, joiner = re.sub(r"^(?:and|&)\s+", "", seg), "and"
+        if close_after:
+            group_hon, close_after = None, False
+        if is_honours(seg):
+            continue
+        cue = _chair_cue(seg)
+        if cue and entries:
+            entries[-1].chair = entries[-1].chair or cue[0]
+            entries[-1].position = entries[-1].position or cue[1]
+            continue
+        m = re.match(r"^(.*?)[,\s]+in\s+the\s+chair$", seg, re.I)
+        chair = False
+        if m:
+            seg, chair = m.group(1), True
+        name_part, groups = split_brackets(seg)
+        name_part = re.sub(r"\s*[–—-]\s*$", "", name_part)
+        dash = re.match(r"^(.+?)\s+[–—]\s+(.+)$", name_part)
+        dash_org = None
+        if dash and looks_like_name(dash.group(1)):
+            name_part, dash_org = dash.group(1), dash.group(2)
+        if not looks_like_name(name_part):
+            if entries and not groups and joiner == ",":
+                pos, org = role_and_org(seg)
+                last = entries[-1]
+                last.position = last.position or pos
+                last.organisation = last.organisation or org
+                last.evidence += ", " + seg
+            continue
+        hon, rest, plural = split_honorific(name_part)
+        if plural:
+            group_hon, group = hon, []
+        elif hon is None and group_hon:
+            hon = group_hon
+        elif hon is not None and not plural:
+            group_hon = None
+        name = _strip_honours(rest)
+        name = f"{hon} {name}" if hon else name
+        entry = PersonEntry(name=name, chair=chair, evidence=seg)
+        for g in groups:
+            cue = _chair_cue(g)
+            if cue:
+                entry.chair = entry.chair or cue[0]
+                entry.position = entry.position or cue[1]
+                continue
+            pos, org = role_and_org(g)
+            entry.position = entry.position or pos
+            entry.organisation = entry.organisation or org
+        if dash_org:
+            entry.organisation = entry.organisation or dash_org
+        if group_hon:
+            # names of a shared-honorific group take the organisation printed after the last
+            if entry.organisation:
+                for prev in group:
+                    if prev.organisation is None and not any(
+                            _chair_cue(g) is None for g in split_brackets(prev.evidence)[1]):
+                        prev.organisation = entry.organisation
+            group.append(entry)
+            if joiner == "and":
+                close_after = True
+        entries.append(entry)
+    for e in entries:
+        if e.organisation is None and default_org:
+            e.organisation = default_org
+    return entries
+
+
+# --- blocks in a minutes part ----------------------------------------------------------------
+
+@dataclass
+class Block:
+    """An attendance block: its status, the printed list and where it is."""
+
+    status: str
+    text: str
+    page: int
+    default_org: str | None = None
+
+
+def _ends_block(line: Line, text_so_far: str, is_heading) -> bool:
+    t = line.text
+    if match_label(t) or is_heading(t):
+        return True
+    if _CAPS_HEADING.match(t) and "," not in t:
+        return True
+    tail = text_so_far.rstrip()
+    open_list = tail.endswith((",", " and", "&")) or tail.count("(") > tail.count(")") \
+        or tail.count("[") > tail.count("]")
+    return not open_list and bool(_PROSE_START.match(t))
+
+
+def find_blocks(lines: list[Line], is_heading=lambda t: False) -> list[Block]:
+    """Return the attendance blocks of a minutes part's lines (labels as text or table rows)."""
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        hit = match_label(line.text.replace("\t", " ") if line.kind != "row" else line.text)
+        if hit is None:
+            i += 1
+            continue
+        status, rest = hit
+        parts = [rest.replace("\t", "\n")]
+        j = i + 1
+        while j < len(lines) and not _ends_block(lines[j], "\n".join(parts), is_heading):
+            parts.append(lines[j].text.replace("\t", "\n"))
+            j += 1
+        text = "\n".join(p for p in parts if p)
+        default_org = None
+        m = _ORG_PREFIX.match(text)
+        if m and looks_like_org(m.group(1)):
+            default_org, text = m.group(1).strip(), text[m.end():]
+        if text.strip():
+            blocks.append(Block(status, text, line.page, default_org))
+        i = j
+    return blocks
+
+
+def prose_apologies(text: str) -> list[str]:
+    """Return each list of names given apologies in prose ("Apologies were received from ...")."""
+    out = []
+    for m in _PROSE_APOLOGIES.finditer(fold(text)):
+        names = m.group(1) or m.group(2)
+        if names and not re.match(r"^(?:no|none)\b", names, re.I):
+            out.append(names)
+    return out
+
+
+def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
+                       minute_texts: list[tuple[str, int]] | None = None,
+                       is_heading=lambda t: False) -> list[Attendance]:
+    """Return the attendance records of one minutes part.
+
+    Takes the part's lines, the meeting id, the paper id, the (text, page) of its minutes whose
+    prose may list apologies, and a predicate recognising minute headings (where blocks end).
+    """
+    records: list[Attendance] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(entries: list[PersonEntry], status: str, page: int) -> None:
+        for e in entries:
+            key = (e.name.lower(), status)
+            if key in seen:
+                continue
+            seen.add(key)
+            records.append(Attendance(
+                meeting_id=meeting_id, paper_id=paper_id, name_as_printed=e.name,
+                status=status, position=e.position, organisation=e.organisation,
+                chair=e.chair, page=page, evidence=fold(e.evidence)))
+
+    for block in find_blocks(lines, is_heading):
+        add(split_people(block.text, block.default_org), block.status, block.page)
+    has_apologies = any(r.status == "apologies" for r in records)
+    if not has_apologies:
+        for text, page in minute_texts or []:
+            for names in prose_apologies(text):
+                add(split_people(names), "apologies", page)
+    return records
+
+
+def extract(doc: Document, ctx: PaperContext) -> Extraction:
+    """Read the attendance blocks of every minutes part of a paper into attendance records."""
+    from extractors.minutes import is_minute_heading, read_minutes
+
+    out = Extraction()
+    for part in parts_of(doc, ctx, ("minutes",)):
+        lines = lines_of(part.doc)
+        minutes = read_minutes(lines)
+        texts = [(m.text, m.page) for m in minutes.items[:3]]
+        mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
+        for rec in attendance_records(lines[:minutes.first_item_index] or lines, mid,
+                                      ctx.paper_id, texts, is_minute_heading):
+            out.add("attendance", rec)
+    return out

@@ -1,0 +1,72 @@
+"""Classify a paper or a part by the features of its text, with a confidence.
+
+Cues live in ``extractors/data/doctype_cues.csv`` (doc type, weight, regex); the score of a
+type is the sum of the weights of its cues found in the first pages. Confidence is the winning
+score's share of all scores.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from extractors.datafiles import load_table
+from schemas.document import Block, Document, Table
+
+_FIRST_PAGES = 3
+_MAX_ITEMS = 400  # text exports have one page: look at the head only
+
+
+@dataclass(frozen=True)
+class Classification:
+    """A doc type, its confidence (0-1) and the scores that led to it."""
+
+    doc_type: str
+    confidence: float
+    scores: dict[str, float]
+
+
+@functools.cache
+def _cues() -> tuple[tuple[str, float, re.Pattern[str]], ...]:
+    return tuple((r["doc_type"], float(r["weight"]), re.compile(r["pattern"], re.I | re.M))
+                 for r in load_table("doctype_cues.csv"))
+
+
+def _lines(doc: Document) -> list[str]:
+    out: list[str] = []
+    for page in doc.pages[:_FIRST_PAGES]:
+        for item in page.items:
+            if isinstance(item, Block):
+                out.append(item.text)
+            elif isinstance(item, Table):
+                out.extend(cell for row in item.rows for cell in row if cell)
+            if len(out) >= _MAX_ITEMS:
+                return out
+    return out
+
+
+def score_text(lines: list[str]) -> Counter[str]:
+    """Return the cue score of each doc type over some lines of text."""
+    scores: Counter[str] = Counter()
+    for doc_type, weight, pattern in _cues():
+        hits = sum(1 for line in lines if pattern.search(line))
+        if hits:
+            scores[doc_type] += weight * min(hits, 3)  # a cue repeated is weak extra evidence
+    return scores
+
+
+def classify(doc: Document, title: str | None = None) -> Classification:
+    """Classify a document (or a part's slice of one) by its first pages and title.
+
+    Returns ``Classification``; ``doc_type`` is "unknown" with confidence 0 when no cue fires.
+    """
+    lines = _lines(doc)
+    if title:
+        lines = [title, title] + lines  # the title counts twice: it says what the paper is
+    scores = score_text(lines)
+    if not scores:
+        return Classification("unknown", 0.0, {})
+    doc_type, best = scores.most_common(1)[0]
+    return Classification(doc_type, round(best / sum(scores.values()), 3), dict(scores))

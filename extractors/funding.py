@@ -1,0 +1,213 @@
+"""Funding written outside spend-plan tables: prose, bullet lists, label | amount lists, forms.
+
+Walks the document in reading order keeping the context a list leans on: the funder and
+financial year its introduction names ("the Community Safety Grant provided by the Home
+Office. Below is a summary of the use of this fund for 2012/13") and the sub-heading it sits
+under ("Tasking:"). Each £ amount becomes one Funding row with its kind, funder, recipient,
+purpose, year, page and the sentence it came from. Tables that ``spend_plan.recognise`` claims
+are left to the spend-plan extractor.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors import funding_text as ft
+from extractors.base import Extraction, PaperContext, stable_id
+from extractors.datafiles import load_table
+from extractors.spend_plan import claimed_tables, clean_cell
+from extractors.values import money
+from schemas.document import Block, Document, Table
+from schemas.records import Funding
+
+_MAX_LABEL_WORDS = 6
+_INTRO_FUNDER = re.compile(
+    r"\b(?:provided\s+by|funded\s+(?:through|by)|grant\s+from|funding\s+from|paid\s+by)\s+"
+    r"(?:the\s+)?(?P<f>[A-Z][\w&'’ -]*?)(?=[.,;:]|\s+(?:for|to|and|in)\b|$)")
+_AS_FOLLOWS = re.compile(r"\s*(?:were|was|are|is)?\s*(?:as\s+follows|below)?\s*:\s*$", re.I)
+#: an upper-case title line (a minute heading such as "SMK14 UPDATE ON ...") starts a section
+_CAPS_TITLE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]{4,120}$")
+_INTRO_LEAD = re.compile(r"^(?:the\s+\w+\s+noted\s+(?:that\s+)?|it\s+was\s+noted\s+that\s+)",
+                         re.I)
+
+
+@dataclass
+class _Context:
+    """What the text before an amount says about it."""
+
+    funder: str | None = None
+    financial_year: str | None = None
+    label: str | None = None
+
+
+@functools.cache
+def _recipient_labels() -> tuple[str, ...]:
+    return tuple(r["label"].casefold() for r in load_table("recipient_labels.csv"))
+
+
+def _pure_amount(cell: str) -> ft.Mention | None:
+    """The amount a cell holds when the cell is nothing but an amount."""
+    text = ft.fold(cell)
+    if not text or money.parse_money(text) is None:
+        return None
+    found = ft.money_mentions(text)
+    return found[0] if found else None
+
+
+def form_pairs(table: Table) -> list[tuple[str, ft.Mention, int]]:
+    """Return (label, amount, row index) for each "label | amount" cell pair of a table.
+
+    Covers two-column lists ("DV Co-ordinator (with TVP) | £25,000") and form blocks
+    ("CSF Grant Allocation: | £261,694"). A label is a text cell holding no amount.
+    """
+    out = []
+    for r, row in enumerate(table.rows):
+        cells = [clean_cell(c) for c in row]
+        for i in range(len(cells) - 1):
+            label = ft.fold(cells[i])
+            if not label or ft.money_mentions(label):
+                continue
+            mention = _pure_amount(cells[i + 1])
+            if mention is not None:
+                out.append((label.rstrip(" :"), mention, r))
+    return out
+
+
+def _form_recipient(table: Table) -> str | None:
+    """The value of a form's recipient label ("Local Authority Area: | Milton Keynes")."""
+    for row in table.rows:
+        cells = [ft.fold(clean_cell(c)) for c in row]
+        for i in range(len(cells) - 1):
+            label = cells[i].rstrip(" :").casefold()
+            if label in _recipient_labels() and cells[i + 1] and not _pure_amount(cells[i + 1]):
+                return cells[i + 1]
+    return None
+
+
+def _is_label(text: str) -> bool:
+    return text.endswith(":") and len(text.split()) <= _MAX_LABEL_WORDS
+
+
+def _document_year(doc: Document) -> str | None:
+    """The paper's one financial year: the only one it prints, else the one in its title."""
+    seen: list[str] = []
+    for item in doc.iter_items():
+        for fy in ft.financial_years(item.text):
+            if fy not in seen:
+                seen.append(fy)
+    if len(seen) == 1:
+        return seen[0]
+    for item in doc.iter_items():
+        if isinstance(item, Block):
+            return ft.first_financial_year(item.text) if item.kind == "heading" else None
+    return None
+
+
+class _Walker:
+    """Reads a document's blocks and tables in order into funding rows."""
+
+    def __init__(self, doc: Document, ctx: PaperContext) -> None:
+        self.doc, self.ctx = doc, ctx
+        self.out = Extraction()
+        self.context = _Context()
+        self.doc_year = _document_year(doc)
+        self.position = 0
+        self.claimed = claimed_tables(doc)
+
+    def _add(self, facts: ft.FundingFacts, page: int, evidence: str, key: str) -> None:
+        m = facts.mention
+        self.out.add("funding", Funding(
+            funding_id=stable_id(self.ctx.paper_id, page, self.position, key),
+            paper_id=self.ctx.paper_id, kind=facts.kind, funder=facts.funder,
+            recipient=facts.recipient, purpose=facts.purpose, amount_gbp=m.amount,
+            amount_text=m.text, approximate=m.approximate or facts.kind == "estimate",
+            financial_year=facts.financial_year or self.context.financial_year
+            or self.doc_year, page=page, evidence=ft.fold(evidence)))
+
+    def block(self, block: Block) -> None:
+        text = ft.fold(block.text)
+        if not text:
+            return
+        found = ft.money_mentions(text)
+        if (block.kind == "heading" and not _is_label(text)) or (
+                not found and _CAPS_TITLE.match(text)):
+            self.context = _Context()
+            return
+        if not found:
+            self._learn(text)
+            return
+        if len(found) == 1:
+            label = ft.label_of(text, found[0])
+            if label and not re.search(r"\b(?:was|were|is|are|has|have|had)\b", label):
+                self._label_row(label, found[0], block.page, text)
+                return
+        for s_idx, sentence in enumerate(ft.sentences(text)):
+            mentions = ft.money_mentions(sentence)
+            for m_idx, mention in enumerate(mentions):
+                limit = mentions[m_idx + 1].start if m_idx + 1 < len(mentions) else None
+                facts = ft.read_sentence(sentence, mention, None, self.ctx.authority, limit)
+                if facts.funder is None and facts.kind not in ("prize", "cap"):
+                    facts.funder = self.context.funder
+                self._add(facts, block.page, sentence, f"{s_idx}:{m_idx}:{mention.text}")
+                if facts.funder and facts.kind in ("allocation", "grant_award"):
+                    self.context.funder = facts.funder
+
+    def _learn(self, text: str) -> None:
+        """A paragraph with no amount may introduce a list: note its funder, year, label."""
+        if _is_label(text):
+            self.context.label = text.rstrip(" :")
+            return
+        fy = ft.first_financial_year(text)
+        matches = list(_INTRO_FUNDER.finditer(text))
+        m = matches[-1] if matches else None
+        if m is not None:
+            self.context.funder = ft.fold(m.group("f")).strip()
+        if fy:
+            self.context.financial_year = fy
+        if fy or m is not None:
+            self.context.label = None
+        if text.endswith(":"):
+            intro = _INTRO_LEAD.sub("", _AS_FOLLOWS.sub("", text))
+            self.context.label = intro[:1].lower() + intro[1:] if intro else None
+
+    def _label_row(self, label: str, mention: ft.Mention, page: int, evidence: str) -> None:
+        kind = ft.kind_of(label, mention, None)
+        facts = ft.FundingFacts(mention=mention, kind=kind, funder=self.context.funder,
+                                recipient=label, purpose=self.context.label,
+                                financial_year=ft.first_financial_year(label))
+        self._add(facts, page, evidence, f"label:{label}:{mention.text}")
+
+    def table(self, table: Table) -> None:
+        if any(table is t for t in self.claimed):
+            return
+        recipient = _form_recipient(table)
+        for label, mention, r in form_pairs(table):
+            page = table.row_pages[r] if r < len(table.row_pages) else table.page
+            kind = ft.kind_of(label, mention, None)
+            evidence = f"{label}: {mention.text}" if recipient else f"{label} {mention.text}"
+            if kind == "grant_award" and recipient:
+                facts = ft.FundingFacts(mention=mention, kind=kind, recipient=recipient,
+                                        purpose=label, funder=self.context.funder)
+            else:
+                facts = ft.FundingFacts(mention=mention, kind=kind, recipient=label,
+                                        purpose=self.context.label,
+                                        funder=self.context.funder)
+            self._add(facts, page, evidence, f"table:{r}:{label}:{mention.text}")
+
+
+def extract(doc: Document, ctx: PaperContext) -> Extraction:
+    """Read every £ amount outside spend-plan tables into Funding rows.
+
+    Takes the document model and the paper context; returns an Extraction whose ``funding``
+    records each carry kind, funder, recipient, purpose, financial year, page and evidence.
+    """
+    walker = _Walker(doc, ctx)
+    for item in doc.iter_items():
+        walker.position += 1
+        if isinstance(item, Table):
+            walker.table(item)
+        else:
+            walker.block(item)
+    return walker.out

@@ -1,0 +1,255 @@
+"""Read funding facts out of one piece of text: amounts, their kind, funder, recipient, purpose.
+
+Shared by the spend-plan extractor (cells of a spend-plan table) and the funding extractor
+(prose, bullet lists, label | amount lists). Everything here is a pure function of its text;
+the callers supply the context (column, heading, list introduction) a sentence sits in.
+Cue phrases live in ``data/funding_kinds.csv`` and funder names in ``data/funders.csv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extractors.datafiles import load_table
+from extractors.values import money, years
+
+#: Kinds a cue can force over a column's default kind; the others only apply when nothing
+#: stronger says what the money is.
+_WEAK_KINDS = ("estimate", "allocation")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(£\"'‘“])")
+_ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|no|approx|est|c|ca|cllr|mr|mrs|ms|dr)\.$", re.I)
+_LIST_MARKER = re.compile(r"^\s*(?:[-•\uf0b7*–]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?", re.I)
+_SUBJECT_VERBS = re.compile(
+    r"\b(?:was|were|is|are|has|have|had|would|will|to\s+be)?\s*"
+    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated)\b", re.I)
+_GIVER_VERBS = re.compile(
+    r"\b(?:has|have|had)?\s*(?:committed|put\s+forward|provided|contributed|given|granted|"
+    r"invested|pledged)\b", re.I)
+_LEAD_IN = re.compile(r"^.*\b(?:that|noted|reported|confirmed|agreed)\b[,\s]+", re.I)
+_VERB_SPLIT = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would)\b.*$", re.I)
+_FROM_FUNDER = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;]*?)(?=\s+(?:funding|grant|for|to|in|towards)\b|[,.;]|$)")
+_FUNDER_BEFORE = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;£]*?)\s+(?:funding|grant|fund)\s+of\s*$")
+_PURPOSE_AFTER = re.compile(r"^\W*(?:in\s+funding\s+)?(?:to|towards|for)\s+(?P<p>[^.;]+)", re.I)
+_NOT_FUNDER = re.compile(r"^(?:multiple|various|a\s+range|several|other|different)\b", re.I)
+_NUMBERING = re.compile(r"^(?:[-•\uf0b7*–]\s*)?\d+(?:\.\d+)*\.?\s+")
+_FY_ONLY = re.compile(r"^(?:the\s+)?(?:financial\s+year\s+)?\d{4}\s*[/-]\s*\d{2,4}$", re.I)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An amount of money found in a text: Decimal pounds, as printed, and where."""
+
+    amount: Decimal
+    text: str
+    start: int
+    end: int
+    approximate: bool = False
+    hint: str | None = None  # "cap" or "estimate" when the words around it say so
+
+
+@dataclass
+class FundingFacts:
+    """What one amount in one sentence says: the fields of a funding row bar provenance."""
+
+    mention: Mention
+    kind: str
+    funder: str | None = None
+    recipient: str | None = None
+    purpose: str | None = None
+    financial_year: str | None = None
+
+
+def fold(text: str | None) -> str:
+    """Return ``text`` with all runs of whitespace folded to one space and ends stripped."""
+    return " ".join((text or "").split())
+
+
+def money_mentions(text: str) -> list[Mention]:
+    """Return every amount of money written in ``text`` (the values parser finds them)."""
+    out = []
+    for m in money.find_money(text or ""):
+        if m.money.amount < 0:
+            continue
+        out.append(Mention(amount=m.money.amount, text=m.text, start=m.start, end=m.end,
+                           approximate=m.money.approximate, hint=m.money.hint))
+    return out
+
+
+def table_amount(cell: str, header: str = "") -> Mention | None:
+    """Return the amount a table cell holds (a header unit such as £000s applies), or None."""
+    text = fold(cell)
+    if not text:
+        return None
+    unit = money.unit_from_header(header) if header else None
+    value = money.parse_table_amount(text, unit) if unit else None
+    if value is not None:
+        return Mention(amount=value, text=text, start=0, end=len(text))
+    found = money_mentions(text)
+    return found[0] if found else None
+
+
+def percentage(cell: str) -> float | None:
+    """Return the percentage printed in a cell ("44.7%" -> 44.7), or None."""
+    m = re.search(r"(-?\d+(?:\.\d+)?)\s*%", cell or "")
+    return float(m.group(1)) if m else None
+
+
+def financial_years(text: str) -> list[str]:
+    """Return the financial years written in ``text``, normalised to ``YYYY/YY``."""
+    return [m.fy for m in years.find_financial_years(text or "") if m.fy]
+
+
+def first_financial_year(text: str) -> str | None:
+    """Return the first financial year written in ``text``, or None."""
+    found = financial_years(text)
+    return found[0] if found else None
+
+
+def sentences(text: str) -> list[str]:
+    """Split a paragraph into sentences (keeps "e.g." and "approx." inside their sentence).
+
+    Line breaks are folded first: in PDF cells they are wraps ("circa £1" / "Million").
+    """
+    out: list[str] = []
+    for part in _SENTENCE_END.split(fold(text)):
+        part = part.strip()
+        if not part:
+            continue
+        if out and _ABBREVIATIONS.search(out[-1]) and out[-1].endswith("."):
+            out[-1] = out[-1] + " " + part
+        else:
+            out.append(part)
+    return out
+
+
+@functools.cache
+def _kind_cues() -> tuple[tuple[re.Pattern[str], str, int], ...]:
+    rows = load_table("funding_kinds.csv")
+    cues = [(re.compile(r"(?<!\w)" + re.escape(r["cue"]) + r"(?!\w)", re.I), r["kind"],
+             int(r["rank"])) for r in rows]
+    return tuple(sorted(cues, key=lambda c: c[2]))
+
+
+def kind_of(sentence: str, mention: Mention | None = None, default: str | None = None) -> str:
+    """Return the funding kind a sentence gives an amount.
+
+    Strong cues (prize, cap, past spend, match funding, grant award, other funding) win; then
+    the caller's ``default`` (the kind a table column implies); then weak cues (estimate,
+    allocation) and the amount's own hint ("up to" -> cap, "circa" -> estimate).
+    """
+    found = [(rank, kind) for pat, kind, rank in _kind_cues() if pat.search(sentence)]
+    strong = [f for f in found if f[1] not in _WEAK_KINDS]
+    if strong:
+        return min(strong)[1]
+    if default:
+        return default
+    if mention is not None and mention.hint in ("cap", "estimate"):
+        return mention.hint
+    weak = [f for f in found if f[1] in _WEAK_KINDS]
+    return min(weak)[1] if weak else "allocation"
+
+
+@functools.cache
+def _funders() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = sorted(load_table("funders.csv"), key=lambda r: -len(r["alias"]))
+    return tuple((re.compile(r"(?<!\w)" + re.escape(r["alias"]) + r"(?!\w)",
+                             0 if r["alias"].isupper() else re.I), r["funder"]) for r in rows)
+
+
+def known_funder(text: str, authority: str | None = None) -> str | None:
+    """Return the funder a known name or alias in ``text`` stands for (first, longest match)."""
+    best: tuple[int, str] | None = None
+    for pat, funder in _funders():
+        m = pat.search(text or "")
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), funder)
+    if best is None:
+        return None
+    if best[1] == "{authority}":
+        return authority
+    return best[1]
+
+
+def _clean_name(text: str) -> str | None:
+    text = fold(text).strip(" ,;:-–")
+    text = _NUMBERING.sub("", text)
+    text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+    text = _LIST_MARKER.sub("", text) if text[:1] in "-•(\uf0b7*–" else text
+    return text or None
+
+
+def _resolve(name: str | None, authority: str | None) -> str | None:
+    if not name:
+        return None
+    if name.lower() in ("council", "the council") and authority:
+        return authority
+    return name
+
+
+def _subject(before: str) -> str | None:
+    """The noun phrase that opens a clause: "It was noted that the CSP had ..." -> "CSP"."""
+    text = _LEAD_IN.sub("", before)
+    text = _VERB_SPLIT.sub("", text).strip(" ,;")
+    text = re.split(r"[,;]\s*", text)[-1]
+    name = _clean_name(text)
+    if name and len(name.split()) <= 10 and (name[:1].isupper()
+                                             or text.strip()[:1].isupper()):
+        return name
+    return None
+
+
+def read_sentence(sentence: str, mention: Mention, default_kind: str | None = None,
+                  authority: str | None = None, limit: int | None = None) -> FundingFacts:
+    """Read one amount in one sentence: its kind, funder, recipient, purpose and year.
+
+    ``default_kind`` is what the surrounding column or list implies; ``authority`` stands for
+    "the Council"; ``limit`` is where the next amount starts (its words are not this one's).
+    Fields the sentence does not say are None; callers fill them from context.
+    """
+    before, after = sentence[:mention.start], sentence[mention.end:limit]
+    facts = FundingFacts(mention=mention, kind=kind_of(sentence, mention, default_kind))
+    m = _FUNDER_BEFORE.search(before)
+    if m:
+        facts.funder = _clean_name(m.group("f"))
+    else:
+        m = _FROM_FUNDER.search(after)
+        if m and not _NOT_FUNDER.match(m.group("f")) and not _FY_ONLY.match(m.group("f")):
+            facts.funder = _clean_name(m.group("f"))
+    verb = _SUBJECT_VERBS.search(before)
+    giver = _GIVER_VERBS.search(before)
+    if verb:
+        facts.recipient = _subject(before[:verb.start()])
+    elif giver:
+        facts.funder = facts.funder or _subject(before[:giver.start()])
+    facts.funder = _resolve(facts.funder, authority)
+    if facts.funder:
+        known = known_funder(facts.funder, authority)
+        if known and len(facts.funder) <= 5:
+            facts.funder = known
+    p = _PURPOSE_AFTER.match(after)
+    if p:
+        purpose = re.split(r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b",
+                          p.group("p"))[0]
+        facts.purpose = _clean_name(purpose)
+    facts.financial_year = first_financial_year(sentence)
+    return facts
+
+
+def label_of(text: str, mention: Mention) -> str | None:
+    """Return the label of a list line "Hazard Alley Scenario (£40,000)" / "Label – £5,000".
+
+    The label is the text without the amount, brackets, list marker and joining dash; None when
+    the line is a sentence rather than a label (too long, or a verb-led clause).
+    """
+    rest = (text[:mention.start] + " " + text[mention.end:])
+    rest = re.sub(r"\(\s*\)", " ", rest)
+    rest = _LIST_MARKER.sub("", fold(rest))
+    rest = rest.strip(" :;,-–=()")
+    if not rest or len(rest.split()) > 12:
+        return None
+    return rest

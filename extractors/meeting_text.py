@@ -1,0 +1,190 @@
+"""Shared reading helpers for the meetings extractors (agenda, minutes, attendance, ...).
+
+A part of a paper is turned into ``Line`` objects: one per text line of a block, and one per
+table row (cells joined by a tab, each cell keeping its own line breaks), so the same rules read
+an attendance block printed as text lines and one printed as a borderless label | names table.
+Dates and times use ``extractors.values`` when it is there and a small local fallback otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extractors.base import PaperContext
+from schemas.document import Block, Document, Table
+
+PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes": "minutes",
+                         "report": "report", "briefing": "report",
+                         "performance_update": "report", "decision": "report"}
+
+_MARKUP = re.compile(r"\*\*|</?[bui]>")
+_PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+
+
+@dataclass
+class Line:
+    """One line of text (or one table row) with where it came from."""
+
+    text: str
+    page: int
+    first: bool = False  # first line of its block or row
+    kind: str = "paragraph"  # block kind, or "row" for a table row
+    bold: bool = False
+    level: int = 0
+
+
+def clean(text: str) -> str:
+    """Strip export markup (``**bold**``, ``<b>``) and non-breaking spaces from ``text``."""
+    return _MARKUP.sub("", html.unescape(text)).replace("\u00a0", " ").replace("\uf0b7", "").strip()
+
+
+def fold(text: str) -> str:
+    """Fold runs of whitespace to one space; a hyphen at a line end joins the word."""
+    text = re.sub(r"(\w)-\n(?=[A-Z]?[a-z])", r"\1-", text)
+    return " ".join(text.split())
+
+
+def lines_of(doc: Document) -> list[Line]:
+    """Return the document's body as lines in reading order (bare page numbers dropped)."""
+    out: list[Line] = []
+    for page in doc.pages:
+        for item in page.items:
+            if isinstance(item, Table):
+                for r, row in enumerate(item.rows):
+                    cells = [clean(c) for c in row]
+                    if not any(cells):
+                        continue
+                    pg = item.row_pages[r] if r < len(item.row_pages) else item.page
+                    out.append(Line("\t".join(c for c in cells if c), pg, True, "row"))
+                continue
+            assert isinstance(item, Block)
+            first = True
+            for raw in item.text.split("\n"):
+                text = clean(raw)
+                if not text or _PAGE_NO.match(text):
+                    continue
+                out.append(Line(text, item.page, first, item.kind, item.bold, item.level))
+                first = False
+    return out
+
+
+@dataclass
+class PartView:
+    """A part of a paper and the document slice it covers."""
+
+    part_no: int | None
+    type: str
+    title: str | None
+    date: dt.date | None
+    doc: Document
+
+
+def parts_of(doc: Document, ctx: PaperContext, types: tuple[str, ...]) -> list[PartView]:
+    """Return the parts of ``doc`` whose type is in ``types``.
+
+    Uses ``ctx.parts`` and the slices the segment stage made (exact to the block, so text
+    exports without page breaks still split); a paper with no parts is one part of the type its
+    doc type implies.
+    """
+    views: list[PartView] = []
+    if ctx.parts:
+        for p in ctx.parts:
+            if p.type not in types:
+                continue
+            sub = ctx.document_of(p, doc)
+            views.append(PartView(p.part_no, p.type, p.title, p.date, sub))
+        return views
+    ptype = PART_TYPE_OF_DOC_TYPE.get(ctx.doc_type, "other")
+    if ptype in types:
+        views.append(PartView(1, ptype, ctx.title, ctx.paper_date, doc))
+    return views
+
+
+# --- dates and times -------------------------------------------------------------------------
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], 1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
+            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_DATE_WORDS = re.compile(
+    r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day\s+of)?\s+(" + _MONTH_RE + r")\b\.?,?"
+    r"(?:\s+(\d{4}))?", re.I)
+_DATE_NUM = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
+_TIME = re.compile(
+    r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3]):([0-5]\d)\b"
+    r"|\b(noon|midday)\b", re.I)
+
+
+@dataclass
+class FoundDate:
+    """A date found in text, with its span and whether its year was completed."""
+
+    date: dt.date
+    start: int
+    end: int
+    inferred_year: bool = False
+
+
+def find_dates(text: str, reference: dt.date | None = None) -> list[FoundDate]:
+    """Return the dates written in ``text`` (day first), in order.
+
+    A date with no year takes the year of ``reference`` (flagged ``inferred_year``) or is
+    skipped when there is no reference.
+    """
+    try:
+        from extractors.values.dates import find_dates as shared
+
+        found = shared(text, reference)
+        return [FoundDate(f.date, f.start, f.end, bool(getattr(f, "inferred_year", False)))
+                for f in found]
+    except ImportError:
+        pass
+    out: list[FoundDate] = []
+    for m in _DATE_WORDS.finditer(text):
+        day, month = int(m.group(1)), _MONTHS.get(m.group(2).lower().rstrip("."))
+        year_txt = m.group(3)
+        inferred = year_txt is None
+        if inferred and reference is None:
+            continue
+        year = int(year_txt) if year_txt else reference.year  # type: ignore[union-attr]
+        try:
+            out.append(FoundDate(dt.date(year, month or 0, day), m.start(), m.end(), inferred))
+        except ValueError:
+            continue
+    for m in _DATE_NUM.finditer(text):
+        year = int(m.group(3))
+        year = year + 2000 if year < 100 else year
+        try:
+            out.append(FoundDate(dt.date(year, int(m.group(2)), int(m.group(1))), m.start(),
+                                 m.end()))
+        except ValueError:
+            continue
+    return sorted(out, key=lambda f: f.start)
+
+
+def find_times(text: str) -> Iterator[tuple[str, int, int]]:
+    """Yield each clock time in ``text`` as ("HH:MM", start, end): "2.00 pm", "2pm", "14:00"."""
+    for m in _TIME.finditer(text):
+        if m.group(6):
+            yield "12:00", m.start(), m.end()
+        elif m.group(3):
+            hour, minute = int(m.group(1)), int(m.group(2) or 0)
+            if not 1 <= hour <= 12 or minute > 59:
+                continue
+            pm = m.group(3).lower().startswith("p")
+            hour = hour % 12 + (12 if pm else 0)
+            yield f"{hour:02d}:{minute:02d}", m.start(), m.end()
+        else:
+            yield f"{int(m.group(4)):02d}:{m.group(5)}", m.start(), m.end()
+
+
+def first_time(text: str) -> str | None:
+    """Return the first clock time in ``text`` as "HH:MM", or None."""
+    return next((t for t, _, _ in find_times(text)), None)

@@ -1,0 +1,410 @@
+"""Minutes: the meeting a minutes part records, its minutes and the resolutions inside them.
+
+The heading ("Minutes of the meeting of X held on Wednesday 10 March 2021 at 2.00 pm", "MINUTES
+of a meeting of the Cabinet held in <venue> on <date>") gives body, date, start time and venue;
+the closing line ("The meeting closed at 3.25 pm") the end time. Minute headings open with a
+reference (``data/minute_ref_patterns.csv``: "SMK10", "45/21", "76.", "Minute 45") or are a
+title followed by "(Item 5)". Inside a minute, a RESOLVED block holds numbered clauses (1. /
+(1) / (a) / a) / (i)) or one paragraph (number 1); the main verb of each comes from
+``data/resolution_verbs.csv``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from extractors.base import Extraction, PaperContext
+from extractors.datafiles import load_table
+from extractors.meeting_ids import meeting_id_for
+from extractors.meeting_text import (
+    Line,
+    find_dates,
+    find_times,
+    first_time,
+    fold,
+    lines_of,
+    parts_of,
+)
+from schemas.document import Document
+from schemas.records import Meeting, MinuteItem, Resolution
+
+_ITEM_LINE = re.compile(r"^\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3}[a-z]?)\s*\)\.?$", re.I)
+_RESOLVED = re.compile(
+    r"^(?:(?P<outer>\(?\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z][.)])\s+)?"
+    r"(?P<word>RESOLVED|Resolved|RECOMMENDED|AGREED|DECIDED)(?:\s+(?:unanimously|UNANIMOUSLY))?"
+    r"(?P<sep>\s*[:\-–—,]\s*|\s+(?=that\b|That\b|to\b|\w)|\s*$)(?P<rest>.*)$")
+_CLAUSE = re.compile(r"^(?:\((?P<p>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|(?P<n>\d{1,2}|[a-zA-Z]|"
+                     r"[ivx]{1,4})[.)])\s+(?P<text>\S.*)$")
+_CLOSE = re.compile(
+    r"\b(?:meeting\s+(?:was\s+)?(?:closed|ended|finished|concluded|terminated|rose|closed\s+at)"
+    r"|closed\s+the\s+meeting|meeting\s+ended|the\s+meeting\s+closed)\b[^.]{0,20}?\bat\b", re.I)
+_HEAD = re.compile(r"\bminutes\b", re.I)
+_BODY_OF = re.compile(
+    r"\bminutes\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+"
+    r"(?:the\s+)?(?P<body>.+?)\s+(?:held|on|at)\b", re.I)
+_BODY_EXCERPT = re.compile(
+    r"\bminutes?\s+\w*\s*from\s+(?:the\s+)?(?P<body>.+?)\s*[–—-]\s*\d", re.I)
+_VENUE = re.compile(
+    r"\bheld\s+(?:in|at)\s+(?P<venue>.+?)(?:\s+on\s+(?:\w+day,?\s+)?\d|\.(?=\s|$)|$)", re.I)
+_DROP_CAP = re.compile(r"^([A-Z]) ([a-z]{2,})")
+
+
+@dataclass
+class ResolutionText:
+    """A resolution clause read from a minute."""
+
+    number: int
+    text: str
+    page: int
+
+
+@dataclass
+class Minute:
+    """A minute: reference, title, body text and the resolutions inside it."""
+
+    ref: str
+    title: str
+    text: str
+    page: int
+    resolutions: list[ResolutionText] = field(default_factory=list)
+
+
+@dataclass
+class MinutesRead:
+    """What was read from a minutes part."""
+
+    items: list[Minute]
+    first_item_index: int
+
+
+@functools.cache
+def _ref_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((r["style"], re.compile(r["pattern"]))
+                 for r in load_table("minute_ref_patterns.csv"))
+
+
+@functools.cache
+def _verbs() -> tuple[tuple[str, str, object], ...]:
+    rows = []
+    for r in load_table("resolution_verbs.csv"):
+        pat = re.compile(r["pattern"], re.I) if r["kind"] == "cue" else r["pattern"].lower()
+        rows.append((r["kind"], r["verb"], pat))
+    return tuple(rows)
+
+
+def resolution_verb(text: str) -> str | None:
+    """Return the main verb of a resolution ("noted", "approved", ...) or None."""
+    first = re.match(r"^(?:to\s+)?([A-Za-z]+)", text)
+    if first and first.group(1)[0].isupper():
+        for kind, verb, pat in _verbs():
+            if kind == "cue" and pat.fullmatch(first.group(1)):  # type: ignore[union-attr]
+                return verb
+    m = re.search(r"\bbe\s+(?:\w+ly\s+)?(\w+)", text, re.I)
+    participle = m.group(1).lower() if m else None
+    for kind, verb, pat in _verbs():
+        if kind == "participle" and participle == pat:
+            return verb
+    for kind, verb, pat in _verbs():
+        if kind == "cue" and pat.search(text):  # type: ignore[union-attr]
+            return verb
+    return None
+
+
+def _match_ref(text: str) -> tuple[str, str, str] | None:
+    for style, pat in _ref_patterns():
+        m = pat.match(text)
+        if m:
+            ref = m.group("ref").strip()
+            ref = "Item " + ref if style == "item" else ref
+            return style, ref, (m.group("title") or "").strip()
+    return None
+
+
+def is_minute_heading(text: str) -> bool:
+    """Whether a line looks like a minute heading by its reference (prefixed or yearly)."""
+    hit = _match_ref(text.strip())
+    return bool(hit and hit[0] in ("prefixed", "yearly", "minute", "item")) or bool(
+        _ITEM_LINE.match(text.strip()))
+
+
+def _title_like(text: str) -> bool:
+    words = text.split()
+    return 0 < len(words) <= 25 and not text.rstrip().endswith((",", ";"))
+
+
+@dataclass
+class _Head:
+    index: int  # line index of the heading
+    body_from: int  # first line of the minute's body
+    ref: str
+    title: str
+
+
+def _find_heads(lines: list[Line]) -> list[_Head]:
+    """Find the minute headings of a minutes part, in order."""
+    texts = [ln.text.replace("\t", " ").strip() for ln in lines]
+    item_lines = [i for i, t in enumerate(texts) if _ITEM_LINE.match(t)]
+    heads: list[_Head] = []
+    if item_lines:
+        # "(Item N)" under each heading: the title is the line(s) just above it
+        for i in item_lines:
+            start = i - 1
+            last_ref = next((int(h.ref) for h in reversed(heads) if h.ref.isdigit()), 0)
+            numbered = [k for k in range(i - 1, max(-1, i - 4), -1)
+                        if (n := re.match(r"^(\d{1,4})(?:/\d{2,4})?\.\s+\S", texts[k]))
+                        and int(n.group(1)) > last_ref and not _RESOLVED.match(texts[k])
+                        and not any(t.endswith(".") for t in texts[k:i])]
+            while not numbered and start > 0 and i - start < 3:
+                prev = texts[start - 1]
+                if (prev.endswith((".", ":", ";", ")")) or _RESOLVED.match(prev)
+                        or _ITEM_LINE.match(prev) or re.match(r"^\(?\d{1,3}[.)]\s", prev)
+                        or prev.isupper() or lines[start].first):
+                    break
+                start -= 1
+            if numbered:
+                start = numbered[0]
+            title = " ".join(texts[start:i])
+            m = re.match(r"^(\d{1,4}(?:/\d{2,4})?)\.\s+(.*)$", title)
+            ref = m.group(1) if m else "Item " + _ITEM_LINE.match(texts[i]).group(1)
+            heads.append(_Head(start, i + 1, ref, m.group(2) if m else title))
+        return _fix_drop_caps(heads)
+    style_seen: str | None = None
+    last_num = 0
+    for i, t in enumerate(texts):
+        hit = _match_ref(t)
+        if not hit:
+            continue
+        style, ref, title = hit
+        if style_seen and style != style_seen:
+            continue
+        if re.match(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
+                    title, re.I):
+            continue  # "TMG 14 November 2024" is a title with a date, not minute TMG 14
+        if style == "numbered":
+            num = int(ref)
+            if num <= last_num or not _title_like(title) or title.endswith("."):
+                continue
+            if not (lines[i].first and (lines[i].bold or lines[i].kind == "heading"
+                                        or title.isupper())):
+                continue
+            last_num = num
+        body_from = i + 1
+        if not title and i + 1 < len(texts) and _title_like(texts[i + 1]):
+            title, body_from = texts[i + 1], i + 2
+        style_seen = style
+        heads.append(_Head(i, body_from, ref, title))
+    return heads
+
+
+def _fix_drop_caps(heads: list[_Head]) -> list[_Head]:
+    """Join a drop capital printed apart ("A pologies") when the paper does it throughout."""
+    spaced = [h for h in heads if _DROP_CAP.match(h.title)]
+    if len(spaced) >= max(2, len(heads) // 2):
+        for h in spaced:
+            h.title = _DROP_CAP.sub(r"\1\2", h.title)
+    return heads
+
+
+def _marker_style(m: re.Match[str]) -> tuple[str, str]:
+    tok = m.group("p") or m.group("n")
+    form = "paren" if m.group("p") else m.group(0)[len(tok)]
+    if tok.isdigit():
+        return "num", form
+    return "alpha", form
+
+
+def _marker_value(m: re.Match[str], style: str, prev: int) -> int:
+    tok = m.group("p") or m.group("n")
+    if tok.isdigit():
+        return int(tok)
+    return prev + 1
+
+
+def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
+    """Return the numbered resolutions of a minute's body lines."""
+    out: list[ResolutionText] = []
+    i = 0
+    while i < len(lines):
+        text = lines[i].text.replace("\t", " ").strip()
+        m = _RESOLVED.match(text)
+        if not m or (m.group("word") in ("AGREED", "DECIDED", "RECOMMENDED")
+                     and m.group("sep").strip() not in ("-", "–", "—", ":", "")):
+            i += 1
+            continue
+        outer = m.group("outer")
+        outer_num = int(re.sub(r"\D", "", outer)) if outer and re.search(r"\d", outer) else None
+        stem = m.group("rest").strip()
+        page = lines[i].page
+        i += 1
+        nxt = lines[i].text.strip() if i < len(lines) else ""
+        clause_first = _CLAUSE.match(nxt)
+        if stem and not stem.endswith(":") and not (clause_first and stem.endswith(("to", "that"))):
+            # a lone paragraph resolution
+            parts = [stem]
+            while i < len(lines) and not parts[-1].endswith("."):
+                t = lines[i].text.strip()
+                if _CLAUSE.match(t) or _RESOLVED.match(t):
+                    break
+                parts.append(t)
+                i += 1
+            out.append(ResolutionText(len(out) + 1, fold("\n".join(parts)), page))
+            continue
+        if not clause_first:
+            # "RESOLVED -" then the paragraph on the next line(s)
+            parts = []
+            while i < len(lines):
+                t = lines[i].text.strip()
+                if _RESOLVED.match(t) or (parts and _CLAUSE.match(t)):
+                    break
+                parts.append(t)
+                i += 1
+                if t.endswith("."):
+                    break
+            if parts:
+                out.append(ResolutionText(len(out) + 1, fold("\n".join(parts)), page))
+            continue
+        style = _marker_style(clause_first)
+        number = 0
+        base = max((r.number for r in out), default=0)
+        clauses: list[tuple[int, list[str], int]] = []
+        while i < len(lines):
+            t = lines[i].text.strip()
+            cm = _CLAUSE.match(t)
+            if cm and _marker_style(cm) == style:
+                number = _marker_value(cm, style[0], number)
+                clauses.append((number, [cm.group("text")], lines[i].page))
+            elif cm and _marker_style(cm)[0] == "num" and (
+                    style[0] == "num" or outer_num is None
+                    or int(cm.group("p") or cm.group("n")) == outer_num + 1):
+                break
+            elif _RESOLVED.match(t):
+                break
+            elif cm is None and clauses:
+                clauses[-1][1].append(t)
+            elif cm is not None and clauses:
+                clauses[-1][1].append(t)  # a nested clause stays with its parent
+            else:
+                break
+            i += 1
+        for num, parts, pg in clauses:
+            out.append(ResolutionText(base + num, fold("\n".join(parts)), pg))
+    return out
+
+
+def read_minutes(lines: list[Line]) -> MinutesRead:
+    """Split a minutes part's lines into minutes (reference, title, text, resolutions)."""
+    heads = _find_heads(lines)
+    items: list[Minute] = []
+    for n, h in enumerate(heads):
+        end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
+        body = lines[h.body_from:end]
+        items.append(Minute(
+            ref=h.ref, title=fold(h.title), text=fold("\n".join(b.text for b in body)),
+            page=lines[h.index].page, resolutions=read_resolutions(body)))
+    return MinutesRead(items, heads[0].index if heads else 0)
+
+
+@dataclass
+class MeetingFacts:
+    """What a minutes heading says about the meeting."""
+
+    body: str | None = None
+    date: object = None
+    start_time: str | None = None
+    end_time: str | None = None
+    venue: str | None = None
+    page: int | None = None
+    evidence: str = ""
+    inferred_year: bool = False
+
+
+def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
+    """Read body, date, start time and venue from the first lines of a minutes part."""
+    facts = MeetingFacts()
+    head = lines[:12]
+    for k, line in enumerate(head):
+        if not _HEAD.search(line.text):
+            continue
+        text = line.text
+        j = k + 1
+        while j < len(head) and j - k < 4 and not find_dates(text) and not re.match(
+                r"^[A-Z ]{4,}:", head[j].text):
+            text += " " + head[j].text
+            j += 1
+        if j < len(head) and re.search(r"\b(?:at|on)\s*$", text):
+            text += " " + head[j].text
+        text = fold(text)
+        facts.page, facts.evidence = line.page, text
+        m = _BODY_OF.search(text) or _BODY_EXCERPT.search(text)
+        if m:
+            facts.body = m.group("body").strip(" ,")
+        elif k > 0:
+            prev = re.split(r"\s*[–—-]\s*\d", head[k - 1].text)[0].strip(" –-")
+            facts.body = prev.title() if prev.isupper() else prev
+        if facts.body and facts.body.isupper():
+            facts.body = facts.body.title()
+        venue = _VENUE.search(text)
+        if venue:
+            facts.venue = re.sub(r"^the\s+", "", venue.group("venue").strip(" ,."), flags=re.I)
+        dates = find_dates(text, reference)
+        if not dates and k > 0:
+            dates = find_dates(head[k - 1].text, reference)
+        if dates:
+            facts.date, facts.inferred_year = dates[0].date, dates[0].inferred_year
+            after = text[dates[0].end:]
+            t = re.match(r"^[\s,]*(?:at|commencing\s+at|starting\s+at)?\s*(.{0,12})", after)
+            facts.start_time = first_time(t.group(1)) if t else None
+        break
+    if facts.date is None:
+        for line in head[:5]:
+            dates = find_dates(line.text, reference)
+            if dates:
+                facts.date, facts.inferred_year = dates[0].date, dates[0].inferred_year
+                facts.page, facts.evidence = line.page, fold(line.text)
+                break
+    for line in reversed(lines):
+        m = _CLOSE.search(line.text)
+        if m:
+            times = list(find_times(line.text[m.end():]))
+            if times:
+                facts.end_time = times[0][0]
+                break
+    return facts
+
+
+def extract(doc: Document, ctx: PaperContext) -> Extraction:
+    """Read each minutes part of a paper into a meeting, its minute items and resolutions."""
+    out = Extraction()
+    for part in parts_of(doc, ctx, ("minutes",)):
+        lines = lines_of(part.doc)
+        if not lines:
+            continue
+        facts = read_heading(lines, part.date or ctx.paper_date)
+        if facts.inferred_year:
+            out.finding(ctx.paper_id, "info", "date_year_inferred",
+                        f"minutes date {facts.date} had no year; completed from the paper's "
+                        "date", facts.page)
+        mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
+        out.add("meetings", Meeting(
+            meeting_id=mid, paper_id=ctx.paper_id, part_no=part.part_no,
+            body=facts.body or ctx.body, date=facts.date or part.date,
+            start_time=facts.start_time, end_time=facts.end_time, venue=facts.venue,
+            source="minutes", page=facts.page or lines[0].page,
+            evidence=facts.evidence or None))
+        read = read_minutes(lines)
+        for item in read.items:
+            out.add("minute_items", MinuteItem(
+                meeting_id=mid, paper_id=ctx.paper_id, ref=item.ref, title=item.title,
+                text=item.text, page=item.page))
+            for res in item.resolutions:
+                out.add("resolutions", Resolution(
+                    meeting_id=mid, paper_id=ctx.paper_id, minute_ref=item.ref,
+                    number=res.number, text=res.text, verb=resolution_verb(res.text),
+                    page=res.page))
+        if not read.items:
+            out.finding(ctx.paper_id, "warning", "minutes_without_items",
+                        "a minutes part has no minute headings that could be read",
+                        lines[0].page)
+    return out

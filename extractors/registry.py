@@ -1,0 +1,19 @@
+"""The registry of extractors by record family.
+
+Every extractor module is listed here; ``tests/test_schemas.py`` fails when a module in
+``extractors/`` defines ``extract`` but is not registered. They run in this order.
+"""
+
+from __future__ import annotations
+
+from extractors import agenda, attendance, funding, minutes, recommendations, spend_plan
+from extractors.base import Extractor
+
+EXTRACTORS: dict[str, Extractor] = {
+    "agenda": agenda.extract,  # meetings (agenda), agenda_items, memberships
+    "minutes": minutes.extract,  # meetings (minutes), minute_items, resolutions
+    "attendance": attendance.extract,  # attendance
+    "recommendations": recommendations.extract,  # recommendations, priorities
+    "spend_plan": spend_plan.extract,  # spend_plan_lines and their funding rows
+    "funding": funding.extract,  # funding in prose, lists and label|amount tables
+}

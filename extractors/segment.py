@@ -1,0 +1,212 @@
+"""Segment a paper into its component documents (parts) with page ranges.
+
+An agenda pack is the agenda followed by each item's paper (previous minutes, reports,
+appendices). A part starts where a block announces one (``data/part_starts.csv``): a minutes
+heading, or a report's header cue (Report Author, Purpose of Report, Report of...) whose title
+is the nearest title-like block before it. Boundaries are exact to the block, so the same
+segmentation works for text exports that carry no page breaks.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from extractors.classify import classify
+from extractors.datafiles import load_table
+from extractors.values.dates import find_dates
+from schemas.document import Block, Document, Item, Page, Table
+from schemas.records import Part
+
+_TITLE_LOOKBACK = 4  # blocks before a report cue that may hold its title
+_MIN_LEADING_BLOCKS = 6  # fewer blocks before the first part are a cover, not a part
+_MAX_TITLE_CHARS = 200
+_PAGE_REF = re.compile(r"\bpages?\s+\d+\s*(-|–|to)\s*\d+", re.I)
+
+PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes": "minutes",
+                         "report": "report", "briefing": "report",
+                         "performance_update": "report", "decision": "report",
+                         "spend_plan": "other", "unknown": "other"}
+
+
+@dataclass(frozen=True)
+class _Pos:
+    page_idx: int
+    item_idx: int
+    flat: int
+
+
+@dataclass
+class Segment:
+    """A part record and the slice of the document it covers."""
+
+    part: Part
+    doc: Document
+
+
+@functools.cache
+def _start_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    return tuple((r["kind"], re.compile(r["pattern"], re.I))
+                 for r in load_table("part_starts.csv"))
+
+
+@functools.cache
+def _boilerplate() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"], re.I) for r in load_table("boilerplate_titles.csv"))
+
+
+def _item_text(item: Item) -> str:
+    if isinstance(item, Table):
+        return item.rows[0][0] if item.rows and item.rows[0] else ""
+    return item.text
+
+
+def is_title_like(block: Block) -> bool:
+    """Whether a block could be a title: a heading, bold, or mostly capitals, and short."""
+    text = block.text.strip()
+    if not text or len(text) > _MAX_TITLE_CHARS or any(p.search(text) for p in _boilerplate()):
+        return False
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    return block.kind == "heading" or block.bold or caps
+
+
+def _start_kind(item: Item) -> str | None:
+    text = _item_text(item).strip()
+    if not text or len(text) > 400 or _PAGE_REF.search(text):
+        return None
+    for kind, pattern in _start_patterns():
+        if pattern.search(text):
+            return kind
+    return None
+
+
+def _flatten(doc: Document) -> list[tuple[_Pos, Item]]:
+    out = []
+    for pi, page in enumerate(doc.pages):
+        for ii, item in enumerate(page.items):
+            out.append((_Pos(pi, ii, len(out)), item))
+    return out
+
+
+def _find_starts(flat: list[tuple[_Pos, Item]]) -> list[tuple[int, str, int]]:
+    """Return (start index, kind, title index) of each part announced in the document."""
+    starts: list[tuple[int, str, int]] = []
+    for idx, (_, item) in enumerate(flat):
+        kind = _start_kind(item)
+        if kind is None:
+            continue
+        if kind == "minutes":
+            if starts and starts[-1][1] == "minutes" and idx - starts[-1][0] < 3:
+                continue
+            starts.append((idx, kind, idx))
+            continue
+        # a report cue: skip it when it belongs to the header of the part just started
+        if starts and starts[-1][1] == "report" and idx - starts[-1][0] <= 2 * _TITLE_LOOKBACK:
+            continue
+        title = None
+        for back in range(idx - 1, max(-1, idx - 1 - _TITLE_LOOKBACK), -1):
+            cand = flat[back][1]
+            if isinstance(cand, Block) and is_title_like(cand):
+                title = back
+                break
+        if title is None:
+            continue
+        start = title
+        # a date-only line just above the title (a report's meeting date) belongs to the part
+        if start > 0 and isinstance(flat[start - 1][1], Block):
+            prev = flat[start - 1][1].text.strip()
+            dates = find_dates(prev)
+            if dates and len(prev) - (dates[0].end - dates[0].start) < 12:
+                start -= 1
+        if starts and start <= starts[-1][0]:
+            continue
+        starts.append((start, kind, title))
+    return starts
+
+
+def _slice(doc: Document, flat: list[tuple[_Pos, Item]], lo: int, hi: int) -> Document:
+    pages: dict[int, Page] = {}
+    for pos, item in flat[lo:hi]:
+        src = doc.pages[pos.page_idx]
+        page = pages.get(pos.page_idx)
+        if page is None:
+            page = pages[pos.page_idx] = Page(src.number, [], src.printed_number, src.header,
+                                              src.footer)
+        page.items.append(item)
+    return Document([pages[k] for k in sorted(pages)], doc.meta)
+
+
+def _first_date(doc: Document, limit: int = 40):
+    seen = 0
+    for item in doc.iter_items():
+        text = item.text
+        for d in find_dates(text):
+            if not d.inferred_year:
+                return d.date
+        seen += 1
+        if seen >= limit:
+            break
+    return None
+
+
+def _leading_title(doc: Document) -> str | None:
+    for i, item in enumerate(doc.iter_items()):
+        if isinstance(item, Block) and is_title_like(item):
+            return item.text.strip()
+        if i > 30:
+            break
+    return doc.meta.title
+
+
+def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[Segment]:
+    """Split a document into parts.
+
+    Takes the document, its paper id and (optionally) the paper's doc type, used to type a
+    single-part paper. Returns the segments in order; a paper with no announced parts is one
+    part covering every page. Part dates come from the part's own text (a minutes heading, a
+    report's date line) or, for reports in a pack, the date of the meeting the agenda serves.
+    """
+    flat = _flatten(doc)
+    if not flat:
+        return [Segment(Part(paper_id=paper_id, part_no=1, type="other", page_from=1,
+                             page_to=max(1, len(doc.pages))), doc)]
+    starts = _find_starts(flat)
+    if not starts or starts[0][0] > 0:
+        lead_hi = starts[0][0] if starts else len(flat)
+        lead_blocks = sum(1 for _, it in flat[:lead_hi] if isinstance(it, Block))
+        if starts and lead_blocks < _MIN_LEADING_BLOCKS:
+            first = starts[0]
+            starts[0] = (0, first[1], first[2])  # a short cover joins the first part
+        else:
+            starts.insert(0, (0, "lead", -1))
+    bounds = [s[0] for s in starts] + [len(flat)]
+    segments: list[Segment] = []
+    meeting_date = None
+    for n, ((lo, kind, title_idx), hi) in enumerate(zip(starts, bounds[1:], strict=True), 1):
+        part_doc = _slice(doc, flat, lo, hi)
+        if kind == "lead":
+            ptype = PART_TYPE_OF_DOC_TYPE.get(classify(part_doc).doc_type, "other")
+            if len(starts) == 1 and doc_type:
+                ptype = PART_TYPE_OF_DOC_TYPE.get(doc_type, ptype)
+            title = _leading_title(part_doc)
+        else:
+            ptype = kind
+            title = " ".join(flat[title_idx][1].text.split())
+        date = None
+        if ptype == "minutes":
+            dates = [d for d in find_dates(title or "") if not d.inferred_year]
+            date = dates[0].date if dates else _first_date(part_doc)
+        elif ptype == "agenda":
+            date = _first_date(part_doc)
+            meeting_date = meeting_date or date
+        else:
+            lead_dates = [d for d in find_dates(_item_text(flat[lo][1])) if not d.inferred_year]
+            date = lead_dates[0].date if lead_dates and lo != title_idx else None
+            date = date or meeting_date or _first_date(part_doc, limit=12)
+        pages = [p.number for p in part_doc.pages]
+        part = Part(paper_id=paper_id, part_no=n, type=ptype, title=title, date=date,
+                    page_from=min(pages), page_to=max(pages))
+        segments.append(Segment(part, part_doc))
+    return segments

@@ -1,0 +1,488 @@
+"""Spend-plan and budget tables -> SpendPlanLine rows, their funding rows and reconciliation.
+
+A table is a spend plan when a header row names a title column and a cost column (header
+synonyms in ``data/spend_plan_headers.csv``). Its rows are cleaned (text exports keep HTML cell
+markup), realigned when the export dropped empty cells, stitched (repeated header rows dropped,
+a row with an empty title continues the line above, a page-top row that continues mid-sentence
+too), and cells printed one row too early are moved to the line they belong to. Totals rows are
+checked (``extractors.reconcile``), not counted as lines.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import html
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extractors import funding_text as ft
+from extractors.base import Extraction, PaperContext, stable_id
+from extractors.datafiles import load_table
+from extractors.reconcile import reconcile
+from extractors.values import money, years
+from schemas.document import Block, Document, Table
+from schemas.records import Funding, SpendPlanLine
+
+_TEXT_ROLES = ("description", "measures", "benchmark", "other_funding")
+_TOTAL_TITLE = re.compile(r"^\W*(?:grand\s+|sub[-\s]?)?totals?\b", re.I)
+_RULE_ROW = re.compile(r"^[-\s|]*$")
+_TAG_BREAK = re.compile(r"<\s*(?:br|/p|/li|li|p|/ul|ul|/div|div)\b[^>]*>", re.I)
+_TAG = re.compile(r"<[^>]+>")
+_PURPOSE_CHARS = 160
+_HEADER_MAX_WORDS = 30
+#: kind a £ amount gets by default from the column it is written in
+_COLUMN_KIND = {"benchmark": "past_spend", "other_funding": "other_funding"}
+_BACK_REFERENCE = re.compile(r"\b(?:this|the|that)\s*$", re.I)
+
+
+@dataclass
+class Layout:
+    """A recognised spend-plan table: header row, column roles, plan year, funder, unit."""
+
+    header_row: int
+    roles: dict[str, int]
+    headers: list[str]
+    financial_year: str | None = None
+    funder: str | None = None
+    unit: Decimal | None = None
+
+
+@dataclass
+class _Row:
+    cells: list[str]
+    page: int
+
+
+@dataclass
+class _Line:
+    cells: list[list[str]]
+    page_from: int
+    page_to: int
+    evidence: list[str] = field(default_factory=list)
+
+    def text(self, col: int | None) -> str:
+        if col is None:
+            return ""
+        return "\n".join(p for p in self.cells[col] if p)
+
+
+@functools.cache
+def _header_synonyms() -> tuple[tuple[str, str], ...]:
+    return tuple((r["phrase"].casefold(), r["role"]) for r in load_table("spend_plan_headers.csv"))
+
+
+def clean_cell(text: str | None) -> str:
+    """Return a cell's text without HTML markup (text exports keep it), one paragraph a line."""
+    text = text or ""
+    if "<" in text and ">" in text:
+        text = _TAG_BREAK.sub("\n", text)
+        text = _TAG.sub("", text)
+    text = html.unescape(text)
+    lines = [ft.fold(ln) for ln in text.split("\n")]
+    return "\n".join(ln for ln in lines if ln)
+
+
+def header_role(text: str) -> str | None:
+    """Return the column role a header cell names (first synonym it contains), or None."""
+    folded = ft.fold(text).casefold()
+    if not folded:
+        return None
+    for phrase, role in _header_synonyms():
+        if phrase in folded:
+            return role
+    return None
+
+
+def recognise(table: Table) -> Layout | None:
+    """Return the layout of a spend-plan table (a header row naming title and cost), or None.
+
+    Pure function of the table; the funding extractor uses it to leave these tables alone.
+    """
+    for idx, row in enumerate(table.rows[:3]):
+        cells = [clean_cell(c) for c in row]
+        if not _header_like(cells):
+            continue
+        roles: dict[str, int] = {}
+        for col, cell in enumerate(cells):
+            role = header_role(cell)
+            if role and role not in roles:
+                roles[role] = col
+        if "cost" not in roles and "total" in roles:
+            roles["cost"] = roles.pop("total")
+        if "title" not in roles and "description" in roles:
+            roles["title"] = roles.pop("description")
+        if "title" in roles and "cost" in roles and roles["title"] != roles["cost"]:
+            cost_header = cells[roles["cost"]]
+            joined = " ".join(cells)
+            return Layout(header_row=idx, roles=roles, headers=cells,
+                          financial_year=ft.first_financial_year(cost_header)
+                          or ft.first_financial_year(joined),
+                          funder=ft.known_funder(cost_header),
+                          unit=_unit(cost_header))
+    return None
+
+
+def _header_like(cells: list[str]) -> bool:
+    """Header cells are short and hold no amounts or percentage figures."""
+    filled = [c for c in cells if c]
+    return len(filled) >= 2 and all(
+        len(c.split()) <= _HEADER_MAX_WORDS and not ft.money_mentions(c)
+        and ft.percentage(c) is None for c in filled)
+
+
+def _unit(header: str) -> Decimal | None:
+    return money.unit_from_header(header)
+
+
+def _is_header_repeat(cells: list[str], layout: Layout) -> bool:
+    same = sum(1 for a, b in zip(cells, layout.headers, strict=False)
+               if a and ft.fold(a).casefold() == ft.fold(b).casefold())
+    return same >= max(2, len([h for h in layout.headers if h]) // 2)
+
+
+def _cell_type(text: str) -> str:
+    if not text:
+        return "empty"
+    if ft.percentage(text) is not None and len(text) <= 8:
+        return "pct"
+    if ft.table_amount(text) is not None and len(text) <= 20:
+        return "money"
+    return "text"
+
+
+def _realign(cells: list[str], width: int, layout: Layout) -> list[str]:
+    """Put a short row's cells into their columns by content (the export dropped empty ones).
+
+    Leading text cells fill the leading columns; an amount goes to the cost column, a
+    percentage to the % column; a text cell left at the end goes to the last text column.
+    """
+    if len(cells) >= width:
+        return cells[:width - 1] + [" ".join(c for c in cells[width - 1:] if c)]
+    out = [""] * width
+    roles = layout.roles
+    col = 0
+    for i, cell in enumerate(cells):
+        kind = _cell_type(cell)
+        if kind == "money" and "cost" in roles:
+            out[roles["cost"]] = cell
+        elif kind == "pct" and "pct" in roles:
+            out[roles["pct"]] = cell
+        elif kind == "empty":
+            col += 1 if col < width else 0
+            continue
+        elif i == len(cells) - 1 and i > 0 and "other_funding" in roles \
+                and roles["other_funding"] >= col:
+            out[roles["other_funding"]] = cell
+        else:
+            while col < width and out[col]:
+                col += 1
+            if col < width:
+                out[col] = cell
+        col = max(col, i + 1)
+    return out
+
+
+def _table_rows(doc: Document) -> list[tuple[Layout, list[_Row], list[Table]]]:
+    """Each spend-plan table with its rows and the Table items it spans.
+
+    Tables that follow a spend plan with no text between (the export broke it at page breaks
+    or blank lines) are continuations; repeated header rows are dropped.
+    """
+    found: list[tuple[Layout, list[_Row], list[Table]]] = []
+    current: tuple[Layout, list[_Row], list[Table]] | None = None
+    for item in doc.iter_items():
+        if isinstance(item, Block):
+            if current and ft.fold(item.text).strip("-| "):
+                current = None
+            continue
+        assert isinstance(item, Table)
+        layout = recognise(item)
+        start = 0
+        if layout is not None:
+            if current and _is_header_repeat([clean_cell(c) for c in
+                                              item.rows[layout.header_row]], current[0]):
+                layout = current[0]
+            else:
+                current = (layout, [], [])
+                found.append(current)
+            start = layout.header_row + 1
+        elif current is None or max((len(r) for r in item.rows), default=0) < 3:
+            current = None
+            continue
+        layout, rows, items = current
+        items.append(item)
+        width = len(layout.headers)
+        for r_idx in range(start, len(item.rows)):
+            cells = [clean_cell(c) for c in item.rows[r_idx]]
+            if not any(cells) or all(_RULE_ROW.match(c) for c in cells):
+                continue
+            if _is_header_repeat(cells, layout):
+                continue
+            page = item.row_pages[r_idx] if r_idx < len(item.row_pages) else item.page
+            rows.append(_Row(_realign(cells, width, layout), page))
+    return found
+
+
+def claimed_tables(doc: Document) -> list[Table]:
+    """Return the Table items of ``doc`` that belong to spend plans (the funding extractor
+    leaves these to :func:`extract`)."""
+    return [t for _layout, _rows, items in _table_rows(doc) for t in items]
+
+
+def _cost_of(cells: list[str], layout: Layout) -> ft.Mention | None:
+    col = layout.roles.get("cost")
+    if col is None or not cells[col]:
+        return None
+    if layout.unit is not None:
+        return ft.table_amount(cells[col], layout.headers[col])
+    return ft.table_amount(cells[col])
+
+
+def _move_misplaced(rows: list[_Row], layout: Layout, grant: Decimal | None) -> None:
+    """Move cost cells printed one row early onto the titled row they belong to.
+
+    A continuation row (empty title) that carries a cost while the line it continues already
+    has one, followed by a titled row whose cost cells are empty: its cells belong to that next
+    row. When the grant is known, the printed % must agree with cost / grant.
+    """
+    t = layout.roles["title"]
+    line_has_cost = False
+    for i, row in enumerate(rows):
+        if row.cells[t]:
+            line_has_cost = _cost_of(row.cells, layout) is not None
+            continue
+        cost = _cost_of(row.cells, layout)
+        if cost is None:
+            continue
+        nxt = rows[i + 1] if i + 1 < len(rows) else None
+        if not line_has_cost or nxt is None or not nxt.cells[t] \
+                or _cost_of(nxt.cells, layout) is not None:
+            line_has_cost = True
+            continue
+        pct = ft.percentage(row.cells[layout.roles["pct"]]) if "pct" in layout.roles else None
+        if grant and pct is not None and not pct_agrees(pct, cost.amount, grant):
+            continue
+        for col, cell in enumerate(row.cells):
+            if col != t and cell and not nxt.cells[col]:
+                nxt.cells[col], row.cells[col] = cell, ""
+
+
+def pct_agrees(printed: float, cost: Decimal, grant: Decimal) -> bool:
+    """Return whether a printed % matches cost / grant to the precision it is printed with."""
+    if not grant:
+        return True
+    actual = float(cost / grant * 100)
+    decimals = len(repr(printed).split(".")[1]) if "." in repr(printed) else 0
+    decimals = 0 if repr(printed).endswith(".0") else decimals
+    return abs(actual - printed) <= 0.5 * 10 ** -decimals + 1e-9
+
+
+def _continues_mid_sentence(row: _Row, prev: _Row | None, layout: Layout) -> bool:
+    """A row at the top of a new page whose text cells go on in lower case continues a row."""
+    if prev is None or row.page == prev.page:
+        return False
+    t = layout.roles["title"]
+    for col, cell in enumerate(row.cells):
+        if col != t and cell:
+            return cell[:1].islower()
+    return False
+
+
+def _stitch(rows: list[_Row], layout: Layout) -> tuple[list[_Line], list[_Line]]:
+    """Group rows into lines (and totals rows); a row with an empty title continues a line."""
+    t = layout.roles["title"]
+    lines: list[_Line] = []
+    totals: list[_Line] = []
+    last: _Line | None = None
+    prev: _Row | None = None
+    for row in rows:
+        cont = not row.cells[t] or _continues_mid_sentence(row, prev, layout)
+        if cont and last is not None:
+            for col, cell in enumerate(row.cells):
+                if cell:
+                    last.cells[col].append(cell)
+            last.page_to = max(last.page_to, row.page)
+            last.evidence.append(" | ".join(c for c in row.cells if c))
+        else:
+            last = _Line([[c] for c in row.cells], row.page, row.page,
+                         [" | ".join(c for c in row.cells if c)])
+            (totals if _TOTAL_TITLE.match(row.cells[t]) else lines).append(last)
+        prev = row
+    return lines, totals
+
+
+def _grant_of(doc: Document) -> tuple[Decimal | None, str | None]:
+    """The grant a form block beside the table states ("CSF Grant Allocation: £261,694")."""
+    from extractors.funding import form_pairs  # noqa: PLC0415  (funding reads form tables)
+
+    for item in doc.iter_items():
+        if isinstance(item, Table) and recognise(item) is None:
+            for label, mention, _row in form_pairs(item):
+                if ft.kind_of(label) == "grant_award":
+                    return mention.amount, label
+    return None, None
+
+
+def _plan_year(layout: Layout, doc: Document, ctx: PaperContext,
+               out: Extraction) -> str | None:
+    if layout.financial_year:
+        return layout.financial_year
+    for item in doc.iter_items():
+        if isinstance(item, Block) and item.kind == "heading":
+            fy = ft.first_financial_year(item.text)
+            if fy:
+                return fy
+            break
+    if ctx.financial_year:
+        return ctx.financial_year
+    if ctx.paper_date:
+        fy = financial_year_of_date(ctx.paper_date)
+        out.finding(ctx.paper_id, "info", "financial_year_inferred",
+                    f"spend plan prints no financial year; {fy} inferred from the paper date "
+                    f"{ctx.paper_date.isoformat()}")
+        return fy
+    return None
+
+
+def financial_year_of_date(day: dt.date) -> str:
+    """Return the UK financial year (April-March) holding ``day``, as ``YYYY/YY``."""
+    return years.financial_year_of(day)
+
+
+def previous_year(fy: str | None) -> str | None:
+    """Return the financial year before ``fy`` ("2019/20" -> "2018/19"), or None."""
+    if not fy or not re.match(r"^\d{4}/\d{2}$", fy):
+        return None
+    start = int(fy[:4]) - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def _purpose(line: _Line, layout: Layout) -> str | None:
+    for role in ("description", "measures"):
+        text = line.text(layout.roles.get(role))
+        if text:
+            first = ft.sentences(text)[0] if ft.sentences(text) else text
+            return first[:_PURPOSE_CHARS].rstrip()
+    return None
+
+
+def _cell_funding(line: _Line, line_no: int, layout: Layout, title: str,
+                  cost: Decimal | None, plan_fy: str | None, page: int, ctx: PaperContext,
+                  plan_funder: str | None) -> list[Funding]:
+    """Funding rows written inside a line's text cells (other funding, past spend, staff cost)."""
+    rows: list[Funding] = []
+    seen: set[Decimal] = set()
+    for role in ("description", "measures", "benchmark", "other_funding"):
+        col = layout.roles.get(role)
+        if col is None:
+            continue
+        for sentence in ft.sentences(line.text(col)):
+            mentions = ft.money_mentions(sentence)
+            for k, mention in enumerate(mentions):
+                if mention.amount in seen:
+                    continue
+                end = mentions[k + 1].start if k + 1 < len(mentions) else len(sentence)
+                tail = ft.fold(sentence[mention.end:end])
+                if cost is not None and mention.amount == cost and (
+                        _BACK_REFERENCE.search(sentence[:mention.start])
+                        or (plan_funder and tail.casefold().startswith(plan_funder.casefold()))):
+                    continue
+                facts = ft.read_sentence(sentence, mention, _COLUMN_KIND.get(role),
+                                         ctx.authority)
+                if role == "other_funding":
+                    head = ft.fold(sentence[:mention.start])
+                    facts.funder = facts.funder or (tail if tail[:1].isupper() and len(
+                        tail.split()) <= 8 else None) or ft.known_funder(head, ctx.authority)
+                    if facts.kind == "other_funding" and re.search(r"core\s+funding", head, re.I):
+                        facts.purpose = facts.purpose or "core funding"
+                fy = facts.financial_year
+                if facts.kind == "past_spend":
+                    fy = fy or previous_year(plan_fy)
+                elif role == "other_funding" and facts.funder and mention.amount == cost:
+                    fy = fy or plan_fy
+                purpose = facts.purpose or (_after_dash(tail) if role == "benchmark" else None)
+                seen.add(mention.amount)
+                rows.append(Funding(
+                    funding_id=stable_id(ctx.paper_id, "spend_plan", line_no, role,
+                                         mention.text, k),
+                    paper_id=ctx.paper_id, kind=facts.kind, funder=facts.funder,
+                    recipient=None if role == "benchmark" else (facts.recipient or title),
+                    purpose=purpose, amount_gbp=mention.amount, amount_text=mention.text,
+                    approximate=mention.approximate, financial_year=fy,
+                    spend_plan_line_no=line_no, page=page, evidence=ft.fold(sentence)))
+    return rows
+
+
+def _after_dash(text: str) -> str | None:
+    text = re.sub(r"^[\s\-–—:]+", "", text)
+    return text or None
+
+
+def extract(doc: Document, ctx: PaperContext) -> Extraction:
+    """Read every spend-plan table of ``doc``: lines, their funding rows and findings.
+
+    Takes the document model and the paper context; returns an Extraction with
+    ``spend_plan_lines`` and ``funding`` records and reconciliation findings.
+    """
+    out = Extraction()
+    grant, _label = _grant_of(doc)
+    line_no = 0
+    for layout, rows, _items in _table_rows(doc):
+        _move_misplaced(rows, layout, grant)
+        lines, totals = _stitch(rows, layout)
+        plan_fy = _plan_year(layout, doc, ctx, out)
+        funder = layout.funder or ft.known_funder(ctx.title or "") or _title_funder(doc)
+        roles = layout.roles
+        made: list[SpendPlanLine] = []
+        for line in lines:
+            title = ft.fold(line.text(roles["title"]))
+            if not title:
+                continue
+            line_no += 1
+            cost = _cost_of([line.text(c) for c in range(len(line.cells))], layout)
+            if cost is not None and cost.amount < 0:
+                out.finding(ctx.paper_id, "info", "negative_amount",
+                            f"line '{title}' prints a negative cost {cost.text}; cost left null",
+                            page=line.page_from)
+                cost = None
+            pct_text = line.text(roles.get("pct"))
+            record = SpendPlanLine(
+                paper_id=ctx.paper_id, financial_year=plan_fy, line_no=line_no, title=title,
+                description=ft.fold(line.text(roles.get("description"))) or None,
+                measures=ft.fold(line.text(roles.get("measures"))) or None,
+                benchmark=ft.fold(line.text(roles.get("benchmark"))) or None,
+                cost_gbp=cost.amount if cost else None,
+                cost_text=ft.fold(line.text(roles.get("cost"))) or None,
+                pct_of_grant=ft.percentage(pct_text),
+                other_funding=ft.fold(line.text(roles.get("other_funding"))) or None,
+                page_from=line.page_from, page_to=line.page_to)
+            out.add("spend_plan_lines", record)
+            made.append(record)
+            if cost is not None and cost.amount > 0:
+                out.add("funding", Funding(
+                    funding_id=stable_id(ctx.paper_id, "spend_plan", line_no, "cost"),
+                    paper_id=ctx.paper_id, kind="allocation", funder=funder, recipient=title,
+                    purpose=_purpose(line, layout), amount_gbp=cost.amount,
+                    amount_text=cost.text, approximate=cost.approximate,
+                    financial_year=plan_fy, spend_plan_line_no=line_no, page=line.page_from,
+                    evidence=ft.fold(" | ".join(
+                        x for x in (title, record.cost_text, pct_text) if x))))
+            for row in _cell_funding(line, line_no, layout, title,
+                                     cost.amount if cost else None, plan_fy, line.page_from,
+                                     ctx, funder):
+                out.add("funding", row)
+        stated = [_cost_of([t.text(c) for c in range(len(t.cells))], layout) for t in totals]
+        stated_total = next((s.amount for s in stated if s is not None), None)
+        for f in reconcile(ctx.paper_id, made, stated_total, grant,
+                           page=totals[0].page_from if totals else None):
+            out.findings.append(f)
+    return out
+
+
+def _title_funder(doc: Document) -> str | None:
+    for item in doc.iter_items():
+        if isinstance(item, Block):
+            return ft.known_funder(item.text)
+    return None

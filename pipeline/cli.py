@@ -1,0 +1,67 @@
+"""The ``minutebook`` command line: a thin layer over ``pipeline.run``."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from pipeline.run import RunOptions, default_workers, run
+from pipeline.version import PIPELINE_VERSION
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="minutebook",
+                                description="Turn council meeting papers into Parquet tables.")
+    p.add_argument("--version", action="version", version=f"minutebook {PIPELINE_VERSION}")
+    sub = p.add_subparsers(dest="command", required=True)
+    r = sub.add_parser("run", help="read papers and write the dataset")
+    r.add_argument("paths", nargs="+", help="files, folders (read recursively) and .zip archives")
+    r.add_argument("--out", type=Path, default=Path("output"), help="dataset folder (output)")
+    r.add_argument("--workers", type=int, default=default_workers(),
+                   help="worker processes (default: the cores available, at most 8)")
+    r.add_argument("--timeout", type=int, default=300, help="seconds allowed per paper (300)")
+    r.add_argument("--memory-mb", type=int, default=4096,
+                   help="memory allowed per worker in MB (4096; 0 = no limit)")
+    r.add_argument("--cache", type=Path, default=None,
+                   help="result cache folder (default: .<out>-cache beside the output folder)")
+    r.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
+    r.add_argument("--force", action="store_true", help="reprocess every paper, ignoring cache")
+    r.add_argument("--progress", choices=("auto", "bar", "log"), default="auto",
+                   help="progress display (auto: a bar on a terminal, log lines otherwise)")
+    r.add_argument("-q", "--quiet", action="store_true", help="only the closing summary")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``minutebook`` console script; returns the exit code.
+
+    0 when the run completed (whatever happened to individual papers), 2 when the run itself
+    could not proceed (bad arguments, a missing input path, an unwritable output folder).
+    """
+    args = _parser().parse_args(argv)
+    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
+                        format="%(message)s", stream=sys.stderr)
+    cache = None if args.no_cache else (args.cache or
+                                        args.out.parent / f".{args.out.resolve().name}-cache")
+    progress = {"auto": None, "bar": True, "log": False}[args.progress]
+    if args.quiet:
+        progress = False
+    opts = RunOptions(workers=max(1, args.workers), timeout_s=args.timeout,
+                      memory_mb=args.memory_mb, cache_dir=cache, force=args.force,
+                      progress=progress)
+    try:
+        summary = run(args.paths, args.out, opts)
+    except FileNotFoundError as exc:
+        print(f"minutebook: {exc}", file=sys.stderr)
+        return 2
+    except PermissionError as exc:
+        print(f"minutebook: cannot write the output: {exc}", file=sys.stderr)
+        return 2
+    print(summary.render())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,196 @@
+"""The per-paper stages: read -> classify -> segment -> extract -> normalise -> validate.
+
+``process_paper`` is a plain function over one input's bytes; it never raises for a bad paper:
+whatever goes wrong becomes the paper's status and a finding, so a batch always goes on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tempfile
+import time
+import traceback
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from extractors.base import Extraction, PaperContext
+from extractors.classify import classify
+from extractors.formats import format_of, read_document
+from extractors.paper_facts import authority_of, body_of, financial_year_in, paper_date_of, title_of
+from extractors.registry import EXTRACTORS
+from extractors.segment import segment
+from pipeline.version import PIPELINE_VERSION
+from schemas.document import Document, NeedsOCR, ReaderError
+from schemas.records import Finding, Paper
+from schemas.validate import problems
+
+_CENT = Decimal("0.01")
+
+
+@dataclass
+class PaperResult:
+    """Everything one paper contributes to the dataset."""
+
+    paper: Paper
+    records: dict[str, list[Any]] = field(default_factory=dict)
+    timings: dict[str, float] = field(default_factory=dict)
+    worker_rss_mb: float = 0.0  # peak resident memory of the process that made it
+
+    @property
+    def pages(self) -> int:
+        """Pages read from the paper."""
+        return self.paper.page_count or 0
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.timings: dict[str, float] = {}
+
+    def lap(self, stage: str, since: float) -> float:
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - since
+        return now
+
+
+def failed_result(paper: Paper, stage: str, message: str, status: str = "failed") -> PaperResult:
+    """Return the result of a paper that could not be processed, with a finding saying why."""
+    paper.status, paper.error = status, message
+    severity = "warning" if status == "needs_ocr" else "error"
+    code = "needs_ocr" if status == "needs_ocr" else f"{stage}_failed"
+    finding = Finding(paper_id=paper.paper_id, severity=severity, code=code, message=message,
+                      stage=stage)
+    return PaperResult(paper, {"findings": [finding]})
+
+
+def _read(data: bytes, name: str, fmt: str) -> Document:
+    suffix = Path(name).suffix or f".{fmt}"
+    fd, tmp = tempfile.mkstemp(prefix="minutebook-", suffix=suffix)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        return read_document(Path(tmp))
+    finally:
+        os.unlink(tmp)
+
+
+def normalise(record: Any) -> Any:
+    """Fold whitespace in text fields, drop empty strings, round money to the penny."""
+    changes = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, str):
+            folded = " ".join(value.split())
+            changes[f.name] = folded or None
+        elif isinstance(value, Decimal):
+            changes[f.name] = value.quantize(_CENT)
+        elif isinstance(value, list):
+            changes[f.name] = [" ".join(v.split()) if isinstance(v, str) else v for v in value]
+    return dataclasses.replace(record, **changes)
+
+
+def validate_records(paper_id: str, records: dict[str, list[Any]]) -> list[Finding]:
+    """Drop invalid records from ``records`` in place; return a finding for each one dropped."""
+    findings = []
+    for table, recs in records.items():
+        kept = []
+        for rec in recs:
+            issues = problems(rec)
+            if issues:
+                findings.append(Finding(
+                    paper_id=paper_id, severity="error", code="invalid_record",
+                    message=f"{table} record dropped: {'; '.join(issues)}: {rec!r:.300}",
+                    page=getattr(rec, "page", None), stage="validate"))
+            else:
+                kept.append(rec)
+        records[table] = kept
+    return findings
+
+
+def process_paper(path: str, name: str, data: bytes, paper_id: str) -> PaperResult:
+    """Run the per-paper stages on one input.
+
+    Takes the path to report, the file name (for its extension), the bytes and their sha256.
+    Returns a PaperResult whose ``paper.status`` is ok, partial, failed or needs_ocr; never
+    raises for a bad paper.
+    """
+    clock = _Clock()
+    t = time.perf_counter()
+    fmt = format_of(Path(name), data[:4096])
+    paper = Paper(paper_id=paper_id, path=path, format=fmt, status="ok",
+                  size_bytes=len(data), pipeline_version=PIPELINE_VERSION)
+    if fmt == "unknown":
+        ext = Path(name).suffix or "(none)"
+        return failed_result(paper, "read", f"unsupported file type {ext}: minutebook reads "
+                             "PDF, DOCX, TXT and HTML papers")
+    if not data:
+        return failed_result(paper, "read", "empty file (0 bytes)")
+    try:
+        doc = _read(data, name, fmt)
+    except NeedsOCR as exc:
+        result = failed_result(paper, "read", str(exc), status="needs_ocr")
+        result.paper.has_text_layer = False
+        return result
+    except ReaderError as exc:
+        return failed_result(paper, "read", str(exc))
+    except MemoryError:
+        return failed_result(paper, "read", "ran out of memory reading the paper")
+    except Exception as exc:  # a reader bug must cost only this paper
+        return failed_result(paper, "read", f"could not read the paper: {exc!r}")
+    t = clock.lap("read", t)
+    paper.page_count, paper.has_text_layer = doc.meta.page_count, doc.meta.has_text_layer
+    try:
+        return _analyse(paper, doc, clock, t)
+    except Exception as exc:
+        result = failed_result(paper, "analyse", f"{type(exc).__name__}: {exc}")
+        result.timings = clock.timings
+        result.records["findings"][0].message += "\n" + traceback.format_exc(limit=3)
+        return result
+
+
+def _analyse(paper: Paper, doc: Document, clock: _Clock, t: float) -> PaperResult:
+    whole = classify(doc, doc.meta.title)
+    t = clock.lap("classify", t)
+    segments = segment(doc, paper.paper_id, whole.doc_type)
+    types = [s.part.type for s in segments]
+    doc_type, confidence = whole.doc_type, whole.confidence
+    if len(segments) > 1 and types[0] == "agenda":
+        doc_type = "agenda_pack"
+        confidence = round(sum(t != "other" for t in types) / len(types), 3)
+    elif len(segments) > 1 and doc_type in ("agenda", "unknown"):
+        doc_type, confidence = "agenda_pack", 0.5
+    t = clock.lap("segment", t)
+    paper.doc_type, paper.doc_type_confidence = doc_type, confidence
+    paper.title = title_of(doc) or (segments[0].part.title if segments else None)
+    paper.authority = authority_of(doc)
+    paper.body = body_of(segments)
+    paper.paper_date = paper_date_of(doc, segments)
+    paper.financial_year = financial_year_in(doc, paper.title)
+    ctx = PaperContext(paper_id=paper.paper_id, doc_type=doc_type, title=paper.title,
+                       authority=paper.authority, body=paper.body, paper_date=paper.paper_date,
+                       financial_year=paper.financial_year,
+                       parts=[s.part for s in segments],
+                       part_docs={s.part.part_no: s.doc for s in segments})
+    found = Extraction(records={"parts": list(ctx.parts)})
+    for family, extractor in EXTRACTORS.items():
+        try:
+            found.merge(extractor(doc, ctx))
+        except Exception as exc:  # one extractor's bug must not lose the others' records
+            found.finding(paper.paper_id, "error", "extractor_failed",
+                          f"extractor {family} failed: {type(exc).__name__}: {exc}")
+            paper.status = "partial"
+            paper.error = f"extractor {family} failed: {exc}"
+        t = clock.lap(f"extract:{family}", t)
+    if not doc.meta.has_text_layer:
+        paper.status, paper.error = "partial", "some pages have no text layer"
+    records = {table: [normalise(r) for r in recs] for table, recs in found.records.items()}
+    t = clock.lap("normalise", t)
+    findings = list(found.findings) + validate_records(paper.paper_id, records)
+    for w in doc.meta.warnings:
+        findings.append(Finding(paper_id=paper.paper_id, severity="warning", code="reader_warning",
+                                message=w, stage="read"))
+    records["findings"] = records.get("findings", []) + [normalise(f) for f in findings]
+    clock.lap("validate", t)
+    return PaperResult(paper, records, clock.timings)

@@ -1,0 +1,295 @@
+"""Run: discover inputs, process each paper (in worker processes), collect, write.
+
+Results are assembled in path order whatever the number of workers, so two runs over the same
+input give the same rows in the same order. A paper that crashes its worker, runs out of time
+or memory costs only that paper: it is recorded as failed and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+import os
+import resource
+import signal
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipeline.cache import ResultCache
+from pipeline.discover import InputFile, discover, sha256_of
+from pipeline.process import PaperResult, failed_result, process_paper
+from pipeline.version import PIPELINE_VERSION
+from pipeline.write import write_dataset
+from schemas.records import PER_PAPER_TABLES, Paper
+
+log = logging.getLogger("minutebook")
+
+
+@dataclass
+class RunOptions:
+    """How to run: workers, limits, cache."""
+
+    workers: int = 1
+    timeout_s: int = 300  # per paper
+    memory_mb: int = 4096  # per worker (address space)
+    cache_dir: Path | None = None
+    force: bool = False
+    progress: bool | None = None  # None: a bar on a terminal, log lines otherwise
+
+
+@dataclass
+class RunSummary:
+    """What a run did, for the closing summary and for callers."""
+
+    out: Path
+    papers: int = 0
+    pages: int = 0
+    seconds: float = 0.0
+    by_status: Counter[str] = field(default_factory=Counter)
+    rows: dict[str, int] = field(default_factory=dict)
+    findings: Counter[str] = field(default_factory=Counter)
+    cached: int = 0
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    peak_worker_rss_mb: float = 0.0
+
+    def render(self) -> str:
+        """Return the summary as the lines printed at the end of a run."""
+        rate = self.pages / self.seconds if self.seconds else 0.0
+        status = ", ".join(f"{k} {v}" for k, v in sorted(self.by_status.items()))
+        rows = ", ".join(f"{k} {v}" for k, v in self.rows.items())
+        findings = ", ".join(f"{k} {v}" for k, v in sorted(self.findings.items())) or "none"
+        return (f"papers: {self.papers} ({status}); from cache: {self.cached}\n"
+                f"rows: {rows}\nfindings: {findings}\n"
+                f"pages: {self.pages} in {self.seconds:.1f} s ({rate:.1f} pages/s)\n"
+                f"written to {self.out}")
+
+
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    raise _Timeout()
+
+
+def _init_worker(memory_mb: int) -> None:
+    if memory_mb > 0:
+        limit = memory_mb * 1024 * 1024
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        except (ValueError, OSError):
+            pass
+    signal.signal(signal.SIGALRM, _on_alarm)
+
+
+def _blank_paper(inp: InputFile, paper_id: str, size: int) -> Paper:
+    return Paper(paper_id=paper_id, path=inp.path, format="unknown", status="failed",
+                 size_bytes=size, pipeline_version=PIPELINE_VERSION)
+
+
+def work_on(inp: InputFile, paper_id: str, timeout_s: int) -> PaperResult:
+    """Process one input inside a worker, under a time limit. Never raises for a bad paper."""
+    if timeout_s > 0:
+        signal.signal(signal.SIGALRM, _on_alarm)
+        signal.alarm(timeout_s)
+    try:
+        data = inp.read_bytes()
+        result = process_paper(inp.path, inp.name, data, paper_id)
+        result.worker_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        return result
+    except _Timeout:
+        return failed_result(_blank_paper(inp, paper_id, 0), "process",
+                             f"timed out after {timeout_s} s")
+    except MemoryError:
+        return failed_result(_blank_paper(inp, paper_id, 0), "process",
+                             "ran out of memory (worker limit)")
+    finally:
+        if timeout_s > 0:
+            signal.alarm(0)
+
+
+def _hash_inputs(inputs: Iterable[InputFile]) -> Iterator[tuple[InputFile, str | None, int, str]]:
+    for inp in inputs:
+        try:
+            data = inp.read_bytes()
+        except (OSError, ValueError, KeyError) as exc:
+            yield inp, None, 0, f"could not open the file: {exc}"
+            continue
+        yield inp, sha256_of(data), len(data), ""
+
+
+def _progress(total: int, enabled: bool | None) -> Callable[[PaperResult], None]:
+    if enabled is None:
+        enabled = sys.stderr.isatty()
+    if enabled:
+        from tqdm import tqdm
+
+        bar = tqdm(total=total, unit="paper", file=sys.stderr)
+
+        def tick(result: PaperResult) -> None:
+            bar.update(1)
+            bar.set_postfix_str(f"{result.paper.status} {Path(result.paper.path).name}"[:50])
+            if bar.n >= total:
+                bar.close()
+        return tick
+    done = 0
+
+    def line(result: PaperResult) -> None:
+        nonlocal done
+        done += 1
+        p = result.paper
+        extra = f": {p.error.splitlines()[0]}" if p.error else ""
+        log.info("[%d/%d] %s %s (%s pages)%s", done, total, p.status, p.path,
+                 p.page_count or 0, extra[:160])
+    return line
+
+
+def _run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
+              done: Callable[[PaperResult], None]) -> dict[str, PaperResult]:
+    """Process inputs in worker processes, a bounded number in flight.
+
+    When a worker dies (segfault, killed for memory), the papers in flight are retried one at
+    a time in a fresh pool, so the paper that kills its worker is the only one lost.
+    """
+    results: dict[str, PaperResult] = {}
+    queue = list(reversed(todo))
+    suspects: list[tuple[InputFile, str]] = []
+    while queue or suspects:
+        isolate = bool(suspects)
+        batch = [suspects.pop()] if isolate else []
+        workers = 1 if isolate else max(1, opts.workers)
+        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
+                                 initargs=(opts.memory_mb,)) as pool:
+            inflight: dict[Future[PaperResult], tuple[InputFile, str]] = {}
+
+            def submit(item: tuple[InputFile, str], pool: ProcessPoolExecutor = pool,
+                       inflight: dict[Future[PaperResult], tuple[InputFile, str]] = inflight
+                       ) -> None:
+                inflight[pool.submit(work_on, item[0], item[1], opts.timeout_s)] = item
+
+            for item in batch:
+                submit(item)
+            while not isolate and queue and len(inflight) < 2 * workers:
+                submit(queue.pop())
+            broken = False
+            while inflight:
+                finished, _ = wait(inflight, return_when=FIRST_COMPLETED)
+                for fut in finished:
+                    item = inflight.pop(fut)
+                    try:
+                        result = fut.result()
+                    except BrokenProcessPool:
+                        if isolate:
+                            result = failed_result(_blank_paper(item[0], item[1], 0), "process",
+                                                   "the worker processing this paper died "
+                                                   "(crash or out of memory)")
+                        else:
+                            broken = True
+                            suspects.append(item)
+                            continue
+                    except Exception as exc:
+                        result = failed_result(_blank_paper(item[0], item[1], 0), "process",
+                                               f"worker error: {exc!r}")
+                    results[item[0].path] = result
+                    done(result)
+                    if not broken and not isolate and queue:
+                        submit(queue.pop())
+                if broken:
+                    suspects.extend(inflight.values())
+                    inflight.clear()
+    return results
+
+
+def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) -> RunSummary:
+    """Run the pipeline over files, folders and zip archives; write the dataset to ``out``.
+
+    Returns a RunSummary. Raises FileNotFoundError when an input path does not exist (the run
+    cannot do what was asked); bad papers never raise.
+    """
+    opts = opts or RunOptions()
+    started = time.perf_counter()
+    inputs = discover(paths)
+    log.info("minutebook %s: %d input files", PIPELINE_VERSION, len(inputs))
+    cache = ResultCache(opts.cache_dir)
+    results: dict[str, PaperResult] = {}
+    first_of: dict[str, str] = {}
+    id_of: dict[str, str] = {}
+    todo: list[tuple[InputFile, str]] = []
+    cached = 0
+    tick = _progress(len(inputs), opts.progress)
+    for inp, paper_id, size, error in _hash_inputs(inputs):
+        if paper_id is None:
+            results[inp.path] = failed_result(_blank_paper(inp, "", size), "discover", error)
+            results[inp.path].paper.paper_id = sha256_of(inp.path.encode())
+            tick(results[inp.path])
+            continue
+        id_of[inp.path] = paper_id
+        if paper_id in first_of:
+            continue  # a duplicate: filled in from its first copy below
+        first_of[paper_id] = inp.path
+        hit = None if opts.force else cache.get(paper_id)
+        if hit is not None:
+            hit.paper.path = inp.path
+            results[inp.path] = hit
+            cached += 1
+            tick(hit)
+        else:
+            todo.append((inp, paper_id))
+    if todo:
+        if opts.workers <= 1 and opts.memory_mb <= 0:
+            for inp, paper_id in todo:
+                results[inp.path] = work_on(inp, paper_id, 0)
+                tick(results[inp.path])
+        else:
+            results.update(_run_pool(todo, opts, tick))
+        for inp, _ in todo:
+            cache.put(results[inp.path])
+    tables = _assemble(inputs, results, id_of, first_of)
+    out = write_dataset(out, tables)
+    summary = RunSummary(out=out, cached=cached, seconds=time.perf_counter() - started)
+    for paper in tables["papers"]:
+        summary.papers += 1
+        summary.by_status[paper.status] += 1
+    unique = {r.paper.paper_id: r for r in results.values()}
+    summary.pages = sum(r.pages for r in unique.values())
+    for r in unique.values():
+        for stage, s in r.timings.items():
+            summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + s
+    summary.peak_worker_rss_mb = max((r.worker_rss_mb for r in unique.values()), default=0.0)
+    summary.rows = {t: len(v) for t, v in tables.items()}
+    summary.findings = Counter(f.severity for f in tables["findings"])
+    return summary
+
+
+def _assemble(inputs: list[InputFile], results: dict[str, PaperResult],
+              id_of: dict[str, str], first_of: dict[str, str]) -> dict[str, list[Any]]:
+    """Collect every table in input order; a duplicate file gets a papers row of its own only."""
+    tables: dict[str, list[Any]] = {"papers": [], **{t: [] for t in PER_PAPER_TABLES}}
+    for inp in inputs:
+        result = results.get(inp.path)
+        if result is None:  # identical bytes to an earlier file
+            first = first_of[id_of[inp.path]]
+            row = copy.copy(results[first].paper)
+            row.path, row.duplicate_of = inp.path, first
+            tables["papers"].append(row)
+            continue
+        tables["papers"].append(result.paper)
+        for table, recs in result.records.items():
+            tables.setdefault(table, []).extend(recs)
+    return tables
+
+
+def default_workers() -> int:
+    """Return the default worker count: the cores this process may use, at most 8."""
+    try:
+        n = len(os.sched_getaffinity(0))
+    except AttributeError:
+        n = os.cpu_count() or 1
+    return max(1, min(8, n))

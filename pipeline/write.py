@@ -1,0 +1,89 @@
+"""Write: the dataset as Parquet per table plus a DuckDB file of views, swapped in atomically.
+
+The run builds the whole dataset in a temporary folder beside the output folder and renames it
+into place, so an interrupted run leaves the previous complete dataset where it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow.parquet as pq
+
+from schemas.arrow import to_arrow
+from schemas.records import TABLES
+
+DUCKDB_FILE = "minutebook.duckdb"
+README = """# What a minutebook run writes here
+
+One Parquet dataset per table (`<table>/part-0.parquet`), readable with
+`pandas.read_parquet("output/<table>")`, `pyarrow.dataset.dataset("output/<table>")` or DuckDB
+`read_parquet('output/<table>/*.parquet')`; and `minutebook.duckdb`, a DuckDB database holding a
+view per table over those files. The tables and columns are described in
+`docs/data-dictionary.md` (generated from `schemas/records.py`).
+
+Tables: {tables}.
+
+`make eval` adds `eval.json` (accuracy against the gold); `make bench` adds `bench.json`.
+Everything in this folder except this README is rebuilt by each run and ignored by git.
+"""
+
+
+def _old_name(out: Path) -> str:
+    return f".{out.name}.previous"
+
+
+def recover(out: Path) -> None:
+    """Put back the previous dataset if a run was killed between the two renames of a swap."""
+    old = out.parent / _old_name(out)
+    if old.exists() and not out.exists():
+        old.rename(out)
+    elif old.exists():
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_views(db_path: Path, data_dir: Path) -> None:
+    con = duckdb.connect(str(db_path))
+    try:
+        for table in TABLES:
+            glob = (data_dir / table / "*.parquet").as_posix().replace("'", "''")
+            con.execute(f"CREATE OR REPLACE VIEW {table} AS "
+                        f"SELECT * FROM read_parquet('{glob}', union_by_name = true)")
+    finally:
+        con.close()
+
+
+def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]]) -> Path:
+    """Write every table (records by table name; missing tables are written empty) to ``out``.
+
+    The dataset is built in a temporary folder beside ``out`` and swapped in; the DuckDB views
+    point at the final location. Returns the resolved output folder.
+    """
+    out = out.resolve()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    recover(out)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    try:
+        for table in TABLES:
+            (tmp / table).mkdir()
+            pq.write_table(to_arrow(table, tables.get(table, ())), tmp / table / "part-0.parquet")
+        (tmp / "README.md").write_text(README.format(tables=", ".join(f"`{t}`" for t in TABLES)),
+                                       encoding="utf-8")
+        old = out.parent / _old_name(out)
+        if out.exists():
+            out.rename(old)
+        tmp.rename(out)
+        shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    db_tmp = out / f".{DUCKDB_FILE}.tmp"
+    _write_views(db_tmp, out)
+    os.replace(db_tmp, out / DUCKDB_FILE)
+    return out

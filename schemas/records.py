@@ -1,0 +1,274 @@
+"""The record types: one dataclass per output table, each column declared once.
+
+This module is the single source of truth for the Parquet schemas (``schemas.arrow``), the DuckDB
+views (``pipeline.write``), the data dictionary (``schemas.dictionary``) and validation
+(``schemas.validate``). Provenance columns (``paper_id``, ``page``, ``evidence``) are on every
+extracted record so an analyst can go back to the page and the words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from schemas import vocab
+from schemas.columns import column
+
+_PAPER = "sha256 of the paper's bytes (hex); joins to papers"
+_PAGE = "physical page (1-based) the record was read from"
+_EVIDENCE = "the verbatim text the record was read from, whitespace folded"
+
+
+@dataclass
+class Paper:
+    """One input file, whatever happened to it."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    path: str = column("string", "path of the file as given to the run (inside a zip: zip!member)",
+                       required=True)
+    format: str = column("string", "input format", required=True, vocab=vocab.PAPER_FORMATS)
+    doc_type: str = column("string", "kind of paper, from features of its text",
+                           vocab=vocab.DOC_TYPES)
+    doc_type_confidence: float = column("float", "classifier confidence in doc_type, 0-1")
+    title: str = column("string", "title printed on the paper")
+    authority: str = column("string", "local authority that published the paper")
+    body: str = column("string", "committee, partnership or board the paper belongs to")
+    paper_date: dt.date = column("date", "the date the paper carries or the meeting it serves")
+    financial_year: str = column("string", "financial year the paper is about, YYYY/YY")
+    page_count: int = column("int", "number of pages (text exports count form feeds)", minimum=0)
+    has_text_layer: bool = column("bool", "whether the paper has extractable text")
+    status: str = column("string", "outcome of processing", required=True,
+                         vocab=vocab.PAPER_STATUS)
+    error: str = column("string", "why the paper failed or is partial; null when ok")
+    duplicate_of: str = column("string", "path of the first file with identical bytes, if any")
+    size_bytes: int = column("int", "file size in bytes", minimum=0)
+    pipeline_version: str = column("string", "minutebook version that wrote the row",
+                                   required=True)
+
+
+@dataclass
+class Part:
+    """A component document of a paper (an agenda pack holds several)."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    part_no: int = column("int", "position of the part in the paper, from 1", required=True,
+                          minimum=1)
+    type: str = column("string", "kind of part", required=True, vocab=vocab.PART_TYPES)
+    title: str = column("string", "title printed at the start of the part")
+    date: dt.date = column("date", "date the part carries (meeting date for minutes)")
+    page_from: int = column("int", "first physical page of the part", minimum=1)
+    page_to: int = column("int", "last physical page of the part", minimum=1)
+
+
+@dataclass
+class Meeting:
+    """A meeting a part describes (its agenda or its minutes)."""
+
+    meeting_id: str = column("string", "stable id of the meeting record", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    part_no: int = column("int", "part of the paper that describes the meeting")
+    body: str = column("string", "committee or partnership that met")
+    date: dt.date = column("date", "date of the meeting")
+    start_time: str = column("time", "start time HH:MM")
+    end_time: str = column("time", "closing time HH:MM")
+    venue: str = column("string", "where the meeting was held")
+    source: str = column("string", "whether read from an agenda or minutes", required=True,
+                         vocab=vocab.MEETING_SOURCES)
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
+class AgendaItem:
+    """A numbered agenda item."""
+
+    meeting_id: str = column("string", "meeting the agenda serves", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    number: int = column("int", "item number as printed", required=True)
+    title: str = column("string", "item title", required=True)
+    description: str = column("string", "text printed under the title")
+    page_from: int = column("int", "first pack page the item refers to")
+    page_to: int = column("int", "last pack page the item refers to")
+    to_follow: bool = column("bool", "paper marked 'to follow'")
+    exempt: bool = column("bool", "item taken in private (LGA 1972 Schedule 12A)")
+    part_no: int = column("int", "part of the pack the page reference points to")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
+class Membership:
+    """A member listed for a body on an agenda front sheet."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    body: str = column("string", "body the member belongs to")
+    as_of: dt.date = column("date", "date of the paper listing the member")
+    person_id: str = column("string", "person across the archive; joins to people")
+    name_as_printed: str = column("string", "name as printed", required=True)
+    category: str = column("string", "kind of membership", vocab=vocab.MEMBERSHIP_CATEGORIES)
+    position: str = column("string", "role as printed")
+    organisation: str = column("string", "organisation the member represents")
+    org_id: str = column("string", "organisation id; joins to organisations")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
+class Attendance:
+    """A person named in a minutes attendance block."""
+
+    meeting_id: str = column("string", "meeting attended", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    person_id: str = column("string", "person across the archive; joins to people")
+    name_as_printed: str = column("string", "name as printed", required=True)
+    status: str = column("string", "how the person is listed", required=True,
+                         vocab=vocab.ATTENDANCE_STATUS)
+    position: str = column("string", "role as printed")
+    organisation: str = column("string", "organisation as printed or implied")
+    org_id: str = column("string", "organisation id; joins to organisations")
+    chair: bool = column("bool", "person chaired the meeting")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
+class MinuteItem:
+    """A minute: a numbered item of a minutes document."""
+
+    meeting_id: str = column("string", "meeting the minute records", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    ref: str = column("string", "minute reference as printed (SMK10, 45/21, 76)", required=True)
+    title: str = column("string", "minute heading")
+    text: str = column("string", "body text of the minute")
+    page: int = column("int", _PAGE)
+
+
+@dataclass
+class Resolution:
+    """A numbered resolution inside a RESOLVED block."""
+
+    meeting_id: str = column("string", "meeting that resolved", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    minute_ref: str = column("string", "minute the resolution belongs to")
+    number: int = column("int", "clause number; a lone RESOLVED paragraph is 1", required=True)
+    text: str = column("string", "resolution text", required=True)
+    verb: str = column("string", "main verb (approved, noted, agreed, ...)")
+    page: int = column("int", _PAGE)
+
+
+@dataclass
+class Recommendation:
+    """A recommendation in a report or update."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    part_no: int = column("int", "part of the paper holding it")
+    section: str = column("string", "nearest printed heading")
+    text: str = column("string", "recommendation text", required=True)
+    page: int = column("int", _PAGE)
+
+
+@dataclass
+class Priority:
+    """A priority listed for a period."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    period: str = column("string", "period the priority is for, as printed or normalised")
+    text: str = column("string", "priority text", required=True)
+    page: int = column("int", _PAGE)
+
+
+@dataclass
+class SpendPlanLine:
+    """A funded line of a spend-plan or budget table."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    financial_year: str = column("string", "financial year of the plan, YYYY/YY")
+    line_no: int = column("int", "position of the line in the table, from 1", required=True,
+                          minimum=1)
+    title: str = column("string", "line title", required=True)
+    description: str = column("string", "brief description")
+    measures: str = column("string", "what will change / measures / outcomes")
+    benchmark: str = column("string", "benchmark data cited")
+    cost_gbp: Decimal = column("decimal", "cost to the fund in pounds", minimum=Decimal(0))
+    cost_text: str = column("string", "cost as printed")
+    pct_of_grant: float = column("float", "printed percentage of the grant (44.7 = 44.7%)")
+    other_funding: str = column("string", "other funding as printed")
+    page_from: int = column("int", "first page of the line", minimum=1)
+    page_to: int = column("int", "last page of the line", minimum=1)
+
+
+@dataclass
+class Funding:
+    """An amount tied to a recipient or purpose, wherever it is written."""
+
+    funding_id: str = column("string", "stable id of the funding mention", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    kind: str = column("string", "kind of money", required=True, vocab=vocab.FUNDING_KINDS)
+    funder: str = column("string", "who gives the money")
+    funder_org_id: str = column("string", "organisation id of the funder")
+    recipient: str = column("string", "who receives the money")
+    recipient_org_id: str = column("string", "organisation id of the recipient, when one")
+    purpose: str = column("string", "what the money is for")
+    amount_gbp: Decimal = column("decimal", "amount in pounds", required=True,
+                                 minimum=Decimal(0))
+    amount_text: str = column("string", "amount as printed")
+    approximate: bool = column("bool", "amount printed as approximate (circa, around, k)")
+    financial_year: str = column("string", "financial year, YYYY/YY")
+    spend_plan_line_no: int = column("int", "spend-plan line the row came from, if any")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
+class Person:
+    """A distinct person across the whole archive."""
+
+    person_id: str = column("string", "stable id of the person", required=True)
+    name: str = column("string", "fullest name printed", required=True)
+    honorific: str = column("string", "honorific or rank (Councillor, Dr, Superintendent)")
+    variants: list[str] = column("strings", "every form of the name as printed")
+
+
+@dataclass
+class Organisation:
+    """A distinct organisation."""
+
+    org_id: str = column("string", "stable id of the organisation", required=True)
+    name: str = column("string", "canonical name", required=True)
+    aliases: list[str] = column("strings", "other names and acronyms seen or known")
+
+
+@dataclass
+class Finding:
+    """A data-quality finding: what parsing could not do, or what did not add up."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    severity: str = column("string", "how serious", required=True, vocab=vocab.SEVERITIES)
+    code: str = column("string", "machine-readable finding code", required=True)
+    message: str = column("string", "what was found, with the figures", required=True)
+    page: int = column("int", _PAGE)
+    stage: str = column("string", "pipeline stage that raised it")
+
+
+#: Every output table, by name, in the order a run writes them.
+TABLES: dict[str, type] = {
+    "papers": Paper,
+    "parts": Part,
+    "meetings": Meeting,
+    "agenda_items": AgendaItem,
+    "memberships": Membership,
+    "attendance": Attendance,
+    "minute_items": MinuteItem,
+    "resolutions": Resolution,
+    "recommendations": Recommendation,
+    "priorities": Priority,
+    "spend_plan_lines": SpendPlanLine,
+    "funding": Funding,
+    "people": Person,
+    "organisations": Organisation,
+    "findings": Finding,
+}
+
+#: Tables filled per paper by the extract stage (people and organisations are archive-wide).
+PER_PAPER_TABLES = tuple(t for t in TABLES if t not in ("papers", "people", "organisations"))

@@ -1,0 +1,51 @@
+"""Shared fixtures: paths to the sample papers and a pipeline run over them."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+GOLD = ROOT / "tests" / "gold"
+BAD = ROOT / "tests" / "fixtures" / "bad"
+SAMPLE_STEMS = sorted(p.stem for p in GOLD.glob("*.json"))
+FORMATS = ("txt", "docx", "pdf")
+
+
+def gold(stem: str) -> dict:
+    """The hand-written gold of a sample paper."""
+    return json.loads((GOLD / f"{stem}.json").read_text(encoding="utf-8"))
+
+
+def sample_path(stem: str, fmt: str) -> Path:
+    """Path of a sample paper in one format."""
+    return SAMPLES / f"{stem}.{fmt}"
+
+
+@pytest.fixture(scope="session")
+def samples_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Run the pipeline once over the sample papers (not samples/real) plus the bad inputs.
+
+    Returns the output folder. Inputs are copied into one folder so paths are short and stable.
+    """
+    from pipeline.run import RunOptions, run
+
+    base = tmp_path_factory.mktemp("run")
+    inputs = base / "in"
+    inputs.mkdir()
+    for p in SAMPLES.iterdir():
+        if p.is_file():
+            shutil.copy(p, inputs / p.name)
+    shutil.copytree(BAD, inputs / "bad")
+    run([inputs], base / "out", RunOptions(workers=2, cache_dir=None, progress=False))
+    return base / "out"
+
+
+def read_table(out: Path, table: str) -> pd.DataFrame:
+    """Read one output table as a DataFrame."""
+    return pd.read_parquet(out / table)

@@ -1,0 +1,83 @@
+"""Attendance blocks as text lines and as label | names table rows; prose apologies."""
+
+from pathlib import Path
+
+from extractors import attendance
+from extractors.base import PaperContext
+from schemas.document import Document, DocumentMeta, Page, Table
+from tests.test_minutes import text_doc
+
+FIX = Path(__file__).parent / "fixtures" / "meetings"
+
+
+def records(doc: Document):
+    return attendance.extract(doc, PaperContext(paper_id="p", doc_type="minutes")).records.get(
+        "attendance", [])
+
+
+def by_name(recs):
+    return {r.name_as_printed: r for r in recs}
+
+
+def test_table_rows_with_shared_honorific_and_org_prefix():
+    rows = [line.split("\t") for line in
+            (FIX / "cmis-attendance-table-shared-honorific.txt").read_text().splitlines()]
+    doc = Document([Page(1, [Table(rows, 1)])], DocumentMeta())
+    got = by_name(records(doc))
+    assert got["Councillor Townsend"].chair and got["Councillor Townsend"].status == "present"
+    assert got["Councillor R Bradburn"].organisation == "Thames Valley Police and Crime Panel"
+    assert got["Councillor Ferrans"].organisation == "Milton Keynes Council"
+    assert got["Councillor McLean"].organisation == "Milton Keynes Council"
+    assert got["J Held"].position == "Independent Safeguarding Scrutineer"
+    assert got["J Held"].organisation is None
+    assert got["S Gonsalves"].status == "officer"
+    assert got["S Gonsalves"].organisation == "Milton Keynes Council"
+    assert got["S Gonsalves"].position == "Director of Policy, Insight and Communications"
+    assert got["C Marriott"].organisation == "Police and Crime Commissioner"
+    assert got["C Marriott"].position == "Policy Adviser"
+    assert len(got) == 8
+
+
+def test_moderngov_prose_apologies_share_plural_honorific():
+    doc = text_doc((FIX / "moderngov-minutes-yearly-refs-resolved-colon-prose-apologies.txt")
+                   .read_text())
+    got = by_name(records(doc))
+    assert got["Councillor A Smith"].chair
+    assert {n for n, r in got.items() if r.status == "present"} == {
+        "Councillor A Smith", "Councillor B Jones", "Councillor C Patel", "Councillor D O'Brien"}
+    assert got["J Brown"].status == "officer" and got["J Brown"].position == "Legal Adviser"
+    assert {n for n, r in got.items() if r.status == "apologies"} == {
+        "Councillor E White", "Councillor F Black"}
+
+
+def test_kent_present_list_honours_and_wrapped_roles():
+    doc = text_doc((FIX / "kent-cabinet-minutes-item-headings-lettered-resolution.txt")
+                   .read_text())
+    got = by_name(records(doc))
+    assert got["Mr R W Gough"].chair
+    assert "Mr R C Love" in got and not any("OBE" in n for n in got)
+    assert got["Mr N Abrahams"].position == "Area Education Officer – West Kent"
+    assert got["McKay"].position == "Acting Chief Accountant"
+    assert got["Mrs C Bell"].status == "apologies"
+    assert sum(r.status == "present" for r in got.values()) == 6
+
+
+def test_role_after_comma_and_oxford_comma_apologies():
+    doc = text_doc((FIX / "kent-panel-minutes-untitled-items-oxford-comma-apologies.txt")
+                   .read_text())
+    got = by_name(records(doc))
+    assert got["Shellina Prendergast"].chair and not got["Paul Bartlett"].chair
+    assert got["Sue Chandler"].status == "also_present"
+    assert got["Sue Chandler"].position.startswith("Cabinet Member for Integrated")
+    assert {n for n, r in got.items() if r.status == "apologies"} == {
+        "Mr R Love", "Ms K Leonard", "Ms A Farmer"}
+
+
+def test_role_and_org_forms():
+    assert attendance.role_and_org("Chief Executive (Milton Keynes Council)") == (
+        "Chief Executive", "Milton Keynes Council")
+    assert attendance.role_and_org("Representative of Rural Parish Councils") == (
+        "Representative of Rural Parish Councils", "Rural Parish Councils")
+    assert attendance.role_and_org(
+        "Milton Keynes Council (representative for Thames Valley Police and Crime Panel)") == (
+        "representative for Thames Valley Police and Crime Panel", "Milton Keynes Council")

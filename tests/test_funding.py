@@ -1,0 +1,156 @@
+"""Funding in prose, bullet lists and label | amount lists; what is not funding.
+
+Sentences are written the way the sample papers write them (their general form); expected
+values come from the papers and ``tests/gold/*.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractors import funding, spend_plan
+from extractors.base import PaperContext
+from extractors.funding_text import kind_of, money_mentions
+from schemas.document import Block, Document, DocumentMeta, Page, Table
+
+FIXTURES = Path(__file__).parent / "fixtures" / "funding"
+GOLD = Path(__file__).parent / "gold"
+SAMPLES = Path(__file__).parent.parent / "samples"
+CTX = PaperContext(paper_id="p1", authority="Milton Keynes Council")
+
+
+def _doc(*items: Block | Table) -> Document:
+    return Document([Page(1, list(items))], DocumentMeta())
+
+
+def _para(text: str, kind: str = "paragraph") -> Block:
+    return Block(kind, text, 1)  # type: ignore[arg-type]
+
+
+def _rows(doc: Document) -> list:
+    return funding.extract(doc, CTX).records.get("funding", [])
+
+
+def test_two_column_list_takes_funder_year_and_label_from_its_introduction() -> None:
+    rows = [ln.split("\t") for ln in
+            (FIXTURES / "two-column-label-amount-list.tsv").read_text().splitlines()]
+    doc = _doc(
+        _para("The current support team is funded through Milton Keynes Council."),
+        _para("Much of the work has been assisted by the Community Safety Grant provided by "
+              "the Home Office. Below is a summary of the use of this fund for 2012/13."),
+        _para("Delivery Group areas:"),
+        Table(rows=rows, page=1))
+    got = [(f.recipient, f.amount_gbp, f.kind, f.funder, f.financial_year, f.purpose,
+            f.approximate) for f in _rows(doc)]
+    assert got == [
+        ("DV Co-ordinator (with TVP)", Decimal(25000), "allocation", "Home Office", "2012/13",
+         "Delivery Group areas", False),
+        ("Domestic Homicide Reviews (est costs)", Decimal(15000), "estimate", "Home Office",
+         "2012/13", "Delivery Group areas", True),
+        ("Surveys (for strategic assessment)", Decimal(750), "allocation", "Home Office",
+         "2012/13", "Delivery Group areas", False)]
+
+
+def test_grant_award_in_prose() -> None:
+    doc = _doc(_para("4.1 The Community Safety Partnership was awarded £261,694 in funding "
+                     "from the Office of the Police and Crime Commissioner for 2019/20."))
+    (row,) = _rows(doc)
+    assert (row.kind, row.recipient, row.funder, row.amount_gbp, row.financial_year) == (
+        "grant_award", "Community Safety Partnership",
+        "Office of the Police and Crime Commissioner", Decimal(261694), "2019/20")
+    assert row.evidence.startswith("4.1 The Community Safety Partnership was awarded")
+
+
+def test_bullet_list_of_projects_inherits_the_pot_funder() -> None:
+    doc = _doc(
+        _para("SMK14 UPDATE ON THE KNIFE CRIME TASK AND FINISH GROUP"),
+        _para("The Partnership noted that, in January 2020, the Council had committed £100,000 "
+              "to the prevention of youth violence and knife crime in Milton Keynes."),
+        _para("The Partnership noted the projects approved for funding were as follows:"),
+        _para("(a) Hazard Alley Scenario (£40,000)", "list_item"),
+        _para("(c) Beacon Angling Club (£11,835.33)", "list_item"),
+        _para("It was reported that the remaining funding was approximately £8,000."))
+    got = [(f.recipient, f.amount_gbp, f.kind, f.funder) for f in _rows(doc)]
+    assert got == [
+        (None, Decimal(100000), "allocation", "Milton Keynes Council"),
+        ("Hazard Alley Scenario", Decimal(40000), "allocation", "Milton Keynes Council"),
+        ("Beacon Angling Club", Decimal("11835.33"), "allocation", "Milton Keynes Council"),
+        (None, Decimal(8000), "estimate", "Milton Keynes Council")]
+    assert _rows(doc)[0].purpose.startswith("prevention of youth violence")
+
+
+def test_caps_and_prizes() -> None:
+    doc = _doc(_para("A maximum of £700 per project idea. You can submit more than one project "
+                     "but the total per group must not exceed £1,400."),
+               _para("The participating students from the top three schools will receive £20, "
+                     "£15 and £10 \"itunes\" vouchers respectively."))
+    assert [(f.kind, f.amount_gbp) for f in _rows(doc)] == [
+        ("cap", Decimal(700)), ("cap", Decimal(1400)), ("prize", Decimal(20)),
+        ("prize", Decimal(15)), ("prize", Decimal(10))]
+
+
+@pytest.mark.parametrize("text", [
+    "William Pearce, Community Safety Team Leader, Tel: 01908 252842",
+    "Violent Crime fell from 23.9 per 1000 population to 17.5.",
+    "A slight reduction from 24.5% to 24.2% of adults (n=22/91).",
+    "Minutes of the meeting held on 10 March 2021 (Pages 6 to 9)",
+    "Both posts have been joint funded with Thames Valley Police.",
+    "Match funded by Thames Valley Police",
+    "PCC Bid in to fund a full time Delegation and MK Act Fresh Start case worker.",
+])
+def test_not_funding(text: str) -> None:
+    """Gold notes: mentions without a £ amount, statistics, phones, pages are not funding."""
+    assert _rows(_doc(_para(text))) == []
+
+
+def test_funding_ids_are_stable() -> None:
+    doc = _doc(_para("A contribution of £40k towards the cost of this contract has been "
+                     "allocated on behalf of Safer MK from PCC funding."))
+    first, second = _rows(doc), _rows(doc)
+    assert [f.funding_id for f in first] == [f.funding_id for f in second]
+    assert (first[0].kind, first[0].funder, first[0].amount_gbp) == (
+        "allocation", "PCC", Decimal(40000))
+
+
+def test_spend_plan_tables_are_left_to_the_spend_plan_extractor() -> None:
+    table = Table(rows=[["Project", "Allocation"], ["Parks", "£5,000"]], page=1)
+    assert _rows(_doc(table)) == []
+    assert len(spend_plan.extract(_doc(table), CTX).records["funding"]) == 1
+
+
+@pytest.mark.parametrize(("sentence", "kind"), [
+    ("MK YOT received around £125k over two years.", "other_funding"),
+    ("Breakdown of last year's costs £3010", "past_spend"),
+    ("up to £10,000 per school", "cap"),
+    ("Match funding of £5,000 from the PCC", "match_funding"),
+    ("circa £1 Million", "estimate"),
+])
+def test_kind_cues(sentence: str, kind: str) -> None:
+    assert kind_of(sentence, money_mentions(sentence)[0]) == kind
+
+
+def _read_document():
+    formats = pytest.importorskip("extractors.formats")
+    if not hasattr(formats, "read_document"):
+        pytest.skip("extractors.formats.read_document not written yet")
+    return formats.read_document
+
+
+@pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_sample_amounts_match_gold(prefix: str, fmt: str) -> None:
+    """Every gold funding amount is found once, and nothing else (amount and kind)."""
+    read_document = _read_document()
+    doc = read_document(next(SAMPLES.glob(f"{prefix}_*.{fmt}")))
+    ctx = PaperContext(paper_id=prefix, authority="Milton Keynes Council")
+    rows = funding.extract(doc, ctx).records.get("funding", []) + \
+        spend_plan.extract(doc, ctx).records.get("funding", [])
+    gold = json.loads(next(GOLD.glob(f"{prefix}_*.json")).read_text())["funding"]
+    want = Counter((Decimal(str(g["amount_gbp"])), g["kind"]) for g in gold)
+    got = Counter((f.amount_gbp, f.kind) for f in rows)
+    assert got == want

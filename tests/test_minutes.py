@@ -1,0 +1,97 @@
+"""Minutes: meeting heading, minute headings and RESOLVED blocks, on fixtures and sample 004."""
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+
+from extractors import minutes
+from extractors.base import PaperContext
+from extractors.meeting_text import lines_of
+from schemas.document import Block, Document, DocumentMeta, Page
+
+FIX = Path(__file__).parent / "fixtures" / "meetings"
+SAMPLE = Path(__file__).parent.parent / "samples" / "004_e7a5e62b3e5d6ec5.txt"
+
+
+def text_doc(text: str) -> Document:
+    """A Document of one page whose blocks are the text's blank-line-separated paragraphs."""
+    blocks = [Block("paragraph", b.strip("\n"), 1) for b in re.split(r"\n\s*\n", text) if b.strip()]
+    return Document([Page(1, blocks)], DocumentMeta(format="txt"))
+
+
+def run(name: str):
+    doc = text_doc((FIX / name).read_text(encoding="utf-8"))
+    return minutes.extract(doc, PaperContext(paper_id="p", doc_type="minutes")).records
+
+
+def test_moderngov_yearly_refs_and_resolved_colon():
+    recs = run("moderngov-minutes-yearly-refs-resolved-colon-prose-apologies.txt")
+    (meeting,) = recs["meetings"]
+    assert meeting.body == "Licensing Committee"
+    assert meeting.date == dt.date(2021, 9, 14)
+    assert (meeting.start_time, meeting.end_time) == ("19:00", "20:15")
+    assert meeting.venue == "Council Chamber, Town Hall"
+    assert [(m.ref, m.title) for m in recs["minute_items"]] == [
+        ("45/21", "Apologies for Absence"), ("46/21", "Minutes"),
+        ("47/21", "Review of Statement of Licensing Policy")]
+    res = [(r.minute_ref, r.number, r.verb) for r in recs["resolutions"]]
+    assert res == [("46/21", 1, "approved"), ("47/21", 1, "endorsed"), ("47/21", 2, "delegated")]
+    assert recs["resolutions"][0].text.startswith("That the minutes of the meeting held on 13 July")
+
+
+def test_kent_item_headings_and_lettered_clauses():
+    recs = run("kent-cabinet-minutes-item-headings-lettered-resolution.txt")
+    (meeting,) = recs["meetings"]
+    assert meeting.body == "Cabinet" and meeting.date == dt.date(2025, 1, 30)
+    assert meeting.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
+    items = [(m.ref, m.title) for m in recs["minute_items"]]
+    assert items[2] == ("86", "Minutes of the Meeting held on 9th January 2025")
+    assert items[3] == ("87", "24/00108 - Revenue and Capital Budget Monitoring Report – "
+                              "November 2024-25")
+    assert len(items) == 5
+    res = [(r.minute_ref, r.number, r.text, r.verb) for r in recs["resolutions"]]
+    assert res[0][:2] == ("86", 1) and res[0][3] == "approved"
+    assert res[1:4] == [
+        ("87", 1, "Note the forecast revenue overspend of £23.3m (excluding Schools).", "noted"),
+        ("87", 2, "Note the forecast overspend on Schools’ Delegated Budgets of £30.4m.",
+         "noted"),
+        ("87", 3, "Agree the Capital budget changes.", "agreed")]
+    assert res[4][:2] == ("88", 1) and res[4][2].endswith("Provision in Kent 2025-29")
+
+
+def test_untitled_items_take_item_refs():
+    recs = run("kent-panel-minutes-untitled-items-oxford-comma-apologies.txt")
+    (meeting,) = recs["meetings"]
+    assert meeting.date == dt.date(2024, 10, 29)
+    assert meeting.venue == "Darent Room, Sessions House, County Hall, Maidstone"
+    assert [(m.ref, m.title) for m in recs["minute_items"]] == [
+        ("Item 1", "Apologies and Substitutes"), ("Item 2", "Chairman’s Announcements"),
+        ("Item 3", "Minutes of the meeting held on 30 July 2024")]
+    res = [(r.minute_ref, r.number, r.verb) for r in recs["resolutions"]]
+    assert res == [("Item 2", 1, "elected"), ("Item 3", 1, "approved")]
+
+
+def test_resolution_verbs():
+    assert minutes.resolution_verb("That the update be noted.") == "noted"
+    assert minutes.resolution_verb("That the Youth Offending Team be requested to report.") == \
+        "requested"
+    assert minutes.resolution_verb("Note the forecast overspend on Delegated Budgets") == "noted"
+    assert minutes.resolution_verb("that Cabinet considered the amendments and endorsed the "
+                                   "draft budget") == "endorsed"
+
+
+@pytest.mark.skipif(not SAMPLE.exists(), reason="sample missing")
+def test_sample_004_minutes_part():
+    text = SAMPLE.read_text(encoding="utf-8")
+    start = text.index("Minutes of the meeting of the SAFERMK")
+    end = text.index("DEVELOPMENT OF A COMMUNITY SAFETY STRATEGY FOR 2022\n\nReport Author")
+    doc = text_doc(text[start:end])
+    read = minutes.read_minutes(lines_of(doc))
+    assert [m.ref for m in read.items] == [f"SMK{n}" for n in range(10, 18)]
+    assert read.items[3].title == "ANNUAL CRIME AND COMMUNITY SAFETY SURVEY 2020/21"
+    assert [len(m.resolutions) for m in read.items] == [1, 0, 1, 3, 2, 1, 1, 0]
+    facts = minutes.read_heading(lines_of(doc))
+    assert (facts.date, facts.start_time, facts.end_time) == (dt.date(2021, 3, 10), "14:00",
+                                                              "15:25")

@@ -1,0 +1,195 @@
+"""End-to-end behaviour of a run: every file accounted for, typed tables, atomic writes."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.run import RunOptions, run
+from schemas.records import TABLES
+from tests.conftest import BAD, FORMATS, SAMPLE_STEMS, SAMPLES, gold, read_table
+
+
+def test_every_input_file_has_one_papers_row(samples_run: Path) -> None:
+    papers = read_table(samples_run, "papers")
+    names = sorted(Path(p).name for p in papers["path"])
+    expected = sorted([p.name for p in SAMPLES.iterdir() if p.is_file()] +
+                      [p.name for p in BAD.iterdir()])
+    assert names == expected
+    assert set(papers["status"]) <= {"ok", "partial", "failed", "needs_ocr"}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+@pytest.mark.parametrize("stem", SAMPLE_STEMS)
+def test_doc_type_matches_gold_in_every_format(samples_run: Path, stem: str, fmt: str) -> None:
+    papers = read_table(samples_run, "papers")
+    row = papers[papers["path"].str.endswith(f"/{stem}.{fmt}")].iloc[0]
+    assert row["status"] == "ok", row["error"]
+    assert row["doc_type"] == gold(stem)["doc_type"]
+
+
+def test_scanned_pdf_needs_ocr(samples_run: Path) -> None:
+    papers = read_table(samples_run, "papers")
+    row = papers[papers["path"].str.endswith(".scanned.pdf")].iloc[0]
+    assert row["status"] == "needs_ocr"
+    assert "OCR" in row["error"] or "text layer" in row["error"]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_agenda_pack_parts(samples_run: Path, fmt: str) -> None:
+    stem = "004_e7a5e62b3e5d6ec5"
+    papers = read_table(samples_run, "papers")
+    paper_id = papers[papers["path"].str.endswith(f"/{stem}.{fmt}")]["paper_id"].iloc[0]
+    parts = read_table(samples_run, "parts")
+    parts = parts[parts["paper_id"] == paper_id].sort_values("part_no")
+    want = gold(stem)["parts"]
+    assert list(parts["type"]) == [p["type"] for p in want]
+    assert [str(d) for d in parts["date"]] == [p["date"] for p in want]
+    for got, exp in zip(parts["title"], want, strict=True):
+        assert " ".join(got.split()).casefold() == exp["title"].casefold()
+    if fmt == "pdf":  # the agenda's own page references: (Pages 6 to 9), (10 to 11), (12 to 14)
+        ranges = list(zip(parts["page_from"], parts["page_to"], strict=True))
+        assert ranges == [(1, 5), (6, 9), (10, 11), (12, 14)]
+
+
+def test_all_tables_written_with_contract_types(samples_run: Path) -> None:
+    for table in TABLES:
+        schema = pq.read_schema(next((samples_run / table).glob("*.parquet")))
+        for name in schema.names:
+            assert name in {f.name for f in schema}
+    funding = pq.read_schema(next((samples_run / "funding").glob("*.parquet")))
+    assert funding.field("amount_gbp").type == pa.decimal128(14, 2)
+    assert pq.read_schema(next((samples_run / "papers").glob("*.parquet"))).field(
+        "paper_date").type == pa.date32()
+    assert pq.read_schema(next((samples_run / "people").glob("*.parquet"))).field(
+        "variants").type == pa.list_(pa.string())
+
+
+@pytest.mark.parametrize("name, needle", [
+    ("empty-file.pdf", "empty"),
+    ("truncated.pdf", "pdf"),
+    ("encrypted-with-user-password.pdf", "encrypted"),
+    ("random-bytes.docx", ""),
+    ("zip-that-is-not-a-docx.docx", "docx"),
+    ("unsupported-type.xlsx", "unsupported"),
+    ("unsupported-type.png", "unsupported"),
+    ("invalid-utf8-binary.txt", ""),
+])
+def test_bad_input_is_recorded_with_a_clear_error(samples_run: Path, name: str,
+                                                  needle: str) -> None:
+    papers = read_table(samples_run, "papers")
+    row = papers[papers["path"].str.endswith(f"/{name}")].iloc[0]
+    assert row["status"] == "failed"
+    assert row["error"] and needle.casefold() in row["error"].casefold()
+    findings = read_table(samples_run, "findings")
+    assert (findings["paper_id"] == row["paper_id"]).any()
+
+
+@pytest.mark.parametrize("name", ["cp1252-text.txt", "utf16-with-bom.txt"])
+def test_odd_encodings_are_read(samples_run: Path, name: str) -> None:
+    papers = read_table(samples_run, "papers")
+    row = papers[papers["path"].str.endswith(f"/{name}")].iloc[0]
+    assert row["status"] == "ok", row["error"]
+
+
+def test_duckdb_views_read_every_table(samples_run: Path) -> None:
+    con = duckdb.connect(str(samples_run / "minutebook.duckdb"), read_only=True)
+    papers = read_table(samples_run, "papers")
+    assert con.sql("SELECT count(*) FROM papers").fetchone()[0] == len(papers)
+    for table in TABLES:
+        con.sql(f"SELECT * FROM {table} LIMIT 1").fetchall()
+
+
+def _sample_subset(tmp_path: Path) -> Path:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("001_ab61ad5f639b9e5f.pdf", "003_a2a4ea0d76e054f2.docx",
+                 "004_e7a5e62b3e5d6ec5.txt"):
+        shutil.copy(SAMPLES / name, src / name)
+    return src
+
+
+def _tables(out: Path) -> dict[str, list]:
+    return {t: pq.read_table(out / t).to_pylist() for t in TABLES}
+
+
+def test_runs_are_deterministic_whatever_the_worker_count(tmp_path: Path) -> None:
+    src = _sample_subset(tmp_path)
+    run([src], tmp_path / "a", RunOptions(workers=1, progress=False))
+    run([src], tmp_path / "b", RunOptions(workers=2, progress=False))
+    assert _tables(tmp_path / "a") == _tables(tmp_path / "b")
+
+
+def test_identical_files_share_a_paper_id(tmp_path: Path) -> None:
+    src = _sample_subset(tmp_path)
+    shutil.copy(src / "001_ab61ad5f639b9e5f.pdf", src / "copy of overview.pdf")
+    run([src], tmp_path / "out", RunOptions(workers=1, progress=False))
+    papers = read_table(tmp_path / "out", "papers")
+    dup = papers[papers["path"].str.endswith("copy of overview.pdf")].iloc[0]
+    orig = papers[papers["path"].str.endswith("001_ab61ad5f639b9e5f.pdf")].iloc[0]
+    assert dup["paper_id"] == orig["paper_id"]
+    assert dup["duplicate_of"] == orig["path"]
+    parts = read_table(tmp_path / "out", "parts")
+    assert (parts["paper_id"] == orig["paper_id"]).sum() == 1  # records not repeated
+
+
+def test_zip_archive_members_are_papers(tmp_path: Path) -> None:
+    import zipfile
+
+    archive = tmp_path / "papers.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(SAMPLES / "001_ab61ad5f639b9e5f.docx", "2019/overview.docx")
+        zf.writestr("notes.md", "# not a paper")
+    run([archive], tmp_path / "out", RunOptions(workers=1, progress=False))
+    papers = read_table(tmp_path / "out", "papers").set_index("path")
+    assert papers.loc[f"{archive}!2019/overview.docx", "status"] == "ok"
+    assert papers.loc[f"{archive}!notes.md", "status"] == "failed"
+
+
+def test_failed_write_leaves_previous_dataset(tmp_path: Path, monkeypatch) -> None:
+    src = _sample_subset(tmp_path)
+    out = tmp_path / "out"
+    run([src], out, RunOptions(workers=1, progress=False))
+    before = _tables(out)
+    import pipeline.write as write
+
+    calls = {"n": 0}
+    real = write.pq.write_table
+
+    def flaky(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 5:
+            raise OSError("disk full")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(write.pq, "write_table", flaky)
+    shutil.copy(SAMPLES / "002_ee5612cdad44ea4a.pdf", src / "new.pdf")
+    with pytest.raises(OSError):
+        run([src], out, RunOptions(workers=1, progress=False))
+    assert _tables(out) == before
+    assert not [p for p in tmp_path.iterdir() if ".building-" in p.name]
+
+
+def test_cli_reports_missing_path_with_exit_code_2(tmp_path: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "nope"),
+                           "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    assert proc.returncode == 2
+    assert "no such file" in proc.stderr
+
+
+def test_cli_run_prints_summary_and_uses_cache(tmp_path: Path) -> None:
+    src = _sample_subset(tmp_path)
+    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(src), "--out", str(tmp_path / "o"),
+           "--workers", "1"]
+    first = subprocess.run(cmd, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert "papers: 3 (ok 3)" in first.stdout and "pages/s" in first.stdout
+    second = subprocess.run(cmd, capture_output=True, text=True)
+    assert "from cache: 3" in second.stdout
