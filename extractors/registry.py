@@ -6,7 +6,7 @@ Every extractor module is listed here; ``tests/test_schemas.py`` fails when a mo
 
 from __future__ import annotations
 
-from extractors import agenda, attendance, funding, minutes, recommendations, spend_plan
+from extractors import agenda, attendance, funding, minutes, people, recommendations, spend_plan
 from extractors.base import Extractor
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -16,4 +16,5 @@ EXTRACTORS: dict[str, Extractor] = {
     "recommendations": recommendations.extract,  # recommendations, priorities
     "spend_plan": spend_plan.extract,  # spend_plan_lines and their funding rows
     "funding": funding.extract,  # funding in prose, lists and label|amount tables
+    "people": people.extract,  # person_mentions: report authors, contacts, named leads
 }

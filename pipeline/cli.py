@@ -30,6 +30,10 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--force", action="store_true", help="reprocess every paper, ignoring cache")
     r.add_argument("--progress", choices=("auto", "bar", "log"), default="auto",
                    help="progress display (auto: a bar on a terminal, log lines otherwise)")
+    r.add_argument("--executor", choices=("local", "dask"), default="local",
+                   help="local worker processes (default) or a Dask cluster")
+    r.add_argument("--scheduler", default=None,
+                   help="Dask scheduler address (tcp://host:8786); default: a local cluster")
     r.add_argument("-q", "--quiet", action="store_true", help="only the closing summary")
     return p
 
@@ -50,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         progress = False
     opts = RunOptions(workers=max(1, args.workers), timeout_s=args.timeout,
                       memory_mb=args.memory_mb, cache_dir=cache, force=args.force,
-                      progress=progress)
+                      progress=progress, executor=args.executor, scheduler=args.scheduler)
     try:
         summary = run(args.paths, args.out, opts)
     except FileNotFoundError as exc:

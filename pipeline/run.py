@@ -13,6 +13,7 @@ import os
 import resource
 import signal
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
@@ -22,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractors.identity import link_identities
 from pipeline.cache import ResultCache
 from pipeline.discover import InputFile, discover, sha256_of
 from pipeline.process import PaperResult, failed_result, process_paper
@@ -42,6 +44,8 @@ class RunOptions:
     cache_dir: Path | None = None
     force: bool = False
     progress: bool | None = None  # None: a bar on a terminal, log lines otherwise
+    executor: str = "local"  # "local" worker processes or "dask"
+    scheduler: str | None = None  # dask scheduler address; None starts a local cluster
 
 
 @dataclass
@@ -96,7 +100,8 @@ def _blank_paper(inp: InputFile, paper_id: str, size: int) -> Paper:
 
 def work_on(inp: InputFile, paper_id: str, timeout_s: int) -> PaperResult:
     """Process one input inside a worker, under a time limit. Never raises for a bad paper."""
-    if timeout_s > 0:
+    timeout_s = timeout_s if threading.current_thread() is threading.main_thread() else 0
+    if timeout_s > 0:  # alarms only work on a process's main thread (not on dask's threads)
         signal.signal(signal.SIGALRM, _on_alarm)
         signal.alarm(timeout_s)
     try:
@@ -243,7 +248,11 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
         else:
             todo.append((inp, paper_id))
     if todo:
-        if opts.workers <= 1 and opts.memory_mb <= 0:
+        if opts.executor == "dask":
+            from pipeline.dask_executor import run_on_dask
+
+            results.update(run_on_dask(todo, opts, tick))
+        elif opts.workers <= 1 and opts.memory_mb <= 0:
             for inp, paper_id in todo:
                 results[inp.path] = work_on(inp, paper_id, 0)
                 tick(results[inp.path])
@@ -252,6 +261,9 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
         for inp, _ in todo:
             cache.put(results[inp.path])
     tables = _assemble(inputs, results, id_of, first_of)
+    link_started = time.perf_counter()
+    link_identities(tables)
+    link_seconds = time.perf_counter() - link_started
     out = write_dataset(out, tables)
     summary = RunSummary(out=out, cached=cached, seconds=time.perf_counter() - started)
     for paper in tables["papers"]:
@@ -262,6 +274,7 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
     for r in unique.values():
         for stage, s in r.timings.items():
             summary.stage_seconds[stage] = summary.stage_seconds.get(stage, 0.0) + s
+    summary.stage_seconds["link"] = link_seconds
     summary.peak_worker_rss_mb = max((r.worker_rss_mb for r in unique.values()), default=0.0)
     summary.rows = {t: len(v) for t, v in tables.items()}
     summary.findings = Counter(f.severity for f in tables["findings"])

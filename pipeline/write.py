@@ -22,9 +22,10 @@ from schemas.records import TABLES
 DUCKDB_FILE = "minutebook.duckdb"
 README = """# What a minutebook run writes here
 
-One Parquet dataset per table (`<table>/part-0.parquet`), readable with
-`pandas.read_parquet("output/<table>")`, `pyarrow.dataset.dataset("output/<table>")` or DuckDB
-`read_parquet('output/<table>/*.parquet')`; and `minutebook.duckdb`, a DuckDB database holding a
+One Parquet dataset per table (`<table>/part-<year>.parquet`: one file per year of the papers),
+readable with `pandas.read_parquet("output/<table>")`,
+`pyarrow.dataset.dataset("output/<table>")` or DuckDB `read_parquet('output/<table>/*.parquet')`;
+and `minutebook.duckdb`, a DuckDB database holding a
 view per table over those files. The tables and columns are described in
 `docs/data-dictionary.md` (generated from `schemas/records.py`).
 
@@ -59,6 +60,22 @@ def _write_views(db_path: Path, data_dir: Path) -> None:
         con.close()
 
 
+def partition_by_year(records: Sequence[Any], year_of: Mapping[str, int | None]
+                      ) -> dict[str, list[Any]]:
+    """Split a table's records into files by the year of their paper (``undated`` otherwise).
+
+    Large archives stay fast to query: a filter on a year reads one file. The layout is flat
+    (``<table>/part-2021.parquet``), so ``read_parquet('<table>/*.parquet')`` and
+    ``pandas.read_parquet('<table>')`` read it as before. Archive-wide tables (no paper_id) are
+    one file. Order within a file is the input order.
+    """
+    groups: dict[str, list[Any]] = {}
+    for rec in records:
+        year = year_of.get(getattr(rec, "paper_id", None) or "")
+        groups.setdefault(str(year) if year else "undated", []).append(rec)
+    return {k: groups[k] for k in sorted(groups)} or {"undated": []}
+
+
 def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]]) -> Path:
     """Write every table (records by table name; missing tables are written empty) to ``out``.
 
@@ -70,9 +87,12 @@ def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]]) -> Path:
     recover(out)
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
     try:
+        year_of = {p.paper_id: (p.paper_date.year if p.paper_date else None)
+                   for p in tables.get("papers", ())}
         for table in TABLES:
             (tmp / table).mkdir()
-            pq.write_table(to_arrow(table, tables.get(table, ())), tmp / table / "part-0.parquet")
+            for label, records in partition_by_year(tables.get(table, ()), year_of).items():
+                pq.write_table(to_arrow(table, records), tmp / table / f"part-{label}.parquet")
         (tmp / "README.md").write_text(README.format(tables=", ".join(f"`{t}`" for t in TABLES)),
                                        encoding="utf-8")
         old = out.parent / _old_name(out)

@@ -154,6 +154,10 @@ class Resolution:
     number: int = column("int", "clause number; a lone RESOLVED paragraph is 1", required=True)
     text: str = column("string", "resolution text", required=True)
     verb: str = column("string", "main verb (approved, noted, agreed, ...)")
+    approves_minutes_of: dt.date = column(
+        "date", "date of the earlier meeting whose minutes this resolution approves")
+    approves_meeting_id: str = column(
+        "string", "meeting_id of those earlier minutes, when they are in the archive")
     page: int = column("int", _PAGE)
 
 
@@ -228,6 +232,22 @@ class Person:
     name: str = column("string", "fullest name printed", required=True)
     honorific: str = column("string", "honorific or rank (Councillor, Dr, Superintendent)")
     variants: list[str] = column("strings", "every form of the name as printed")
+    evidence: list[str] = column("strings", "why the forms were linked, one line per merge")
+
+
+@dataclass
+class PersonMention:
+    """A person named in a paper outside attendance and membership lists."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    person_id: str = column("string", "person across the archive; joins to people")
+    name_as_printed: str = column("string", "name as printed", required=True)
+    kind: str = column("string", "why the person is named", vocab=vocab.PERSON_MENTION_KINDS)
+    role: str = column("string", "role printed beside the name, or given by the label")
+    organisation: str = column("string", "organisation printed beside the name")
+    org_id: str = column("string", "organisation id; joins to organisations")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
 
 
 @dataclass
@@ -265,6 +285,7 @@ TABLES: dict[str, type] = {
     "priorities": Priority,
     "spend_plan_lines": SpendPlanLine,
     "funding": Funding,
+    "person_mentions": PersonMention,
     "people": Person,
     "organisations": Organisation,
     "findings": Finding,

@@ -11,3 +11,4 @@ ATTENDANCE_STATUS = ("present", "apologies", "observer", "officer", "also_presen
 FUNDING_KINDS = ("grant_award", "allocation", "past_spend", "match_funding", "other_funding",
                  "cap", "prize", "estimate")
 SEVERITIES = ("info", "warning", "error")
+PERSON_MENTION_KINDS = ("report_author", "contact", "lead", "commander", "named")

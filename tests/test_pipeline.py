@@ -136,8 +136,9 @@ def test_identical_files_share_a_paper_id(tmp_path: Path) -> None:
     orig = papers[papers["path"].str.endswith("001_ab61ad5f639b9e5f.pdf")].iloc[0]
     assert dup["paper_id"] == orig["paper_id"]
     assert dup["duplicate_of"] == orig["path"]
-    parts = read_table(tmp_path / "out", "parts")
-    assert (parts["paper_id"] == orig["paper_id"]).sum() == 1  # records not repeated
+    recs = read_table(tmp_path / "out", "recommendations")
+    n_recs = len(gold("001_ab61ad5f639b9e5f")["recommendations"])
+    assert (recs["paper_id"] == orig["paper_id"]).sum() == n_recs  # records not repeated
 
 
 def test_zip_archive_members_are_papers(tmp_path: Path) -> None:

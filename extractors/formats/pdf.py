@@ -1,0 +1,515 @@
+"""PDF reader: pypdfium2 text layer -> lines -> blocks; ruled tables; running furniture aside.
+
+Per page: the text page gives lines in pdfium's reading order (one line per ``\\r\\n``), each
+with its box, font size and boldness. Tables are looked for only on pages whose vector graphics
+look like a grid (``_grid_edges`` counts thin horizontal and vertical paths; cheap, no
+pdfminer). On those pages the grid edges go to pdfplumber's lattice table finder
+(``pdfplumber.table.TableFinder``) and each cell's text is read back from pdfium by its box;
+``engine="pdfplumber"`` instead opens the paper with pdfplumber (once) and lets it parse the
+gated pages, which is about twenty times slower. Lines inside a table are dropped from the
+blocks and the table sits among the blocks by its top edge. After the last page, running
+headers and footers are set aside (``furniture.find_furniture``), lines are joined into
+paragraphs, headings are told by font size, and a table that runs on at the top of the next
+page is merged into the one before.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import SimpleNamespace
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
+from schemas.document import Block, Document, DocumentMeta, NeedsOCR, Page, ReaderError, Table
+
+_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\ufffe\u00ad]")
+_NUMBERED = re.compile(r"^(?:\d+(?:\.\d+)*\.?|\(?[a-z]\)|\(?[ivx]+\)|[A-Z]{2,5}\s?\d+)\s+\S")
+_HYPHEN_END = re.compile(r"[^\W_]-$")  # "multi-" / "agency": a word broken at its hyphen
+_ZONE = 0.12  # top and bottom share of page height where running furniture may sit
+
+
+@dataclass
+class _Line:
+    text: str
+    x0: float
+    y0: float  # PDF user space: y grows upwards
+    x1: float
+    y1: float
+    size: float
+    bold: bool
+    hyphen: bool = False  # ends in a soft hyphen: joins the next line without a space
+
+
+@dataclass
+class _Grid:
+    bbox: tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF user space
+    rows: list[list[str]]
+
+
+@dataclass
+class _Draft:
+    """A page between its read and the document-wide passes."""
+
+    number: int
+    height: float
+    lines: list[_Line] = field(default_factory=list)
+    grids: list[_Grid] = field(default_factory=list)
+
+
+@dataclass
+class GateStats:
+    """How the table gate did on one paper (for measuring the rule)."""
+
+    pages: int = 0
+    gated: int = 0  # pages sent to the table finder
+    with_tables: int = 0  # gated pages where a table was found
+
+
+def read_pdf(path: Path, engine: str = "fast", stats: GateStats | None = None) -> Document:
+    """Read the PDF at ``path`` into a Document.
+
+    ``engine`` is "fast" (pdfplumber's table finder on pdfium geometry) or "pdfplumber" (full
+    pdfplumber on the gated pages). ``stats``, if given, is filled with the table-gate counts.
+    Raises ReaderError for an encrypted or damaged file and NeedsOCR when no page has text.
+    """
+    pdf = _open(path)
+    stats = stats if stats is not None else GateStats()
+    drafts: list[_Draft] = []
+    plumber = None
+    try:
+        for i in range(len(pdf)):
+            page = pdf[i]
+            tp = page.get_textpage()
+            try:
+                draft = _Draft(i + 1, page.get_height(), _lines(tp))
+                edges = _grid_edges(page.raw, draft.height)
+                stats.pages += 1
+                if edges is not None:
+                    stats.gated += 1
+                    if engine == "pdfplumber":
+                        if plumber is None:
+                            import pdfplumber
+
+                            plumber = pdfplumber.open(path)
+                        draft.grids = _plumber_grids(plumber.pages[i], draft.height)
+                    else:
+                        draft.grids = _fast_grids(edges, tp, page.get_width(), draft.height)
+                    stats.with_tables += bool(draft.grids)
+                    _drop_table_lines(draft)
+                drafts.append(draft)
+            finally:
+                tp.close()
+                page.close()
+        title = _meta_title(pdf)
+    finally:
+        pdf.close()
+        if plumber is not None:
+            plumber.close()
+    if not any(d.lines or d.grids for d in drafts):
+        raise NeedsOCR(f"PDF has no text layer on any of its {len(drafts)} pages (scanned "
+                       "images?): it needs OCR before it can be read")
+    return _assemble(drafts, title)
+
+
+def _open(path: Path) -> pdfium.PdfDocument:
+    try:
+        return pdfium.PdfDocument(str(path))
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        if "password" in msg.lower():
+            raise ReaderError("PDF is encrypted (password protected)") from exc
+        if "format" in msg.lower() or "file" in msg.lower():
+            raise ReaderError(f"PDF is damaged or truncated and cannot be read ({msg})") from exc
+        raise ReaderError(f"PDF cannot be read ({msg})") from exc
+
+
+def _meta_title(pdf: pdfium.PdfDocument) -> str | None:
+    try:
+        title = (pdf.get_metadata_dict().get("Title") or "").strip()
+    except Exception:  # metadata is a nicety; a broken Info dict must not cost the paper
+        return None
+    return title or None
+
+
+# --- lines -----------------------------------------------------------------------------------
+
+def _font_bold(tp_raw, index: int, buf: ctypes.Array, flags: ctypes.c_int) -> bool:
+    pdfium_c.FPDFText_GetFontInfo(tp_raw, index, buf, len(buf), ctypes.byref(flags))
+    if _BOLD_FONT.search(buf.value.decode("latin-1", "replace")):
+        return True
+    return pdfium_c.FPDFText_GetFontWeight(tp_raw, index) >= 600
+
+
+def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
+    n = tp.count_chars()
+    if n <= 0:
+        return []
+    text = tp.get_text_range(0, n)
+    if len(text) != n:  # surrogate pairs shift indices: rebuild one char per index
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp.raw, i) or 32) for i in range(n))
+    buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int()
+    out = []
+    for m in re.finditer(r"[^\r\n]+", text):
+        raw = m.group()
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        start = m.start() + (len(raw) - len(raw.lstrip()))
+        end = m.start() + len(raw.rstrip()) - 1
+        nrect = tp.count_rects(start, end - start + 1)
+        boxes = [tp.get_rect(j) for j in range(nrect)] or [tp.get_charbox(start)]
+        hyphen = stripped[-1] == "\u00ad"
+        clean = _CONTROL.sub("", _hyphens(stripped)).strip()
+        if not clean:
+            continue
+        out.append(_Line(
+            clean, min(b[0] for b in boxes), min(b[1] for b in boxes),
+            max(b[2] for b in boxes), max(b[3] for b in boxes),
+            round(pdfium_c.FPDFText_GetFontSize(tp.raw, start), 1),
+            _font_bold(tp.raw, start, buf, flags) and _font_bold(tp.raw, end, buf, flags),
+            hyphen))
+    return out
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+_L, _B, _R, _T = (ctypes.c_float() for _ in range(4))
+
+
+def _edge(x0: float, y0: float, x1: float, y1: float, height: float) -> dict:
+    top, bottom = height - max(y0, y1), height - min(y0, y1)
+    horizontal = bottom - top < 3
+    if horizontal:
+        top = bottom = (top + bottom) / 2
+    else:
+        x0 = x1 = (x0 + x1) / 2
+    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
+            "height": bottom - top, "orientation": "h" if horizontal else "v",
+            "object_type": "line"}
+
+
+def _path_edges(obj, height: float, out: list[dict]) -> tuple[int, int, int]:
+    """Append the straight axis-parallel edges of one path object; return (h, v, box) counts."""
+    pdfium_c.FPDFPageObj_GetBounds(obj, _L, _B, _R, _T)
+    x0, y0, x1, y1 = _L.value, _B.value, _R.value, _T.value
+    w, h = x1 - x0, y1 - y0
+    if h < 3 and w > 8:
+        out.append(_edge(x0, y0, x1, y1, height))
+        return 1, 0, 0
+    if w < 3 and h > 8:
+        out.append(_edge(x0, y0, x1, y1, height))
+        return 0, 1, 0
+    if w <= 8 or h <= 8:
+        return 0, 0, 0
+    nseg = pdfium_c.FPDFPath_CountSegments(obj)
+    if nseg <= 6:  # a rectangle (cell border or shading): its four sides
+        for e in ((x0, y1, x1, y1), (x0, y0, x1, y0), (x0, y0, x0, y1), (x1, y0, x1, y1)):
+            out.append(_edge(*e, height))
+        return 0, 0, 1
+    if nseg > 4000:  # a chart or drawing, not a grid
+        return 0, 0, 0
+    return _segment_edges(obj, nseg, height, out)
+
+
+def _segment_edges(obj, nseg: int, height: float, out: list[dict]) -> tuple[int, int, int]:
+    m = pdfium_c.FS_MATRIX()
+    pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+    x, y = ctypes.c_float(), ctypes.c_float()
+    pts: list[tuple[float, float]] = []
+    start = None
+    hcount = vcount = 0
+
+    def add(p: tuple[float, float], q: tuple[float, float]) -> None:
+        nonlocal hcount, vcount
+        dx, dy = abs(p[0] - q[0]), abs(p[1] - q[1])
+        if dy < 1 and dx > 3:
+            out.append(_edge(min(p[0], q[0]), p[1], max(p[0], q[0]), q[1], height))
+            hcount += 1
+        elif dx < 1 and dy > 3:
+            out.append(_edge(p[0], min(p[1], q[1]), q[0], max(p[1], q[1]), height))
+            vcount += 1
+
+    for i in range(nseg):
+        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        p = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+            start = p
+        elif kind == pdfium_c.FPDF_SEGMENT_LINETO and pts:
+            add(pts[-1], p)
+        pts.append(p)
+        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+            add(p, start)
+    return hcount, vcount, 0
+
+
+def _grid_edges(page_raw, height: float) -> list[dict] | None:
+    """Return the page's ruling edges when they look like a table grid, else None.
+
+    The gate: at least two horizontal rules and three vertical ones (two columns need three
+    sides), or four rectangles (cell borders or shading), or two of each kind with two
+    rectangles. Measured on samples/ and samples/real/ it sends every page where pdfplumber
+    finds a table of two or more rows and columns.
+    """
+    edges: list[dict] = []
+    h = v = box = 0
+    stack = [(page_raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)]
+    while stack:
+        holder, count, get = stack.pop()
+        for i in range(count(holder)):
+            obj = get(holder, i)
+            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
+                dh, dv, db = _path_edges(obj, height, edges)
+                h, v, box = h + dh, v + dv, box + db
+            elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects,
+                              pdfium_c.FPDFFormObj_GetObject))
+    if (h >= 2 and v >= 3) or box >= 4 or (h >= 2 and v >= 2 and box >= 2):
+        return edges
+    return None
+
+
+def _fast_grids(edges: list[dict], tp: pdfium.PdfTextPage, width: float,
+                height: float) -> list[_Grid]:
+    from pdfplumber.table import TableFinder
+
+    finder = TableFinder(SimpleNamespace(edges=edges, bbox=(0, 0, width, height)), {})
+    grids = []
+    for table in finder.tables:
+        rows = []
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                if cell is None:
+                    cells.append("")
+                    continue
+                x0, top, x1, bottom = cell
+                text = tp.get_text_bounded(x0 + 0.5, height - bottom + 0.5, x1 - 0.5,
+                                           height - top - 0.5)
+                cells.append(_cell_text(text))
+            rows.append(cells)
+        _keep_grid(grids, table.bbox, rows, height)
+    return grids
+
+
+def _plumber_grids(page, height: float) -> list[_Grid]:
+    grids: list[_Grid] = []
+    try:
+        for table in page.find_tables():
+            rows = [[_cell_text(c or "") for c in row] for row in table.extract()]
+            _keep_grid(grids, table.bbox, rows, height)
+    finally:
+        page.close()
+    return grids
+
+
+def _keep_grid(grids: list[_Grid], bbox: tuple, rows: list[list[str]], height: float) -> None:
+    """Keep a found table if it has two columns and some text (one column is a text frame)."""
+    if not rows or max(len(r) for r in rows) < 2 or not any(c for r in rows for c in r):
+        return
+    x0, top, x1, bottom = bbox
+    grids.append(_Grid((x0, height - bottom, x1, height - top), rows))
+
+
+def _hyphens(text: str) -> str:
+    """Repair pdfium's hyphen artefacts: U+0002 (a hyphen ending a line) and U+FFFE (a hyphen
+    whose glyph maps to the soft hyphen, as in "Plaistead\ufffeKerr" and Kent's
+    "home\ufffeschooling") both print as "-" and are kept as one hyphenated word."""
+    return text.replace("\u0002", "-").replace("\ufffe", "-")
+
+
+def _cell_text(text: str) -> str:
+    text = _CONTROL.sub("", _hyphens(re.sub(r"\u00ad\s*\r?\n", "", text)))
+    lines = [" ".join(ln.split()) for ln in re.split(r"\r\n|\r|\n", text)]
+    out: list[str] = []
+    for ln in lines:
+        if not ln:
+            continue
+        if out and _HYPHEN_END.search(out[-1]):
+            out[-1] += ln
+        else:
+            out.append(ln)
+    return "\n".join(out)
+
+
+def _drop_table_lines(draft: _Draft) -> None:
+    def inside(line: _Line) -> bool:
+        cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
+        return any(g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3]
+                   for g in draft.grids)
+
+    if draft.grids:
+        draft.lines = [ln for ln in draft.lines if not inside(ln)]
+
+
+# --- document-wide passes --------------------------------------------------------------------
+
+def _zones(d: _Draft) -> tuple[list[_Line], list[_Line]]:
+    """The lines in the page's top and bottom zones, top to bottom (by position: a footer can
+    come first in the text layer's order)."""
+    by_y = sorted(d.lines, key=lambda ln: -ln.y1)
+    top = [ln for ln in by_y[:3] if ln.y0 >= d.height * (1 - _ZONE)]
+    bottom = [ln for ln in by_y[-3:] if ln.y1 <= d.height * _ZONE and ln not in top]
+    return top, bottom
+
+
+def _assemble(drafts: list[_Draft], title: str | None) -> Document:
+    zones = [_zones(d) for d in drafts]
+    ends = [PageEnds([ln.text for ln in t], [ln.text for ln in b]) for t, b in zones]
+    furniture = find_furniture(ends, contiguous=False)
+    sized: list[tuple[Block, float]] = []
+    pages = []
+    for d, (top, bottom), fur in zip(drafts, zones, furniture, strict=True):
+        head = [ln for i, ln in enumerate(top) if i in fur.top]
+        foot = [ln for i, ln in enumerate(bottom) if i in fur.bottom]
+        aside = {id(ln) for ln in head + foot}
+        header, footer = [ln.text for ln in head], [ln.text for ln in foot]
+        body = [ln for ln in d.lines if id(ln) not in aside]
+        blocks = _blocks(body, d.number)
+        sized.extend((b, size) for b, size, _ in blocks)
+        items = _place_tables(blocks, d.grids, d.number)
+        pages.append(Page(d.number, items, fur.printed_number, header, footer))
+    _mark_headings(sized)
+    _merge_continued_tables(pages)
+    meta = DocumentMeta(title=title, page_count=len(drafts), has_text_layer=True, format="pdf")
+    empty = [d.number for d in drafts if not d.lines and not d.grids]
+    if empty:
+        meta.warnings.append(f"no text on page(s) {', '.join(map(str, empty))}")
+    return Document(pages, meta)
+
+
+def _blocks(lines: list[_Line], page: int) -> list[tuple[Block, float, float]]:
+    """Join lines into blocks; return (block, font size, top y) in reading order."""
+    out: list[tuple[Block, float, float]] = []
+    cur: list[_Line] = []
+    lefts: list[float] = []
+    is_list = False
+
+    def flush() -> None:
+        if not cur:
+            return
+        text = cur[0].text
+        for prev, ln in zip(cur, cur[1:], strict=False):
+            joiner = "" if prev.hyphen or _HYPHEN_END.search(prev.text) else " "
+            text += joiner + ln.text
+        bullet, body = split_bullet(text) if is_list else (False, text)
+        kind = "list_item" if bullet else "paragraph"
+        size = Counter(ln.size for ln in cur).most_common(1)[0][0]
+        block = Block(kind, body.strip(), page, 0, all(ln.bold for ln in cur))
+        out.append((block, size, cur[0].y1))
+        lefts.append(cur[0].x0)
+
+    for ln in lines:
+        bullet, _ = split_bullet(ln.text)
+        if cur and not bullet and not _breaks(cur, ln):
+            cur.append(ln)
+            continue
+        flush()
+        cur, is_list = [ln], bullet
+    flush()
+    _list_levels([(b, x) for (b, _, _), x in zip(out, lefts, strict=True)])
+    return out
+
+
+def _list_levels(blocks: list[tuple[Block, float]]) -> None:
+    lefts = sorted({round(x / 9) for b, x in blocks if b.kind == "list_item"})
+    for b, x in blocks:
+        if b.kind == "list_item":
+            b.level = lefts.index(round(x / 9)) + 1
+
+
+def _breaks(cur: list[_Line], ln: _Line) -> bool:
+    """Whether ``ln`` starts a new block after the lines ``cur``."""
+    prev = cur[-1]
+    size = max(prev.size, ln.size)
+    if abs(prev.size - ln.size) > 0.6 or prev.bold != ln.bold:
+        return True
+    if ln.y1 > prev.y1 + 2:  # moved up: a new column or table cell
+        return True
+    if prev.y0 - ln.y0 > 1.45 * size:  # a paragraph gap
+        return True
+    if len(cur) >= 2 and abs(ln.x0 - prev.x0) > 8:  # wrapped lines keep their left edge
+        return True
+    if _NUMBERED.match(ln.text) and (prev.text[-1:] in ".:;" or ln.x0 < prev.x0 - 8):
+        return True
+    return False
+
+
+def _mark_headings(sized: list[tuple[Block, float]]) -> None:
+    """Make short blocks in a larger font headings; level by size (title size = level 0)."""
+    weights: Counter[float] = Counter()
+    for b, size in sized:
+        weights[size] += len(b.text)
+    if not weights:
+        return
+    body = weights.most_common(1)[0][0]
+    heads = [(b, s) for b, s in sized if s >= body + 1.4 and b.kind == "paragraph"
+             and len(b.text) <= 200 and b.text.count(" ") < 30]
+    ranks = sorted({s for _, s in heads if s < 1.5 * body}, reverse=True)
+    for b, s in heads:
+        b.kind = "heading"
+        b.level = 0 if s >= 1.5 * body else ranks.index(s) + 1
+
+
+def _place_tables(blocks: list[tuple[Block, float, float]], grids: list[_Grid],
+                  page: int) -> list[Block | Table]:
+    items: list[tuple[float, int, Block | Table]] = []
+    for n, (b, _, top) in enumerate(blocks):
+        items.append((top, n, b))
+    order = [t for t, _, _ in items]
+    for g in grids:
+        # a table goes before the first block that starts below its top edge
+        pos = next((i for i, t in enumerate(order) if t < g.bbox[3]), len(order))
+        table = Table(g.rows, page)
+        items.insert(pos, (g.bbox[3], -1, table))
+        order.insert(pos, g.bbox[3])
+    return [it for _, _, it in items]
+
+
+def _join_cell(above: str, below: str) -> str:
+    if not below or not above:
+        return above or below
+    return above + ("" if _HYPHEN_END.search(above) else "\n") + below
+
+
+def _norm_row(row: list[str]) -> list[str]:
+    return [" ".join(c.split()).casefold() for c in row]
+
+
+def _merge_continued_tables(pages: list[Page]) -> None:
+    """Merge a table that opens a page into the table that closed the page before.
+
+    Same column count is required. A repeated header row is dropped; a first row whose first
+    cell is empty is the rest of the row split by the page break and is joined onto it.
+    """
+    last: Table | None = None
+    for page in pages:
+        first = page.items[0] if page.items else None
+        if (isinstance(first, Table) and last is not None
+                and len(first.rows[0]) == len(last.rows[0])):
+            rows = first.rows
+            if _norm_row(rows[0]) == _norm_row(last.rows[0]):
+                rows = rows[1:]
+                last.header_rows = max(last.header_rows, 1)
+            if rows and not rows[0][0].strip() and last.rows:
+                tail = last.rows[-1]
+                last.rows[-1] = [_join_cell(a, b) for a, b in zip(tail, rows[0], strict=True)]
+                rows = rows[1:]
+            last.rows.extend(rows)
+            last.row_pages.extend([page.number] * len(rows))
+            last.page_to = page.number
+            page.items.pop(0)
+        if page.items:
+            tail_item = page.items[-1]
+            last = tail_item if isinstance(tail_item, Table) else None
+        # an empty page (blank or all furniture) does not break the run

@@ -1,0 +1,218 @@
+"""Text and HTML reader: plain-text exports (with stray markup) and saved web pages.
+
+Decoding: a BOM says UTF-8 or UTF-16; otherwise strict UTF-8; otherwise charset-normalizer
+(cp1252 keeps "£"). Binary data (NUL bytes, or text charset-normalizer cannot place) is a
+ReaderError. Markup is folded: block tags (p, li, br, div, tr, h1-h6, ul, ol) become line breaks,
+other tags are dropped and entities unescaped. In a text export, a line with two or more tabs
+starts a table that runs while consecutive lines have the same number of cells; in HTML,
+``<table>/<tr>/<td>`` give the rows. "## Title" lines are headings, "- ", "* " and "• " lines
+are list items, a form feed starts a new page, and lines of only dashes or underscores are rules
+and are dropped. Paragraphs are runs of lines separated by blank lines.
+"""
+
+from __future__ import annotations
+
+import codecs
+import html
+import re
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
+from schemas.document import Block, Document, DocumentMeta, Page, ReaderError, Table
+
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|li|br|div|tr|h[1-6]|ul|ol|table|tbody|thead)\b[^>]*>",
+                        re.I)
+_ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+_RULE = re.compile(r"^\s*[-_=–—]{3,}\s*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
+_LIST = re.compile(r"^\s*[-*]\s+(\S.*)$")
+_DROP_WITH_CONTENT = re.compile(r"<\s*(script|style|head)\b.*?<\s*/\s*\1\s*>", re.I | re.S)
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Return (text, encoding name) of text-file bytes; raise ReaderError if they are not text."""
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
+                     (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+                     (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            try:
+                return data.decode(enc), enc
+            except UnicodeDecodeError as exc:
+                raise ReaderError(f"text file has a {enc} byte-order mark but is not valid "
+                                  f"{enc}") from exc
+    if b"\x00" in data:
+        raise ReaderError("file is binary, not text (it holds NUL bytes); cannot decode it")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        raise ReaderError("text file's character encoding cannot be recognised")
+    enc = best.encoding
+    if enc in ("latin_1", "iso8859_15", "cp1250", "cp1252") or enc.startswith("iso8859"):
+        enc = "cp1252"  # Windows exports: cp1252 is latin-1 plus quotes, dashes and the euro
+    try:
+        return data.decode(enc), enc
+    except UnicodeDecodeError:
+        return str(best), best.encoding
+
+
+def fold_markup(text: str) -> str:
+    """Fold markup to plain text: block tags to line breaks, other tags dropped, entities out."""
+    text = _DROP_WITH_CONTENT.sub("", text)
+    text = _BLOCK_TAG.sub("\n", text)
+    text = _ANY_TAG.sub("", text)
+    return html.unescape(text).replace("\u00a0", " ")
+
+
+def _fold_cell(cell: str) -> str:
+    lines = [" ".join(ln.split()) for ln in fold_markup(cell).split("\n")]
+    return "\n".join(ln for ln in lines if ln and not _RULE.match(ln))
+
+
+def read_text(path: Path) -> Document:
+    """Read a plain-text export at ``path`` (markup in it folded) into a Document."""
+    text, enc = decode(path.read_bytes())
+    return _document(_split_pages(text), enc, "txt")
+
+
+def read_html(path: Path) -> Document:
+    """Read a saved HTML page at ``path`` into a Document (tables from table/tr/td)."""
+    text, enc = decode(path.read_bytes())
+    title_m = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
+    text = _DROP_WITH_CONTENT.sub("", text)
+    text = re.sub(r"\s+", " ", text)  # HTML whitespace is not layout
+    text = re.sub(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr|/table)\b[^>]*>", r"\g<0>\n\n", text,
+                  flags=re.I)
+    text = re.sub(r"<\s*h([1-6])\b[^>]*>", lambda m: "\n" + "#" * int(m.group(1)) + " ", text,
+                  flags=re.I)
+    text = re.sub(r"<\s*li\b[^>]*>", "\n- ", text, flags=re.I)
+    # a table row becomes one tab-separated line; cell-internal breaks are kept as U+2028
+    text = re.sub(r"<\s*tr\b[^>]*>(.*?)<\s*/\s*tr\s*>", _html_row, text, flags=re.I | re.S)
+    doc = _document(_split_pages(fold_markup(text)), enc, "html")
+    if title_m:
+        doc.meta.title = " ".join(html.unescape(_ANY_TAG.sub("", title_m.group(1))).split())
+    return doc
+
+
+def _html_row(m: re.Match) -> str:
+    cells = re.findall(r"<\s*t[dh]\b[^>]*>(.*?)(?=<\s*/?\s*t[dh]\b|$)", m.group(1), re.I | re.S)
+    folded = [_fold_cell(re.sub(r"<\s*br\b[^>]*>", "\n", c, flags=re.I)).replace("\n", "\u2028")
+              for c in cells]
+    return "\n" + "\t\t".join(folded) + "\t\u2063\n"  # U+2063 marks an HTML row
+
+
+def _split_pages(text: str) -> list[str]:
+    return text.replace("\r\n", "\n").replace("\r", "\n").split("\f")
+
+
+def _document(pages_text: list[str], enc: str, fmt: str) -> Document:
+    raw_pages = [_page_lines(t) for t in pages_text]
+    ends = [PageEnds(_plain(lines[:3]), _plain(lines[-3:])) for lines in raw_pages]
+    furniture = find_furniture(ends) if len(raw_pages) > 1 else [None] * len(raw_pages)
+    pages = []
+    for n, (lines, fur) in enumerate(zip(raw_pages, furniture, strict=True), 1):
+        header, footer, printed = [], [], None
+        if fur is not None:
+            n_top, n_bottom = len(fur.top), len(fur.bottom)
+            header = _plain(lines[:n_top])
+            footer = _plain(lines[len(lines) - n_bottom:]) if n_bottom else []
+            lines = lines[n_top:len(lines) - n_bottom]
+            printed = fur.printed_number
+        pages.append(Page(n, _items(lines, n), printed, header, footer))
+    meta = DocumentMeta(page_count=len(pages), has_text_layer=True, format=fmt, encoding=enc)
+    first = next((b for p in pages for b in p.blocks if b.kind == "heading"), None)
+    meta.title = first.text if first is not None and first.level <= 1 else None
+    return Document(pages, meta)
+
+
+def _page_lines(text: str) -> list[str]:
+    """The page's lines, trailing blanks removed (blank lines inside are kept)."""
+    lines = [ln.rstrip() for ln in text.split("\n")]
+    while lines and not lines[-1].strip():
+        lines.pop()
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    return lines
+
+
+def _plain(lines: list[str]) -> list[str]:
+    return [ln for ln in (" ".join(fold_markup(x).split()) for x in lines) if ln]
+
+
+def _cells(line: str) -> list[str] | None:
+    if line.endswith("\t\u2063"):
+        return [c.replace("\u2028", "\n") for c in line[:-2].split("\t\t")]
+    if "\t" in line:
+        return [_fold_cell(c) for c in line.split("\t")]
+    return None
+
+
+def _items(lines: list[str], page: int) -> list[Block | Table]:
+    items: list[Block | Table] = []
+    para: list[str] = []
+
+    def flush() -> None:
+        if para:
+            text = " ".join(para)
+            items.append(Block("paragraph", text, page))
+            para.clear()
+
+    i = 0
+    while i < len(lines):
+        cells = _cells(lines[i])
+        if cells is not None and lines[i].count("\t") < 2 and not lines[i].endswith("\u2063"):
+            nxt = _cells(lines[i + 1]) if i + 1 < len(lines) else None
+            if nxt is None or len(nxt) != len(cells):
+                cells = None  # one tab on a lone line is spacing, not a table
+        if cells is not None:
+            flush()
+            rows = [cells]
+            j = i + 1
+            while j < len(lines):
+                nxt = _cells(lines[j])
+                if nxt is None or len(nxt) != len(cells):
+                    break
+                rows.append(nxt)
+                j += 1
+            items.append(Table(rows, page))
+            i = j
+            continue
+        for raw in fold_markup(lines[i]).split("\n"):
+            _line_item(raw, page, items, para, flush)
+        i += 1
+    flush()
+    return items
+
+
+def _line_item(raw: str, page: int, items: list, para: list[str], flush) -> None:
+    line = " ".join(raw.split())
+    if not line:
+        flush()
+        return
+    if _RULE.match(line):
+        flush()
+        return
+    m = _MD_HEADING.match(line)
+    if m:
+        flush()
+        level = len(m.group(1))
+        items.append(Block("heading", m.group(2).strip("* "), page, level,
+                           m.group(2).startswith("**")))
+        return
+    bullet, rest = split_bullet(line)
+    lm = _LIST.match(line)
+    if bullet or lm:
+        flush()
+        level = 1 + (len(raw) - len(raw.lstrip())) // 2
+        items.append(Block("list_item", rest if bullet else lm.group(1), page, level))
+        return
+    bold = line.startswith("**") and line.endswith("**") and len(line) > 4
+    if bold:
+        flush()
+        items.append(Block("paragraph", line.strip("*").strip(), page, 0, True))
+        return
+    para.append(line)

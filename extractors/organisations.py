@@ -1,0 +1,240 @@
+"""Organisations: canonical names, aliases and acronyms, and one id per organisation.
+
+Known organisations and their aliases live in ``extractors/data/organisations.csv``
+("Thames Valley Police" = "TVP"). Names not listed there are kept as printed and linked to each
+other when one is an acronym of the other ("MK Dons SET" = "MK Dons Sports and Education
+Trust") or when they differ only in case, a leading "the", "&" for "and" or a trailing bracketed
+unit ("National Probation Service (Oxon and Bucks LDU)").
+
+``OrgIndex`` collects the organisation names of a run and gives each distinct organisation a
+stable ``org_id``: ``stable_id("org", key of the canonical name)``, where the canonical name is
+the data-file name when the organisation is listed, else the longest printed form (ties: the
+alphabetically first). An id therefore never depends on run order or on unrelated papers; it
+changes only when a longer printed form of an unlisted organisation joins it.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+
+from extractors.base import stable_id
+from extractors.datafiles import load_table
+from schemas.records import Organisation
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
+_STOP = frozenset({"of", "the", "and", "for", "in", "on", "&"})
+_BRACKET_TAIL = re.compile(r"\s*[(\[].*$")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.replace("&", " and "))
+
+
+def org_key(text: str) -> str:
+    """Normalised key of an organisation name: casefolded words, "&" as "and", no leading
+    "the", apostrophes and punctuation dropped ("The Thames Valley Police." -> "thames valley
+    police")."""
+    words = [w.casefold().replace("'", "").replace("\u2019", "") for w in _words(text)]
+    if words and words[0] == "the":
+        words = words[1:]
+    return " ".join(words)
+
+
+def _keys(text: str) -> tuple[str, ...]:
+    """The key of the whole name and, when it ends in brackets, of the name without them."""
+    keys = [org_key(text)]
+    head = _BRACKET_TAIL.sub("", text).strip()
+    if head and head != text.strip():
+        keys.append(org_key(head))
+    return tuple(k for k in dict.fromkeys(keys) if k)
+
+
+@functools.cache
+def _known() -> dict[str, str]:
+    """Alias or canonical key -> canonical name, from ``data/organisations.csv``."""
+    table: dict[str, str] = {}
+    for row in load_table("organisations.csv"):
+        name = row["name"]
+        for alias in [name, *row["aliases"].split("|")]:
+            if alias.strip():
+                table.setdefault(org_key(alias), name)
+    return table
+
+
+@functools.cache
+def known_aliases(canonical: str) -> tuple[str, ...]:
+    """The aliases the data file gives for a canonical name (empty when it is not listed)."""
+    for row in load_table("organisations.csv"):
+        if row["name"] == canonical:
+            return tuple(a.strip() for a in row["aliases"].split("|") if a.strip())
+    return ()
+
+
+@functools.cache
+def _org_words() -> frozenset[str]:
+    return frozenset(r["word"].casefold() for r in load_table("org_words.csv"))
+
+
+def resolve(text: str | None) -> str | None:
+    """Canonical name of a listed organisation ("TVP" -> "Thames Valley Police"), else None."""
+    if not text:
+        return None
+    for key in _keys(text):
+        if key in _known():
+            return _known()[key]
+    return None
+
+
+def looks_like_organisation(text: str | None) -> bool:
+    """Whether a printed name is an organisation: listed in the data file, ending in an
+    organisation word (Council, Police, Trust, Service ...) or written as an acronym ("YMCA")."""
+    if not text or not text.strip():
+        return False
+    if resolve(text):
+        return True
+    words = _words(_BRACKET_TAIL.sub("", text))
+    if not words:
+        return False
+    if words[-1].casefold() in _org_words():
+        return True
+    return len(words) <= 3 and any(len(w) >= 2 and w.isupper() for w in words)
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """Whether the initials of ``words`` (stop words optional) spell ``acronym``."""
+    target = acronym.casefold()
+
+    @functools.cache
+    def go(i: int, j: int) -> bool:
+        if i == len(target):
+            return j == len(words) or all(w.casefold() in _STOP for w in words[j:])
+        if j == len(words):
+            return False
+        w = words[j].casefold()
+        if w in _STOP and go(i, j + 1):
+            return True
+        return w[0] == target[i] and go(i + 1, j + 1)
+
+    return go(0, 0)
+
+
+def _aligns(short: list[str], long: list[str]) -> bool:
+    """Whether ``short`` is ``long`` with runs of words written as acronyms."""
+
+    @functools.cache
+    def go(i: int, j: int) -> bool:
+        if i == len(short):
+            return j == len(long)
+        s = short[i]
+        if j < len(long) and s.casefold() == long[j].casefold() and go(i + 1, j + 1):
+            return True
+        if len(s) >= 2 and sum(c.isupper() for c in s) >= 2:
+            return any(_spells(s, long[j:k]) and go(i + 1, k) for k in range(j + 1, len(long) + 1))
+        return False
+
+    return go(0, 0)
+
+
+def same_organisation(a: str | None, b: str | None) -> bool:
+    """Whether two printed names name the same organisation: one canonical name in the data
+    file, equal keys (with or without a trailing bracket), or one an acronym form of the other."""
+    if not a or not b:
+        return False
+    ra, rb = resolve(a), resolve(b)
+    if ra and rb:
+        return ra == rb
+    if set(_keys(a)) & set(_keys(b)):
+        return True
+    wa = _words(_BRACKET_TAIL.sub("", a)) or _words(a)
+    wb = _words(_BRACKET_TAIL.sub("", b)) or _words(b)
+    if ra or rb:  # one listed: compare the other with the listed name and its aliases
+        listed, other = (ra, wb) if ra else (rb, wa)
+        return any(_aligns(other, _words(n)) or _aligns(_words(n), other)
+                   for n in (listed, *known_aliases(listed)))
+    return _aligns(wa, wb) or _aligns(wb, wa)
+
+
+@dataclass
+class _OrgCluster:
+    names: set[str] = field(default_factory=set)
+    canonical: str | None = None  # from the data file
+
+    def name(self) -> str:
+        if self.canonical:
+            return self.canonical
+        return sorted(self.names, key=lambda n: (-len(n), n))[0]
+
+
+class OrgIndex:
+    """The organisations named in a run: add printed names, then ask for ids and records."""
+
+    def __init__(self) -> None:
+        self._printed: set[str] = set()
+        self._cluster_of: dict[str, _OrgCluster] | None = None
+
+    def add(self, printed: str | None) -> None:
+        """Note one printed organisation name (blank names are ignored)."""
+        if printed and printed.strip():
+            self._printed.add(" ".join(printed.split()))
+            self._cluster_of = None
+
+    def _build(self) -> dict[str, _OrgCluster]:
+        if self._cluster_of is not None:
+            return self._cluster_of
+        names = sorted(self._printed)
+        parent = {n: n for n in names}
+
+        def find(x: str) -> str:
+            while parent[x] != x:
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            return x
+
+        by_key: dict[str, str] = {}
+        for n in names:  # equal keys or the same listed organisation
+            for key in ("=" + (resolve(n) or ""), *_keys(n)):
+                if key != "=":
+                    if key in by_key:
+                        parent[find(n)] = find(by_key[key])
+                    else:
+                        by_key[key] = n
+        for i, a in enumerate(names):  # acronyms of unlisted names
+            for b in names[i + 1:]:
+                if find(a) != find(b) and not (resolve(a) and resolve(b)) \
+                        and same_organisation(a, b):
+                    parent[find(b)] = find(a)
+        clusters: dict[str, _OrgCluster] = {}
+        for n in names:
+            c = clusters.setdefault(find(n), _OrgCluster())
+            c.names.add(n)
+            c.canonical = c.canonical or resolve(n)
+        self._cluster_of = {n: clusters[find(n)] for n in names}
+        return self._cluster_of
+
+    def org_id(self, printed: str | None) -> str | None:
+        """The id of a printed organisation name added earlier; None for a blank or unknown."""
+        if not printed or not printed.strip():
+            return None
+        cluster = self._build().get(" ".join(printed.split()))
+        return None if cluster is None else _id_of(cluster.name())
+
+    def records(self) -> list[Organisation]:
+        """One Organisation per distinct organisation, sorted by name: canonical name, and as
+        aliases the data-file aliases plus every other printed form."""
+        seen: dict[int, _OrgCluster] = {}
+        for c in self._build().values():
+            seen.setdefault(id(c), c)
+        out = []
+        for c in seen.values():
+            name = c.name()
+            aliases = set(c.names) | set(known_aliases(name))
+            aliases.discard(name)
+            out.append(Organisation(org_id=_id_of(name), name=name,
+                                    aliases=sorted(aliases, key=str.casefold)))
+        return sorted(out, key=lambda o: (o.name.casefold(), o.org_id))
+
+
+def _id_of(canonical: str) -> str:
+    return stable_id("org", org_key(canonical))
