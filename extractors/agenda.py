@@ -15,7 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extractors.attendance import role_and_org, split_honorific, split_people
+from extractors.attendance import role_and_org, split_honorific, split_name_role, split_people
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
 from extractors.meeting_ids import meeting_id_for
@@ -178,12 +178,14 @@ def read_membership(lines: list[Line]) -> list[tuple[str, str | None, str | None
                 i += 1
                 continue
             cells = [c for c in t.split("\t") if c.strip()]
+            if len(cells) == 1 and not line.bold and (split := split_name_role(fold(t))):
+                cells = list(split)  # a borderless table read without its column gap
             if len(cells) >= 2 and _is_name(cells[0]):
                 position, org = role_and_org(" ".join(cells[1:]).replace("\n", " "))
                 out.append((fold(cells[0]), category, position, org, line.page, fold(t)))
                 i += 1
                 continue
-            if re.match(r"^-{3,}", t):
+            if re.fullmatch(r"[-\s]{2,}", t):  # a rule printed under a row
                 i += 1
                 continue
             break

@@ -202,6 +202,50 @@ def role_and_org(text: str) -> tuple[str | None, str | None]:
     return (position.strip(" ,") or None) if position else None, org
 
 
+def _opens_role(words: list[str]) -> bool:
+    """Whether the words open a job title: a role word, a rank, or "representative of"."""
+    first = re.split(r"[/,]", words[0])[0].lower()
+    text = " ".join(words).replace("/", " ")
+    return (first in _words("role_words.csv", "word") or split_honorific(text)[0] is not None
+            or bool(_REP.match(text)))
+
+
+def split_name_role(text: str) -> tuple[str, str] | None:
+    """Split a member line printed without a column gap ("Michael Bracey Chief Executive (X)").
+
+    Takes one line; returns (name, role as printed) or None when the line does not open with a
+    name followed by a role or an organisation. The name ends where a job title opens (a role
+    word, a rank, "Representative of"); failing that, where an organisation name starts; failing
+    that, after the usual forename and surname. A name never ends on an initial.
+    """
+    hon, rest, _ = split_honorific(text.strip())
+    toks = rest.split()
+    shift = len(text.strip().split()) - len(toks)
+    low = 1 if hon else 2
+
+    def ok(k: int) -> bool:
+        name = toks[:k]
+        return (k < len(toks) and all(_NAME_TOKEN.match(t) for t in name)
+                and not re.fullmatch(r"[A-Z]\.?", name[-1])
+                and toks[k][:1].isupper())
+
+    def cut(k: int) -> tuple[str, str]:
+        words = text.strip().split()
+        return " ".join(words[:shift + k]), " ".join(words[shift + k:])
+
+    candidates = [k for k in range(low, min(len(toks), 4)) if ok(k)]
+    for k in candidates:
+        if _opens_role(toks[k:]):
+            return cut(k)
+    for k in candidates:
+        if looks_like_org(split_brackets(" ".join(toks[k:]))[0]):
+            return cut(k)
+    default = low + (1 if len(toks) > low and re.fullmatch(r"[A-Z]\.?", toks[low - 1]) else 0)
+    if default in candidates and looks_like_name(" ".join(text.split()[:shift + default])):
+        return cut(default)
+    return None
+
+
 def _chair_cue(text: str) -> tuple[bool, str | None] | None:
     for pattern, chair, position in _chair_cues():
         if pattern.match(text.strip()):
@@ -339,9 +383,28 @@ class Block:
     default_org: str | None = None
 
 
-def _ends_block(line: Line, text_so_far: str, is_heading) -> bool:
+def _label_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
+    """The attendance label opening line ``i``: (status, rest, index of the next line).
+
+    A label set in a narrow column may wrap over two lines ("Co-opted members without" /
+    "Voting Rights:"); the two are read as one when neither alone is a label.
+    """
+    line = lines[i]
+    text = line.text.replace("\t", " ") if line.kind != "row" else line.text
+    hit = match_label(text)
+    if hit:
+        return hit[0], hit[1], i + 1
+    if i + 1 < len(lines) and ":" not in text and len(text) <= 40:
+        joined = match_label(text + " " + lines[i + 1].text)
+        if joined and match_label(lines[i + 1].text) is None:
+            return joined[0], joined[1], i + 2
+    return None
+
+
+def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool:
+    line = lines[j]
     t = line.text
-    if match_label(t) or is_heading(t):
+    if _label_at(lines, j) or is_heading(t):
         return True
     if _CAPS_HEADING.match(t) and "," not in t:
         return True
@@ -357,14 +420,13 @@ def find_blocks(lines: list[Line], is_heading=lambda t: False) -> list[Block]:
     i = 0
     while i < len(lines):
         line = lines[i]
-        hit = match_label(line.text.replace("\t", " ") if line.kind != "row" else line.text)
+        hit = _label_at(lines, i)
         if hit is None:
             i += 1
             continue
-        status, rest = hit
+        status, rest, j = hit
         parts = [rest.replace("\t", "\n")]
-        j = i + 1
-        while j < len(lines) and not _ends_block(lines[j], "\n".join(parts), is_heading):
+        while j < len(lines) and not _ends_block(lines, j, "\n".join(parts), is_heading):
             parts.append(lines[j].text.replace("\t", "\n"))
             j += 1
         text = "\n".join(p for p in parts if p)

@@ -222,9 +222,39 @@ def _marker_value(m: re.Match[str], style: str, prev: int) -> int:
     return prev + 1
 
 
+def _split_run_on_clauses(lines: list[Line]) -> list[Line]:
+    """Split a line holding several numbered clauses run together ("1. That A. 2. That B.").
+
+    A reader that unwraps lines may join clauses printed one a line; a clause marker counts only
+    when it follows a full stop and numbers the next clause in sequence.
+    """
+    out: list[Line] = []
+    for line in lines:
+        text = line.text.replace("\t", " ").strip()
+        m = re.match(r"^(\(?)(\d{1,2})([.)])\s", text)
+        if not m:
+            out.append(line)
+            continue
+        opener, number, closer = m.group(1), int(m.group(2)), m.group(3)
+        pieces, start = [], 0
+        while True:
+            marker = re.escape(f"{opener}{number + 1}{closer}")
+            nxt = re.compile(r"(?<=[.;:])\s+(?P<m>" + marker + r")\s+(?=[A-Z])").search(
+                text, start + 1)
+            if not nxt:
+                break
+            pieces.append(text[start:nxt.start()])
+            start, number = nxt.start("m"), number + 1
+        pieces.append(text[start:])
+        out.extend(Line(p.strip(), line.page, line.first, line.kind, line.bold, line.level)
+                   for p in pieces)
+    return out
+
+
 def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
     """Return the numbered resolutions of a minute's body lines."""
     out: list[ResolutionText] = []
+    lines = _split_run_on_clauses(lines)
     i = 0
     while i < len(lines):
         text = lines[i].text.replace("\t", " ").strip()

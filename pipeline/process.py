@@ -131,7 +131,7 @@ def process_paper(path: str, name: str, data: bytes, paper_id: str) -> PaperResu
         doc = _read(data, name, fmt)
     except NeedsOCR as exc:
         result = failed_result(paper, "read", str(exc), status="needs_ocr")
-        result.paper.has_text_layer = False
+        result.paper.has_text_layer, result.paper.page_count = False, exc.page_count or None
         return result
     except ReaderError as exc:
         return failed_result(paper, "read", str(exc))

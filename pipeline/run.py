@@ -156,8 +156,10 @@ def _progress(total: int, enabled: bool | None) -> Callable[[PaperResult], None]
     return line
 
 
-def _run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
-              done: Callable[[PaperResult], None]) -> dict[str, PaperResult]:
+def run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
+             done: Callable[[PaperResult], None],
+             worker: Callable[[InputFile, str, int], PaperResult] = work_on
+             ) -> dict[str, PaperResult]:
     """Process inputs in worker processes, a bounded number in flight.
 
     When a worker dies (segfault, killed for memory), the papers in flight are retried one at
@@ -177,7 +179,7 @@ def _run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
             def submit(item: tuple[InputFile, str], pool: ProcessPoolExecutor = pool,
                        inflight: dict[Future[PaperResult], tuple[InputFile, str]] = inflight
                        ) -> None:
-                inflight[pool.submit(work_on, item[0], item[1], opts.timeout_s)] = item
+                inflight[pool.submit(worker, item[0], item[1], opts.timeout_s)] = item
 
             for item in batch:
                 submit(item)
@@ -257,7 +259,7 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
                 results[inp.path] = work_on(inp, paper_id, 0)
                 tick(results[inp.path])
         else:
-            results.update(_run_pool(todo, opts, tick))
+            results.update(run_pool(todo, opts, tick))
         for inp, _ in todo:
             cache.put(results[inp.path])
     tables = _assemble(inputs, results, id_of, first_of)

@@ -115,3 +115,7 @@ class ReaderError(Exception):
 
 class NeedsOCR(ReaderError):
     """A paper with no text layer: it needs OCR before it can be read."""
+
+    def __init__(self, message: str, page_count: int = 0) -> None:
+        super().__init__(message)
+        self.page_count = page_count

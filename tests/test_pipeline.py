@@ -77,7 +77,7 @@ def test_all_tables_written_with_contract_types(samples_run: Path) -> None:
     ("truncated.pdf", "pdf"),
     ("encrypted-with-user-password.pdf", "encrypted"),
     ("random-bytes.docx", ""),
-    ("zip-that-is-not-a-docx.docx", "docx"),
+    ("zip-that-is-not-a-docx.docx", "word document"),
     ("unsupported-type.xlsx", "unsupported"),
     ("unsupported-type.png", "unsupported"),
     ("invalid-utf8-binary.txt", ""),
@@ -102,9 +102,9 @@ def test_odd_encodings_are_read(samples_run: Path, name: str) -> None:
 def test_duckdb_views_read_every_table(samples_run: Path) -> None:
     con = duckdb.connect(str(samples_run / "minutebook.duckdb"), read_only=True)
     papers = read_table(samples_run, "papers")
-    assert con.sql("SELECT count(*) FROM papers").fetchone()[0] == len(papers)
+    assert con.execute("SELECT count(*) FROM papers").fetchone()[0] == len(papers)
     for table in TABLES:
-        con.sql(f"SELECT * FROM {table} LIMIT 1").fetchall()
+        con.execute(f"SELECT * FROM {table} LIMIT 1").fetchall()
 
 
 def _sample_subset(tmp_path: Path) -> Path:

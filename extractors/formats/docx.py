@@ -16,9 +16,9 @@ import zipfile
 from pathlib import Path
 
 import docx
+from docx.enum.style import WD_STYLE_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
-from docx.text.paragraph import Paragraph
 
 from schemas.document import Block, Document, DocumentMeta, Page, ReaderError, Table
 
@@ -34,6 +34,7 @@ def read_docx(path: Path) -> Document:
     Raises ReaderError when the file is not a readable .docx (not a zip, a zip without
     ``word/document.xml``, damaged XML).
     """
+    _check_zip(path)
     try:
         d = docx.Document(str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
@@ -42,6 +43,25 @@ def read_docx(path: Path) -> Document:
     except Exception as exc:  # lxml and python-docx raise many types for damaged parts
         raise ReaderError(f"Word document is damaged and cannot be read ({exc})") from exc
     return _Walker(d).run()
+
+
+_MAX_UNZIPPED = 256 * 1024 * 1024  # a real paper is a few MB of XML
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a zip that is not a Word package or that would unzip to an absurd size."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+    except (OSError, zipfile.BadZipFile) as exc:
+        raise ReaderError("not a valid Word document (.docx): the file is not a Word zip "
+                          "package") from exc
+    if not any(i.filename == "word/document.xml" for i in infos):
+        raise ReaderError("file is a zip archive but not a Word document (no word/document.xml)")
+    total = sum(i.file_size for i in infos)
+    if total > _MAX_UNZIPPED:
+        raise ReaderError(f"Word document unzips to {total // 2**20} MB: refused as a likely "
+                          "zip bomb")
 
 
 class _Walker:
@@ -54,6 +74,9 @@ class _Walker:
         self.items: dict[int, list] = {1: []}
         self.page_section: dict[int, int] = {1: 0}
         self.style_bold: dict[str, bool] = {}
+        # python-docx resolves a paragraph's style by scanning all styles each time: index once
+        self.styles = {st.style_id: st for st in d.styles}
+        self.default_style = d.styles.default(WD_STYLE_TYPE.PARAGRAPH)
 
     def run(self) -> Document:
         self._walk(self.d.element.body)
@@ -113,10 +136,10 @@ class _Walker:
         before, after = self._breaks(p)
         if before and self.items[self.page]:
             self._new_page()
-        para = Paragraph(p, self.d._body)
-        text = para.text.replace("\u00ad", "").strip()
+        runs = _runs(p)
+        text = "".join(t for t, _ in runs).replace("\u00ad", "").strip()
         if text:
-            self.items[self.page].append(self._block(para, p, text))
+            self.items[self.page].append(self._block(runs, p, text))
         sect = p.find(qn("w:pPr") + "/" + qn("w:sectPr"))
         if sect is not None:
             self.section += 1
@@ -126,9 +149,12 @@ class _Walker:
         if after:
             self._new_page()
 
-    def _block(self, para: Paragraph, p, text: str) -> Block:
-        style = para.style.name if para.style is not None else ""
-        bold = self._bold(para)
+    def _block(self, runs: list[tuple[str, bool | None]], p, text: str) -> Block:
+        ps = p.find(qn("w:pPr") + "/" + qn("w:pStyle"))
+        style_obj = self.styles.get(ps.get(_VAL)) if ps is not None else None
+        style_obj = style_obj or self.default_style
+        style = (style_obj.name or "") if style_obj is not None else ""
+        bold = self._bold(runs, style_obj)
         m = _HEADING.match(style)
         if style.lower() == "title":
             return Block("heading", text, self.page, 0, bold)
@@ -145,12 +171,12 @@ class _Walker:
             return Block("list_item", text, self.page, level, bold)
         return Block("paragraph", text, self.page, 0, bold)
 
-    def _bold(self, para: Paragraph) -> bool:
-        runs = [r for r in para.runs if r.text.strip()]
-        if not runs:
+    def _bold(self, runs: list[tuple[str, bool | None]], style) -> bool:
+        marks = [b for t, b in runs if t.strip()]
+        if not marks:
             return False
-        default = self._style_bold(para.style)
-        return all(r.bold if r.bold is not None else default for r in runs)
+        default = self._style_bold(style)
+        return all(b if b is not None else default for b in marks)
 
     def _style_bold(self, style) -> bool:
         name = style.name if style is not None else ""
@@ -181,8 +207,34 @@ def _part_lines(part) -> list[str]:
     return [ln for ln in lines if ln]
 
 
+_R, _T, _TAB, _BR, _CR, _RPR, _B = (qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"),
+                                    qn("w:rPr"), qn("w:b"))
+_RUN_TEXT = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
+
+
+def _runs(p) -> list[tuple[str, bool | None]]:
+    """(text, bold) of each run of a paragraph, hyperlinks and fields included; bold is None
+    when the run does not say (the style decides)."""
+    out = []
+    for r in p.iter(_R):
+        parts = []
+        for child in r:
+            if child.tag in _RUN_TEXT:
+                parts.append(child.text or "" if child.tag == _T else _RUN_TEXT[child.tag])
+        if not parts:
+            continue
+        bold = None
+        rpr = r.find(_RPR)
+        if rpr is not None:
+            b = rpr.find(_B)
+            if b is not None:
+                bold = _on(b)
+        out.append(("".join(parts), bold))
+    return out
+
+
 def _cell_text(tc) -> str:
-    paras = [Paragraph(p, None).text.strip() for p in tc.iter(_P)]
+    paras = ["".join(t for t, _ in _runs(p)).strip() for p in tc.iter(_P)]
     return "\n".join(p for p in paras if p)
 
 

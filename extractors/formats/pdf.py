@@ -114,11 +114,17 @@ def read_pdf(path: Path, engine: str = "fast", stats: GateStats | None = None) -
             plumber.close()
     if not any(d.lines or d.grids for d in drafts):
         raise NeedsOCR(f"PDF has no text layer on any of its {len(drafts)} pages (scanned "
-                       "images?): it needs OCR before it can be read")
+                       "images?): it needs OCR before it can be read", page_count=len(drafts))
     return _assemble(drafts, title)
 
 
 def _open(path: Path) -> pdfium.PdfDocument:
+    with open(path, "rb") as fh:
+        head = fh.read(1024)
+    if not head:
+        raise ReaderError("empty file (0 bytes)")
+    if b"%PDF-" not in head:
+        raise ReaderError("file is named .pdf but is not a PDF (no %PDF header)")
     try:
         return pdfium.PdfDocument(str(path))
     except pdfium.PdfiumError as exc:
@@ -394,6 +400,7 @@ def _blocks(lines: list[_Line], page: int) -> list[tuple[Block, float, float]]:
     cur: list[_Line] = []
     lefts: list[float] = []
     is_list = False
+    right = max((ln.x1 for ln in lines), default=0.0)
 
     def flush() -> None:
         if not cur:
@@ -411,7 +418,7 @@ def _blocks(lines: list[_Line], page: int) -> list[tuple[Block, float, float]]:
 
     for ln in lines:
         bullet, _ = split_bullet(ln.text)
-        if cur and not bullet and not _breaks(cur, ln):
+        if cur and not bullet and not _breaks(cur, ln, right):
             cur.append(ln)
             continue
         flush()
@@ -428,7 +435,7 @@ def _list_levels(blocks: list[tuple[Block, float]]) -> None:
             b.level = lefts.index(round(x / 9)) + 1
 
 
-def _breaks(cur: list[_Line], ln: _Line) -> bool:
+def _breaks(cur: list[_Line], ln: _Line, right: float) -> bool:
     """Whether ``ln`` starts a new block after the lines ``cur``."""
     prev = cur[-1]
     size = max(prev.size, ln.size)
@@ -440,7 +447,12 @@ def _breaks(cur: list[_Line], ln: _Line) -> bool:
         return True
     if len(cur) >= 2 and abs(ln.x0 - prev.x0) > 8:  # wrapped lines keep their left edge
         return True
-    if _NUMBERED.match(ln.text) and (prev.text[-1:] in ".:;" or ln.x0 < prev.x0 - 8):
+    if _NUMBERED.match(ln.text) and (prev.text[-1:] in ".:;)" or ln.x0 < prev.x0 - 8
+                                     or prev.x1 < right - 60):
+        return True
+    # a wrapped line fills the measure: a short line before a capital ends its paragraph
+    if prev.x1 < right - 60 and ln.text[:1].isupper() \
+            and prev.text[-1:] in ".:;)!?":
         return True
     return False
 

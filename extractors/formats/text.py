@@ -4,7 +4,9 @@ Decoding: a BOM says UTF-8 or UTF-16; otherwise strict UTF-8; otherwise charset-
 (cp1252 keeps "£"). Binary data (NUL bytes, or text charset-normalizer cannot place) is a
 ReaderError. Markup is folded: block tags (p, li, br, div, tr, h1-h6, ul, ol) become line breaks,
 other tags are dropped and entities unescaped. In a text export, a line with two or more tabs
-starts a table that runs while consecutive lines have the same number of cells; in HTML,
+starts a table that runs while consecutive lines have the same number of cells (a run that
+follows a table after only blank lines and is no wider continues it: exports break tables at
+page breaks and drop empty columns; rows of only rules are dropped); in HTML,
 ``<table>/<tr>/<td>`` give the rows. "## Title" lines are headings, "- ", "* " and "• " lines
 are list items, a form feed starts a new page, and lines of only dashes or underscores are rules
 and are dropped. Paragraphs are runs of lines separated by blank lines.
@@ -85,7 +87,7 @@ def read_html(path: Path) -> Document:
     title_m = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
     text = _DROP_WITH_CONTENT.sub("", text)
     text = re.sub(r"\s+", " ", text)  # HTML whitespace is not layout
-    text = re.sub(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/tr|/table)\b[^>]*>", r"\g<0>\n\n", text,
+    text = re.sub(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/table)\b[^>]*>", r"\g<0>\n\n", text,
                   flags=re.I)
     text = re.sub(r"<\s*h([1-6])\b[^>]*>", lambda m: "\n" + "#" * int(m.group(1)) + " ", text,
                   flags=re.I)
@@ -102,7 +104,7 @@ def _html_row(m: re.Match) -> str:
     cells = re.findall(r"<\s*t[dh]\b[^>]*>(.*?)(?=<\s*/?\s*t[dh]\b|$)", m.group(1), re.I | re.S)
     folded = [_fold_cell(re.sub(r"<\s*br\b[^>]*>", "\n", c, flags=re.I)).replace("\n", "\u2028")
               for c in cells]
-    return "\n" + "\t\t".join(folded) + "\t\u2063\n"  # U+2063 marks an HTML row
+    return "\t\t".join(folded) + "\t\u2063\n"  # U+2063 marks an HTML row
 
 
 def _split_pages(text: str) -> list[str]:
@@ -131,7 +133,7 @@ def _document(pages_text: list[str], enc: str, fmt: str) -> Document:
 
 def _page_lines(text: str) -> list[str]:
     """The page's lines, trailing blanks removed (blank lines inside are kept)."""
-    lines = [ln.rstrip() for ln in text.split("\n")]
+    lines = [ln.rstrip(" \r") for ln in text.split("\n")]  # trailing tabs are empty cells
     while lines and not lines[-1].strip():
         lines.pop()
     while lines and not lines[0].strip():
@@ -162,6 +164,7 @@ def _items(lines: list[str], page: int) -> list[Block | Table]:
             para.clear()
 
     i = 0
+    last_table: Table | None = None  # a table followed so far only by blank lines
     while i < len(lines):
         cells = _cells(lines[i])
         if cells is not None and lines[i].count("\t") < 2 and not lines[i].endswith("\u2063"):
@@ -178,9 +181,22 @@ def _items(lines: list[str], page: int) -> list[Block | Table]:
                     break
                 rows.append(nxt)
                 j += 1
-            items.append(Table(rows, page))
+            rows = [r for r in rows if any(c.strip() for c in r)]
+            width = max(len(r) for r in rows) if rows else 0
+            if last_table is not None and 0 < width <= len(last_table.rows[0]):
+                # an export breaks a table at each page, sometimes dropping an empty column:
+                # a narrower run after only blank lines continues it, padded on the right
+                # (which column went is not known here)
+                full = len(last_table.rows[0])
+                last_table.rows.extend(r + [""] * (full - len(r)) for r in rows)
+                last_table.row_pages.extend([page] * len(rows))
+            elif rows:
+                last_table = Table([r + [""] * (width - len(r)) for r in rows], page)
+                items.append(last_table)
             i = j
             continue
+        if lines[i].strip() and not _RULE.match(lines[i]):
+            last_table = None
         for raw in fold_markup(lines[i]).split("\n"):
             _line_item(raw, page, items, para, flush)
         i += 1
