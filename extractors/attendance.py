@@ -33,6 +33,7 @@ _PROSE_APOLOGIES = re.compile(
 _ORG_PREFIX = re.compile(r"^([A-Z][^:()\[\]]{2,60}):\s+(?=\S)")
 _PROSE_START = re.compile(r"^(?:The|It|This|There|In\s+[a-z]|An?\s+[a-z]|Following|Members)\b")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’\-]{3,}$")
+_LABEL_HEADING = re.compile(r"^[A-Z][A-Za-z &'’\-]{2,40}:$")  # "Discussion Summary:"
 
 
 @dataclass
@@ -290,6 +291,42 @@ def _segments(text: str) -> list[tuple[str, str]]:
     return [(j, " ".join(s.split())) for j, s in out if s.strip(" .")]
 
 
+_PAIR_DASH = re.compile(r"\s+[–—-]\s+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _trailing_name(toks: list[str]) -> int:
+    """How many of the last tokens form a name ("MEM Paul Stepto" -> 2; "KCC Cllr J Hall" -> 3)."""
+    for n in (4, 3):
+        tail = " ".join(toks[-n:])
+        if len(toks) > n and split_honorific(tail)[0] and looks_like_name(tail):
+            return n
+    if len(toks) > 3 and _INITIAL.fullmatch(toks[-2]):
+        return 3
+    return 2
+
+
+def _split_dash_pairs(seg: str) -> list[str]:
+    """Split "Name – ORG" entries run together on one line by a reader.
+
+    "Harry Rayner – MEM (Chair) Rosalind Binks – MEM Nick Buckland – KCC" gives three entries:
+    between two dashes sits the organisation of one entry then the name of the next.
+    """
+    pieces = _PAIR_DASH.split(seg)
+    if len(pieces) < 3 or any(len(p.split()) < 3 for p in pieces[1:-1]):
+        return [seg]
+    out, name = [], pieces[0]
+    for middle in pieces[1:-1]:
+        toks = middle.split()
+        n = _trailing_name(toks)
+        if not looks_like_name(" ".join(toks[-n:])):
+            return [seg]
+        out.append(f"{name} – {' '.join(toks[:-n])}")
+        name = " ".join(toks[-n:])
+    out.append(f"{name} – {pieces[-1]}")
+    return out
+
+
 def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]:
     """Read a printed list of people into entries.
 
@@ -302,7 +339,10 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
     group_hon: str | None = None
     group: list[PersonEntry] = []
     close_after = False
-    for joiner, seg in _segments(text.strip().rstrip(".")):
+    segments = [(joiner if k == 0 else ",", piece)
+                for joiner, seg in _segments(text.strip().rstrip("."))
+                for k, piece in enumerate(_split_dash_pairs(seg))]
+    for joiner, seg in segments:
         seg = seg.strip(" .")
         if re.match(r"^(?:and|&)\s+", seg):
             seg, joiner = re.sub(r"^(?:and|&)\s+", "", seg), "and"
@@ -321,7 +361,7 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             seg, chair = m.group(1), True
         name_part, groups = split_brackets(seg)
         name_part = re.sub(r"\s*[–—-]\s*$", "", name_part)
-        dash = re.match(r"^(.+?)\s+[–—]\s+(.+)$", name_part)
+        dash = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", name_part)
         dash_org = None
         if dash and looks_like_name(dash.group(1)):
             name_part, dash_org = dash.group(1), dash.group(2)
@@ -406,7 +446,7 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
     t = line.text
     if _label_at(lines, j) or is_heading(t):
         return True
-    if _CAPS_HEADING.match(t) and "," not in t:
+    if (_CAPS_HEADING.match(t) and "," not in t) or _LABEL_HEADING.match(t):
         return True
     tail = text_so_far.rstrip()
     open_list = tail.endswith((",", " and", "&")) or tail.count("(") > tail.count(")") \

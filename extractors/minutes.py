@@ -11,6 +11,7 @@ title followed by "(Item 5)". Inside a minute, a RESOLVED block holds numbered c
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from dataclasses import dataclass, field
@@ -189,6 +190,8 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
             if not (lines[i].first and (lines[i].bold or lines[i].kind == "heading"
                                         or title.isupper())):
                 continue
+            if _in_numbered_list(texts, i, num):
+                continue  # "5. Strategy Check / 6. AOB": an agenda list, not minute headings
             last_num = num
         body_from = i + 1
         if not title and i + 1 < len(texts) and _title_like(texts[i + 1]):
@@ -196,6 +199,16 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
         style_seen = style
         heads.append(_Head(i, body_from, ref, title))
     return heads
+
+
+def _in_numbered_list(texts: list[str], i: int, num: int) -> bool:
+    """Whether line ``i`` (numbered ``num``) sits in a run of numbered lines with no text
+    between them (an agenda list printed at the head of a note)."""
+    def number_at(k: int) -> int | None:
+        m = re.match(r"^(\d{1,3})[.)]\s+\S", texts[k]) if 0 <= k < len(texts) else None
+        return int(m.group(1)) if m else None
+
+    return number_at(i - 1) == num - 1 or number_at(i + 1) == num + 1
 
 
 def _fix_drop_caps(heads: list[_Head]) -> list[_Head]:
@@ -251,6 +264,30 @@ def _split_run_on_clauses(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _is_subheading(lines: list[Line], k: int, style: tuple[str, str]) -> bool:
+    """Whether line ``k`` is a short heading set between clauses of one list: it is followed
+    by a clause of the same style and reads as a title, not as the rest of a sentence."""
+    text = lines[k].text.strip()
+    if k + 1 >= len(lines) or not text[:1].isupper() and not text[:1].isdigit():
+        return False
+    nxt = _CLAUSE.match(lines[k + 1].text.strip())
+    return (bool(nxt) and _marker_style(nxt) == style and len(text.split()) <= 10
+            and not text.endswith((".", ",", ";")))
+
+
+def _first_clause_after_intro(lines: list[Line], i: int) -> int | None:
+    """The index of the first clause when up to three introduction or heading lines stand
+    between a "RESOLVED that:" and its clauses; None when no clause list follows."""
+    for k in range(i, min(i + 4, len(lines))):
+        text = lines[k].text.strip()
+        if _CLAUSE.match(text):
+            return k if k > i else None
+        if _RESOLVED.match(text) or not (text.endswith(":") or _title_like(text)
+                                          and not text.endswith(".")):
+            return None
+    return None
+
+
 def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
     """Return the numbered resolutions of a minute's body lines."""
     out: list[ResolutionText] = []
@@ -270,6 +307,12 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
         i += 1
         nxt = lines[i].text.strip() if i < len(lines) else ""
         clause_first = _CLAUSE.match(nxt)
+        if not clause_first and (not stem or stem.endswith(":")):
+            # an introduction ("County Council ... is asked to agree the following:") and
+            # sub-headings may stand between "RESOLVED that:" and the first clause
+            k = _first_clause_after_intro(lines, i)
+            if k is not None:
+                i, clause_first = k, _CLAUSE.match(lines[k].text.strip())
         if stem and not stem.endswith(":") and not (clause_first and stem.endswith(("to", "that"))):
             # a lone paragraph resolution
             parts = [stem]
@@ -311,6 +354,8 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
                 break
             elif _RESOLVED.match(t):
                 break
+            elif cm is None and clauses and _is_subheading(lines, i, style):
+                pass  # "2025-26 Council Tax" between clauses (b) and (c)
             elif cm is None and clauses:
                 clauses[-1][1].append(t)
             elif cm is not None and clauses:
@@ -334,6 +379,33 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
             ref=h.ref, title=fold(h.title), text=fold("\n".join(b.text for b in body)),
             page=lines[h.index].page, resolutions=read_resolutions(body)))
     return MinutesRead(items, heads[0].index if heads else 0)
+
+
+_APPROVES = re.compile(r"\b(?:approv\w*|confirm\w*|correct\s+record|signed|agreed)\b", re.I)
+_MINUTES_OF = re.compile(r"\bminutes\b", re.I)
+
+
+def approved_minutes_date(resolution: str, minute: Minute,
+                          meeting_date: dt.date | None) -> tuple[dt.date | None, bool]:
+    """Return the date of the earlier meeting whose minutes a resolution approves.
+
+    Takes the resolution text, its minute (the date may be printed only in the minute's title
+    or in a sentence of its text naming the minutes) and the date of the meeting that resolved,
+    used to complete a date printed without a year (an earlier meeting, so never after it).
+    Returns (date or None, whether the year was inferred).
+    """
+    if not (_MINUTES_OF.search(resolution) and _APPROVES.search(resolution)):
+        return None, False
+    sources = [resolution, minute.title]
+    sources += [s for s in re.split(r"(?<=\.)\s+", minute.text) if _MINUTES_OF.search(s)]
+    for source in sources:
+        for found in find_dates(source, meeting_date):
+            date = found.date
+            if found.inferred_year and meeting_date and date >= meeting_date:
+                date = date.replace(year=date.year - 1)
+            if meeting_date is None or date < meeting_date:
+                return date, found.inferred_year
+    return None, False
 
 
 @dataclass
@@ -424,15 +496,21 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             source="minutes", page=facts.page or lines[0].page,
             evidence=facts.evidence or None))
         read = read_minutes(lines)
+        meeting_date = facts.date or part.date
         for item in read.items:
             out.add("minute_items", MinuteItem(
                 meeting_id=mid, paper_id=ctx.paper_id, ref=item.ref, title=item.title,
                 text=item.text, page=item.page))
             for res in item.resolutions:
+                approves, inferred = approved_minutes_date(res.text, item, meeting_date)
+                if inferred:
+                    out.finding(ctx.paper_id, "info", "date_year_inferred",
+                                f"date of the minutes approved in {item.ref} ({approves}) had "
+                                "no year; completed from the meeting's date", res.page)
                 out.add("resolutions", Resolution(
                     meeting_id=mid, paper_id=ctx.paper_id, minute_ref=item.ref,
                     number=res.number, text=res.text, verb=resolution_verb(res.text),
-                    page=res.page))
+                    approves_minutes_of=approves, page=res.page))
         if not read.items:
             out.finding(ctx.paper_id, "warning", "minutes_without_items",
                         "a minutes part has no minute headings that could be read",

@@ -277,6 +277,20 @@ def _matcher():  # -> (nlp, Matcher); spaCy is imported only when prose is read
     return nlp, matcher
 
 
+@functools.cache
+def _trigger() -> re.Pattern[str]:
+    """A cheap regex that fires wherever some matcher pattern could: the first word of an
+    honorific, a job title or "contact" before a capital, or a name and a bracketed role word.
+    Text without it is never tokenised, which keeps spaCy off the hot path."""
+    words = {r["honorific"].split()[0].rstrip(".").casefold() for r in load_table("honorifics.csv")}
+    words |= {r["word"].casefold() for r in load_table("person_titles.csv")}
+    words |= {"contact", "contacting"}
+    roles = {r["word"].casefold() for r in load_table("role_words.csv") if r["word"].isalpha()}
+    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    role_alt = "|".join(re.escape(w) for w in sorted(roles, key=len, reverse=True))
+    return re.compile(rf"\b(?i:{alt})\.?\s+[A-Z]|[A-Z][\w'-]*\s*[(\[]\s*(?i:{role_alt})\b")
+
+
 def _prose_texts(doc: Document) -> Iterator[tuple[str, int]]:
     """Running text of each block (lines joined), outside attendance blocks and tables."""
     in_attendance = False
@@ -302,30 +316,55 @@ def _prose(doc: Document, ctx: PaperContext) -> Iterator[PersonMention]:
     from spacy.util import filter_spans
 
     for text, page in _prose_texts(doc):
-        if not re.search(r"[A-Z][a-z]", text):
-            continue
-        sdoc = nlp(text)
-        labels = {}
-        spans = []
-        for match_id, start, end in matcher(sdoc):
-            span = sdoc[start:end]
-            labels[(start, end)] = nlp.vocab.strings[match_id]
-            spans.append(span)
-        for span in filter_spans(spans):
-            label = labels[(span.start, span.end)]
-            if label == "HONORIFIC":
-                parsed = _honorific_name(sdoc, span.start, span.end)
-                if parsed is not None:
-                    yield _mention(ctx, parsed, "named", None, page, text)
-                continue
-            if label in ("TITLE_BEFORE", "CONTACT") and (
-                    not _ends_name(sdoc, span.end)
-                    or _NOT_GIVEN.search(sdoc[span.start + 1].text)):
-                continue
-            parsed = _longest_name(_span_text(sdoc, label, span.start, span.end), label)
+        for window in _windows(text):
+            yield from _prose_window(nlp, matcher, filter_spans, window, text, page, ctx)
+
+
+def _windows(text: str, before: int = 40, after: int = 90) -> list[str]:
+    """The stretches of ``text`` around each trigger, merged where they overlap and widened
+    to whole words: the matcher's patterns are a few tokens long, so names are found in these
+    as in the whole text, at a fraction of the tokenising cost."""
+    spans: list[list[int]] = []
+    for m in _trigger().finditer(text):
+        lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+        else:
+            spans.append([lo, hi])
+    out = []
+    for lo, hi in spans:
+        while lo > 0 and not text[lo - 1].isspace():
+            lo -= 1
+        while hi < len(text) and not text[hi].isspace():
+            hi += 1
+        out.append(text[lo:hi])
+    return out
+
+
+def _prose_window(nlp, matcher, filter_spans, window: str, text: str, page: int,  # noqa: ANN001
+              ctx: PaperContext) -> Iterator[PersonMention]:
+    sdoc = nlp(window)
+    labels = {}
+    spans = []
+    for match_id, start, end in matcher(sdoc):
+        span = sdoc[start:end]
+        labels[(start, end)] = nlp.vocab.strings[match_id]
+        spans.append(span)
+    for span in filter_spans(spans):
+        label = labels[(span.start, span.end)]
+        if label == "HONORIFIC":
+            parsed = _honorific_name(sdoc, span.start, span.end)
             if parsed is not None:
-                kind = "contact" if label == "CONTACT" else "named"
-                yield _mention(ctx, parsed, kind, None, page, text)
+                yield _mention(ctx, parsed, "named", None, page, text)
+            continue
+        if label in ("TITLE_BEFORE", "CONTACT") and (
+                not _ends_name(sdoc, span.end)
+                or _NOT_GIVEN.search(sdoc[span.start + 1].text)):
+            continue
+        parsed = _longest_name(_span_text(sdoc, label, span.start, span.end), label)
+        if parsed is not None:
+            kind = "contact" if label == "CONTACT" else "named"
+            yield _mention(ctx, parsed, kind, None, page, text)
 
 
 def _honorific_name(sdoc, start: int, end: int) -> PersonName | None:  # noqa: ANN001

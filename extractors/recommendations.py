@@ -161,10 +161,12 @@ def read_priorities(lines: list[Line]) -> list[tuple[str, str | None, int]]:
             out.append((m.group(1).strip(), None, lines[i].page))
         for m in _RETAIN.finditer(flat):
             out.append((m.group(1).strip(), _period(flat[m.end():m.end() + 40]), lines[i].page))
+        # a bullet item inside a cell may wrap onto the cell's next line(s)
         inline = re.search(r"\bpriorit(?:y|ies)\b[^.:\n]{0,40}:\s*(?:<[^>]+>\s*)*[•\u2022\uf0b7]\s*"
-                           r"([^•\n\t<]+)", text)
+                           r"([^•\n\t<]+(?:\n(?![•\u2022\uf0b7])[^•\n\t<]+)*)", text)
         if inline:
-            out.append((fold(inline.group(1)), _period(flat), lines[i].page))
+            item = re.split(r"(?<=\.)\s", inline.group(1), maxsplit=1)[0]
+            out.append((fold(item), _period(flat), lines[i].page))
         cue = re.search(r"\bpriorit(?:y|ies)\b", flat, re.I) and not _NOT_PRIORITY.search(flat) \
             and (flat.rstrip().endswith(":") or _HAS_N.search(flat)) and not inline
         i += 1
