@@ -19,11 +19,19 @@ from extractors.attendance import role_and_org, split_honorific, split_name_role
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
 from extractors.meeting_ids import meeting_id_for
-from extractors.meeting_text import Line, find_dates, first_time, fold, lines_of, parts_of
+from extractors.meeting_text import (
+    Line,
+    find_dates,
+    find_times,
+    first_time,
+    fold,
+    lines_of,
+    parts_of,
+)
 from schemas.document import Document
 from schemas.records import AgendaItem, Meeting, Membership, Part
 
-_MARKER = re.compile(r"^(?:a\s*g\s*e\s*n\s*d\s*a|agenda)(?:\s+items?)?\s*:?$", re.I)
+_MARKER = re.compile(r"^(?:a\s*g\s*e\s*n\s*d\s*a|agenda)(?:\s+items?(?:\s+no\.?)?)?\s*:?$", re.I)
 _ITEM = re.compile(r"^(?:item\s+)?(\d{1,3})[.:)]?[\s\t]+(\S.*)$", re.I)
 _PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)?", re.I)
 _TO_FOLLOW = re.compile(r"\(?\s*\bto\s+follow\b\s*\)?", re.I)
@@ -35,6 +43,12 @@ _MEMBERSHIP_INLINE = re.compile(r"^(?:membership|members)\s*:\s*(\S.+)$", re.I)
 _GROUP = re.compile(r"^(?:\d{1,2}[.)]\s+)?(?P<head>[A-Z][^\t]{2,120}?):\s*$")
 _VENUE_HELD = re.compile(
     r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+on\s+(?:\w+day,?\s+)?\d", re.I)
+# a title that stops on one of these words runs on to the next line
+_UNFINISHED = re.compile(
+    r"(?:\b(?:and|or|of|on|in|for|to|the|a|an|with|by|from|at|held|including)|[,&(–-]|"
+    r"\b(?:jan|febr)uary|\b(?:march|april|may|june|july|august|september|october|november|"
+    r"december))\s*$", re.I)
+_ASK_FOR = re.compile(r"^(?i:ask\s+for|contact)\s*:\s*(?:[A-Z][\w'’-]+\s+){2,3}?(?=[A-Z])")
 _STOP_HEADS = re.compile(r"^(?:health\s+and\s+safety|mobile\s+phones|recording|webcast|"
                          r"enquiries|notes?\b|information\s+for|fire\s+|quorum|agenda\b)", re.I)
 
@@ -46,8 +60,8 @@ def _categories() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @functools.cache
-def _sections() -> tuple[tuple[re.Pattern[str], bool], ...]:
-    return tuple((re.compile(r["pattern"], re.I), r["exempt"] == "yes")
+def _sections() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["exempt"])
                  for r in load_table("agenda_sections.csv"))
 
 
@@ -65,10 +79,11 @@ def category_of(heading: str) -> str | None:
     return None
 
 
-def _section(text: str) -> bool | None:
-    for pattern, exempt in _sections():
+def _section(text: str) -> str | None:
+    """The kind of section a line opens: "yes" (exempt), "no" (open) or "end" (the list ends)."""
+    for pattern, kind in _sections():
         if pattern.match(text):
-            return exempt
+            return kind
     return None
 
 
@@ -97,16 +112,24 @@ def read_front_sheet(lines: list[Line], reference=None) -> FrontSheet:
     head = lines[:40]
     texts = [" ".join(_cells(ln)) for ln in head]
     date_idx = None
+    best = -1
     for i, t in enumerate(texts):
         # a date set in large type may be broken over lines ("Thursday, 13th / February, 2025")
         window = " ".join(texts[i:i + 3])
         dates = [d for d in find_dates(window, reference) if not d.inferred_year
                  and d.start < len(t)] or [d for d in (find_dates(t, reference) if reference
                                                        else []) if d.start < len(t)]
-        if dates:
+        if not dates:
+            continue
+        # the meeting's date beats a letter's date: it is set as a heading, printed with its
+        # weekday or followed by the start time
+        score = (int(head[i].bold or head[i].kind == "heading")
+                 + int(bool(re.match(r"^\w+day\b", window[dates[0].start:], re.I)))
+                 + int(first_time(window[dates[0].end:dates[0].end + 40]) is not None))
+        if score > best:
+            best = score
             sheet.date, sheet.inferred_year = dates[0].date, dates[0].inferred_year
             sheet.page, sheet.evidence, date_idx = head[i].page, t, i
-            break
     for i, t in enumerate(texts):
         # "When: 2.00 pm" / "Date: ..." labels, also as table rows
         m = _LABEL.match(t)
@@ -133,7 +156,11 @@ def read_front_sheet(lines: list[Line], reference=None) -> FrontSheet:
             sheet.start_time = first_time(" ".join(texts[date_idx:date_idx + 3]))
         if sheet.venue is None:
             parts = []
-            for t in texts[date_idx + 1:date_idx + 5]:
+            # a reader may run the venue column into the date line, after a contact label
+            times = list(find_times(texts[date_idx]))
+            tail = texts[date_idx][times[0][2]:] if times else ""
+            tail = _ASK_FOR.sub("", tail.strip(" ,"))
+            for t in [tail] + texts[date_idx + 1:date_idx + 5]:
                 t = _CONTACT.sub("", t).strip(" ,")
                 if t and _venue_words().search(t) and not t.startswith("("):
                     parts.append(t)
@@ -229,12 +256,22 @@ def _items_start(lines: list[Line]) -> int:
     return markers[-1] + 1
 
 
+def _first_number(lines: list[Line], start: int) -> int:
+    """The number the item list opens with: 1, or the number printed right under the agenda
+    heading of a supplement that carries only some items ("Agenda Item No / 3 Title")."""
+    for ln in lines[start:start + 2]:
+        m = _ITEM.match(ln.text.replace("\t", " ").strip())
+        if m:
+            return int(m.group(1))
+    return 1
+
+
 def read_items(lines: list[Line]) -> list[Item]:
     """Return the numbered agenda items of an agenda part's lines, in order."""
     start = _items_start(lines)
     items: list[Item] = []
     exempt = False
-    last = 0
+    last = _first_number(lines, start) - 1
     cur: dict | None = None
 
     def close() -> None:
@@ -255,10 +292,14 @@ def read_items(lines: list[Line]) -> list[Item]:
     for line in lines[start:]:
         t = line.text.replace("\t", " ").strip()
         sec = _section(t)
+        if sec == "end":
+            if cur is not None and cur["desc"] and split_name_role(cur["desc"][-1]):
+                cur["desc"].pop()  # the signature above a sign-off ("Jane Reed Head of Legal")
+            break
         if sec is not None:
             close()
             cur = None
-            exempt = sec
+            exempt = sec == "yes"
             continue
         m = _ITEM.match(t)
         if m and int(m.group(1)) == last + 1:
@@ -269,7 +310,8 @@ def read_items(lines: list[Line]) -> list[Item]:
             continue
         if cur is None:
             continue
-        if not cur["desc"] and (t[:1].islower() or re.fullmatch(r"\(?\s*pages?\s[\d\s\-–to]+\)?", t,
+        if not cur["desc"] and (t[:1].islower() or _UNFINISHED.search(cur["title"])
+                                or re.fullmatch(r"\(?\s*pages?\s[\d\s\-–to]+\)?", t,
                                                                re.I)):
             cur["title"] += " " + t
         else:

@@ -143,6 +143,7 @@ class _Walker:
             if label and not re.search(r"\b(?:was|were|is|are|has|have|had)\b", label):
                 self._label_row(label, found[0], block.page, text)
                 return
+        topic: str | None | bool = False  # read once, when an amount needs it
         for s_idx, sentence in enumerate(ft.sentences(text)):
             mentions = ft.money_mentions(sentence)
             for m_idx, mention in enumerate(mentions):
@@ -150,6 +151,10 @@ class _Walker:
                 facts = ft.read_sentence(sentence, mention, None, self.ctx.authority, limit)
                 if facts.funder is None and facts.kind not in ("prize", "cap"):
                     facts.funder = self.context.funder
+                if facts.recipient is None and facts.purpose is None:
+                    if topic is False:
+                        topic = ft.topic_of(text)
+                    facts.recipient = topic or None
                 self._add(facts, block.page, sentence, f"{s_idx}:{m_idx}:{mention.text}")
                 if facts.funder and facts.kind in ("allocation", "grant_award"):
                     self.context.funder = facts.funder

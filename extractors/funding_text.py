@@ -34,9 +34,23 @@ _FROM_FUNDER = re.compile(
     r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;]*?)(?=\s+(?:funding|grant|for|to|in|towards)\b|[,.;]|$)")
 _FUNDER_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;£]*?)\s+(?:funding|grant|fund)\s+of\s*$")
-_PURPOSE_AFTER = re.compile(r"^\W*(?:in\s+funding\s+)?(?:to|towards|for)\s+(?P<p>[^.;]+)", re.I)
+_PURPOSE_AFTER = re.compile(
+    r"^\W*(?:in\s+funding\s+)?(?P<prep>to|towards|for)\s+(?P<p>[^.;]+)", re.I)
+#: a funding noun the amount measures: "a contribution of £40k", "a grant of £5,000"
+_NOUN_OF = re.compile(
+    r"\b(?P<n>contribution|grant|sum|allocation|award|payment|donation|investment|budget)"
+    r"\s+of\s+(?:up\s+to\s+|approximately\s+|circa\s+|around\s+)?$", re.I)
+#: an amount in a relative clause describes the noun phrase before it:
+#: "... the allocation of the remaining funding, which was approximately £8,000"
+_WHICH_WAS = re.compile(
+    r"^(?P<np>.+?),?\s+which\s+(?:was|is|were|are|totalled|totals|amounted\s+to|came\s+to)"
+    r"(?:\s+(?:approximately|about|around|circa|roughly|some|just\s+over|just\s+under))?\s*$",
+    re.I)
 _NOT_FUNDER = re.compile(r"^(?:multiple|various|a\s+range|several|other|different)\b", re.I)
 _NUMBERING = re.compile(r"^(?:[-•\uf0b7*–]\s*)?\d+(?:\.\d+)*\.?\s+")
+_TOPIC_WORDS = 6
+_PRONOUN = re.compile(r"^(?:it|this|that|these|those|they|we|there|he|she|i|you|our|its|all|"
+                      r"each|some|any|one)\b", re.I)
 _FY_ONLY = re.compile(r"^(?:the\s+)?(?:financial\s+year\s+)?\d{4}\s*[/-]\s*\d{2,4}$", re.I)
 
 
@@ -236,8 +250,43 @@ def read_sentence(sentence: str, mention: Mention, default_kind: str | None = No
         purpose = re.split(r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b",
                           p.group("p"))[0]
         facts.purpose = _clean_name(purpose)
+        noun = _NOUN_OF.search(before)
+        if facts.purpose and noun:
+            # "a contribution of £40k towards the cost" -> "contribution towards the cost"
+            facts.purpose = f"{noun.group('n').lower()} {p.group('prep').lower()} {purpose}"
+            facts.purpose = _clean_name(facts.purpose)
+    elif not facts.recipient:
+        facts.purpose = _described_by(before)
     facts.financial_year = first_financial_year(sentence)
     return facts
+
+
+def topic_of(paragraph: str) -> str | None:
+    """Return what a paragraph is about: the subject of its first sentence when that is a
+    short name ("The 'Your Choice' scheme will give residents ..." -> "'Your Choice' scheme").
+
+    None when the first sentence opens with a pronoun, an amount or a long clause. Callers use
+    it for amounts whose own sentence names neither recipient nor purpose.
+    """
+    first = sentences(paragraph)[:1]
+    if not first or not _VERB_SPLIT.search(first[0]):
+        return None
+    head = first[0][:_VERB_SPLIT.search(first[0]).start()]  # type: ignore[union-attr]
+    if money_mentions(head) or _LEAD_IN.search(head) or "," in head:
+        return None
+    name = _subject(head)
+    if not name or len(name.split()) > _TOPIC_WORDS or _PRONOUN.match(name):
+        return None
+    return name
+
+
+def _described_by(before: str) -> str | None:
+    """The clause an amount in a trailing "which was £X" clause describes, lead-in dropped."""
+    m = _WHICH_WAS.match(fold(before))
+    if not m:
+        return None
+    clause = _LEAD_IN.sub("", m.group("np")).strip(" ,;")
+    return _clean_name(clause) if len(clause.split()) >= 2 else None
 
 
 def label_of(text: str, mention: Mention) -> str | None:

@@ -90,16 +90,20 @@ def _bodies_agree(a: frozenset[str], b: frozenset[str]) -> bool:
 
 @dataclass(eq=False)
 class _Node:
-    """One distinct way a person is printed in one paper, with what is printed beside it."""
+    """One distinct way a person is printed, with what is printed beside it (organisation,
+    role, body, authority). The same form with the same context in many papers is one node:
+    an archive repeats its regular attendees hundreds of times, and clustering is quadratic
+    in the nodes of a surname."""
 
     printed: str
     parsed: PersonName | None
-    paper_id: str
+    paper_id: str  # the first paper (in run order) that prints it so
     authority: str | None
     bodies: frozenset[str]
     affiliations: tuple[str, ...]
     role: frozenset[str]
     rows: list[tuple[str, int]] = field(default_factory=list)
+    papers: set[str] = field(default_factory=set)
     forms: list[str] = field(default_factory=list)
     where: str = ""
 
@@ -170,7 +174,7 @@ def _evidence(a: _Node, b: _Node) -> tuple[int, str]:
         why.append("same body")
     if a.title and a.title == b.title:
         why.append(f"same title ({a.title})")
-    if a.paper_id == b.paper_id:
+    if a.papers & b.papers:
         why.append("same paper")
     if why:
         return STRONG, "; ".join(why)
@@ -318,7 +322,7 @@ def _nodes(tables: dict[str, list[Any]]) -> list[_Node]:
             role_text = " ".join(t for t in (_get(row, "position"), _get(row, "role"),
                                              parsed.role if parsed else None) if t)
             affiliations = _affiliations(row, parsed)
-            key = (_get(row, "paper_id"), printed, affiliations, role_text,
+            key = (paper.authority if paper else None, printed, affiliations, role_text,
                    tuple(sorted(b for b in bodies if b)))
             node = by_key.get(key)
             if node is None:
@@ -329,6 +333,7 @@ def _nodes(tables: dict[str, list[Any]]) -> list[_Node]:
                     affiliations=affiliations, role=_role_words(role_text),
                     where=f"{table}, paper {(_get(row, 'paper_id') or '')[:8]}")
             node.rows.append((table, i))
+            node.papers.add(_get(row, "paper_id") or "")
     return list(by_key.values())
 
 

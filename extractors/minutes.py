@@ -59,6 +59,7 @@ class ResolutionText:
     number: int
     text: str
     page: int
+    intro: str = ""  # the words that introduce a list of clauses ("agree the following:")
 
 
 @dataclass
@@ -95,18 +96,35 @@ def _verbs() -> tuple[tuple[str, str, object], ...]:
     return tuple(rows)
 
 
-def resolution_verb(text: str) -> str | None:
-    """Return the main verb of a resolution ("noted", "approved", ...) or None."""
-    first = re.match(r"^(?:to\s+)?([A-Za-z]+)", text)
-    if first and first.group(1)[0].isupper():
-        for kind, verb, pat in _verbs():
-            if kind == "cue" and pat.fullmatch(first.group(1)):  # type: ignore[union-attr]
-                return verb
+_INTRO_VERB = re.compile(r"\b(\w+)\s+(?:the\s+following|as\s+follows)\b[^:.]*:", re.I)
+
+
+def _cue_verb(word: str) -> str | None:
+    for kind, verb, pat in _verbs():
+        if kind == "cue" and pat.fullmatch(word):  # type: ignore[union-attr]
+            return verb
+    return None
+
+
+def resolution_verb(text: str, intro: str = "") -> str | None:
+    """Return the main verb of a resolution ("noted", "approved", ...) or None.
+
+    Takes the clause text and the words introducing its list, whose verb ("... agree the
+    following:") stands for clauses that have none of their own ("(b) The Capital Strategy").
+    """
+    first = re.match(r"^(to\s+)?([A-Za-z]+)", text, re.I)
+    if first and (first.group(1) or first.group(2)[0].isupper()):
+        hit = _cue_verb(first.group(2))
+        if hit:
+            return hit
     m = re.search(r"\bbe\s+(?:\w+ly\s+)?(\w+)", text, re.I)
     participle = m.group(1).lower() if m else None
     for kind, verb, pat in _verbs():
         if kind == "participle" and participle == pat:
             return verb
+    lead = _INTRO_VERB.search(intro)
+    if lead and _cue_verb(lead.group(1)):
+        return _cue_verb(lead.group(1))
     for kind, verb, pat in _verbs():
         if kind == "cue" and pat.search(text):  # type: ignore[union-attr]
             return verb
@@ -307,11 +325,13 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
         i += 1
         nxt = lines[i].text.strip() if i < len(lines) else ""
         clause_first = _CLAUSE.match(nxt)
+        intro = stem
         if not clause_first and (not stem or stem.endswith(":")):
             # an introduction ("County Council ... is asked to agree the following:") and
             # sub-headings may stand between "RESOLVED that:" and the first clause
             k = _first_clause_after_intro(lines, i)
             if k is not None:
+                intro = fold(" ".join(ln.text for ln in lines[i:k]))
                 i, clause_first = k, _CLAUSE.match(lines[k].text.strip())
         if stem and not stem.endswith(":") and not (clause_first and stem.endswith(("to", "that"))):
             # a lone paragraph resolution
@@ -364,7 +384,7 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
                 break
             i += 1
         for num, parts, pg in clauses:
-            out.append(ResolutionText(base + num, fold("\n".join(parts)), pg))
+            out.append(ResolutionText(base + num, fold("\n".join(parts)), pg, intro))
     return out
 
 
@@ -509,7 +529,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                                 "no year; completed from the meeting's date", res.page)
                 out.add("resolutions", Resolution(
                     meeting_id=mid, paper_id=ctx.paper_id, minute_ref=item.ref,
-                    number=res.number, text=res.text, verb=resolution_verb(res.text),
+                    number=res.number, text=res.text, verb=resolution_verb(res.text, res.intro),
                     approves_minutes_of=approves, page=res.page))
         if not read.items:
             out.finding(ctx.paper_id, "warning", "minutes_without_items",

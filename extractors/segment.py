@@ -23,6 +23,9 @@ _TITLE_LOOKBACK = 4  # blocks before a report cue that may hold its title
 _MIN_LEADING_BLOCKS = 6  # fewer blocks before the first part are a cover, not a part
 _MAX_TITLE_CHARS = 200
 _PAGE_REF = re.compile(r"\bpages?\s+\d+\s*(-|–|to)\s*\d+", re.I)
+#: "(Item 3)" right under a heading marks the heading as a minute's title (an item that
+#: approves earlier minutes is titled "Minutes of the meeting held on ..."), not a new part
+_ITEM_MARK = re.compile(r"^\(?\s*item\s+\d+[a-z]?\s*\)?$", re.I)
 
 PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes": "minutes",
                          "report": "report", "briefing": "report",
@@ -99,6 +102,9 @@ def _find_starts(flat: list[tuple[_Pos, Item]]) -> list[tuple[int, str, int]]:
             continue
         if kind == "minutes":
             if starts and starts[-1][1] == "minutes" and idx - starts[-1][0] < 3:
+                continue
+            following = flat[idx + 1][1] if idx + 1 < len(flat) else None
+            if isinstance(following, Block) and _ITEM_MARK.match(following.text.strip()):
                 continue
             starts.append((idx, kind, idx))
             continue

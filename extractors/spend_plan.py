@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from extractors import budget_table
 from extractors import funding_text as ft
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
@@ -34,6 +35,7 @@ _PURPOSE_CHARS = 160
 _HEADER_MAX_WORDS = 30
 #: kind a £ amount gets by default from the column it is written in
 _COLUMN_KIND = {"benchmark": "past_spend", "other_funding": "other_funding"}
+_SENTENCE_CLOSED = re.compile(r"[.!?:;)\]]['\"’”]?\s*$")
 _BACK_REFERENCE = re.compile(r"\b(?:this|the|that)\s*$", re.I)
 
 
@@ -152,12 +154,29 @@ def _cell_type(text: str) -> str:
     return "text"
 
 
+def _misplaced(cells: list[str], layout: Layout) -> bool:
+    """Whether a full-width row holds a phrase or a percentage in its cost column, or a
+    non-percentage in its % column, while its last cell is empty (so cells may have shifted)."""
+    if cells[-1]:
+        return False
+    cost, pct = layout.roles.get("cost"), layout.roles.get("pct")
+    if cost is not None and cells[cost]:
+        kind = _cell_type(cells[cost])
+        if kind == "pct" or (kind == "text" and len(cells[cost].split()) > 2):
+            return True
+    return pct is not None and bool(cells[pct]) and _cell_type(cells[pct]) != "pct"
+
+
 def _realign(cells: list[str], width: int, layout: Layout) -> list[str]:
     """Put a short row's cells into their columns by content (the export dropped empty ones).
 
     Leading text cells fill the leading columns; an amount goes to the cost column, a
     percentage to the % column; a text cell left at the end goes to the last text column.
     """
+    if len(cells) == width and _misplaced(cells, layout):
+        # a reader padded a short row with trailing empty cells: realign what it holds
+        while cells and not cells[-1]:
+            cells = cells[:-1]
     if len(cells) >= width:
         return cells[:width - 1] + [" ".join(c for c in cells[width - 1:] if c)]
     out = [""] * width
@@ -192,7 +211,11 @@ def _table_rows(doc: Document) -> list[tuple[Layout, list[_Row], list[Table]]]:
     """
     found: list[tuple[Layout, list[_Row], list[Table]]] = []
     current: tuple[Layout, list[_Row], list[Table]] | None = None
+    budget = {id(t) for t, _layout in budget_table.tables(doc)}
     for item in doc.iter_items():
+        if id(item) in budget:
+            current = None
+            continue
         if isinstance(item, Block):
             if current and ft.fold(item.text).strip("-| "):
                 current = None
@@ -228,7 +251,8 @@ def _table_rows(doc: Document) -> list[tuple[Layout, list[_Row], list[Table]]]:
 def claimed_tables(doc: Document) -> list[Table]:
     """Return the Table items of ``doc`` that belong to spend plans (the funding extractor
     leaves these to :func:`extract`)."""
-    return [t for _layout, _rows, items in _table_rows(doc) for t in items]
+    return [t for _layout, _rows, items in _table_rows(doc) for t in items] + [
+        t for t, _layout in budget_table.tables(doc)]
 
 
 def _cost_of(cells: list[str], layout: Layout) -> ft.Mention | None:
@@ -370,15 +394,19 @@ def _purpose(line: _Line, layout: Layout) -> str | None:
 
 def _cell_funding(line: _Line, line_no: int, layout: Layout, title: str,
                   cost: Decimal | None, plan_fy: str | None, page: int, ctx: PaperContext,
-                  plan_funder: str | None) -> list[Funding]:
-    """Funding rows written inside a line's text cells (other funding, past spend, staff cost)."""
+                  plan_funder: str | None, following: _Line | None = None) -> list[Funding]:
+    """Funding rows written inside a line's text cells (other funding, past spend, staff cost).
+
+    ``following`` is the next line: a sentence cut off at the end of a cell may go on at the
+    start of the same column of the next row (an export broke the cell there).
+    """
     rows: list[Funding] = []
     seen: set[Decimal] = set()
     for role in ("description", "measures", "benchmark", "other_funding"):
         col = layout.roles.get(role)
         if col is None:
             continue
-        for sentence in ft.sentences(line.text(col)):
+        for sentence in ft.sentences(_with_cut_tail(line.text(col), following, col)):
             mentions = ft.money_mentions(sentence)
             for k, mention in enumerate(mentions):
                 if mention.amount in seen:
@@ -415,6 +443,17 @@ def _cell_funding(line: _Line, line_no: int, layout: Layout, title: str,
     return rows
 
 
+def _with_cut_tail(text: str, following: _Line | None, col: int) -> str:
+    """``text`` with the first sentence of the next line's cell appended when ``text`` stops
+    mid-sentence (no closing punctuation) and that sentence holds no amount."""
+    if not text or _SENTENCE_CLOSED.search(text) or following is None:
+        return text
+    nxt = ft.sentences(following.text(col))
+    if not nxt or ft.money_mentions(nxt[0]):
+        return text
+    return f"{text} {nxt[0]}"
+
+
 def _after_dash(text: str) -> str | None:
     text = re.sub(r"^[\s\-–—:]+", "", text)
     return text or None
@@ -423,6 +462,7 @@ def _after_dash(text: str) -> str | None:
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
     """Read every spend-plan table of ``doc``: lines, their funding rows and findings.
 
+    Budget tables with one column per financial year are read by ``extractors.budget_table``.
     Takes the document model and the paper context; returns an Extraction with
     ``spend_plan_lines`` and ``funding`` records and reconciliation findings.
     """
@@ -436,7 +476,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         funder = layout.funder or ft.known_funder(ctx.title or "") or _title_funder(doc)
         roles = layout.roles
         made: list[SpendPlanLine] = []
-        for line in lines:
+        for idx, line in enumerate(lines):
             title = ft.fold(line.text(roles["title"]))
             if not title:
                 continue
@@ -471,13 +511,15 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                         x for x in (title, record.cost_text, pct_text) if x))))
             for row in _cell_funding(line, line_no, layout, title,
                                      cost.amount if cost else None, plan_fy, line.page_from,
-                                     ctx, funder):
+                                     ctx, funder,
+                                     lines[idx + 1] if idx + 1 < len(lines) else None):
                 out.add("funding", row)
         stated = [_cost_of([t.text(c) for c in range(len(t.cells))], layout) for t in totals]
         stated_total = next((s.amount for s in stated if s is not None), None)
         for f in reconcile(ctx.paper_id, made, stated_total, grant,
                            page=totals[0].page_from if totals else None):
             out.findings.append(f)
+    out.merge(budget_table.extract_budget_tables(doc, ctx, line_no))
     return out
 
 

@@ -49,6 +49,25 @@ def recover(out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+#: Views derived from the tables, for analysts. ``awards`` counts money once: the same award
+#: named in several papers (same recipient, financial year and amount) is one row, with every
+#: funding mention that names it.
+DERIVED_VIEWS = {
+    "awards": """
+        SELECT coalesce(recipient_org_id, lower(trim(recipient)), lower(trim(purpose)))
+                   AS award_key,
+               min(recipient) AS recipient, min(purpose) AS purpose, min(funder) AS funder,
+               financial_year, amount_gbp,
+               list(DISTINCT kind ORDER BY kind) AS kinds,
+               count(*) AS mentions,
+               count(DISTINCT paper_id) AS papers,
+               list(funding_id ORDER BY funding_id) AS funding_ids
+        FROM funding
+        GROUP BY award_key, financial_year, amount_gbp
+    """,
+}
+
+
 def _write_views(db_path: Path, data_dir: Path) -> None:
     con = duckdb.connect(str(db_path))
     try:
@@ -56,6 +75,8 @@ def _write_views(db_path: Path, data_dir: Path) -> None:
             glob = (data_dir / table / "*.parquet").as_posix().replace("'", "''")
             con.execute(f"CREATE OR REPLACE VIEW {table} AS "
                         f"SELECT * FROM read_parquet('{glob}', union_by_name = true)")
+        for name, sql in DERIVED_VIEWS.items():
+            con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
     finally:
         con.close()
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterable
 from typing import Any
 
@@ -42,6 +41,6 @@ def to_arrow(table: str, records: Iterable[Any]) -> pa.Table:
     when there are no records).
     """
     schema = arrow_schema(table)
-    rows = [dataclasses.asdict(r) for r in records]
-    columns = {f.name: [row[f.name] for row in rows] for f in schema}
+    rows = list(records)
+    columns = {f.name: [getattr(r, f.name) for r in rows] for f in schema}
     return pa.Table.from_pydict(columns, schema=schema)

@@ -66,3 +66,62 @@ def test_sample_004_agenda_part():
     smith = next(m for m in recs["memberships"] if m.name_as_printed == "Maralyn Smith")
     assert (smith.position, smith.organisation) == ("Chief Executive",
                                                     "MK Dons Sports and Education Trust")
+
+
+def test_membership_rows_read_without_their_column_gap():
+    # a borderless name | role table that the PDF reader returns as one line per member
+    recs = run((FIX / "agenda-membership-without-column-gap.txt").read_text())
+    got = [(m.name_as_printed, m.category, m.position, m.organisation)
+           for m in recs["memberships"]]
+    assert got == [
+        ("Michael Bracey", "voting", "Chief Executive", "Milton Keynes Council"),
+        ("Marc Tarbit", "voting", "Superintendent/Local Police Area Commander",
+         "Thames Valley Police"),
+        ("Paul Scanes", "voting", "Group Commander", "Buckinghamshire Fire and Rescue Service"),
+        ("Councillor Lauren Townsend", "chair", "Responsible Cabinet Member",
+         "Milton Keynes Council"),
+        ("Parish Councillor Philip Ayles", "advisor", "Representative of Rural Parish Councils",
+         "Rural Parish Councils"),
+        ("Councillor Ferrans", "observer", None, "Milton Keynes Council"),
+        ("Councillor R Bradburn", "observer",
+         "representative for Thames Valley Police and Crime Panel", "Milton Keynes Council"),
+        ("Jane Held", "observer", "Independent Safeguarding Scrutineer", None)]
+
+
+def test_summons_wrapped_titles_and_sign_off():
+    recs = run((FIX / "kent-summons-wrapped-titles-sign-off.txt").read_text())
+    (meeting,) = recs["meetings"]
+    # the meeting's date, not the date the summons was issued
+    assert (meeting.date, meeting.start_time) == (dt.date(2025, 2, 13), "09:30")
+    items = [(i.number, i.title, i.description, i.page_from, i.page_to)
+             for i in recs["agenda_items"]]
+    assert items == [
+        (1, "Apologies for Absence", None, None, None),
+        (2, "Minutes of the meetings held on 19 December 2024 and 9 January 2025 and, if in "
+            "order, to be approved as a correct record", None, 1, 26),
+        (3, "Section 25 Report", None, 27, 36),
+        (4, "Capital Programme 2025-35 and Revenue Budget 2025-26", None, 37, 250)]
+
+
+def test_supplement_letter_lists_one_item_and_the_meeting_date():
+    recs = run((FIX / "kent-supplement-letter-agenda-item-no.txt").read_text())
+    (meeting,) = recs["meetings"]
+    assert meeting.date == dt.date(2025, 1, 9)  # not the letter's "Date: 7 January 2025"
+    items = [(i.number, i.title, i.page_from, i.page_to) for i in recs["agenda_items"]]
+    assert items == [(3, "English Devolution White Paper", 1, 18)]
+
+
+def test_venue_run_into_the_date_line_after_a_contact_label():
+    text = ("AGENDA\nCABINET\nTuesday, 4th March, 2025, at 10.00 am Ask for: Georgina Little "
+            "Council Chamber, Sessions House, County Hall, Maidstone\nTelephone: Tel: 03000 "
+            "414043\nUNRESTRICTED ITEMS\n1. Apologies\n")
+    (meeting,) = run(text)["meetings"]
+    assert meeting.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
+
+
+def test_date_without_year_is_completed_with_a_finding():
+    ctx = PaperContext(paper_id="p", doc_type="agenda", paper_date=dt.date(2021, 10, 1))
+    text = "PLANNING COMMITTEE\nWednesday 6 October at 6.30 pm\nAGENDA\n1. Apologies\n"
+    ex = agenda.extract(text_doc(text), ctx)
+    assert ex.records["meetings"][0].date == dt.date(2021, 10, 6)
+    assert [(f.severity, f.code) for f in ex.findings] == [("info", "date_year_inferred")]

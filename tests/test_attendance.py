@@ -81,3 +81,49 @@ def test_role_and_org_forms():
     assert attendance.role_and_org(
         "Milton Keynes Council (representative for Thames Valley Police and Crime Panel)") == (
         "representative for Thames Valley Police and Crime Panel", "Milton Keynes Council")
+
+
+def test_meeting_note_name_dash_org_entries_run_together():
+    # a two-column "Attendance:" list that the PDF reader returns as run-on lines
+    doc = text_doc((FIX / "meeting-note-attendance-name-dash-org-run-together.txt").read_text())
+    got = [(r.name_as_printed, r.organisation, r.chair, r.status) for r in records(doc)]
+    assert got == [
+        ("Harry Rayner", "MEM", True, "present"), ("Rosalind Binks", "MEM", False, "present"),
+        ("Paul Stepto", "MEM", False, "present"), ("Nick Buckland", "KCC", False, "present"),
+        ("James Graham", "KCC", False, "present"), ("Chris Ellis", "KCC", False, "present"),
+        ("Chris Jones", "Link Group", False, "present"),
+        ("David Whelan", "Link Group", False, "present")]
+
+
+def test_label_wrapped_over_two_lines():
+    doc = text_doc((FIX / "minutes-co-opted-label-wrapped-run-on-clauses.txt").read_text())
+    got = {r.name_as_printed: r.status for r in records(doc)}
+    assert got == {"Councillor Green": "present", "J Smith": "present",
+                   "Parish Councillor P Ayles": "co_opted",
+                   "Parish Councillor M Cato": "co_opted", "R Brown": "apologies"}
+
+
+def test_split_name_role_without_column_gap():
+    split = attendance.split_name_role
+    assert split("Michael Bracey Chief Executive (Milton Keynes Council)") == (
+        "Michael Bracey", "Chief Executive (Milton Keynes Council)")
+    assert split("Councillor Ferrans Milton Keynes Council") == (
+        "Councillor Ferrans", "Milton Keynes Council")
+    assert split("Councillor R Bradburn Milton Keynes Council (representative for X)") == (
+        "Councillor R Bradburn", "Milton Keynes Council (representative for X)")
+    assert split("Marc Tarbit Superintendent/Local Police Area Commander") == (
+        "Marc Tarbit", "Superintendent/Local Police Area Commander")
+    assert split("Jane Held Independent Safeguarding Scrutineer") == (
+        "Jane Held", "Independent Safeguarding Scrutineer")
+    assert split("Health and Safety") is None
+
+
+def test_questions_pack_names_are_not_attendance():
+    # "Question by X to Y, role" pages name people who are not in an attendance block
+    text = ("Thursday 13 March 2025\n\nQuestion by Paul Stepto to Rory Love, Cabinet Member for "
+            "Education and Skills\n\nMr Justice Cavanagh, during sentencing in the case of Sara "
+            "Sharif commented on the dangers of unsupervised homeschooling.\n\nAnswer\n\n"
+            "Under current legislation, nearly all families are free to educate their child at "
+            "home.\n\nQuestion by Susan Carey to Neil Baker, Cabinet Member for Highways and "
+            "Transport\n\nAnswer\n\nThank you for requesting an update.")
+    assert records(text_doc(text)) == []

@@ -95,3 +95,62 @@ def test_sample_004_minutes_part():
     facts = minutes.read_heading(lines_of(doc))
     assert (facts.date, facts.start_time, facts.end_time) == (dt.date(2021, 3, 10), "14:00",
                                                               "15:25")
+
+
+def test_sample_004_as_read_by_the_text_reader_approves_earlier_minutes():
+    # the real text reader unwraps "1. That A.\n2. That B." into one line
+    from extractors.formats import read_document
+    from extractors.segment import segment
+
+    doc = read_document(SAMPLE)
+    ctx = PaperContext(paper_id="p", doc_type="agenda_pack", paper_date=dt.date(2021, 6, 30))
+    segments = segment(doc, "p", "agenda_pack")
+    ctx.parts = [s.part for s in segments]
+    ctx.part_docs = {s.part.part_no: s.doc for s in segments}
+    res = minutes.extract(doc, ctx).records["resolutions"]
+    assert [(r.minute_ref, r.number) for r in res if r.minute_ref in ("SMK13", "SMK14")] == [
+        ("SMK13", 1), ("SMK13", 2), ("SMK13", 3), ("SMK14", 1), ("SMK14", 2)]
+    smk10 = next(r for r in res if r.minute_ref == "SMK10")
+    assert smk10.approves_minutes_of == dt.date(2020, 9, 24)
+    assert smk10.approves_meeting_id is None
+    assert all(r.approves_minutes_of is None for r in res if r.minute_ref != "SMK10")
+
+
+def test_run_on_clauses_split_and_approved_minutes_date():
+    recs = run("minutes-co-opted-label-wrapped-run-on-clauses.txt")
+    res = [(r.minute_ref, r.number, r.verb, r.approves_minutes_of) for r in recs["resolutions"]]
+    assert res == [("ST10", 1, "approved", dt.date(2020, 9, 24)),
+                   ("ST11", 1, "noted", None), ("ST11", 2, "requested", None)]
+
+
+def test_approved_minutes_date_without_year_is_completed_with_a_finding():
+    doc = text_doc((FIX / "moderngov-minutes-previous-minutes-date-without-year.txt").read_text())
+    ctx = PaperContext(paper_id="p", doc_type="minutes", paper_date=dt.date(2022, 2, 3))
+    ex = minutes.extract(doc, ctx)
+    (meeting,) = ex.records["meetings"]
+    assert meeting.date == dt.date(2022, 2, 3)
+    res = {r.minute_ref: r.approves_minutes_of for r in ex.records["resolutions"]}
+    # 9 December before a February meeting is the year before
+    assert res == {"12/22": dt.date(2021, 12, 9), "13/22": None}
+    codes = [(f.severity, f.code) for f in ex.findings]
+    assert codes.count(("info", "date_year_inferred")) == 2  # the heading and the approved date
+
+
+def test_resolved_intro_and_subheadings_between_lettered_clauses():
+    recs = run("kent-budget-minutes-resolved-intro-and-subheadings.txt")
+    res = [(r.number, r.verb, r.text) for r in recs["resolutions"]]
+    assert res == [
+        (1, "agreed", "The 10-year Capital programme of £1,419m."),
+        (2, "agreed", "The net revenue budget requirement of £1,530.9m for 2025-26."),
+        (3, "agreed", "To increase Council Tax band rates up to the maximum permitted without a "
+                      "referendum."),
+        (4, "delegated", "To delegate authority to the Chief Executive to make changes."),
+        (5, "noted", "To note the ongoing cost pressures on the Council's budget.")]
+
+
+def test_numbered_agenda_list_of_a_note_is_not_minute_headings():
+    doc = text_doc((FIX / "meeting-note-attendance-name-dash-org-run-together.txt").read_text())
+    ctx = PaperContext(paper_id="p", doc_type="minutes")
+    ex = minutes.extract(doc, ctx)
+    assert ex.records["meetings"][0].date == dt.date(2024, 11, 14)
+    assert "minute_items" not in ex.records

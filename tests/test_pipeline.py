@@ -194,3 +194,18 @@ def test_cli_run_prints_summary_and_uses_cache(tmp_path: Path) -> None:
     assert "papers: 3 (ok 3)" in first.stdout and "pages/s" in first.stdout
     second = subprocess.run(cmd, capture_output=True, text=True)
     assert "from cache: 3" in second.stdout
+
+
+def test_awards_view_counts_an_award_named_in_several_papers_once(samples_run: Path) -> None:
+    """The £261,694 grant is printed in 000, 001 and 004, in three formats each: one award."""
+    grant = gold("000_1c07758f42038aae")["grant_totals"][0]
+    con = duckdb.connect(str(samples_run / "minutebook.duckdb"), read_only=True)
+    rows = con.execute("SELECT mentions, papers FROM awards WHERE amount_gbp = ? "
+                       "AND financial_year = ?", [grant["amount_gbp"],
+                                                  grant["financial_year"]]).fetchall()
+    funding = read_table(samples_run, "funding")
+    mentions = funding[(funding["amount_gbp"] == grant["amount_gbp"]) &
+                       (funding["financial_year"] == grant["financial_year"])]
+    assert len(mentions) >= 3  # one per format of 000 at least
+    assert sum(r[0] for r in rows) == len(mentions)
+    assert len(rows) < len(mentions)  # grouped, not one award per mention

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from extractors.meeting_text import lines_of
+from extractors.meeting_text import Line, lines_of
 from extractors.recommendations import read_priorities, read_recommendations
 from tests.test_minutes import text_doc
 
@@ -38,3 +38,13 @@ def test_priorities_lists_and_running_text():
     assert got == ["Tackling Domestic Abuse", "Promoting Social Behaviour",
                    "Tackling Drug & Alcohol Misuse", "Reducing Re-offending",
                    "Preventing Violent Extremism", "Reducing violence in public places"]
+
+
+def test_priority_bullet_wrapped_inside_a_cell():
+    # sample 000 (PDF): the cell's bullet item wraps onto the cell's next line
+    line = Line("And the Thames Valley PCC's priority in:\n• Diverting and Safeguarding Children & "
+                "Young People from\nCriminal Exploitation and Organised Crime.\t120 Year 6", 2,
+                True, "row")
+    assert read_priorities([line]) == [
+        ("Diverting and Safeguarding Children & Young People from Criminal Exploitation and "
+         "Organised Crime.", None, 2)]
