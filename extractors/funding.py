@@ -117,6 +117,8 @@ class _Walker:
         self.claimed = claimed_tables(doc)
 
     def _add(self, facts: ft.FundingFacts, page: int, evidence: str, key: str) -> None:
+        if facts.kind == ft.NOT_FUNDING:
+            return
         m = facts.mention
         self.out.add("funding", Funding(
             funding_id=stable_id(self.ctx.paper_id, page, self.position, key),

@@ -16,6 +16,8 @@ from decimal import Decimal
 from extractors.datafiles import load_table
 from extractors.values import money, years
 
+#: the kind a cue gives amounts that are not funding (the callers write no row for them)
+NOT_FUNDING = "none"
 #: Kinds a cue can force over a column's default kind; the others only apply when nothing
 #: stronger says what the money is.
 _WEAK_KINDS = ("estimate", "allocation")

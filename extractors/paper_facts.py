@@ -14,6 +14,13 @@ from extractors.values.years import find_financial_years
 from schemas.document import Block, Document
 
 _HEAD_ITEMS = 40
+_GOV_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)*?([a-z-]+)\.gov\.uk\b", re.I)
+_MASTHEAD_BLOCKS = 8
+#: agenda titles carry the meeting's date and summons wording around the body's name
+_TITLE_NOISE = re.compile(
+    r"^(?:(?:summons\s+to\s+and\s+)?agenda\s+(?:for|of)\s+(?:the\s+)?|notice\s+of\s+(?:the\s+)?)"
+    r"|\s*[-–,]\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$"
+    r"|\s+meeting$", re.I)
 _BODY_IN_MINUTES = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+held\b", re.I | re.S)
 
 
@@ -47,14 +54,28 @@ def title_of(doc: Document) -> str | None:
     return None
 
 
+@functools.cache
+def _after_words() -> frozenset[str]:
+    return frozenset(r["word"].casefold() for r in load_table("after_council_words.csv"))
+
+
+_QUALIFIED = re.compile(r"\b(County|Borough|District|City|Metropolitan)\s+Council$|^(London|Royal)"
+                        r"\s+Borough\b")
+
+
 def _authority_counts(lines: list[str]) -> Counter[str]:
+    """Weighted mentions of authority names: a name with its kind (County, Borough, District,
+    City) counts three times, since a bare "X Council" is more often something else."""
     counts: Counter[str] = Counter()
     for line in lines:
         for pattern in _authority_patterns():
             for m in pattern.finditer(line):
                 name = " ".join(m.group(1).split())
+                after = line[m.end():].split(maxsplit=1)
+                if after and after[0].strip(".,;:").casefold() in _after_words():
+                    continue
                 if not any(bad.search(name) for bad in _not_authorities()):
-                    counts[name] += 1
+                    counts[name] += 3 if _QUALIFIED.search(name) else 1
     return counts
 
 
@@ -67,8 +88,19 @@ def authority_of(doc: Document) -> str | None:
     furniture = [line for p in doc.pages for line in p.header + p.footer]
     counts = _authority_counts(furniture)
     if not counts:
-        counts = _authority_counts([item.text for item in doc.iter_items()])
-    return counts.most_common(1)[0][0] if counts else None
+        texts = [item.text for item in doc.iter_items()]
+        counts = _authority_counts(texts)
+        # a council's own web and e-mail domain (kent.gov.uk, milton-keynes.gov.uk) names it
+        domains = Counter(m.group(1).replace("-", "") for t in texts
+                          for m in _GOV_DOMAIN.finditer(t))
+        if domains:
+            home = domains.most_common(1)[0][0]
+            for name in counts:
+                if re.sub(r"[^a-z]", "", name.casefold()).startswith(home):
+                    counts[name] *= 10
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
 
 
 def body_of(segments: list[Segment]) -> str | None:
@@ -83,22 +115,21 @@ def body_of(segments: list[Segment]) -> str | None:
             if m:
                 return " ".join(m.group(1).split())
         if seg.part.type == "agenda" and title:
-            return title
+            return _TITLE_NOISE.sub("", title).strip() or title
     return None
 
 
 def paper_date_of(doc: Document, segments: list[Segment]) -> dt.date | None:
     """Return the date the paper carries or the meeting it serves.
 
-    The first part's date when segmentation found one; otherwise the first full date on the
-    first page.
+    The meeting date of a first agenda or minutes part; otherwise a full date in the masthead
+    (the first few blocks), never a date from the body text, which is usually some other
+    event's.
     """
-    if segments and segments[0].part.date:
+    if segments and segments[0].part.date and segments[0].part.type in ("agenda", "minutes"):
         return segments[0].part.date
-    if not doc.pages:
-        return None
-    for item in doc.pages[0].items[:_HEAD_ITEMS]:
-        for d in find_dates(item.text):
+    for block in _head_blocks(doc)[:_MASTHEAD_BLOCKS]:
+        for d in find_dates(block.text):
             if not d.inferred_year:
                 return d.date
     return None

@@ -419,6 +419,8 @@ def _cell_funding(line: _Line, line_no: int, layout: Layout, title: str,
                     continue
                 facts = ft.read_sentence(sentence, mention, _COLUMN_KIND.get(role),
                                          ctx.authority)
+                if facts.kind == ft.NOT_FUNDING:
+                    continue
                 if role == "other_funding":
                     head = ft.fold(sentence[:mention.start])
                     facts.funder = facts.funder or (tail if tail[:1].isupper() and len(
