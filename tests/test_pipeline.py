@@ -209,3 +209,28 @@ def test_awards_view_counts_an_award_named_in_several_papers_once(samples_run: P
     assert len(mentions) >= 3  # one per format of 000 at least
     assert sum(r[0] for r in rows) == len(mentions)
     assert len(rows) < len(mentions)  # grouped, not one award per mention
+
+
+def test_committed_output_readme_is_what_a_run_writes(samples_run: Path) -> None:
+    from tests.conftest import ROOT
+
+    assert (ROOT / "output" / "README.md").read_text() == (samples_run / "README.md").read_text()
+
+
+@pytest.mark.parametrize("name, doc_type", [  # from docs/real-papers.md's descriptions
+    ("kent-cabinet-minutes-2025-01-30.pdf", "minutes"),
+    ("kent-county-council-minutes-2024-12-19.pdf", "minutes"),
+    ("kent-corporate-parenting-panel-minutes-2024-10-29.pdf", "minutes"),
+    ("kent-treasury-management-group-note-2024-11-14.pdf", "minutes"),
+    ("kent-cabinet-agenda-2025-03-04.pdf", "agenda"),
+    ("kent-county-council-budget-agenda-2025-02-13.pdf", "agenda"),
+    ("kent-record-of-decision-24-00093-family-hubs.pdf", "decision"),
+    ("kent-proposed-record-of-decision-24-00096.pdf", "decision"),
+    ("kent-quarterly-performance-report-q3-2024-25.pdf", "performance_update"),
+    ("kent-capital-investment-summary-2025-26-to-2034-35.pdf", "spend_plan"),
+])
+def test_real_papers_are_classified(name: str, doc_type: str) -> None:
+    from extractors.classify import classify
+    from extractors.formats import read_document
+
+    assert classify(read_document(SAMPLES / "real" / name)).doc_type == doc_type
