@@ -6,7 +6,16 @@ Every extractor module is listed here; ``tests/test_schemas.py`` fails when a mo
 
 from __future__ import annotations
 
-from extractors import agenda, attendance, funding, minutes, people, recommendations, spend_plan
+from extractors import (
+                        agenda,
+                        attendance,
+                        funding,
+                        minutes,
+                        next_meeting,
+                        people,
+                        recommendations,
+                        spend_plan,
+)
 from extractors.base import Extractor
 
 EXTRACTORS: dict[str, Extractor] = {
@@ -14,6 +23,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "minutes": minutes.extract,  # meetings (minutes), minute_items, resolutions
     "attendance": attendance.extract,  # attendance
     "recommendations": recommendations.extract,  # recommendations, priorities
+    "next_meeting": next_meeting.extract,  # next_meetings
     "spend_plan": spend_plan.extract,  # spend_plan_lines and their funding rows
     "funding": funding.extract,  # funding in prose, lists and label|amount tables
     "people": people.extract,  # person_mentions: report authors, contacts, named leads

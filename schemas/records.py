@@ -183,6 +183,20 @@ class Priority:
 
 
 @dataclass
+class NextMeeting:
+    """The next meeting of a body, as a paper announces it."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    part_no: int = column("int", "part of the paper that announces it")
+    body: str = column("string", "body that will meet (the paper's body)")
+    date: dt.date = column("date", "date of the next meeting", required=True)
+    start_time: str = column("time", "start time HH:MM, when printed")
+    date_inferred: bool = column("bool", "the year was not printed and was completed")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
 class SpendPlanLine:
     """A funded line of a spend-plan or budget table."""
 
@@ -283,6 +297,7 @@ TABLES: dict[str, type] = {
     "resolutions": Resolution,
     "recommendations": Recommendation,
     "priorities": Priority,
+    "next_meetings": NextMeeting,
     "spend_plan_lines": SpendPlanLine,
     "funding": Funding,
     "person_mentions": PersonMention,

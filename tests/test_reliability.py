@@ -107,3 +107,18 @@ def test_a_paper_over_its_time_limit_fails_alone(monkeypatch, tmp_path: Path) ->
     result = work_on(InputFile(str(path), path), "id", timeout_s=1)
     assert time.perf_counter() - t < 3
     assert result.paper.status == "failed" and "timed out" in result.paper.error
+
+
+def _hog(*args, **kwargs):
+    return bytearray(6 * 1024 ** 3)  # 6 GB: over the worker's address-space limit
+
+
+def test_a_paper_over_its_memory_limit_fails_alone(monkeypatch, tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "hog.txt").write_text("Minutes of the meeting")
+    monkeypatch.setattr(run_module, "process_paper", _hog)  # forked workers inherit it
+    todo = [(inp, sha256_of(inp.read_bytes())) for inp in discover([src])]
+    results = run_pool(todo, RunOptions(workers=1, memory_mb=1024), lambda r: None)
+    paper = next(iter(results.values())).paper
+    assert paper.status == "failed" and "memory" in paper.error
