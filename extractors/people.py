@@ -94,15 +94,28 @@ def _lines(doc: Document) -> Iterator[_Line]:
                     yield _Line(text, item.page, item.kind, cells)
 
 
+@functools.cache
+def _any_cue() -> re.Pattern[str]:
+    """All cue patterns as one alternation, in file order: the first branch that matches is
+    the pattern the loop over ``_cues`` would have taken, found in one regex call."""
+    return re.compile("|".join(f"(?P<c{i}>{p.pattern})" for i, (p, _, _) in enumerate(_cues())),
+                      re.I)
+
+
 def match_cue(text: str) -> tuple[str, str | None, str] | None:
     """(kind, role given by the label, rest of the text) when ``text`` opens with a person
     label ("Report Author: Mel Marshman" -> ("report_author", None, "Mel Marshman"))."""
-    for pattern, kind, role in _cues():
-        m = pattern.match(text)
-        if m:
-            rest = text[m.end():].lstrip(" :\t-\u2013")
-            return kind, role or None, rest
-    return None
+    m = _any_cue().match(text)
+    if m is None:
+        return None
+    _, kind, role = _cues()[int(m.lastgroup[1:])] if m.lastgroup else _branch(m)
+    rest = text[m.end():].lstrip(" :\t-\u2013")
+    return kind, role or None, rest
+
+
+def _branch(m: re.Match[str]) -> tuple[re.Pattern[str], str, str]:
+    cues = _cues()
+    return next(cues[i] for i in range(len(cues)) if m.group(f"c{i}") is not None)
 
 
 def _clean(text: str) -> str:
@@ -286,9 +299,30 @@ def _trigger() -> re.Pattern[str]:
     words |= {r["word"].casefold() for r in load_table("person_titles.csv")}
     words |= {"contact", "contacting"}
     roles = {r["word"].casefold() for r in load_table("role_words.csv") if r["word"].isalpha()}
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    role_alt = "|".join(re.escape(w) for w in sorted(roles, key=len, reverse=True))
-    return re.compile(rf"\b(?i:{alt})\.?\s+[A-Z]|[A-Z][\w'-]*\s*[(\[]\s*(?i:{role_alt})\b")
+    return re.compile(rf"\b(?i:{word_trie(words)})\.?\s+[A-Z]"
+                      rf"|[A-Z][\w'-]*\s*[(\[]\s*(?i:{word_trie(roles)})\b")
+
+
+def word_trie(words: set[str]) -> str:
+    """A regex alternation of ``words`` as a trie ("co(?:ntact(?:ing)?|uncillor)"): it matches
+    what the longest-first alternation matches, in the same order of preference (a longer word
+    before its prefix), but Python's regex engine tries one branch per letter instead of every
+    word at every position. Takes the words; returns the pattern text (no flags, no groups)."""
+    root: dict = {}
+    for w in words:
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict) -> str:
+        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return build(root)
 
 
 def _prose_texts(doc: Document) -> Iterator[tuple[str, int]]:

@@ -93,6 +93,8 @@ def _number_words() -> dict[str, int]:
     return {r["word"].casefold(): int(r["value"]) for r in load_table("number_words.csv")}
 
 
+# every marked amount holds one of these; a text without them is not scanned further
+_MARK = re.compile(r"£|GBP|pounds", re.IGNORECASE)
 _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![\d]|[.,]\d)"
 
 
@@ -177,6 +179,8 @@ def _amount_from_match(m: re.Match[str], marked: bool) -> _Amount | None:
 
 def _scan_amounts(text: str) -> list[_Amount]:
     """Every currency-marked amount in text, in order, not overlapping."""
+    if not _MARK.search(text):  # both patterns need one of these marks
+        return []
     signed, _bare, after = _amount_patterns()
     found: list[_Amount] = []
     for pattern in (signed, after):

@@ -20,6 +20,8 @@ _FY = re.compile(
     re.IGNORECASE,
 )
 
+_FY_HINT = re.compile(r"\d\d\s?[/\-\u2013\u2014]")
+
 
 class FinancialYearMention(NamedTuple):
     """A financial year found in text: ``fy`` canonical, ``text == source[start:end]``."""
@@ -60,7 +62,9 @@ def normalise_financial_year(text: str) -> str | None:
 
 def find_financial_years(text: str) -> list[FinancialYearMention]:
     """Every financial year written in running text, in order, as (fy, start, end, text)."""
-    found = []
+    found: list[FinancialYearMention] = []
+    if not _FY_HINT.search(text):  # every match holds two digits and a separator
+        return found
     for m in _FY.finditer(text):
         fy = _canonical(m)
         if fy is not None:
