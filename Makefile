@@ -32,6 +32,7 @@ lint: setup
 
 dictionary: setup
 	$(PY) -m schemas.dictionary > docs/data-dictionary.md
+	$(PY) -c 'from pipeline.write import render_readme; print(render_readme(), end="")' > output/README.md
 
 clean:
 	rm -rf $(VENV) .$(OUT)-cache $(OUT)/*/ $(OUT)/*.duckdb $(OUT)/*.json

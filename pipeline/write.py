@@ -36,6 +36,11 @@ Everything in this folder except this README is rebuilt by each run and ignored 
 """
 
 
+def render_readme() -> str:
+    """Return the README a run writes into its output folder (committed as output/README.md)."""
+    return README.format(tables=", ".join(f"`{t}`" for t in TABLES))
+
+
 def _old_name(out: Path) -> str:
     return f".{out.name}.previous"
 
@@ -114,8 +119,7 @@ def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]]) -> Path:
             (tmp / table).mkdir()
             for label, records in partition_by_year(tables.get(table, ()), year_of).items():
                 pq.write_table(to_arrow(table, records), tmp / table / f"part-{label}.parquet")
-        (tmp / "README.md").write_text(README.format(tables=", ".join(f"`{t}`" for t in TABLES)),
-                                       encoding="utf-8")
+        (tmp / "README.md").write_text(render_readme(), encoding="utf-8")
         old = out.parent / _old_name(out)
         if out.exists():
             out.rename(old)
