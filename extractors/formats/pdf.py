@@ -25,7 +25,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
-from extractors.formats.pdf_tables import PageChars, cell_texts, find_tables
+from extractors.formats.pdf_tables import find_tables
 from schemas.document import Block, Document, DocumentMeta, NeedsOCR, Page, ReaderError, Table
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
@@ -288,15 +288,19 @@ def _grid_edges(page_raw, height: float) -> list[dict] | None:
 def _fast_grids(edges: list[dict], tp: pdfium.PdfTextPage, width: float,
                 height: float) -> list[_Grid]:
     grids: list[_Grid] = []
-    tables = find_tables(edges, width, height)
-    chars = PageChars(tp) if tables else None
-    for table in tables:
-        rows = [list(row.cells) for row in table.rows]
-        # each cell's text is what pdfium gives for the cell box shrunk by half a point
-        boxes = [(c[0] + 0.5, height - c[3] + 0.5, c[2] - 0.5, height - c[1] - 0.5)
-                 for row in rows for c in row if c is not None]
-        texts = iter(cell_texts(tp, boxes, chars))
-        rows = [[_cell_text(next(texts)) if c is not None else "" for c in row] for row in rows]
+    for table in find_tables(edges, width, height):
+        rows = []
+        for row in table.rows:
+            cells = []
+            for cell in row.cells:
+                if cell is None:
+                    cells.append("")
+                    continue
+                x0, top, x1, bottom = cell
+                text = tp.get_text_bounded(x0 + 0.5, height - bottom + 0.5, x1 - 0.5,
+                                           height - top - 0.5)
+                cells.append(_cell_text(text))
+            rows.append(cells)
         _keep_grid(grids, table.bbox, rows, height)
     return grids
 
