@@ -273,10 +273,13 @@ def _matcher():  # -> (nlp, Matcher); spaCy is imported only when prose is read
     name = {"TEXT": {"REGEX": _NAME_TOKEN}}
     hyphen_or_name = {"TEXT": {"REGEX": _NAME_TOKEN[:-1] + r"|^-$"}, "OP": "*"}
     honorifics = sorted({r["honorific"] for r in load_table("honorifics.csv")}, key=len)
-    hon_patterns = []
+    # one pattern for all one-word honorifics: the matcher's cost grows with its patterns
+    singles = sorted({h.casefold().rstrip(".") for h in honorifics if len(h.split()) == 1})
+    hon_patterns = [[{"LOWER": {"IN": singles}}, {"ORTH": ".", "OP": "?"}, name, hyphen_or_name]]
     for hon in honorifics:
-        tokens = [{"LOWER": w.casefold().rstrip(".")} for w in hon.split()]
-        hon_patterns.append([*tokens, {"ORTH": ".", "OP": "?"}, name, hyphen_or_name])
+        if len(hon.split()) > 1:
+            tokens = [{"LOWER": w.casefold().rstrip(".")} for w in hon.split()]
+            hon_patterns.append([*tokens, {"ORTH": ".", "OP": "?"}, name, hyphen_or_name])
     matcher.add("HONORIFIC", hon_patterns, greedy="LONGEST")
     roles = sorted({r["word"].casefold() for r in load_table("role_words.csv")
                     if r["word"].isalpha()})
