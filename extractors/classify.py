@@ -50,10 +50,15 @@ def _lines(doc: Document) -> list[str]:
 def score_text(lines: list[str]) -> Counter[str]:
     """Return the cue score of each doc type over some lines of text."""
     scores: Counter[str] = Counter()
+    text = "\n".join(" ".join(line.split("\n")) for line in lines)  # one line per entry
     for doc_type, weight, pattern in _cues():
-        hits = sum(1 for line in lines if pattern.search(line))
+        hits = 0
+        for _ in pattern.finditer(text):  # patterns are multiline: ^ and $ are line ends
+            hits += 1
+            if hits == 3:  # a cue repeated is weak extra evidence
+                break
         if hits:
-            scores[doc_type] += weight * min(hits, 3)  # a cue repeated is weak extra evidence
+            scores[doc_type] += weight * hits
     return scores
 
 
