@@ -49,6 +49,10 @@ _UNFINISHED = re.compile(
     r"\b(?:jan|febr)uary|\b(?:march|april|may|june|july|august|september|october|november|"
     r"december))\s*$", re.I)
 _ASK_FOR = re.compile(r"^(?i:ask\s+for|contact)\s*:\s*(?:[A-Z][\w'’-]+\s+){2,3}?(?=[A-Z])")
+# "The meeting is scheduled to end by 5.00 pm": the end time a front sheet may print
+_END = re.compile(r"\b(?:scheduled|expected|due|planned)\s+to\s+(?:end|finish|close|conclude)"
+                  r"(?:\s+(?:by|at|no\s+later\s+than|not\s+later\s+than))?\s+", re.I)
+_RISING = re.compile(r"\b(?:on|at|upon)\s+the\s+rising\s+of\b", re.I)
 _STOP_HEADS = re.compile(r"^(?:health\s+and\s+safety|mobile\s+phones|recording|webcast|"
                          r"enquiries|notes?\b|information\s+for|fire\s+|quorum|agenda\b)", re.I)
 
@@ -96,6 +100,7 @@ class FrontSheet:
     body: str | None = None
     date: object = None
     start_time: str | None = None
+    end_time: str | None = None
     venue: str | None = None
     page: int | None = None
     evidence: str = ""
@@ -147,13 +152,21 @@ def read_front_sheet(lines: list[Line], reference=None) -> FrontSheet:
         elif m and m.group(1).lower() in ("when", "time"):
             sheet.start_time = sheet.start_time or first_time(" ".join(texts[i:i + 2]))
     joined = " ".join(texts)
+    end = _END.search(joined)
+    if end:
+        sheet.end_time = first_time(joined[end.end():end.end() + 12])
     if sheet.venue is None:
         held = _VENUE_HELD.search(joined)
         if held:
             sheet.venue = held.group("venue").strip(" ,")
+    rising = False
     if date_idx is not None:
-        if sheet.start_time is None:
-            sheet.start_time = first_time(" ".join(texts[date_idx:date_idx + 3]))
+        window = " ".join(texts[date_idx:date_idx + 3])
+        # "on the rising of the County Council" before any time: the start is not a clock time
+        rise = _RISING.search(window)
+        rising = bool(rise) and first_time(window[:rise.start()]) is None
+        if sheet.start_time is None and not rising:
+            sheet.start_time = first_time(window)
         if sheet.venue is None:
             parts = []
             # a reader may run the venue column into the date line, after a contact label
@@ -168,8 +181,9 @@ def read_front_sheet(lines: list[Line], reference=None) -> FrontSheet:
                     break
             if parts:
                 sheet.venue = ", ".join(parts)
-    if sheet.start_time is None:
-        sheet.start_time = first_time(" ".join(texts[:12]))
+    if sheet.start_time is None and not rising:
+        start = first_time(" ".join(texts[:12]))
+        sheet.start_time = start if start != sheet.end_time else None
     return sheet
 
 
@@ -347,7 +361,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         mid = meeting_id_for(ctx.paper_id, part.part_no, "agenda")
         out.add("meetings", Meeting(
             meeting_id=mid, paper_id=ctx.paper_id, part_no=part.part_no, body=ctx.body,
-            date=sheet.date or part.date, start_time=sheet.start_time, end_time=None,
+            date=sheet.date or part.date, start_time=sheet.start_time, end_time=sheet.end_time,
             venue=sheet.venue, source="agenda", page=sheet.page or lines[0].page,
             evidence=sheet.evidence or None))
         for it in items:

@@ -250,7 +250,7 @@ def split_name_role(text: str) -> tuple[str, str] | None:
 def _chair_cue(text: str) -> tuple[bool, str | None] | None:
     for pattern, chair, position in _chair_cues():
         if pattern.match(text.strip()):
-            return chair, position or None
+            return chair, (text.strip() if position == "=" else position) or None
     return None
 
 
@@ -480,6 +480,40 @@ def find_blocks(lines: list[Line], is_heading=lambda t: False) -> list[Block]:
     return blocks
 
 
+@functools.cache
+def _prose_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I | re.S), r["status"])
+                 for r in load_table("attendance_prose.csv"))
+
+
+# a sentence ends at a full stop after a word of two or more letters ("Mr R. Love" stays whole)
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2}[.;])\s+(?=[A-Z])|(?<=\))[.;]\s+(?=[A-Z])")
+
+
+def prose_attendance(text: str) -> list[tuple[str, str]]:
+    """Return (names, status) for each sentence placing people at the meeting in prose.
+
+    Takes a minute's text; covers virtual attendance and substitutes (``attendance_prose.csv``).
+    """
+    out = []
+    for sentence in _SENTENCE_END.split(fold(text)):
+        for pattern, status in _prose_cues():
+            m = pattern.fullmatch(sentence.strip())
+            if m:
+                out.append((m.group("names"), status))
+                break
+    return out
+
+
+def _same_person(a: str, b: str) -> bool:
+    """Whether two printed names are one person: same surname, compatible first initial."""
+    ta = _strip_honours(split_honorific(a)[1]).split()
+    tb = _strip_honours(split_honorific(b)[1]).split()
+    if not ta or not tb or ta[-1].lower() != tb[-1].lower():
+        return False
+    return len(ta) == 1 or len(tb) == 1 or ta[0][0].lower() == tb[0][0].lower()
+
+
 def prose_apologies(text: str) -> list[str]:
     """Return each list of names given apologies in prose ("Apologies were received from ...")."""
     out = []
@@ -519,6 +553,11 @@ def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
         for text, page in minute_texts or []:
             for names in prose_apologies(text):
                 add(split_people(names), "apologies", page)
+    for text, page in minute_texts or []:
+        for names, status in prose_attendance(text):
+            people = [e for e in split_people(names) if looks_like_name(e.name)
+                      and not any(_same_person(e.name, r.name_as_printed) for r in records)]
+            add(people, status, page)
     return records
 
 

@@ -125,3 +125,34 @@ def test_date_without_year_is_completed_with_a_finding():
     ex = agenda.extract(text_doc(text), ctx)
     assert ex.records["meetings"][0].date == dt.date(2021, 10, 6)
     assert [(f.severity, f.code) for f in ex.findings] == [("info", "date_year_inferred")]
+
+
+def test_start_on_the_rising_of_another_meeting_has_no_clock_time():
+    recs = run((FIX / "kent-agenda-start-on-the-rising-and-scheduled-end.txt").read_text())
+    (meeting,) = recs["meetings"]
+    assert meeting.date == dt.date(2025, 3, 13)
+    assert meeting.start_time is None  # "on the rising of the County Council meeting"
+    assert meeting.end_time is None
+    assert meeting.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
+    items = [(i.number, i.title, i.page_from, i.page_to, i.exempt) for i in recs["agenda_items"]]
+    assert items == [(1, "Apologies", None, None, False),
+                     (2, "Declarations of Interest", None, None, False),
+                     (3, "Consideration of Decision 24/00093 (if required)", None, None, False),
+                     (4, "Disposal of Land at Example Farm", 5, 9, True)]
+
+
+def test_start_time_printed_before_the_rising_clause_is_kept():
+    text = ("AGENDA\nCABINET\nThursday, 13th March, 2025, at 3.00 pm (or on the rising of Full "
+            "Council, whichever is the later)\nAsk for: Georgina Little\nCouncil Chamber, "
+            "Sessions House, County Hall, Maidstone\nUNRESTRICTED ITEMS\n1. Apologies\n")
+    (meeting,) = run(text)["meetings"]
+    assert (meeting.start_time, meeting.end_time) == ("15:00", None)
+
+
+def test_summons_scheduled_end_time():
+    recs = run((FIX / "kent-summons-scheduled-end-time.txt").read_text())
+    (meeting,) = recs["meetings"]
+    assert meeting.date == dt.date(2025, 2, 13)  # not the letter's 5 February
+    assert (meeting.start_time, meeting.end_time) == ("09:30", "17:00")
+    assert meeting.venue == "Council Chamber, County Hall, Maidstone, Kent, ME14 1XQ"
+    assert [i.number for i in recs["agenda_items"]] == [1, 2]

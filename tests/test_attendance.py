@@ -127,3 +127,40 @@ def test_questions_pack_names_are_not_attendance():
             "home.\n\nQuestion by Susan Carey to Neil Baker, Cabinet Member for Highways and "
             "Transport\n\nAnswer\n\nThank you for requesting an update.")
     assert records(text_doc(text)) == []
+
+
+def test_virtual_attendance_and_substitutes_in_prose():
+    doc = text_doc((FIX / "kent-panel-minutes-virtual-attendance-and-substitute-prose.txt")
+                   .read_text())
+    got = [(r.name_as_printed, r.status) for r in records(doc)]
+    # Ms L Game, Ms S Chandler and Ms T Scott already appear in the lists by full name
+    assert got == [("Shellina Prendergast", "present"), ("Paul Bartlett", "present"),
+                   ("Gary Cooke", "present"), ("Lesley Game", "present"),
+                   ("Tracy Scott", "present"), ("Brian Horton", "present"),
+                   ("Sue Chandler", "also_present"), ("James Clapson", "officer"),
+                   ("Maureen Robinson", "officer"), ("Mr R Love", "apologies"),
+                   ("Ms K Leonard", "apologies"), ("Ms A Farmer", "apologies"),
+                   ("Mr M Dance", "present"), ("Mr D Brazier", "present")]
+    people = by_name(records(doc))
+    assert people["Paul Bartlett"].position == "Vice-Chair"
+    assert people["Shellina Prendergast"].chair
+
+
+def test_council_present_list_chairman_vice_chairman_and_reported_apologies():
+    doc = text_doc((FIX / "kent-council-minutes-vice-chairman-and-apologies-reported.txt")
+                   .read_text())
+    recs = records(doc)
+    got = [(r.name_as_printed, r.status) for r in recs]
+    assert got == [("Mr B J Sweetland", "present"), ("Mr A M Ridgers", "present"),
+                   ("Mr N Baker", "present"), ("Mrs T Dean", "present"),
+                   ("Mr P M Hill", "present"), ("Rich Lehmann", "present"),
+                   ("Ms L Wright", "present"), ("Mr J Cook", "officer"),
+                   ("Mr B Watts", "officer"), ("Mr Baldock", "apologies"),
+                   ("Mrs Bruneau", "apologies"), ("Sir Paul Carter", "apologies"),
+                   ("Mr Chard", "apologies"), ("Mr Webb", "apologies"),
+                   ("Mr Cooke", "apologies")]
+    people = by_name(recs)
+    assert people["Mr B J Sweetland"].chair and people["Mr B J Sweetland"].position is None
+    assert not people["Mr A M Ridgers"].chair
+    assert people["Mr A M Ridgers"].position == "Vice-Chairman"  # as printed
+    assert people["Mr J Cook"].position == "Democratic Services Manager"

@@ -154,3 +154,31 @@ def test_numbered_agenda_list_of_a_note_is_not_minute_headings():
     ex = minutes.extract(doc, ctx)
     assert ex.records["meetings"][0].date == dt.date(2024, 11, 14)
     assert "minute_items" not in ex.records
+
+
+def test_council_minutes_printed_numbers_and_motion_text_not_resolutions():
+    recs = run("kent-council-minutes-vice-chairman-and-apologies-reported.txt")
+    (meeting,) = recs["meetings"]
+    assert meeting.date == dt.date(2024, 12, 19)
+    assert meeting.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
+    assert (meeting.start_time, meeting.end_time) == (None, None)
+    assert [(m.ref, m.title) for m in recs["minute_items"]] == [
+        ("270", "Apologies for Absence"),
+        ("271", "Declarations of Disclosable Pecuniary Interests or Other Significant "
+                "Interests in items on the agenda"),
+        ("272", "Minutes of the meeting held on 7 November 2024, if in order, to be approved "
+                "as a correct record"),
+        ("281", "Motions for Time Limited Debate"),
+        ("282", "Remote meetings and proxy voting consultation")]
+    got = [(r.minute_ref, r.number, r.text) for r in recs["resolutions"]]
+    assert got == [
+        ("272", 1, "that the minutes of the Council meeting held on 7 November 2024 be approved "
+                   "as a correct record."),
+        ("281", 1, "To declare our complete solidarity with the farmers of Kent."),
+        ("281", 2, "To recognise the monumental importance of farming to the local economy of "
+                   "Kent."),
+        ("282", 1, "Notes the report;"),
+        ("282", 2, "Comments on the key points for a response to the government consultation;"),
+        ("282", 3, "Delegates to the Monitoring Officer the submission of the response to the "
+                   "Consultation in consultation with the Leader of the Council.")]
+    assert recs["resolutions"][0].approves_minutes_of == dt.date(2024, 11, 7)
