@@ -344,6 +344,19 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
                 i += 1
             out.append(ResolutionText(len(out) + 1, fold("\n".join(parts)), page))
             continue
+        if not clause_first and i < len(lines) and lines[i].kind == "list_item":
+            # clauses in an automatically numbered list: the numbers are not in the text
+            base = max((r.number for r in out), default=0)
+            items: list[tuple[list[str], int]] = []
+            while i < len(lines) and lines[i].kind == "list_item":
+                if lines[i].first or not items:
+                    items.append(([lines[i].text.strip()], lines[i].page))
+                else:
+                    items[-1][0].append(lines[i].text.strip())
+                i += 1
+            for n, (parts, pg) in enumerate(items, 1):
+                out.append(ResolutionText(base + n, fold("\n".join(parts)), pg, intro))
+            continue
         if not clause_first:
             # "RESOLVED -" then the paragraph on the next line(s)
             parts = []

@@ -182,3 +182,20 @@ def test_council_minutes_printed_numbers_and_motion_text_not_resolutions():
         ("282", 3, "Delegates to the Monitoring Officer the submission of the response to the "
                    "Consultation in consultation with the Leader of the Council.")]
     assert recs["resolutions"][0].approves_minutes_of == dt.date(2024, 11, 7)
+
+
+def test_resolved_clauses_in_an_auto_numbered_list_are_numbered() -> None:
+    """HTML and Word lists number their items by style: the numbers are not in the text."""
+    from pipeline.discover import sha256_of
+    from pipeline.process import process_paper
+
+    path = FIX / "html-minutes-resolved-clauses-in-auto-numbered-list.html"
+    data = path.read_bytes()
+    result = process_paper(str(path), path.name, data, sha256_of(data))
+    got = [(r.minute_ref, r.number, r.text) for r in result.records["resolutions"]]
+    assert got == [
+        ("12/24", 1, "That the minutes of the meeting held on 9 April 2024 be approved as a "
+                     "correct record."),
+        ("13/24", 1, "That the fees be noted."),
+        ("13/24", 2, "That the grant of £5,000 to the Street Pastors be approved."),
+    ]
