@@ -53,6 +53,9 @@ _NUMBERING = re.compile(r"^(?:[-•\uf0b7*–]\s*)?\d+(?:\.\d+)*\.?\s+")
 _TOPIC_WORDS = 6
 _PRONOUN = re.compile(r"^(?:it|this|that|these|those|they|we|there|he|she|i|you|our|its|all|"
                       r"each|some|any|one)\b", re.I)
+#: the paper's own council as a paragraph's subject is the payer or holder, not a recipient
+_SELF = re.compile(r"^(?:the\s+|this\s+)?(?:county\s+|city\s+|borough\s+|district\s+)?"
+                   r"council(?:['’]s)?$", re.I)
 _FY_ONLY = re.compile(r"^(?:the\s+)?(?:financial\s+year\s+)?\d{4}\s*[/-]\s*\d{2,4}$", re.I)
 
 
@@ -277,7 +280,8 @@ def topic_of(paragraph: str) -> str | None:
     if money_mentions(head) or _LEAD_IN.search(head) or "," in head:
         return None
     name = _subject(head)
-    if not name or len(name.split()) > _TOPIC_WORDS or _PRONOUN.match(name):
+    if not name or len(name.split()) > _TOPIC_WORDS or _PRONOUN.match(name) \
+            or _SELF.match(name):
         return None
     return name
 

@@ -37,6 +37,7 @@ _HEADER_MAX_WORDS = 30
 _COLUMN_KIND = {"benchmark": "past_spend", "other_funding": "other_funding"}
 _SENTENCE_CLOSED = re.compile(r"[.!?:;)\]]['\"’”]?\s*$")
 _BACK_REFERENCE = re.compile(r"\b(?:this|the|that)\s*$", re.I)
+_PLAIN_NUMBER = re.compile(r"^[-(]?\d[\d,]*(?:\.\d+)?\)?$")
 
 
 @dataclass
@@ -63,6 +64,8 @@ class _Line:
     page_from: int
     page_to: int
     evidence: list[str] = field(default_factory=list)
+    #: for a totals row, how many lines came before it in the table
+    after_lines: int = 0
 
     def text(self, col: int | None) -> str:
         if col is None:
@@ -71,8 +74,10 @@ class _Line:
 
 
 @functools.cache
-def _header_synonyms() -> tuple[tuple[str, str], ...]:
-    return tuple((r["phrase"].casefold(), r["role"]) for r in load_table("spend_plan_headers.csv"))
+def _header_synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r"(?<!\w)" + re.escape(r["phrase"].casefold()) + r"(?!\w)"
+                             if r["phrase"][-1:].isalnum() else re.escape(r["phrase"].casefold())),
+                  r["role"]) for r in load_table("spend_plan_headers.csv"))
 
 
 def clean_cell(text: str | None) -> str:
@@ -88,12 +93,18 @@ def clean_cell(text: str | None) -> str:
 
 def header_role(text: str) -> str | None:
     """Return the column role a header cell names (first synonym it contains), or None."""
+    found = _header_match(text)
+    return found[1] if found else None
+
+
+def _header_match(text: str) -> tuple[int, str] | None:
+    """(rank of the first synonym a header cell contains as whole words, its role), or None."""
     folded = ft.fold(text).casefold()
     if not folded:
         return None
-    for phrase, role in _header_synonyms():
-        if phrase in folded:
-            return role
+    for rank, (phrase, role) in enumerate(_header_synonyms()):
+        if phrase.search(folded):
+            return rank, role
     return None
 
 
@@ -106,16 +117,18 @@ def recognise(table: Table) -> Layout | None:
         cells = [clean_cell(c) for c in row]
         if not _header_like(cells):
             continue
-        roles: dict[str, int] = {}
-        for col, cell in enumerate(cells):
-            role = header_role(cell)
-            if role and role not in roles:
-                roles[role] = col
-        if "cost" not in roles and "total" in roles:
+        roles = _roles(cells)
+        if "reject" in roles:
+            return None
+        if "cost" not in roles and "total" in roles and _is_money_column(
+                table.rows[idx + 1:], roles["total"], cells[roles["total"]], len(cells)):
             roles["cost"] = roles.pop("total")
         if "title" not in roles and "description" in roles:
             roles["title"] = roles.pop("description")
         if "title" in roles and "cost" in roles and roles["title"] != roles["cost"]:
+            if not _is_money_column(table.rows[idx + 1:], roles["cost"], cells[roles["cost"]],
+                                    len(cells)):
+                return None
             cost_header = cells[roles["cost"]]
             joined = " ".join(cells)
             return Layout(header_row=idx, roles=roles, headers=cells,
@@ -126,12 +139,59 @@ def recognise(table: Table) -> Layout | None:
     return None
 
 
+def _roles(cells: list[str]) -> dict[str, int]:
+    """Column of each role a header row names: the best-ranked synonym wins, then the column
+    naming the latest financial year, then the leftmost."""
+    best: dict[str, tuple[int, str, int]] = {}
+    for col, cell in enumerate(cells):
+        found = _header_match(cell)
+        if found is None:
+            continue
+        rank, role = found
+        key = (rank, _negated_year(cell), col)
+        if role not in best or key < best[role]:
+            best[role] = key
+    return {role: key[2] for role, key in best.items()}
+
+
+def _negated_year(cell: str) -> str:
+    """A sort key putting the latest financial year a header names first."""
+    fy = ft.first_financial_year(cell) or "0000/00"
+    return "".join(chr(ord("9") - int(d) + ord("0")) if d.isdigit() else d for d in fy)
+
+
+def _is_money_column(rows: list[list[str]], col: int, header: str, width: int) -> bool:
+    """Whether the body of a column holds money: most of its filled cells are amounts (a bare
+    number counts when the header declares a unit, a "£" amount always), few are percentages.
+
+    A KPI table's "Total" or "Target" column holds counts and percentages, not money.
+    """
+    unit = _unit(header)
+    amounts = pcts = filled = 0
+    for row in rows:
+        # a short row lost its empty cells (text exports): its amounts may sit in any cell
+        cells = [row[col]] if len(row) == width and col < len(row) else row
+        for cell in (ft.fold(clean_cell(c)) for c in cells):
+            if not cell or _RULE_ROW.match(cell):
+                continue
+            filled += 1
+            kind = _cell_type(cell)
+            if kind == "pct":
+                pcts += 1
+            elif kind == "money" or (unit is not None and _PLAIN_NUMBER.match(cell)):
+                amounts += 1
+    if filled == 0:
+        return unit is not None
+    return amounts > 0 and pcts <= amounts
+
+
 def _header_like(cells: list[str]) -> bool:
-    """Header cells are short and hold no amounts or percentage figures."""
+    """Header cells are short and hold no amounts, percentage figures or bare numbers (a data
+    row of a table whose header the reader lost is not a header)."""
     filled = [c for c in cells if c]
     return len(filled) >= 2 and all(
         len(c.split()) <= _HEADER_MAX_WORDS and not ft.money_mentions(c)
-        and ft.percentage(c) is None for c in filled)
+        and ft.percentage(c) is None and not _PLAIN_NUMBER.match(ft.fold(c)) for c in filled)
 
 
 def _unit(header: str) -> Decimal | None:
@@ -332,6 +392,7 @@ def _stitch(rows: list[_Row], layout: Layout) -> tuple[list[_Line], list[_Line]]
         else:
             last = _Line([[c] for c in row.cells], row.page, row.page,
                          [" | ".join(c for c in row.cells if c)])
+            last.after_lines = len(lines)
             (totals if _TOTAL_TITLE.match(row.cells[t]) else lines).append(last)
         prev = row
     return lines, totals
@@ -516,13 +577,32 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                                      ctx, funder,
                                      lines[idx + 1] if idx + 1 < len(lines) else None):
                 out.add("funding", row)
-        stated = [_cost_of([t.text(c) for c in range(len(t.cells))], layout) for t in totals]
-        stated_total = next((s.amount for s in stated if s is not None), None)
-        for f in reconcile(ctx.paper_id, made, stated_total, grant,
-                           page=totals[0].page_from if totals else None):
+        for f in _check_totals(ctx.paper_id, lines, made, totals, layout, grant):
             out.findings.append(f)
     out.merge(budget_table.extract_budget_tables(doc, ctx, line_no))
     return out
+
+
+def _check_totals(paper_id: str, lines: list[_Line], made: list[SpendPlanLine],
+                  totals: list[_Line], layout: Layout, grant: Decimal | None) -> list:
+    """Reconcile a plan with its totals rows: one totals row is checked against every line
+    (and the grant); several (section subtotals of a budget book) each against the lines
+    printed since the totals row before it; a total of totals is not checked."""
+    by_line = {id(ln): rec for ln, rec in zip(
+        [ln for ln in lines if ft.fold(ln.text(layout.roles["title"]))], made, strict=False)}
+    stated = [_cost_of([t.text(c) for c in range(len(t.cells))], layout) for t in totals]
+    if len(totals) <= 1:
+        total = stated[0].amount if stated and stated[0] is not None else None
+        return reconcile(paper_id, made, total, grant,
+                         page=totals[0].page_from if totals else None)
+    found = []
+    start = 0
+    for row, value in zip(totals, stated, strict=True):
+        section = [by_line[id(ln)] for ln in lines[start:row.after_lines] if id(ln) in by_line]
+        start = row.after_lines
+        if section and value is not None:
+            found += reconcile(paper_id, section, value.amount, None, page=row.page_from)
+    return found
 
 
 def _title_funder(doc: Document) -> str | None:

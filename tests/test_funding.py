@@ -154,3 +154,23 @@ def test_sample_amounts_match_gold(prefix: str, fmt: str) -> None:
     want = Counter((Decimal(str(g["amount_gbp"])), g["kind"]) for g in gold)
     got = Counter((f.amount_gbp, f.kind) for f in rows)
     assert got == want
+
+
+@pytest.mark.parametrize("name", [
+    "treasury-investments-are-not-funding.txt",
+    "budget-monitoring-pressures-are-not-funding.txt",
+])
+def test_treasury_and_monitoring_amounts_are_not_funding(name: str) -> None:
+    """Cash, loans and investments the council holds, and overspends, pressures and
+    undeliverable savings, are not money given to a recipient for a purpose."""
+    text = (FIXTURES / name).read_text().splitlines()
+    ex = funding.extract(_doc(*[Block("paragraph", t, 1) for t in text if t]), CTX)
+    assert not ex.records.get("funding")
+
+
+def test_the_council_as_paragraph_subject_is_not_the_recipient() -> None:
+    """The paper's own council opening a paragraph holds or pays the money it mentions."""
+    text = ("The Council has entered a new programme this year. It will cost £2m over the "
+            "period.")
+    ex = funding.extract(_doc(Block("paragraph", text, 1)), CTX)
+    assert all(row.recipient is None for row in ex.records.get("funding", []))

@@ -179,3 +179,30 @@ def test_sample_000_lines_match_gold(fmt: str) -> None:
         assert ln.other_funding == g["other_funding"], ln.title
     short = [f for f in ex.findings if f.code == "spend_plan_short_of_grant"]
     assert short and "£19,000 (7.25%)" in short[0].message
+
+
+@pytest.mark.parametrize("name", [
+    "kpi-table-is-not-a-spend-plan.tsv",
+    "headerless-savings-rows-are-not-a-spend-plan.tsv",
+    "spending-increase-template-is-not-a-spend-plan.tsv",
+])
+def test_tables_that_are_not_spend_plans_give_no_lines(name: str) -> None:
+    """A KPI table (percentages, counts), data rows whose header the reader lost and a
+    budget-change template are not lists of funded lines."""
+    ex = spend_plan.extract(_doc(_tsv_table(name)), CTX)
+    assert not ex.records.get("spend_plan_lines")
+    assert not ex.records.get("funding")
+
+
+def test_budget_book_costs_lines_from_the_plan_year_net_cost_column() -> None:
+    """Of several cost columns the plan year's net cost is the line's cost; each section
+    subtotal is checked against its own lines (these add up, so no mismatch finding)."""
+    ex = spend_plan.extract(
+        _doc(_tsv_table("budget-book-net-cost-of-plan-year-with-section-subtotals.tsv")), CTX)
+    lines = ex.records["spend_plan_lines"]
+    assert [(ln.title, ln.cost_gbp) for ln in lines] == [
+        ("Innovation and Partnership", Decimal("3799700.0")),
+        ("Strategic Management & Directorate Support", Decimal("5414900.0")),
+        ("Community Learning & Skills", Decimal("114100.0"))]
+    assert {ln.financial_year for ln in lines} == {"2025/26"}
+    assert not [f for f in ex.findings if f.code == "spend_plan_total_mismatch"]
