@@ -180,6 +180,13 @@ def _funders() -> tuple[tuple[re.Pattern[str], str], ...]:
                              0 if r["alias"].isupper() else re.I), r["funder"]) for r in rows)
 
 
+def _is_funder_name(name: str) -> bool:
+    """A funder is an organisation (by the organisation data and words) or a named fund."""
+    from extractors.organisations import looks_like_organisation
+
+    return looks_like_organisation(name) or bool(re.search(r"\bFund\b", name))
+
+
 def known_funder(text: str, authority: str | None = None) -> str | None:
     """Return the funder a known name or alias in ``text`` stands for (first, longest match)."""
     best: tuple[int, str] | None = None
@@ -250,6 +257,8 @@ def read_sentence(sentence: str, mention: Mention, default_kind: str | None = No
         known = known_funder(facts.funder, authority)
         if known and len(facts.funder) <= 5:
             facts.funder = known
+        elif not known and not _is_funder_name(facts.funder):
+            facts.funder = None  # a phrase caught by the pattern, not a body that gives money
     p = _PURPOSE_AFTER.match(after)
     if p:
         purpose = re.split(r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b",

@@ -14,6 +14,9 @@ from extractors.values.years import find_financial_years
 from schemas.document import Block, Document
 
 _HEAD_ITEMS = 40
+#: body-text evidence needed when no header, footer or own domain names the authority: three
+#: mentions with its kind ("Kent County Council") or ten without
+_MIN_BODY_SCORE = 9
 _GOV_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)*?([a-z-]+)\.gov\.uk\b", re.I)
 _MASTHEAD_BLOCKS = 8
 #: agenda titles carry the meeting's date and summons wording around the body's name
@@ -83,10 +86,12 @@ def authority_of(doc: Document) -> str | None:
     """Return the local authority that published the paper.
 
     Running headers and footers are the best evidence (councils stamp their name there); failing
-    that, the authority named most often in the text.
+    that, the authority named most often in the text, if it is named often enough (a council's
+    own gov.uk domain weighs heavily); otherwise None rather than a council named in passing.
     """
     furniture = [line for p in doc.pages for line in p.header + p.footer]
     counts = _authority_counts(furniture)
+    furniture_named = bool(counts)
     if not counts:
         texts = [item.text for item in doc.iter_items()]
         counts = _authority_counts(texts)
@@ -100,7 +105,10 @@ def authority_of(doc: Document) -> str | None:
                     counts[name] *= 10
     if not counts:
         return None
-    return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+    name, score = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    if not furniture_named and score < _MIN_BODY_SCORE:
+        return None  # a council named in passing (a district in a county's capital programme)
+    return name
 
 
 def body_of(segments: list[Segment]) -> str | None:
