@@ -15,6 +15,7 @@ import pytest
 
 from extractors import funding, spend_plan
 from extractors.base import PaperContext
+from extractors.formats import read_document
 from extractors.funding_text import kind_of, money_mentions
 from schemas.document import Block, Document, DocumentMeta, Page, Table
 
@@ -134,18 +135,10 @@ def test_kind_cues(sentence: str, kind: str) -> None:
     assert kind_of(sentence, money_mentions(sentence)[0]) == kind
 
 
-def _read_document():
-    formats = pytest.importorskip("extractors.formats")
-    if not hasattr(formats, "read_document"):
-        pytest.skip("extractors.formats.read_document not written yet")
-    return formats.read_document
-
-
 @pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_sample_amounts_match_gold(prefix: str, fmt: str) -> None:
     """Every gold funding amount is found once, and nothing else (amount and kind)."""
-    read_document = _read_document()
     doc = read_document(next(SAMPLES.glob(f"{prefix}_*.{fmt}")))
     ctx = PaperContext(paper_id=prefix, authority="Milton Keynes Council")
     rows = funding.extract(doc, ctx).records.get("funding", []) + \

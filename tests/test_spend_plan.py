@@ -14,6 +14,7 @@ import pytest
 
 from extractors import spend_plan
 from extractors.base import PaperContext
+from extractors.formats import read_document
 from extractors.reconcile import reconcile
 from schemas.document import Block, Document, DocumentMeta, Page, Table
 from schemas.records import SpendPlanLine
@@ -157,16 +158,8 @@ def test_reconciliation_of_sample_000_from_gold_figures() -> None:
     assert "Partnership Tasking Coordinator" in short.message
 
 
-def _read_document():
-    formats = pytest.importorskip("extractors.formats")
-    if not hasattr(formats, "read_document"):
-        pytest.skip("extractors.formats.read_document not written yet")
-    return formats.read_document
-
-
 @pytest.mark.parametrize("fmt", ["txt", "docx", "pdf"])
 def test_sample_000_lines_match_gold(fmt: str) -> None:
-    read_document = _read_document()
     doc = read_document(next(SAMPLES.glob(f"000_*.{fmt}")))
     ex = spend_plan.extract(doc, PaperContext(paper_id="000"))
     got = ex.records["spend_plan_lines"]
