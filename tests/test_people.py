@@ -121,10 +121,9 @@ def test_attendance_block_is_left_to_the_attendance_extractor() -> None:
 
 
 def _read(stem: str, fmt: str) -> Document:
-    formats = pytest.importorskip("extractors.formats")
-    if not hasattr(formats, "read_document"):
-        pytest.skip("extractors.formats.read_document is not there yet")
-    return formats.read_document(sample_path(stem, fmt))
+    from extractors.formats import read_document
+
+    return read_document(sample_path(stem, fmt))
 
 
 # name as printed in each sample that a label or a title introduces (from the gold notes)
