@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.identity import link_identities
+from extractors.links import link_minutes_approvals
 from pipeline.cache import ResultCache
 from pipeline.discover import InputFile, discover, sha256_of
 from pipeline.process import PaperResult, failed_result, process_paper
@@ -265,6 +266,7 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
     tables = _assemble(inputs, results, id_of, first_of)
     link_started = time.perf_counter()
     link_identities(tables)
+    link_minutes_approvals(tables)
     link_seconds = time.perf_counter() - link_started
     out = write_dataset(out, tables)
     summary = RunSummary(out=out, cached=cached, seconds=time.perf_counter() - started)
