@@ -49,3 +49,21 @@ def samples_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def read_table(out: Path, table: str) -> pd.DataFrame:
     """Read one output table as a DataFrame."""
     return pd.read_parquet(out / table)
+
+
+def copy_samples(tmp_path: Path, names: tuple[str, ...]) -> Path:
+    """Copy the named sample papers into ``tmp_path/in`` (created if needed); return that folder."""
+    src = tmp_path / "in"
+    src.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copy(SAMPLES / name, src / name)
+    return src
+
+
+def all_tables(out: Path) -> dict[str, list]:
+    """Every output table of a run as lists of row dicts, for comparing two runs."""
+    import pyarrow.parquet as pq
+
+    from schemas.records import TABLES
+
+    return {t: pq.read_table(out / t).to_pylist() for t in TABLES}

@@ -14,7 +14,16 @@ import pytest
 
 from pipeline.run import RunOptions, run
 from schemas.records import TABLES
-from tests.conftest import BAD, FORMATS, SAMPLE_STEMS, SAMPLES, gold, read_table
+from tests.conftest import (
+    BAD,
+    FORMATS,
+    SAMPLE_STEMS,
+    SAMPLES,
+    all_tables,
+    copy_samples,
+    gold,
+    read_table,
+)
 
 
 def test_every_input_file_has_one_papers_row(samples_run: Path) -> None:
@@ -108,16 +117,11 @@ def test_duckdb_views_read_every_table(samples_run: Path) -> None:
 
 
 def _sample_subset(tmp_path: Path) -> Path:
-    src = tmp_path / "in"
-    src.mkdir()
-    for name in ("001_ab61ad5f639b9e5f.pdf", "003_a2a4ea0d76e054f2.docx",
-                 "004_e7a5e62b3e5d6ec5.txt"):
-        shutil.copy(SAMPLES / name, src / name)
-    return src
+    return copy_samples(tmp_path, ("001_ab61ad5f639b9e5f.pdf", "003_a2a4ea0d76e054f2.docx",
+                                   "004_e7a5e62b3e5d6ec5.txt"))
 
 
-def _tables(out: Path) -> dict[str, list]:
-    return {t: pq.read_table(out / t).to_pylist() for t in TABLES}
+_tables = all_tables
 
 
 def test_runs_are_deterministic_whatever_the_worker_count(tmp_path: Path) -> None:

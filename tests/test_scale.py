@@ -13,23 +13,17 @@ from pathlib import Path
 import pyarrow.parquet as pq
 
 from pipeline.run import RunOptions, run
-from schemas.records import TABLES
-from tests.conftest import SAMPLES
+from tests.conftest import SAMPLES, all_tables, copy_samples
 
 SUBSET = ("000_1c07758f42038aae.docx", "001_ab61ad5f639b9e5f.pdf", "003_a2a4ea0d76e054f2.txt",
           "004_e7a5e62b3e5d6ec5.docx")
 
 
 def _inputs(tmp_path: Path, names=SUBSET) -> Path:
-    src = tmp_path / "in"
-    src.mkdir(exist_ok=True)
-    for name in names:
-        shutil.copy(SAMPLES / name, src / name)
-    return src
+    return copy_samples(tmp_path, names)
 
 
-def _tables(out: Path) -> dict[str, list]:
-    return {t: pq.read_table(out / t).to_pylist() for t in TABLES}
+_tables = all_tables
 
 
 def test_rerun_reuses_unchanged_papers_and_drops_removed_ones(tmp_path: Path) -> None:
