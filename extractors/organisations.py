@@ -105,34 +105,48 @@ def looks_like_organisation(text: str | None) -> bool:
 def _spells(acronym: str, words: list[str]) -> bool:
     """Whether the initials of ``words`` (stop words optional) spell ``acronym``."""
     target = acronym.casefold()
+    folded = [w.casefold() for w in words]
+    memo: dict[tuple[int, int], bool] = {}
 
-    @functools.cache
     def go(i: int, j: int) -> bool:
+        if (i, j) in memo:
+            return memo[i, j]
         if i == len(target):
-            return j == len(words) or all(w.casefold() in _STOP for w in words[j:])
-        if j == len(words):
-            return False
-        w = words[j].casefold()
-        if w in _STOP and go(i, j + 1):
-            return True
-        return w[0] == target[i] and go(i + 1, j + 1)
+            found = all(w in _STOP for w in folded[j:])
+        elif j == len(folded):
+            found = False
+        else:
+            w = folded[j]
+            found = (w in _STOP and go(i, j + 1)) or (w[0] == target[i] and go(i + 1, j + 1))
+        memo[i, j] = found
+        return found
 
     return go(0, 0)
 
 
+def _is_acronym(word: str) -> bool:
+    return len(word) >= 2 and sum(c.isupper() for c in word) >= 2
+
+
 def _aligns(short: list[str], long: list[str]) -> bool:
     """Whether ``short`` is ``long`` with runs of words written as acronyms."""
+    if not any(_is_acronym(s) for s in short):  # then only the same words align
+        return len(short) == len(long) and all(
+            a.casefold() == b.casefold() for a, b in zip(short, long, strict=True))
+    memo: dict[tuple[int, int], bool] = {}
 
-    @functools.cache
     def go(i: int, j: int) -> bool:
+        if (i, j) in memo:
+            return memo[i, j]
         if i == len(short):
-            return j == len(long)
-        s = short[i]
-        if j < len(long) and s.casefold() == long[j].casefold() and go(i + 1, j + 1):
-            return True
-        if len(s) >= 2 and sum(c.isupper() for c in s) >= 2:
-            return any(_spells(s, long[j:k]) and go(i + 1, k) for k in range(j + 1, len(long) + 1))
-        return False
+            found = j == len(long)
+        else:
+            s = short[i]
+            found = (j < len(long) and s.casefold() == long[j].casefold() and go(i + 1, j + 1)) \
+                or (_is_acronym(s) and any(_spells(s, long[j:k]) and go(i + 1, k)
+                                           for k in range(j + 1, len(long) + 1)))
+        memo[i, j] = found
+        return found
 
     return go(0, 0)
 

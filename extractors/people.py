@@ -303,7 +303,7 @@ def _trigger() -> re.Pattern[str]:
     words |= {"contact", "contacting"}
     roles = {r["word"].casefold() for r in load_table("role_words.csv") if r["word"].isalpha()}
     return re.compile(rf"\b(?i:{word_trie(words)})\.?\s+[A-Z]"
-                      rf"|[A-Z][\w'-]*\s*[(\[]\s*(?i:{word_trie(roles)})\b")
+                      rf"|(?P<bracket>[A-Z][\w'-]*\s*[(\[]\s*(?i:{word_trie(roles)})\b)")
 
 
 def word_trie(words: set[str]) -> str:
@@ -360,10 +360,12 @@ def _prose(doc: Document, ctx: PaperContext) -> Iterator[PersonMention]:
 def _windows(text: str, before: int = 40, after: int = 90) -> list[str]:
     """The stretches of ``text`` around each trigger, merged where they overlap and widened
     to whole words: the matcher's patterns are a few tokens long, so names are found in these
-    as in the whole text, at a fraction of the tokenising cost."""
+    as in the whole text, at a fraction of the tokenising cost. Only a bracketed role looks
+    back (to the name before it); every other pattern starts at its trigger word."""
     spans: list[list[int]] = []
     for m in _trigger().finditer(text):
-        lo, hi = max(0, m.start() - before), min(len(text), m.end() + after)
+        lo = max(0, m.start() - before) if m.group("bracket") else m.start()
+        hi = min(len(text), m.end() + after)
         if spans and lo <= spans[-1][1]:
             spans[-1][1] = hi
         else:

@@ -312,6 +312,7 @@ def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], _Honorific | None
     return name, surname, tuple(forenames), honorific, hon_printed, tuple(post)
 
 
+@functools.lru_cache(maxsize=1 << 16)  # names recur across a run; PersonName is frozen
 def parse_person_name(text: str) -> PersonName | None:
     """Split a printed name into honorific, forenames/initials, surname, post-nominals, role,
     organisation and chair flags.
