@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractors.datafiles import load_table
+from extractors.literals import Cue
 from schemas.document import Block, Document, Table
 
 _FIRST_PAGES = 3
@@ -29,8 +30,8 @@ class Classification:
 
 
 @functools.cache
-def _cues() -> tuple[tuple[str, float, re.Pattern[str]], ...]:
-    return tuple((r["doc_type"], float(r["weight"]), re.compile(r["pattern"], re.I | re.M))
+def _cues() -> tuple[tuple[str, float, Cue], ...]:
+    return tuple((r["doc_type"], float(r["weight"]), Cue.compile(r["pattern"], re.I | re.M))
                  for r in load_table("doctype_cues.csv"))
 
 
@@ -51,9 +52,12 @@ def score_text(lines: list[str]) -> Counter[str]:
     """Return the cue score of each doc type over some lines of text."""
     scores: Counter[str] = Counter()
     text = "\n".join(" ".join(line.split("\n")) for line in lines)  # one line per entry
-    for doc_type, weight, pattern in _cues():
+    lowered = text.lower()
+    for doc_type, weight, cue in _cues():
+        if not cue.may_match(lowered):
+            continue
         hits = 0
-        for _ in pattern.finditer(text):  # patterns are multiline: ^ and $ are line ends
+        for _ in cue.pattern.finditer(text):  # patterns are multiline: ^ and $ are line ends
             hits += 1
             if hits == 3:  # a cue repeated is weak extra evidence
                 break

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.datafiles import load_table
+from extractors.literals import Cue
 from extractors.values import money, years
 
 #: the kind a cue gives amounts that are not funding (the callers write no row for them)
@@ -147,9 +148,9 @@ def sentences(text: str) -> list[str]:
 
 
 @functools.cache
-def _kind_cues() -> tuple[tuple[re.Pattern[str], str, int], ...]:
+def _kind_cues() -> tuple[tuple[Cue, str, int], ...]:
     rows = load_table("funding_kinds.csv")
-    cues = [(re.compile(r"(?<!\w)" + re.escape(r["cue"]) + r"(?!\w)", re.I), r["kind"],
+    cues = [(Cue.compile(r"(?<!\w)" + re.escape(r["cue"]) + r"(?!\w)", re.I), r["kind"],
              int(r["rank"])) for r in rows]
     return tuple(sorted(cues, key=lambda c: c[2]))
 
@@ -161,7 +162,9 @@ def kind_of(sentence: str, mention: Mention | None = None, default: str | None =
     the caller's ``default`` (the kind a table column implies); then weak cues (estimate,
     allocation) and the amount's own hint ("up to" -> cap, "circa" -> estimate).
     """
-    found = [(rank, kind) for pat, kind, rank in _kind_cues() if pat.search(sentence)]
+    lowered = sentence.lower()
+    found = [(rank, kind) for cue, kind, rank in _kind_cues()
+             if cue.may_match(lowered) and cue.pattern.search(sentence)]
     strong = [f for f in found if f[1] not in _WEAK_KINDS]
     if strong:
         return min(strong)[1]

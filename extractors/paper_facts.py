@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from extractors.datafiles import load_table
+from extractors.literals import Cue
 from extractors.segment import Segment, is_title_like
 from extractors.values.dates import find_dates
 from extractors.values.years import find_financial_years
@@ -28,8 +29,8 @@ _BODY_IN_MINUTES = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+held\b", re.
 
 
 @functools.cache
-def _authority_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r["pattern"]) for r in load_table("authority_patterns.csv"))
+def _authority_patterns() -> tuple[Cue, ...]:
+    return tuple(Cue.compile(r["pattern"]) for r in load_table("authority_patterns.csv"))
 
 
 @functools.cache
@@ -71,8 +72,11 @@ def _authority_counts(lines: list[str]) -> Counter[str]:
     City) counts three times, since a bare "X Council" is more often something else."""
     counts: Counter[str] = Counter()
     for line in lines:
-        for pattern in _authority_patterns():
-            for m in pattern.finditer(line):
+        lowered = line.lower()
+        for cue in _authority_patterns():
+            if not cue.may_match(lowered):
+                continue
+            for m in cue.pattern.finditer(line):
                 name = " ".join(m.group(1).split())
                 after = line[m.end():].split(maxsplit=1)
                 if after and after[0].strip(".,;:").casefold() in _after_words():

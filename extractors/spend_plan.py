@@ -80,6 +80,7 @@ def _header_synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
                   r["role"]) for r in load_table("spend_plan_headers.csv"))
 
 
+@functools.lru_cache(maxsize=1 << 14)  # every extractor reading a table cleans its cells
 def clean_cell(text: str | None) -> str:
     """Return a cell's text without HTML markup (text exports keep it), one paragraph a line."""
     text = text or ""

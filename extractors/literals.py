@@ -1,0 +1,98 @@
+"""Literal text a regex cannot match without: a cheap pre-check before running the regex.
+
+Cue tables (doc types, funding kinds) hold dozens of case-insensitive regexes, each run over
+every text. Python's regex engine tries every position of the text for every pattern, while
+``"implications" in text`` is a fast scan in C. ``required_literals`` reads a pattern's parse
+tree and returns strings of which every match contains at least one ("financial", "legal",
+"equalitie" for ``(financial|legal|equalities?)``; "implications" for the rest of that
+pattern: the longest such choice wins). ``Cue`` pairs a pattern with that pre-check.
+
+The parse tree comes from ``re._parser``, the standard library's own parser (private, but the
+same module ``re.compile`` uses); when it is missing or a pattern is too loose to name a
+literal, the pre-check is skipped and the regex always runs, so the pre-check can only save
+time, never change what matches.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+try:
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # pragma: no cover - a Python without the private parser
+    _parser = None  # type: ignore[assignment]
+
+_MIN_LITERAL = 3  # shorter strings are in nearly every text: no use as a pre-check
+
+
+def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
+    """Return lower-cased strings one of which is in every match of ``pattern``, or None.
+
+    Takes a regex and its flags; returns None when no such set of strings of at least three
+    characters can be read off the pattern (then every text must be tried).
+    """
+    if _parser is None:
+        return None
+    try:
+        tree = _parser.parse(pattern, flags)
+    except (re.error, TypeError, ValueError):
+        return None
+    found = _of_sequence(list(tree))
+    return tuple(sorted(found)) if found else None
+
+
+def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
+    """The more selective requirement: the one whose shortest string is longer."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return a if min(map(len, a)) >= min(map(len, b)) else b
+
+
+def _of_sequence(items: list) -> set[str] | None:
+    best: set[str] | None = None
+    run: list[str] = []
+
+    def close_run() -> None:
+        nonlocal best
+        if len(run) >= _MIN_LITERAL and all(ch.isascii() for ch in run):  # case rules differ
+            best = _better(best, {"".join(run).lower()})
+        run.clear()
+
+    for op, av in items:
+        if op is _c.LITERAL:
+            run.append(chr(av))
+            continue
+        close_run()
+        if op is _c.SUBPATTERN:
+            best = _better(best, _of_sequence(list(av[-1])))
+        elif op is _c.BRANCH:
+            alternatives = [_of_sequence(list(alt)) for alt in av[1]]
+            if all(alternatives):
+                best = _better(best, set().union(*alternatives))
+        elif op in (_c.MAX_REPEAT, _c.MIN_REPEAT, _c.POSSESSIVE_REPEAT) and av[0] >= 1:
+            best = _better(best, _of_sequence(list(av[2])))
+        elif op is _c.ATOMIC_GROUP:
+            best = _better(best, _of_sequence(list(av)))
+    close_run()
+    return best
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A compiled regex with the literals that must be in a text for it to match there."""
+
+    pattern: re.Pattern[str]
+    needs: tuple[str, ...] | None
+
+    @classmethod
+    def compile(cls, pattern: str, flags: int = 0) -> Cue:
+        """Compile ``pattern`` with ``flags`` and read its required literals."""
+        return cls(re.compile(pattern, flags), required_literals(pattern, flags))
+
+    def may_match(self, lowered: str) -> bool:
+        """Whether the pattern can match a text, given the text lower-cased."""
+        return self.needs is None or any(n in lowered for n in self.needs)
