@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from extractors.base import stable_id
@@ -42,6 +43,7 @@ def org_key(text: str) -> str:
     return " ".join(words)
 
 
+@functools.lru_cache(maxsize=1 << 15)  # asked for every pair of names when linking
 def _keys(text: str) -> tuple[str, ...]:
     """The key of the whole name and, when it ends in brackets, of the name without them."""
     keys = [org_key(text)]
@@ -77,6 +79,7 @@ def _org_words() -> frozenset[str]:
     return frozenset(r["word"].casefold() for r in load_table("org_words.csv"))
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def resolve(text: str | None) -> str | None:
     """Canonical name of a listed organisation ("TVP" -> "Thames Valley Police"), else None."""
     if not text:
@@ -124,11 +127,18 @@ def _spells(acronym: str, words: list[str]) -> bool:
     return go(0, 0)
 
 
+@functools.lru_cache(maxsize=1 << 15)
 def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and sum(c.isupper() for c in word) >= 2
 
 
-def _aligns(short: list[str], long: list[str]) -> bool:
+@functools.lru_cache(maxsize=1 << 15)
+def _main_words(text: str) -> tuple[str, ...]:
+    """The words of a name without its bracketed tail (all its words when that leaves none)."""
+    return tuple(_words(_BRACKET_TAIL.sub("", text)) or _words(text))
+
+
+def _aligns(short: Sequence[str], long: Sequence[str]) -> bool:
     """Whether ``short`` is ``long`` with runs of words written as acronyms."""
     if not any(_is_acronym(s) for s in short):  # then only the same words align
         return len(short) == len(long) and all(
@@ -161,8 +171,7 @@ def same_organisation(a: str | None, b: str | None) -> bool:
         return ra == rb
     if set(_keys(a)) & set(_keys(b)):
         return True
-    wa = _words(_BRACKET_TAIL.sub("", a)) or _words(a)
-    wb = _words(_BRACKET_TAIL.sub("", b)) or _words(b)
+    wa, wb = _main_words(a), _main_words(b)
     if ra or rb:  # one listed: compare the other with the listed name and its aliases
         listed, other = (ra, wb) if ra else (rb, wa)
         return any(_aligns(other, _words(n)) or _aligns(_words(n), other)

@@ -153,6 +153,31 @@ def _font_bold(tp_raw, index: int, buf: ctypes.Array, flags: ctypes.c_int) -> bo
     return pdfium_c.FPDFText_GetFontWeight(tp_raw, index) >= 600
 
 
+_LINE = re.compile(r"[^\r\n]+")
+_RECT = tuple(ctypes.c_double() for _ in range(4))  # left, top, right, bottom
+_RECT_REFS = tuple(ctypes.byref(v) for v in _RECT)
+
+
+def _line_box(tp: pdfium.PdfTextPage, start: int, count: int) -> tuple[float, float, float, float]:
+    """The box (x0, y0, x1, y1) around the characters ``start`` to ``start + count``: the union
+    of pdfium's rectangles for them (raw calls: this runs once per line of every page)."""
+    raw = tp.raw
+    nrect = pdfium_c.FPDFText_CountRects(raw, start, count)
+    if nrect <= 0:
+        left, bottom, right, top = tp.get_charbox(start)
+        return left, bottom, right, top
+    left_v, top_v, right_v, bottom_v = _RECT
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
+    for j in range(nrect):
+        pdfium_c.FPDFText_GetRect(raw, j, *_RECT_REFS)
+        x0 = min(x0, left_v.value)
+        y0 = min(y0, bottom_v.value)
+        x1 = max(x1, right_v.value)
+        y1 = max(y1, top_v.value)
+    return x0, y0, x1, y1
+
+
 def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
     n = tp.count_chars()
     if n <= 0:
@@ -163,22 +188,19 @@ def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
     buf = ctypes.create_string_buffer(128)
     flags = ctypes.c_int()
     out = []
-    for m in re.finditer(r"[^\r\n]+", text):
+    for m in _LINE.finditer(text):
         raw = m.group()
         stripped = raw.strip()
         if not stripped:
             continue
         start = m.start() + (len(raw) - len(raw.lstrip()))
-        end = m.start() + len(raw.rstrip()) - 1
-        nrect = tp.count_rects(start, end - start + 1)
-        boxes = [tp.get_rect(j) for j in range(nrect)] or [tp.get_charbox(start)]
+        end = start + len(stripped) - 1
         hyphen = stripped[-1] == "\u00ad"
         clean = _CONTROL.sub("", _hyphens(stripped)).strip()
         if not clean:
             continue
         out.append(_Line(
-            clean, min(b[0] for b in boxes), min(b[1] for b in boxes),
-            max(b[2] for b in boxes), max(b[3] for b in boxes),
+            clean, *_line_box(tp, start, len(stripped)),
             round(pdfium_c.FPDFText_GetFontSize(tp.raw, start), 1),
             _font_bold(tp.raw, start, buf, flags) and _font_bold(tp.raw, end, buf, flags),
             hyphen))
