@@ -7,8 +7,6 @@ whatever goes wrong becomes the paper's status and a finding, so a batch always 
 from __future__ import annotations
 
 import dataclasses
-import os
-import tempfile
 import time
 import traceback
 from dataclasses import dataclass, field
@@ -66,14 +64,9 @@ def failed_result(paper: Paper, stage: str, message: str, status: str = "failed"
 
 
 def _read(data: bytes, name: str, fmt: str) -> Document:
-    suffix = Path(name).suffix or f".{fmt}"
-    fd, tmp = tempfile.mkstemp(prefix="minutebook-", suffix=suffix)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        return read_document(Path(tmp))
-    finally:
-        os.unlink(tmp)
+    """Read a paper from its bytes (no temporary file: writing one cost a tenth of reading)."""
+    path = Path(name) if Path(name).suffix else Path(f"{name}.{fmt}")
+    return read_document(path, data)
 
 
 def normalise(record: Any) -> Any:
@@ -118,13 +111,10 @@ def process_paper(path: str, name: str, data: bytes, paper_id: str) -> PaperResu
     """
     clock = _Clock()
     t = time.perf_counter()
-    fmt = format_of(Path(name), data[:4096])
+    fmt = format_of(Path(name), data[:4096], data)
     paper = Paper(paper_id=paper_id, path=path, format=fmt, status="ok",
                   size_bytes=len(data), pipeline_version=PIPELINE_VERSION)
-    if fmt == "unknown":
-        ext = Path(name).suffix or "(none)"
-        return failed_result(paper, "read", f"unsupported file type {ext}: minutebook reads "
-                             "PDF, DOCX, TXT and HTML papers")
+    # an unknown format is refused by read_document, with the reason (not a Word zip, ...)
     if not data:
         return failed_result(paper, "read", "empty file (0 bytes)")
     try:

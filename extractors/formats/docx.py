@@ -11,6 +11,7 @@ Word laid out). Each section's header and footer text is put on its pages.
 
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -28,15 +29,15 @@ _LIST_STYLE = re.compile(r"^list (?:bullet|number|continue)(?:\s+(\d))?", re.I)
 _VAL = qn("w:val")
 
 
-def read_docx(path: Path) -> Document:
-    """Read the Word document at ``path`` into a Document.
+def read_docx(path: Path, data: bytes | None = None) -> Document:
+    """Read the Word document at ``path`` (or its bytes ``data``, when given) into a Document.
 
     Raises ReaderError when the file is not a readable .docx (not a zip, a zip without
     ``word/document.xml``, damaged XML).
     """
-    _check_zip(path)
+    _check_zip(io.BytesIO(data) if data is not None else path)
     try:
-        d = docx.Document(str(path))
+        d = docx.Document(io.BytesIO(data) if data is not None else str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
         raise ReaderError("not a valid Word document (.docx): the file is not a Word zip "
                           "package") from exc
@@ -48,7 +49,7 @@ def read_docx(path: Path) -> Document:
 _MAX_UNZIPPED = 256 * 1024 * 1024  # a real paper is a few MB of XML
 
 
-def _check_zip(path: Path) -> None:
+def _check_zip(path: Path | io.BytesIO) -> None:
     """Refuse a zip that is not a Word package or that would unzip to an absurd size."""
     try:
         with zipfile.ZipFile(path) as zf:

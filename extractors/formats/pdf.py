@@ -16,6 +16,7 @@ page is merged into the one before.
 from __future__ import annotations
 
 import ctypes
+import io
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -72,14 +73,16 @@ class GateStats:
     with_tables: int = 0  # gated pages where a table was found
 
 
-def read_pdf(path: Path, engine: str = "fast", stats: GateStats | None = None) -> Document:
-    """Read the PDF at ``path`` into a Document.
+def read_pdf(path: Path, data: bytes | None = None, engine: str = "fast",
+             stats: GateStats | None = None) -> Document:
+    """Read the PDF at ``path`` (or its bytes ``data``, when given: no file is opened) into a
+    Document.
 
     ``engine`` is "fast" (pdfplumber's table finder on pdfium geometry) or "pdfplumber" (full
     pdfplumber on the gated pages). ``stats``, if given, is filled with the table-gate counts.
     Raises ReaderError for an encrypted or damaged file and NeedsOCR when no page has text.
     """
-    pdf = _open(path)
+    pdf = _open(path, data)
     stats = stats if stats is not None else GateStats()
     drafts: list[_Draft] = []
     plumber = None
@@ -97,7 +100,8 @@ def read_pdf(path: Path, engine: str = "fast", stats: GateStats | None = None) -
                         if plumber is None:
                             import pdfplumber
 
-                            plumber = pdfplumber.open(path)
+                            plumber = pdfplumber.open(io.BytesIO(data) if data is not None
+                                                      else path)
                         draft.grids = _plumber_grids(plumber.pages[i], draft.height)
                     else:
                         draft.grids = _fast_grids(edges, tp, page.get_width(), draft.height)
@@ -118,15 +122,18 @@ def read_pdf(path: Path, engine: str = "fast", stats: GateStats | None = None) -
     return _assemble(drafts, title)
 
 
-def _open(path: Path) -> pdfium.PdfDocument:
-    with open(path, "rb") as fh:
-        head = fh.read(1024)
+def _open(path: Path, data: bytes | None) -> pdfium.PdfDocument:
+    if data is None:
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+    else:
+        head = data[:1024]
     if not head:
         raise ReaderError("empty file (0 bytes)")
     if b"%PDF-" not in head:
         raise ReaderError("file is named .pdf but is not a PDF (no %PDF header)")
     try:
-        return pdfium.PdfDocument(str(path))
+        return pdfium.PdfDocument(data if data is not None else str(path))
     except pdfium.PdfiumError as exc:
         msg = str(exc)
         if "password" in msg.lower():

@@ -75,15 +75,17 @@ def _fold_cell(cell: str) -> str:
     return "\n".join(ln for ln in lines if ln and not _RULE.match(ln))
 
 
-def read_text(path: Path) -> Document:
-    """Read a plain-text export at ``path`` (markup in it folded) into a Document."""
-    text, enc = decode(path.read_bytes())
+def read_text(path: Path, data: bytes | None = None) -> Document:
+    """Read a plain-text export at ``path`` (or its bytes ``data``) into a Document, markup
+    folded."""
+    text, enc = decode(data if data is not None else path.read_bytes())
     return _document(_split_pages(text), enc, "txt")
 
 
-def read_html(path: Path) -> Document:
-    """Read a saved HTML page at ``path`` into a Document (tables from table/tr/td)."""
-    text, enc = decode(path.read_bytes())
+def read_html(path: Path, data: bytes | None = None) -> Document:
+    """Read a saved HTML page at ``path`` (or its bytes ``data``) into a Document (tables from
+    table/tr/td)."""
+    text, enc = decode(data if data is not None else path.read_bytes())
     title_m = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
     text = _DROP_WITH_CONTENT.sub("", text)
     text = re.sub(r"\s+", " ", text)  # HTML whitespace is not layout
