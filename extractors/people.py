@@ -295,14 +295,18 @@ def _matcher():  # -> (nlp, Matcher); spaCy is imported only when prose is read
 
 @functools.cache
 def _trigger() -> re.Pattern[str]:
-    """A cheap regex that fires wherever some matcher pattern could: the first word of an
-    honorific, a job title or "contact" before a capital, or a name and a bracketed role word.
+    """A cheap regex that fires wherever some matcher pattern could: an honorific (a
+    one-word one, or every word of a longer one: "The Rt Hon", not every "The"), a job title
+    or "contact" before a capital, or a name and a bracketed role word.
     Text without it is never tokenised, which keeps spaCy off the hot path."""
-    words = {r["honorific"].split()[0].rstrip(".").casefold() for r in load_table("honorifics.csv")}
+    honorifics = [r["honorific"].split() for r in load_table("honorifics.csv")]
+    words = {h[0].rstrip(".").casefold() for h in honorifics if len(h) == 1}
     words |= {r["word"].casefold() for r in load_table("person_titles.csv")}
     words |= {"contact", "contacting"}
+    phrases = sorted({r"\.?\s+".join(re.escape(w.rstrip(".").casefold()) for w in h)
+                      for h in honorifics if len(h) > 1}, key=len, reverse=True)
     roles = {r["word"].casefold() for r in load_table("role_words.csv") if r["word"].isalpha()}
-    return re.compile(rf"\b(?i:{word_trie(words)})\.?\s+[A-Z]"
+    return re.compile(rf"\b(?i:{word_trie(words)}|{'|'.join(phrases)})\.?\s+[A-Z]"
                       rf"|(?P<bracket>[A-Z][\w'-]*\s*[(\[]\s*(?i:{word_trie(roles)})\b)")
 
 
