@@ -157,6 +157,9 @@ def read_priorities(lines: list[Line]) -> list[tuple[str, str | None, int]]:
     while i < len(lines):
         text = lines[i].text
         flat = fold(text.replace("\t", " "))
+        if "priorit" not in flat.lower():  # every pattern below needs the word
+            i += 1
+            continue
         for m in _QUOTED.finditer(flat):
             out.append((m.group(1).strip(), None, lines[i].page))
         for m in _RETAIN.finditer(flat):
