@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from extractors.base import stable_id
 from extractors.datafiles import load_table
+from extractors.memo import paper_memo
 from schemas.records import Organisation
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
@@ -43,7 +44,7 @@ def org_key(text: str) -> str:
     return " ".join(words)
 
 
-@functools.lru_cache(maxsize=1 << 15)  # asked for every pair of names when linking
+@paper_memo()  # asked for every pair of names when linking
 def _keys(text: str) -> tuple[str, ...]:
     """The key of the whole name and, when it ends in brackets, of the name without them."""
     keys = [org_key(text)]
@@ -79,7 +80,7 @@ def _org_words() -> frozenset[str]:
     return frozenset(r["word"].casefold() for r in load_table("org_words.csv"))
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@paper_memo()
 def resolve(text: str | None) -> str | None:
     """Canonical name of a listed organisation ("TVP" -> "Thames Valley Police"), else None."""
     if not text:
@@ -127,12 +128,12 @@ def _spells(acronym: str, words: list[str]) -> bool:
     return go(0, 0)
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@paper_memo()
 def _is_acronym(word: str) -> bool:
     return len(word) >= 2 and sum(c.isupper() for c in word) >= 2
 
 
-@functools.lru_cache(maxsize=1 << 15)
+@paper_memo()
 def _main_words(text: str) -> tuple[str, ...]:
     """The words of a name without its bracketed tail (all its words when that leaves none)."""
     return tuple(_words(_BRACKET_TAIL.sub("", text)) or _words(text))

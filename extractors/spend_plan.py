@@ -21,6 +21,7 @@ from extractors import budget_table
 from extractors import funding_text as ft
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
+from extractors.memo import paper_memo
 from extractors.reconcile import reconcile
 from extractors.values import money, years
 from schemas.document import Block, Document, Table
@@ -80,7 +81,7 @@ def _header_synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
                   r["role"]) for r in load_table("spend_plan_headers.csv"))
 
 
-@functools.lru_cache(maxsize=1 << 14)  # every extractor reading a table cleans its cells
+@paper_memo()  # every extractor reading a table cleans its cells
 def clean_cell(text: str | None) -> str:
     """Return a cell's text without HTML markup (text exports keep it), one paragraph a line."""
     text = text or ""

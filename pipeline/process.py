@@ -17,6 +17,7 @@ from typing import Any
 from extractors.base import Extraction, PaperContext
 from extractors.classify import classify
 from extractors.formats import format_of, read_document
+from extractors.memo import clear_paper_memos
 from extractors.paper_facts import authority_of, body_of, financial_year_in, paper_date_of, title_of
 from extractors.registry import EXTRACTORS
 from extractors.segment import segment
@@ -109,6 +110,7 @@ def process_paper(path: str, name: str, data: bytes, paper_id: str) -> PaperResu
     Returns a PaperResult whose ``paper.status`` is ok, partial, failed or needs_ocr; never
     raises for a bad paper.
     """
+    clear_paper_memos()
     clock = _Clock()
     t = time.perf_counter()
     fmt = format_of(Path(name), data[:4096], data)

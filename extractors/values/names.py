@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.datafiles import load_table
+from extractors.memo import paper_memo
 
 # Lower-case words that belong inside a surname ("van der Berg", "de la Cruz").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di", "du",
@@ -312,7 +313,7 @@ def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], _Honorific | None
     return name, surname, tuple(forenames), honorific, hon_printed, tuple(post)
 
 
-@functools.lru_cache(maxsize=1 << 16)  # names recur across a run; PersonName is frozen
+@paper_memo()  # a name recurs in a paper (and in a run's linking); PersonName is frozen
 def parse_person_name(text: str) -> PersonName | None:
     """Split a printed name into honorific, forenames/initials, surname, post-nominals, role,
     organisation and chair flags.
