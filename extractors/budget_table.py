@@ -22,6 +22,7 @@ from decimal import Decimal
 
 from extractors import funding_text as ft
 from extractors.base import Extraction, PaperContext, stable_id
+from extractors.memo import document_memo
 from extractors.reconcile import gbp
 from extractors.values import money, years
 from schemas.document import Block, Document, Table
@@ -122,6 +123,7 @@ def _header_band(row: list[str]) -> bool:
                or years.normalise_financial_year(c) for c in cells)
 
 
+@document_memo
 def tables(doc: Document) -> list[tuple[Table, BudgetLayout]]:
     """Return each budget table of ``doc`` with its layout, in reading order.
 

@@ -33,3 +33,28 @@ def clear_paper_memos() -> None:
     """Empty every memo made by ``paper_memo`` (called before each paper is processed)."""
     for memo in _MEMOS:
         memo.cache_clear()
+
+
+D = TypeVar("D")
+R = TypeVar("R")
+
+
+def document_memo(fn: Callable[[D], R]) -> Callable[[D], R]:
+    """Decorate a function of one document (any unhashable object) so it runs once per
+    document: several extractors ask for the same reading of a paper's tables. The answer is
+    keyed by the object's identity and kept (with the object) until ``clear_paper_memos``.
+    Callers must not change what it returns. Returns the memoised function."""
+    memo: dict[int, tuple[Any, Any]] = {}
+
+    @functools.wraps(fn)
+    def wrapper(doc: D) -> R:
+        hit = memo.get(id(doc))
+        if hit is not None and hit[0] is doc:
+            return hit[1]
+        result = fn(doc)
+        memo[id(doc)] = (doc, result)
+        return result
+
+    wrapper.cache_clear = memo.clear  # type: ignore[attr-defined]
+    _MEMOS.append(wrapper)
+    return wrapper

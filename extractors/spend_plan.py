@@ -21,7 +21,7 @@ from extractors import budget_table
 from extractors import funding_text as ft
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
-from extractors.memo import paper_memo
+from extractors.memo import document_memo, paper_memo
 from extractors.reconcile import reconcile
 from extractors.values import money, years
 from schemas.document import Block, Document, Table
@@ -265,6 +265,7 @@ def _realign(cells: list[str], width: int, layout: Layout) -> list[str]:
     return out
 
 
+@document_memo
 def _table_rows(doc: Document) -> list[tuple[Layout, list[_Row], list[Table]]]:
     """Each spend-plan table with its rows and the Table items it spans.
 
@@ -534,7 +535,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     out = Extraction()
     grant, _label = _grant_of(doc)
     line_no = 0
-    for layout, rows, _items in _table_rows(doc):
+    for layout, shared_rows, _items in _table_rows(doc):
+        rows = [_Row(list(r.cells), r.page) for r in shared_rows]  # the memo's stay as read
         _move_misplaced(rows, layout, grant)
         lines, totals = _stitch(rows, layout)
         plan_fy = _plan_year(layout, doc, ctx, out)

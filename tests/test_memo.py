@@ -27,3 +27,17 @@ def test_each_paper_starts_with_empty_memos() -> None:
     clean_cell("left over")
     process_paper(str(empty), empty.name, b"", "b" * 64)  # an empty file: nothing is read
     assert clean_cell.cache_info().currsize == 0
+
+
+def test_a_document_memo_reads_each_document_once() -> None:
+    from extractors.budget_table import tables
+    from extractors.formats import read_document
+
+    path = SAMPLES / "real" / "kent-capital-investment-summary-2025-26-to-2034-35.pdf"
+    doc = read_document(path)
+    first = tables(doc)
+    assert first and tables(doc) is first  # the capital programme's year tables, read once
+    other = read_document(path)
+    assert tables(other) is not first and len(tables(other)) == len(first)
+    clear_paper_memos()
+    assert tables(doc) is not first
