@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extractors.base import PaperContext
+from extractors.memo import document_memo
 from schemas.document import Block, Document, Table
 
 PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes": "minutes",
@@ -25,7 +26,7 @@ _MARKUP = re.compile(r"\*\*|</?[bui]>")
 _PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 
 
-@dataclass
+@dataclass(frozen=True)
 class Line:
     """One line of text (or one table row) with where it came from."""
 
@@ -48,8 +49,10 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+@document_memo  # four extractors read each part's lines
 def lines_of(doc: Document) -> list[Line]:
-    """Return the document's body as lines in reading order (bare page numbers dropped)."""
+    """Return the document's body as lines in reading order (bare page numbers dropped).
+    The list is shared by the extractors of a paper: callers must not change it."""
     out: list[Line] = []
     for page in doc.pages:
         for item in page.items:
