@@ -8,6 +8,7 @@ or memory costs only that paper: it is recorded as failed and the batch goes on.
 from __future__ import annotations
 
 import copy
+import gc
 import logging
 import os
 import resource
@@ -85,6 +86,10 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 
 def _init_worker(memory_mb: int) -> None:
+    # A paper's objects are freed by reference counting; the cycle collector only walks the
+    # imported modules again and again (about 3% of a worker's time at the default threshold).
+    gc.freeze()
+    gc.set_threshold(10_000, 20, 20)
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
         try:
