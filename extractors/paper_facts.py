@@ -101,7 +101,7 @@ def authority_of(doc: Document) -> str | None:
         counts = _authority_counts(texts)
         # a council's own web and e-mail domain (kent.gov.uk, milton-keynes.gov.uk) names it
         domains = Counter(m.group(1).replace("-", "") for t in texts
-                          for m in _GOV_DOMAIN.finditer(t))
+                          if ".gov.uk" in t.lower() for m in _GOV_DOMAIN.finditer(t))
         if domains:
             home = domains.most_common(1)[0][0]
             for name in counts:

@@ -305,8 +305,11 @@ def _trigger() -> re.Pattern[str]:
     words |= {"contact", "contacting"}
     phrases = sorted({r"\.?\s+".join(re.escape(w.rstrip(".").casefold()) for w in h)
                       for h in honorifics if len(h) > 1}, key=len, reverse=True)
+    firsts = {h[0].rstrip(".").casefold() for h in honorifics if len(h) > 1}
+    # the phrases are tried only where one of their first words starts (a cheap trie test)
+    phrase_alt = rf"(?=(?:{word_trie(firsts)})\b)(?:{'|'.join(phrases)})"
     roles = {r["word"].casefold() for r in load_table("role_words.csv") if r["word"].isalpha()}
-    return re.compile(rf"\b(?i:{word_trie(words)}|{'|'.join(phrases)})\.?\s+[A-Z]"
+    return re.compile(rf"\b(?i:{word_trie(words)}|{phrase_alt})\.?\s+[A-Z]"
                       rf"|(?P<bracket>[A-Z][\w'-]*\s*[(\[]\s*(?i:{word_trie(roles)})\b)")
 
 
