@@ -5,7 +5,8 @@ Builds an archive from the samples' PDF and DOCX renditions and the real papers 
 a DOCX core-properties title) so every paper has a distinct sha256. Then, in one invocation and
 on the same files, it measures:
 
-- minutebook with 1 and with 2 workers (no cache);
+- minutebook with 1 and with 2 workers (no cache), each run in a fresh interpreter so its
+  workers fork from a clean process (not one grown by the runs before);
 - the baseline a straightforward implementation is: pdfplumber ``extract_text`` and
   ``extract_tables`` on every page (measured on one copy of each distinct PDF: it is slow, and a
   rate is a rate);
@@ -31,6 +32,7 @@ import sys
 import tempfile
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.run import RunOptions, run
@@ -118,10 +120,41 @@ for p in paths:
 """
 
 
-def _timed_run(folder: Path, out: Path, workers: int, cache: Path | None):
+@dataclass
+class _RunFigures:
+    """What one minutebook run in a fresh interpreter reports."""
+
+    seconds: float
+    pages: int
+    papers: int
+    cached: int
+    peak_worker_rss_mb: float
+    main_rss_mb: float
+    stage_seconds: dict[str, float]
+
+
+def child_run(folder: str, out: str, workers: int, cache: str) -> None:
+    """Run minutebook once and print its figures as JSON (the bench's child process)."""
     t = time.perf_counter()
-    summary = run([folder], out, RunOptions(workers=workers, cache_dir=cache, progress=False))
-    return time.perf_counter() - t, summary
+    summary = run([Path(folder)], Path(out),
+                  RunOptions(workers=workers, cache_dir=Path(cache) if cache else None,
+                             progress=False))
+    print(json.dumps({"seconds": time.perf_counter() - t, "pages": summary.pages,
+                      "papers": summary.papers, "cached": summary.cached,
+                      "peak_worker_rss_mb": summary.peak_worker_rss_mb,
+                      "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                      "stage_seconds": summary.stage_seconds}))
+
+
+def _timed_run(folder: Path, out: Path, workers: int, cache: Path | None) -> _RunFigures:
+    """Run minutebook in a fresh interpreter, so every measured run (and the workers it forks)
+    starts from the same clean process, not one grown by the runs before it."""
+    code = ("import sys; from pipeline.bench import child_run; "
+            "child_run(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4])")
+    proc = subprocess.run([sys.executable, "-c", code, str(folder), str(out), str(workers),
+                           str(cache or "")], capture_output=True, text=True, check=True,
+                          cwd=ROOT)
+    return _RunFigures(**json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
 def bench(papers: int, work: Path) -> dict:
@@ -132,19 +165,20 @@ def bench(papers: int, work: Path) -> dict:
     distinct = [f for f in pdfs if f.name.startswith("0000-")]
     print(f"archive: {len(files)} papers ({len(pdfs)} PDF) in {archive}", file=sys.stderr)
 
-    s1, sum1 = _timed_run(archive, work / "out1", 1, None)
-    s2, sum2 = _timed_run(archive, work / "out2", 2, None)
-    pages = sum1.pages
+    sum1 = _timed_run(archive, work / "out1", 1, None)
+    sum2 = _timed_run(archive, work / "out2", 2, None)
+    s1, s2, pages = sum1.seconds, sum2.seconds, sum1.pages
     cache = work / "cache"
-    first_s, _ = _timed_run(archive, work / "out3", 2, cache)
-    again_s, again = _timed_run(archive, work / "out3", 2, cache)
+    first_s = _timed_run(archive, work / "out3", 2, cache).seconds
+    again = _timed_run(archive, work / "out3", 2, cache)
+    again_s = again.seconds
     assert again.cached == again.papers, "the unchanged re-run did not use the cache"
 
     small = work / "small"
     small.mkdir()
     for f in files[: max(1, papers // 4)]:
         shutil.copy(f, small / f.name)
-    _, sum_small = _timed_run(small, work / "out4", 1, None)
+    sum_small = _timed_run(small, work / "out4", 1, None)
 
     base_s, base_rss = _child(BASELINE, distinct)
     base_pages = _pdf_pages(distinct)
@@ -170,8 +204,7 @@ def bench(papers: int, work: Path) -> dict:
             "minutebook_worker": round(sum1.peak_worker_rss_mb, 1),
             "baseline": round(base_rss, 1),
             "minutebook_worker_at_quarter": round(sum_small.peak_worker_rss_mb, 1),
-            "minutebook_main": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                                     1),
+            "minutebook_main": round(sum1.main_rss_mb, 1),
         },
         "rss_growth": round(sum1.peak_worker_rss_mb / max(sum_small.peak_worker_rss_mb, 1e-9),
                             3),
