@@ -26,6 +26,7 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
+from extractors.formats.pdf_cells import rect_cell_texts
 from extractors.formats.pdf_tables import find_tables
 from schemas.document import Block, Document, DocumentMeta, NeedsOCR, Page, ReaderError, Table
 
@@ -316,19 +317,30 @@ def _grid_edges(page_raw, height: float) -> list[dict] | None:
 
 def _fast_grids(edges: list[dict], tp: pdfium.PdfTextPage, width: float,
                 height: float) -> list[_Grid]:
+    """The page's ruled tables (``find_tables`` on the grid edges) with their cells' text.
+
+    A cell's text is ``_cell_text`` of what pdfium gives for the cell's box shrunk by half a
+    point. ``pdf_cells.rect_cell_texts`` reads all cells of the page from pdfium's text
+    rectangles at once; on a page where it cannot, or where few cells make that dearer, each
+    cell gets its own ``_bounded_text`` call (pdfium scans every character of the page on each).
+    """
+    tables = find_tables(edges, width, height)
+    boxes = [[[None if c is None else
+               (c[0] + 0.5, height - c[3] + 0.5, c[2] - 0.5, height - c[1] - 0.5)
+               for c in row.cells] for row in table.rows] for table in tables]
+    texts = iter(rect_cell_texts(tp, [[b for row in t for b in row if b is not None]
+                                       for t in boxes]))
     grids: list[_Grid] = []
-    for table in find_tables(edges, width, height):
+    for table, table_boxes in zip(tables, boxes, strict=True):
         rows = []
-        for row in table.rows:
+        for row in table_boxes:
             cells = []
-            for cell in row.cells:
-                if cell is None:
+            for box in row:
+                if box is None:
                     cells.append("")
                     continue
-                x0, top, x1, bottom = cell
-                text = _bounded_text(tp, x0 + 0.5, height - bottom + 0.5, x1 - 0.5,
-                                     height - top - 0.5)
-                cells.append(_cell_text(text))
+                text = next(texts)
+                cells.append(_cell_text(text if text is not None else _bounded_text(tp, *box)))
             rows.append(cells)
         _keep_grid(grids, table.bbox, rows, height)
     return grids
@@ -380,9 +392,22 @@ def _hyphens(text: str) -> str:
     return text.replace("\u0002", "-").replace("\ufffe", "-")
 
 
+_SOFT_BREAK = re.compile(r"\u00ad\s*\r?\n")
+_CELL_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
 def _cell_text(text: str) -> str:
-    text = _CONTROL.sub("", _hyphens(re.sub(r"\u00ad\s*\r?\n", "", text)))
-    lines = [" ".join(ln.split()) for ln in re.split(r"\r\n|\r|\n", text)]
+    """A cell's text from pdfium: soft hyphens at line ends and control characters dropped,
+    whitespace folded within each line, empty lines dropped, and a line ending in a word and
+    a hyphen joined to the next."""
+    if text.isascii() and text.isprintable():  # no control, break or hyphen character
+        return " ".join(text.split())
+    if "\u00ad" in text:
+        text = _SOFT_BREAK.sub("", text)
+    text = _CONTROL.sub("", _hyphens(text))
+    if "\r" not in text and "\n" not in text:
+        return " ".join(text.split())
+    lines = [" ".join(ln.split()) for ln in _CELL_LINE_BREAK.split(text)]
     out: list[str] = []
     for ln in lines:
         if not ln:

@@ -6,9 +6,8 @@ about three times faster: pdfplumber copies a dict per edge it snaps or joins an
 every pair of edges, points and cells, which on a page with a grid cost as much as the
 rest of reading the page. Here edges are tuples, searches use sorted lists and dicts, and
 tables are light ``Table``/``Row`` objects. pdfplumber stays the reference in
-tests/test_pdf_tables.py. (Reading each cell's text from pdfium characters in Python
-instead of one ``get_text_bounded`` call per cell was tried and measured slower: the
-ctypes call per character costs more than pdfium's scan per cell.)
+tests/test_pdf_tables.py. The cells' text is read in ``extractors.formats.pdf``
+(``_rect_cell_texts``).
 """
 
 from __future__ import annotations
