@@ -25,6 +25,7 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractors.formats import pdfium_calls as calls
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from extractors.formats.pdf_cells import rect_cell_texts
 from extractors.formats.pdf_tables import find_tables
@@ -154,11 +155,18 @@ def _meta_title(pdf: pdfium.PdfDocument) -> str | None:
 
 # --- lines -----------------------------------------------------------------------------------
 
-def _font_bold(tp_raw, index: int, buf: ctypes.Array, flags: ctypes.c_int) -> bool:
-    pdfium_c.FPDFText_GetFontInfo(tp_raw, index, buf, len(buf), ctypes.byref(flags))
-    if _BOLD_FONT.search(buf.value.decode("latin-1", "replace")):
+_FONT_BUF = ctypes.create_string_buffer(128)
+_FONT_BUF_LEN = ctypes.c_ulong(len(_FONT_BUF))
+_FONT_FLAGS = ctypes.c_int()
+_FONT_FLAGS_REF = ctypes.byref(_FONT_FLAGS)
+
+
+def _font_bold(handle: ctypes.c_void_p, index: int) -> bool:
+    """Whether the character at ``index`` is set in a bold font (by name, else by weight)."""
+    calls.FONT_INFO(handle, index, _FONT_BUF, _FONT_BUF_LEN, _FONT_FLAGS_REF)
+    if _BOLD_FONT.search(_FONT_BUF.value.decode("latin-1", "replace")):
         return True
-    return pdfium_c.FPDFText_GetFontWeight(tp_raw, index) >= 600
+    return calls.FONT_WEIGHT(handle, index) >= 600
 
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -166,11 +174,11 @@ _RECT = tuple(ctypes.c_double() for _ in range(4))  # left, top, right, bottom
 _RECT_REFS = tuple(ctypes.byref(v) for v in _RECT)
 
 
-def _line_box(tp: pdfium.PdfTextPage, start: int, count: int) -> tuple[float, float, float, float]:
+def _line_box(tp: pdfium.PdfTextPage, handle: ctypes.c_void_p, start: int,
+              count: int) -> tuple[float, float, float, float]:
     """The box (x0, y0, x1, y1) around the characters ``start`` to ``start + count``: the union
-    of pdfium's rectangles for them (raw calls: this runs once per line of every page)."""
-    raw = tp.raw
-    nrect = pdfium_c.FPDFText_CountRects(raw, start, count)
+    of pdfium's rectangles for them (unchecked calls: this runs once per line of every page)."""
+    nrect = calls.COUNT_RECTS(handle, start, count)
     if nrect <= 0:
         left, bottom, right, top = tp.get_charbox(start)
         return left, bottom, right, top
@@ -178,7 +186,7 @@ def _line_box(tp: pdfium.PdfTextPage, start: int, count: int) -> tuple[float, fl
     x0 = y0 = float("inf")
     x1 = y1 = float("-inf")
     for j in range(nrect):
-        pdfium_c.FPDFText_GetRect(raw, j, *_RECT_REFS)
+        calls.GET_RECT(handle, j, *_RECT_REFS)
         x0 = min(x0, left_v.value)
         y0 = min(y0, bottom_v.value)
         x1 = max(x1, right_v.value)
@@ -193,8 +201,7 @@ def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
     text = tp.get_text_range(0, n)
     if len(text) != n:  # surrogate pairs shift indices: rebuild one char per index
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp.raw, i) or 32) for i in range(n))
-    buf = ctypes.create_string_buffer(128)
-    flags = ctypes.c_int()
+    handle = calls.handle(tp.raw)
     out = []
     for m in _LINE.finditer(text):
         raw = m.group()
@@ -208,9 +215,9 @@ def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
         if not clean:
             continue
         out.append(_Line(
-            clean, *_line_box(tp, start, len(stripped)),
-            round(pdfium_c.FPDFText_GetFontSize(tp.raw, start), 1),
-            _font_bold(tp.raw, start, buf, flags) and _font_bold(tp.raw, end, buf, flags),
+            clean, *_line_box(tp, handle, start, len(stripped)),
+            round(calls.FONT_SIZE(handle, start), 1),
+            _font_bold(handle, start) and _font_bold(handle, end),
             hyphen))
     return out
 
@@ -218,6 +225,7 @@ def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
 # --- tables ----------------------------------------------------------------------------------
 
 _L, _B, _R, _T = (ctypes.c_float() for _ in range(4))
+_BOUNDS_REFS = tuple(ctypes.byref(v) for v in (_L, _B, _R, _T))
 
 
 def _edge(x0: float, y0: float, x1: float, y1: float, height: float) -> dict:
@@ -232,9 +240,9 @@ def _edge(x0: float, y0: float, x1: float, y1: float, height: float) -> dict:
             "object_type": "line"}
 
 
-def _path_edges(obj, height: float, out: list[dict]) -> tuple[int, int, int]:
+def _path_edges(obj: ctypes.c_void_p, height: float, out: list[dict]) -> tuple[int, int, int]:
     """Append the straight axis-parallel edges of one path object; return (h, v, box) counts."""
-    pdfium_c.FPDFPageObj_GetBounds(obj, _L, _B, _R, _T)
+    calls.OBJECT_BOUNDS(obj, *_BOUNDS_REFS)
     x0, y0, x1, y1 = _L.value, _B.value, _R.value, _T.value
     w, h = x1 - x0, y1 - y0
     if h < 3 and w > 8:
@@ -245,7 +253,7 @@ def _path_edges(obj, height: float, out: list[dict]) -> tuple[int, int, int]:
         return 0, 1, 0
     if w <= 8 or h <= 8:
         return 0, 0, 0
-    nseg = pdfium_c.FPDFPath_CountSegments(obj)
+    nseg = calls.PATH_COUNT_SEGMENTS(obj)
     if nseg <= 6:  # a rectangle (cell border or shading): its four sides
         for e in ((x0, y1, x1, y1), (x0, y0, x1, y0), (x0, y0, x0, y1), (x1, y0, x1, y1)):
             out.append(_edge(*e, height))
@@ -255,10 +263,12 @@ def _path_edges(obj, height: float, out: list[dict]) -> tuple[int, int, int]:
     return _segment_edges(obj, nseg, height, out)
 
 
-def _segment_edges(obj, nseg: int, height: float, out: list[dict]) -> tuple[int, int, int]:
+def _segment_edges(obj: ctypes.c_void_p, nseg: int, height: float,
+                   out: list[dict]) -> tuple[int, int, int]:
     m = pdfium_c.FS_MATRIX()
-    pdfium_c.FPDFPageObj_GetMatrix(obj, m)
+    calls.OBJECT_MATRIX(obj, ctypes.byref(m))
     x, y = ctypes.c_float(), ctypes.c_float()
+    x_ref, y_ref = ctypes.byref(x), ctypes.byref(y)
     pts: list[tuple[float, float]] = []
     start = None
     hcount = vcount = 0
@@ -274,16 +284,16 @@ def _segment_edges(obj, nseg: int, height: float, out: list[dict]) -> tuple[int,
             vcount += 1
 
     for i in range(nseg):
-        seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
-        pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+        seg = ctypes.c_void_p(calls.PATH_GET_SEGMENT(obj, i))
+        calls.SEGMENT_POINT(seg, x_ref, y_ref)
         p = (m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
-        kind = pdfium_c.FPDFPathSegment_GetType(seg)
+        kind = calls.SEGMENT_TYPE(seg)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = p
         elif kind == pdfium_c.FPDF_SEGMENT_LINETO and pts:
             add(pts[-1], p)
         pts.append(p)
-        if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+        if calls.SEGMENT_CLOSE(seg) and start is not None:
             add(p, start)
     return hcount, vcount, 0
 
@@ -298,18 +308,17 @@ def _grid_edges(page_raw, height: float) -> list[dict] | None:
     """
     edges: list[dict] = []
     h = v = box = 0
-    stack = [(page_raw, pdfium_c.FPDFPage_CountObjects, pdfium_c.FPDFPage_GetObject)]
+    stack = [(calls.handle(page_raw), calls.PAGE_COUNT_OBJECTS, calls.PAGE_GET_OBJECT)]
     while stack:
         holder, count, get = stack.pop()
         for i in range(count(holder)):
-            obj = get(holder, i)
-            kind = pdfium_c.FPDFPageObj_GetType(obj)
+            obj = ctypes.c_void_p(get(holder, i))
+            kind = calls.OBJECT_TYPE(obj)
             if kind == pdfium_c.FPDF_PAGEOBJ_PATH:
                 dh, dv, db = _path_edges(obj, height, edges)
                 h, v, box = h + dh, v + dv, box + db
             elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-                stack.append((obj, pdfium_c.FPDFFormObj_CountObjects,
-                              pdfium_c.FPDFFormObj_GetObject))
+                stack.append((obj, calls.FORM_COUNT_OBJECTS, calls.FORM_GET_OBJECT))
     if (h >= 2 and v >= 3) or box >= 4 or (h >= 2 and v >= 2 and box >= 2):
         return edges
     return None

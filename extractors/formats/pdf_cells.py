@@ -34,11 +34,12 @@ import ctypes
 import re
 from array import array
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from itertools import accumulate
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
+
+from extractors.formats import pdfium_calls as calls
 
 _Rect = tuple[float, float, float, float]  # left, bottom, right, top
 _RECT = tuple(ctypes.c_double() for _ in range(4))  # left, top, right, bottom
@@ -57,25 +58,8 @@ _NOT_SPACE = re.compile(r"[^ ]")
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
-def _unchecked(fn: Callable[..., int], restype: type = ctypes.c_int) -> Callable[..., int]:
-    """The pdfium function ``fn`` of pypdfium2.raw without argument types.
-
-    ctypes converts and checks every argument of a typed call, which is most of its cost;
-    these functions are called a few hundred times per page with ints, a ``c_void_p`` text
-    page handle and ``byref`` doubles, which ctypes passes as they are (with typed calls,
-    reading the sample papers' cells took a quarter longer).
-    """
-    f = type(fn)(ctypes.cast(fn, ctypes.c_void_p).value)
-    f.restype = restype
-    return f
-
-
-_COUNT_RECTS = _unchecked(pdfium_c.FPDFText_CountRects)
-_GET_RECT = _unchecked(pdfium_c.FPDFText_GetRect)
-_CHAR_BOX = _unchecked(pdfium_c.FPDFText_GetCharBox)
-_CHAR_ORIGIN = _unchecked(pdfium_c.FPDFText_GetCharOrigin)
-_IS_GENERATED = _unchecked(pdfium_c.FPDFText_IsGenerated)
-_UNICODE = _unchecked(pdfium_c.FPDFText_GetUnicode, ctypes.c_uint)
+_COUNT_RECTS, _GET_RECT, _CHAR_BOX = calls.COUNT_RECTS, calls.GET_RECT, calls.CHAR_BOX
+_CHAR_ORIGIN, _IS_GENERATED, _UNICODE = calls.CHAR_ORIGIN, calls.IS_GENERATED, calls.UNICODE
 
 
 class _CellIndex:
@@ -441,7 +425,7 @@ def rect_cell_texts(tp: pdfium.PdfTextPage, tables: list[list[_Rect]],
     if (len(text) != n or text.count("\r") != pairs or text.count("\n") != pairs
             or _SURROGATE.search(text)):
         return [None] * ncells
-    raw = ctypes.c_void_p(ctypes.cast(tp.raw, ctypes.c_void_p).value)
+    raw = calls.handle(tp.raw)
     i = text.find("\r")
     while i >= 0:
         if not _IS_GENERATED(raw, i):  # pdfium makes "\r\n" as one
