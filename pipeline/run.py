@@ -30,7 +30,7 @@ from pipeline.cache import ResultCache
 from pipeline.discover import InputFile, discover, sha256_of
 from pipeline.process import PaperResult, failed_result, process_paper
 from pipeline.version import PIPELINE_VERSION
-from pipeline.write import write_dataset
+from pipeline.write import column_values, dataset_rows, is_up_to_date, write_dataset
 from schemas.records import PER_PAPER_TABLES, Paper
 
 log = logging.getLogger("minutebook")
@@ -268,12 +268,18 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
             results.update(run_pool(todo, opts, tick))
         for inp, _ in todo:
             cache.put(results[inp.path])
+    made_from = {"pipeline_version": PIPELINE_VERSION,
+                 "inputs": [[inp.path, id_of.get(inp.path) or results[inp.path].paper.paper_id]
+                            for inp in inputs]}
+    if not todo and is_up_to_date(out, made_from):
+        log.info("%s is up to date with these papers: nothing to write", out)
+        return _unchanged_summary(out, results, cached, time.perf_counter() - started)
     tables = _assemble(inputs, results, id_of, first_of)
     link_started = time.perf_counter()
     link_identities(tables)
     link_minutes_approvals(tables)
     link_seconds = time.perf_counter() - link_started
-    out = write_dataset(out, tables)
+    out = write_dataset(out, tables, made_from)
     summary = RunSummary(out=out, cached=cached, seconds=time.perf_counter() - started)
     for paper in tables["papers"]:
         summary.papers += 1
@@ -287,6 +293,21 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
     summary.peak_worker_rss_mb = max((r.worker_rss_mb for r in unique.values()), default=0.0)
     summary.rows = {t: len(v) for t, v in tables.items()}
     summary.findings = Counter(f.severity for f in tables["findings"])
+    return summary
+
+
+def _unchanged_summary(out: Path, results: dict[str, PaperResult], cached: int,
+                       seconds: float) -> RunSummary:
+    """The summary of a run that found its dataset up to date, read from that dataset."""
+    out = out.resolve()
+    summary = RunSummary(out=out, cached=cached, seconds=seconds)
+    statuses = column_values(out, "papers", "status")
+    summary.papers = len(statuses)
+    summary.by_status.update(statuses)
+    unique = {r.paper.paper_id: r for r in results.values()}
+    summary.pages = sum(r.pages for r in unique.values())
+    summary.rows = dataset_rows(out)
+    summary.findings = Counter(column_values(out, "findings", "severity"))
     return summary
 
 

@@ -6,6 +6,7 @@ into place, so an interrupted run leaves the previous complete dataset where it 
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -20,6 +21,9 @@ from schemas.arrow import to_arrow
 from schemas.records import TABLES
 
 DUCKDB_FILE = "minutebook.duckdb"
+#: The inputs a dataset was written from (paths, paper ids, pipeline version): a re-run over
+#: the same inputs, all served from the cache, would write the same dataset, so it writes none.
+INPUTS_FILE = ".minutebook-inputs.json"
 README = """# What a minutebook run writes here
 
 One Parquet dataset per table (`<table>/part-<year>.parquet`: one file per year of the papers),
@@ -32,7 +36,8 @@ view per table over those files. The tables and columns are described in
 Tables: {tables}.
 
 `make eval` adds `eval.json` (accuracy against the gold); `make bench` adds `bench.json`.
-Everything in this folder except this README is rebuilt by each run and ignored by git.
+Everything in this folder except this README is rebuilt by each run and ignored by git;
+a re-run over the same papers, all from the cache, finds it up to date and leaves it as it is.
 """
 
 
@@ -102,11 +107,13 @@ def partition_by_year(records: Sequence[Any], year_of: Mapping[str, int | None]
     return {k: groups[k] for k in sorted(groups)} or {"undated": []}
 
 
-def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]]) -> Path:
+def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]],
+                  inputs: Mapping[str, Any] | None = None) -> Path:
     """Write every table (records by table name; missing tables are written empty) to ``out``.
 
     The dataset is built in a temporary folder beside ``out`` and swapped in; the DuckDB views
-    point at the final location. Returns the resolved output folder.
+    point at the final location. ``inputs`` (JSON-able: what the dataset was made from) is saved
+    with it for ``is_up_to_date``. Returns the resolved output folder.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -120,6 +127,8 @@ def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]]) -> Path:
             for label, records in partition_by_year(tables.get(table, ()), year_of).items():
                 pq.write_table(to_arrow(table, records), tmp / table / f"part-{label}.parquet")
         (tmp / "README.md").write_text(render_readme(), encoding="utf-8")
+        if inputs is not None:
+            (tmp / INPUTS_FILE).write_text(json.dumps(inputs), encoding="utf-8")
         old = out.parent / _old_name(out)
         if out.exists():
             out.rename(old)
@@ -132,3 +141,30 @@ def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]]) -> Path:
     _write_views(db_tmp, out)
     os.replace(db_tmp, out / DUCKDB_FILE)
     return out
+
+
+def is_up_to_date(out: Path, inputs: Mapping[str, Any]) -> bool:
+    """Whether ``out`` holds a complete dataset written from exactly ``inputs`` (the same papers
+    at the same paths in the same order, by the same pipeline version). Takes the output folder
+    and the inputs as ``write_dataset`` saves them; returns False when anything is missing."""
+    out = out.resolve()
+    try:
+        saved = json.loads((out / INPUTS_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return (saved == json.loads(json.dumps(inputs)) and (out / DUCKDB_FILE).is_file()
+            and all(any((out / t).glob("*.parquet")) for t in TABLES))
+
+
+def dataset_rows(out: Path) -> dict[str, int]:
+    """Return the number of rows of each table of the dataset in ``out`` (from file footers)."""
+    return {t: sum(pq.read_metadata(f).num_rows for f in sorted((out / t).glob("*.parquet")))
+            for t in TABLES}
+
+
+def column_values(out: Path, table: str, column: str) -> list[Any]:
+    """Return one column of a table of the dataset in ``out``, in file order."""
+    values: list[Any] = []
+    for f in sorted((out / table).glob("*.parquet")):
+        values.extend(pq.read_table(f, columns=[column]).column(column).to_pylist())
+    return values

@@ -46,6 +46,30 @@ def test_rerun_reuses_unchanged_papers_and_drops_removed_ones(tmp_path: Path) ->
     assert forced.cached == 0
 
 
+def test_unchanged_rerun_writes_nothing_and_reports_the_dataset(tmp_path: Path) -> None:
+    src = _inputs(tmp_path)
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    first = run([src], out, RunOptions(workers=1, cache_dir=cache, progress=False))
+    files = {f: f.stat().st_mtime_ns for f in out.rglob("*") if f.is_file()}
+    again = run([src], out, RunOptions(workers=1, cache_dir=cache, progress=False))
+    assert {f: f.stat().st_mtime_ns for f in out.rglob("*") if f.is_file()} == files
+    assert (again.rows, again.by_status, again.findings, again.pages, again.papers) == \
+        (first.rows, first.by_status, first.findings, first.pages, first.papers)
+    other = run([src], tmp_path / "elsewhere", RunOptions(workers=1, cache_dir=cache,
+                                                          progress=False))
+    assert other.cached == len(SUBSET) and (tmp_path / "elsewhere" / "papers").is_dir()
+    shutil.copy(SAMPLES / "002_ee5612cdad44ea4a.pdf", src / "002.pdf")  # a new paper
+    third = run([src], out, RunOptions(workers=1, cache_dir=cache, progress=False))
+    assert third.papers == first.papers + 1 and third.rows["papers"] == first.rows["papers"] + 1
+    written = _tables(out)
+    (out / "minutebook.duckdb").unlink()  # a damaged dataset is written again
+    run([src], out, RunOptions(workers=1, cache_dir=cache, progress=False))
+    assert (out / "minutebook.duckdb").is_file() and _tables(out) == written
+    (src / "002.pdf").unlink()
+    run([src], out, RunOptions(workers=1, cache_dir=cache, progress=False))
+    assert _tables(out) == _tables(tmp_path / "elsewhere")
+
+
 def test_killed_run_leaves_previous_dataset_and_next_run_reuses_finished_papers(
         tmp_path: Path) -> None:
     src = _inputs(tmp_path, SUBSET[:2])
