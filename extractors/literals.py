@@ -44,12 +44,13 @@ def required_literals(pattern: str, flags: int = 0) -> tuple[str, ...] | None:
 
 
 def _better(a: set[str] | None, b: set[str] | None) -> set[str] | None:
-    """The more selective requirement: the one whose shortest string is longer."""
+    """The more selective requirement: the one whose shortest string is longer (on a tie,
+    the one with fewer strings)."""
     if a is None:
         return b
     if b is None:
         return a
-    return a if min(map(len, a)) >= min(map(len, b)) else b
+    return a if (min(map(len, a)), -len(a)) >= (min(map(len, b)), -len(b)) else b
 
 
 def _of_sequence(items: list) -> set[str] | None:
