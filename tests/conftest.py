@@ -15,6 +15,10 @@ GOLD = ROOT / "tests" / "gold"
 BAD = ROOT / "tests" / "fixtures" / "bad"
 SAMPLE_STEMS = sorted(p.stem for p in GOLD.glob("*.json"))
 FORMATS = ("txt", "docx", "pdf")
+#: every PDF with a text layer among the samples and the real papers, relative to samples/
+TEXT_PDFS = sorted(p.relative_to(SAMPLES).as_posix() for p in SAMPLES.glob("*.pdf")
+                   if not p.name.endswith(".scanned.pdf")) \
+    + sorted(p.relative_to(SAMPLES).as_posix() for p in (SAMPLES / "real").glob("*.pdf"))
 
 
 def gold(stem: str) -> dict:

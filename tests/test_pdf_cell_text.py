@@ -13,18 +13,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
 
 from extractors.formats import pdf, pdf_cells
 from extractors.formats.pdf_tables import find_tables
+from tests.conftest import SAMPLES, TEXT_PDFS
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-PAPERS = sorted(p.relative_to(SAMPLES).as_posix() for p in SAMPLES.glob("*.pdf")
-                if not p.name.endswith(".scanned.pdf")) \
-    + sorted(p.relative_to(SAMPLES).as_posix() for p in (SAMPLES / "real").glob("*.pdf"))
+PAPERS = TEXT_PDFS
 # papers with ruled tables: budget grids, nested tables in a decision form, a wide grid
 RULED = ["real/kent-budget-templates-spending-savings-2025-28.pdf",
          "real/kent-record-of-decision-24-00093-family-hubs.pdf",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 import re
 from functools import cache
-from pathlib import Path
 from types import SimpleNamespace
 
 import pypdfium2 as pdfium
@@ -27,11 +26,9 @@ from extractors.formats.pdf_tables import (
     find_tables,
 )
 from extractors.people import word_trie
+from tests.conftest import SAMPLES, TEXT_PDFS
 
-SAMPLES = Path(__file__).resolve().parent.parent / "samples"
-PAPERS = sorted(p.relative_to(SAMPLES).as_posix() for p in SAMPLES.glob("*.pdf")
-                if not p.name.endswith(".scanned.pdf")) \
-    + sorted(p.relative_to(SAMPLES).as_posix() for p in (SAMPLES / "real").glob("*.pdf"))
+PAPERS = TEXT_PDFS
 # papers known to have ruled tables (budget grids, a decision form, treasury tables)
 RULED = ["real/kent-budget-templates-spending-savings-2025-28.pdf",
          "real/kent-record-of-decision-24-00093-family-hubs.pdf",
