@@ -7,7 +7,10 @@ import logging
 import sys
 from pathlib import Path
 
+from pipeline.discover import shown
+from pipeline.outdir import OutputRefused
 from pipeline.run import RunOptions, default_workers, run
+from pipeline.terminal import printable
 from pipeline.version import PIPELINE_VERSION
 
 
@@ -34,6 +37,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="local worker processes (default) or a Dask cluster")
     r.add_argument("--scheduler", default=None,
                    help="Dask scheduler address (tcp://host:8786); default: a local cluster")
+    r.add_argument("--allow-empty", action="store_true",
+                   help="let a run that finds no papers replace a dataset that has some")
     r.add_argument("-q", "--quiet", action="store_true", help="only the closing summary")
     return p
 
@@ -42,26 +47,35 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``minutebook`` console script; returns the exit code.
 
     0 when the run completed (whatever happened to individual papers), 2 when the run itself
-    could not proceed (bad arguments, a missing input path, an unwritable output folder).
+    could not proceed (bad arguments, a missing input path, an output folder minutebook may
+    not replace or cannot write).
     """
     args = _parser().parse_args(argv)
     logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
                         format="%(message)s", stream=sys.stderr)
     cache = None if args.no_cache else (args.cache or
                                         args.out.parent / f".{args.out.resolve().name}-cache")
+    if cache is not None and args.out.resolve() in (cache.resolve(), *cache.resolve().parents):
+        print(f"minutebook: the cache folder {printable(shown(cache))} would be inside --out; "
+              "give --cache a folder outside the dataset", file=sys.stderr)
+        return 2
     progress = {"auto": None, "bar": True, "log": False}[args.progress]
     if args.quiet:
         progress = False
     opts = RunOptions(workers=max(1, args.workers), timeout_s=args.timeout,
                       memory_mb=args.memory_mb, cache_dir=cache, force=args.force,
-                      progress=progress, executor=args.executor, scheduler=args.scheduler)
+                      progress=progress, executor=args.executor, scheduler=args.scheduler,
+                      allow_empty=args.allow_empty)
     try:
         summary = run(args.paths, args.out, opts)
-    except FileNotFoundError as exc:
-        print(f"minutebook: {exc}", file=sys.stderr)
+    except OutputRefused as exc:
+        print(f"minutebook: {printable(str(exc))}", file=sys.stderr)
         return 2
-    except PermissionError as exc:
-        print(f"minutebook: cannot write the output: {exc}", file=sys.stderr)
+    except FileNotFoundError as exc:
+        print(f"minutebook: {printable(str(exc))}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"minutebook: cannot write the output: {printable(str(exc))}", file=sys.stderr)
         return 2
     print(summary.render())
     return 0

@@ -37,11 +37,22 @@ class PaperResult:
     records: dict[str, list[Any]] = field(default_factory=dict)
     timings: dict[str, float] = field(default_factory=dict)
     worker_rss_mb: float = 0.0  # peak resident memory of the process that made it
+    #: False when another run could do better (a timeout, memory, a crashed worker): such a
+    #: result is never cached, so a later run with other limits tries the paper again.
+    final: bool = True
 
     @property
     def pages(self) -> int:
         """Pages read from the paper."""
         return self.paper.page_count or 0
+
+
+class PaperTimeout(BaseException):
+    """A paper ran over its time limit.
+
+    A BaseException, so no stage's ``except Exception`` can swallow it and carry on with
+    part of the paper: the whole paper fails and nothing of it is kept.
+    """
 
 
 class _Clock:
@@ -54,14 +65,19 @@ class _Clock:
         return now
 
 
-def failed_result(paper: Paper, stage: str, message: str, status: str = "failed") -> PaperResult:
-    """Return the result of a paper that could not be processed, with a finding saying why."""
+def failed_result(paper: Paper, stage: str, message: str, status: str = "failed",
+                  final: bool = True) -> PaperResult:
+    """Return the result of a paper that could not be processed, with a finding saying why.
+
+    ``final`` is False when the failure depends on the run (time, memory, a worker's death)
+    rather than on the paper's bytes, so the result must not be cached.
+    """
     paper.status, paper.error = status, message
     severity = "warning" if status == "needs_ocr" else "error"
     code = "needs_ocr" if status == "needs_ocr" else f"{stage}_failed"
     finding = Finding(paper_id=paper.paper_id, severity=severity, code=code, message=message,
                       stage=stage)
-    return PaperResult(paper, {"findings": [finding]})
+    return PaperResult(paper, {"findings": [finding]}, final=final)
 
 
 def _read(data: bytes, name: str, fmt: str) -> Document:
@@ -128,13 +144,16 @@ def process_paper(path: str, name: str, data: bytes, paper_id: str) -> PaperResu
     except ReaderError as exc:
         return failed_result(paper, "read", str(exc))
     except MemoryError:
-        return failed_result(paper, "read", "ran out of memory reading the paper")
+        return failed_result(paper, "read", "ran out of memory reading the paper", final=False)
     except Exception as exc:  # a reader bug must cost only this paper
         return failed_result(paper, "read", f"could not read the paper: {exc!r}")
     t = clock.lap("read", t)
     paper.page_count, paper.has_text_layer = doc.meta.page_count, doc.meta.has_text_layer
     try:
         return _analyse(paper, doc, clock, t)
+    except MemoryError:
+        return failed_result(paper, "analyse", "ran out of memory analysing the paper",
+                             final=False)
     except Exception as exc:
         result = failed_result(paper, "analyse", f"{type(exc).__name__}: {exc}")
         result.timings = clock.timings
@@ -170,6 +189,8 @@ def _analyse(paper: Paper, doc: Document, clock: _Clock, t: float) -> PaperResul
     for family, extractor in EXTRACTORS.items():
         try:
             found.merge(extractor(doc, ctx))
+        except MemoryError:
+            raise  # the paper fails as a whole: a part-read paper would hide what is missing
         except Exception as exc:  # one extractor's bug must not lose the others' records
             found.finding(paper.paper_id, "error", "extractor_failed",
                           f"extractor {family} failed: {type(exc).__name__}: {exc}")

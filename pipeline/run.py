@@ -10,6 +10,7 @@ from __future__ import annotations
 import copy
 import gc
 import logging
+import multiprocessing
 import os
 import resource
 import signal
@@ -27,8 +28,10 @@ from typing import Any
 from extractors.identity import link_identities
 from extractors.links import link_minutes_approvals
 from pipeline.cache import ResultCache
-from pipeline.discover import InputFile, discover, sha256_of
-from pipeline.process import PaperResult, failed_result, process_paper
+from pipeline.discover import InputFile, discover, not_a_paper, sha256_of
+from pipeline.outdir import check_not_emptied, check_output
+from pipeline.process import PaperResult, PaperTimeout, failed_result, process_paper
+from pipeline.terminal import printable
 from pipeline.version import PIPELINE_VERSION
 from pipeline.write import column_values, dataset_rows, is_up_to_date, write_dataset
 from schemas.records import PER_PAPER_TABLES, Paper
@@ -48,6 +51,7 @@ class RunOptions:
     progress: bool | None = None  # None: a bar on a terminal, log lines otherwise
     executor: str = "local"  # "local" worker processes or "dask"
     scheduler: str | None = None  # dask scheduler address; None starts a local cluster
+    allow_empty: bool = False  # may a run that found no papers replace a dataset that has some
 
 
 @dataclass
@@ -74,22 +78,34 @@ class RunSummary:
         return (f"papers: {self.papers} ({status}); from cache: {self.cached}\n"
                 f"rows: {rows}\nfindings: {findings}\n"
                 f"pages: {self.pages} in {self.seconds:.1f} s ({rate:.1f} pages/s)\n"
-                f"written to {self.out}")
-
-
-class _Timeout(Exception):
-    pass
+                f"written to {printable(str(self.out))}")
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
-    raise _Timeout()
+    raise PaperTimeout()
 
 
-def _init_worker(memory_mb: int) -> None:
+def _watch_parent(parent_pid: int) -> None:
+    """Exit this worker when the process that started it is gone (killed, crashed)."""
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    previous = threading.stack_size(256 * 1024)  # a watcher needs little stack
+    try:
+        threading.Thread(target=watch, name="minutebook-parent-watch", daemon=True).start()
+    finally:
+        threading.stack_size(previous)
+
+
+def _init_worker(memory_mb: int, parent_pid: int = 0) -> None:
     # A paper's objects are freed by reference counting; the cycle collector only walks the
     # imported modules again and again (about 3% of a worker's time at the default threshold).
     gc.freeze()
     gc.set_threshold(10_000, 20, 20)
+    if parent_pid:  # before the memory limit, which a new thread's stack could exceed
+        _watch_parent(parent_pid)
     if memory_mb > 0:
         limit = memory_mb * 1024 * 1024
         try:
@@ -104,36 +120,49 @@ def _blank_paper(inp: InputFile, paper_id: str, size: int) -> Paper:
                  size_bytes=size, pipeline_version=PIPELINE_VERSION)
 
 
+def timed_out(inp: InputFile, paper_id: str, timeout_s: float) -> PaperResult:
+    """The result of a paper that ran over its time limit: failed, nothing of it kept."""
+    return failed_result(_blank_paper(inp, paper_id, 0), "process",
+                         f"timeout: the paper took longer than {timeout_s:g} s (--timeout)",
+                         final=False)
+
+
 def work_on(inp: InputFile, paper_id: str, timeout_s: int) -> PaperResult:
     """Process one input inside a worker, under a time limit. Never raises for a bad paper."""
     timeout_s = timeout_s if threading.current_thread() is threading.main_thread() else 0
-    if timeout_s > 0:  # alarms only work on a process's main thread (not on dask's threads)
-        signal.signal(signal.SIGALRM, _on_alarm)
-        signal.alarm(timeout_s)
     try:
-        data = inp.read_bytes()
-        result = process_paper(inp.path, inp.name, data, paper_id)
-        result.worker_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        return result
-    except _Timeout:
-        return failed_result(_blank_paper(inp, paper_id, 0), "process",
-                             f"timed out after {timeout_s} s")
+        try:
+            if timeout_s > 0:  # alarms only work on a process's main thread
+                signal.signal(signal.SIGALRM, _on_alarm)
+                signal.setitimer(signal.ITIMER_REAL, timeout_s)
+            data = inp.read_bytes()
+            result = process_paper(inp.path, inp.name, data, paper_id)
+            result.worker_rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+            return result
+        finally:
+            if timeout_s > 0:
+                signal.setitimer(signal.ITIMER_REAL, 0)
+    except PaperTimeout:
+        return timed_out(inp, paper_id, timeout_s)
     except MemoryError:
         return failed_result(_blank_paper(inp, paper_id, 0), "process",
-                             "ran out of memory (worker limit)")
-    finally:
-        if timeout_s > 0:
-            signal.alarm(0)
+                             "ran out of memory (worker limit)", final=False)
+    except Exception as exc:  # the file changed or vanished since it was hashed, ...
+        return failed_result(_blank_paper(inp, paper_id, 0), "read",
+                             f"could not open the file: {exc}", final=False)
 
 
-def _hash_inputs(inputs: Iterable[InputFile]) -> Iterator[tuple[InputFile, str | None, int, str]]:
+def _hash_inputs(inputs: Iterable[InputFile]
+                 ) -> Iterator[tuple[InputFile, str | None, int, bytes, str]]:
+    """Each input with its paper id (sha256), size, first bytes and why it could not be read."""
     for inp in inputs:
         try:
             data = inp.read_bytes()
-        except (OSError, ValueError, KeyError) as exc:
-            yield inp, None, 0, f"could not open the file: {exc}"
+        except Exception as exc:  # OSError, a bad zip member (encrypted, bad CRC, method), ...
+            reason = str(exc) or type(exc).__name__
+            yield inp, None, 0, b"", f"could not open the file: {reason}"
             continue
-        yield inp, sha256_of(data), len(data), ""
+        yield inp, sha256_of(data), len(data), data[:4096], ""
 
 
 def _progress(total: int, enabled: bool | None) -> Callable[[PaperResult], None]:
@@ -146,7 +175,8 @@ def _progress(total: int, enabled: bool | None) -> Callable[[PaperResult], None]
 
         def tick(result: PaperResult) -> None:
             bar.update(1)
-            bar.set_postfix_str(f"{result.paper.status} {Path(result.paper.path).name}"[:50])
+            name = printable(Path(result.paper.path).name)
+            bar.set_postfix_str(f"{result.paper.status} {name}"[:50])
             if bar.n >= total:
                 bar.close()
         return tick
@@ -157,8 +187,8 @@ def _progress(total: int, enabled: bool | None) -> Callable[[PaperResult], None]
         done += 1
         p = result.paper
         extra = f": {p.error.splitlines()[0]}" if p.error else ""
-        log.info("[%d/%d] %s %s (%s pages)%s", done, total, p.status, p.path,
-                 p.page_count or 0, extra[:160])
+        log.info("[%d/%d] %s %s (%s pages)%s", done, total, p.status, printable(p.path),
+                 p.page_count or 0, printable(extra[:160]))
     return line
 
 
@@ -178,8 +208,11 @@ def run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
         isolate = bool(suspects)
         batch = [suspects.pop()] if isolate else []
         workers = 1 if isolate else max(1, opts.workers)
+        # fork: workers start from the imported modules at once (the platform default may
+        # change); each worker watches for its parent and exits with it
         with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(opts.memory_mb,)) as pool:
+                                 initargs=(opts.memory_mb, os.getpid()),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
             inflight: dict[Future[PaperResult], tuple[InputFile, str]] = {}
 
             def submit(item: tuple[InputFile, str], pool: ProcessPoolExecutor = pool,
@@ -202,14 +235,14 @@ def run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
                         if isolate:
                             result = failed_result(_blank_paper(item[0], item[1], 0), "process",
                                                    "the worker processing this paper died "
-                                                   "(crash or out of memory)")
+                                                   "(crash or out of memory)", final=False)
                         else:
                             broken = True
                             suspects.append(item)
                             continue
                     except Exception as exc:
                         result = failed_result(_blank_paper(item[0], item[1], 0), "process",
-                                               f"worker error: {exc!r}")
+                                               f"worker error: {exc!r}", final=False)
                     results[item[0].path] = result
                     done(result)
                     if not broken and not isolate and queue:
@@ -223,23 +256,33 @@ def run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
 def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) -> RunSummary:
     """Run the pipeline over files, folders and zip archives; write the dataset to ``out``.
 
-    Returns a RunSummary. Raises FileNotFoundError when an input path does not exist (the run
-    cannot do what was asked); bad papers never raise.
+    Returns a RunSummary. Raises FileNotFoundError when an input path does not exist and
+    ``pipeline.outdir.OutputRefused`` when ``out`` is not a folder minutebook may replace
+    (checked before any work); bad papers never raise. Each paper's result is cached as soon
+    as it finishes, so a stopped run loses only the papers in flight.
     """
     opts = opts or RunOptions()
     started = time.perf_counter()
+    paths = list(paths)
+    check_output(out, paths)
     inputs = discover(paths)
+    check_not_emptied(out, len(inputs), opts.allow_empty)
     log.info("minutebook %s: %d input files", PIPELINE_VERSION, len(inputs))
     cache = ResultCache(opts.cache_dir)
     results: dict[str, PaperResult] = {}
     first_of: dict[str, str] = {}
     id_of: dict[str, str] = {}
-    todo: list[tuple[InputFile, str]] = []
-    cached = 0
+    pending: list[tuple[InputFile, str]] = []
     tick = _progress(len(inputs), opts.progress)
-    for inp, paper_id, size, error in _hash_inputs(inputs):
+
+    def finished(result: PaperResult) -> None:
+        cache.put(result)
+        tick(result)
+
+    for inp, paper_id, size, head, error in _hash_inputs(inputs):
         if paper_id is None:
-            results[inp.path] = failed_result(_blank_paper(inp, "", size), "discover", error)
+            results[inp.path] = failed_result(_blank_paper(inp, "", size), "discover",
+                                              inp.problem or error, final=False)
             results[inp.path].paper.paper_id = sha256_of(inp.path.encode())
             tick(results[inp.path])
             continue
@@ -247,6 +290,22 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
         if paper_id in first_of:
             continue  # a duplicate: filled in from its first copy below
         first_of[paper_id] = inp.path
+        reason = not_a_paper(inp.name, head)
+        if reason:
+            results[inp.path] = _skipped(inp, paper_id, size, reason)
+            tick(results[inp.path])
+            continue
+        pending.append((inp, paper_id))
+    made_from = {"pipeline_version": PIPELINE_VERSION,
+                 "inputs": [[inp.path, id_of.get(inp.path) or results[inp.path].paper.paper_id]
+                            for inp in inputs]}
+    if (not opts.force and all(cache.has(pid) for _, pid in pending)
+            and is_up_to_date(out, made_from)):
+        log.info("%s is up to date with these papers: nothing to write", printable(str(out)))
+        return _unchanged_summary(out, len(pending), time.perf_counter() - started)
+    todo: list[tuple[InputFile, str]] = []
+    cached = 0
+    for inp, paper_id in pending:
         hit = None if opts.force else cache.get(paper_id)
         if hit is not None:
             hit.paper.path = inp.path
@@ -259,21 +318,14 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
         if opts.executor == "dask":
             from pipeline.dask_executor import run_on_dask
 
-            results.update(run_on_dask(todo, opts, tick))
+            results.update(run_on_dask(todo, opts, finished))
         elif opts.workers <= 1 and opts.memory_mb <= 0:
+            signal.signal(signal.SIGALRM, _on_alarm)
             for inp, paper_id in todo:
-                results[inp.path] = work_on(inp, paper_id, 0)
-                tick(results[inp.path])
+                results[inp.path] = work_on(inp, paper_id, opts.timeout_s)
+                finished(results[inp.path])
         else:
-            results.update(run_pool(todo, opts, tick))
-        for inp, _ in todo:
-            cache.put(results[inp.path])
-    made_from = {"pipeline_version": PIPELINE_VERSION,
-                 "inputs": [[inp.path, id_of.get(inp.path) or results[inp.path].paper.paper_id]
-                            for inp in inputs]}
-    if not todo and is_up_to_date(out, made_from):
-        log.info("%s is up to date with these papers: nothing to write", out)
-        return _unchanged_summary(out, results, cached, time.perf_counter() - started)
+            results.update(run_pool(todo, opts, finished))
     tables = _assemble(inputs, results, id_of, first_of)
     link_started = time.perf_counter()
     link_identities(tables)
@@ -296,16 +348,27 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
     return summary
 
 
-def _unchanged_summary(out: Path, results: dict[str, PaperResult], cached: int,
-                       seconds: float) -> RunSummary:
+def _skipped(inp: InputFile, paper_id: str, size: int, reason: str) -> PaperResult:
+    """The result of a file that is not a paper (a README, an image): recorded, not read."""
+    paper = Paper(paper_id=paper_id, path=inp.path, format="unknown", status="skipped",
+                  error=reason, size_bytes=size, pipeline_version=PIPELINE_VERSION)
+    return PaperResult(paper, {})
+
+
+def _unchanged_summary(out: Path, cached: int, seconds: float) -> RunSummary:
     """The summary of a run that found its dataset up to date, read from that dataset."""
     out = out.resolve()
     summary = RunSummary(out=out, cached=cached, seconds=seconds)
     statuses = column_values(out, "papers", "status")
     summary.papers = len(statuses)
     summary.by_status.update(statuses)
-    unique = {r.paper.paper_id: r for r in results.values()}
-    summary.pages = sum(r.pages for r in unique.values())
+    seen: set[str] = set()
+    for pid, dup, pages in zip(column_values(out, "papers", "paper_id"),
+                               column_values(out, "papers", "duplicate_of"),
+                               column_values(out, "papers", "page_count"), strict=True):
+        if dup is None and pid not in seen:
+            seen.add(pid)
+            summary.pages += pages or 0
     summary.rows = dataset_rows(out)
     summary.findings = Counter(column_values(out, "findings", "severity"))
     return summary

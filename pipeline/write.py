@@ -1,40 +1,40 @@
 """Write: the dataset as Parquet per table plus a DuckDB file of views, swapped in atomically.
 
-The run builds the whole dataset in a temporary folder beside the output folder and renames it
-into place, so an interrupted run leaves the previous complete dataset where it was.
+The run builds the whole dataset in a folder beside the output folder and swaps it into place
+(``pipeline.outdir``), so an interrupted run leaves the previous complete dataset where it was.
+The manifest saved with it lists every file written and the inputs it was made from.
 """
 
 from __future__ import annotations
 
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import duckdb
+import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline import outdir
 from schemas.arrow import to_arrow
 from schemas.records import TABLES
 
 DUCKDB_FILE = "minutebook.duckdb"
-#: The inputs a dataset was written from (paths, paper ids, pipeline version): a re-run over
-#: the same inputs, all served from the cache, would write the same dataset, so it writes none.
-INPUTS_FILE = ".minutebook-inputs.json"
 README = """# What a minutebook run writes here
 
 One Parquet dataset per table (`<table>/part-<year>.parquet`: one file per year of the papers),
 readable with `pandas.read_parquet("output/<table>")`,
 `pyarrow.dataset.dataset("output/<table>")` or DuckDB `read_parquet('output/<table>/*.parquet')`;
-and `minutebook.duckdb`, a DuckDB database holding a
-view per table over those files. The tables and columns are described in
-`docs/data-dictionary.md` (generated from `schemas/records.py`).
+and `minutebook.duckdb`, a DuckDB database holding the same rows as one table per table (it
+names no file path, so the folder can be copied, moved and shared) and the derived views.
+The tables and columns are described in `docs/data-dictionary.md` (generated from
+`schemas/records.py`).
 
 Tables: {tables}.
 
+`.minutebook-dataset.json` lists every file the run wrote: a later run replaces this folder
+only while it holds nothing else, and removes only those files.
 `make eval` adds `eval.json` (accuracy against the gold); `make bench` adds `bench.json`.
 Everything in this folder except this README is rebuilt by each run and ignored by git;
 a re-run over the same papers, all from the cache, finds it up to date and leaves it as it is.
@@ -44,19 +44,6 @@ a re-run over the same papers, all from the cache, finds it up to date and leave
 def render_readme() -> str:
     """Return the README a run writes into its output folder (committed as output/README.md)."""
     return README.format(tables=", ".join(f"`{t}`" for t in TABLES))
-
-
-def _old_name(out: Path) -> str:
-    return f".{out.name}.previous"
-
-
-def recover(out: Path) -> None:
-    """Put back the previous dataset if a run was killed between the two renames of a swap."""
-    old = out.parent / _old_name(out)
-    if old.exists() and not out.exists():
-        old.rename(out)
-    elif old.exists():
-        shutil.rmtree(old, ignore_errors=True)
 
 
 #: Views derived from the tables, for analysts. ``awards`` counts money once: the same award
@@ -78,15 +65,17 @@ DERIVED_VIEWS = {
 }
 
 
-def _write_views(db_path: Path, data_dir: Path) -> None:
+def _write_database(db_path: Path, tables: Mapping[str, pa.Table]) -> None:
+    """Write the DuckDB file: a table per output table (copied from the Arrow data, so the file
+    names no path and opens wherever the folder is moved), plus the derived views."""
     con = duckdb.connect(str(db_path))
     try:
-        for table in TABLES:
-            glob = (data_dir / table / "*.parquet").as_posix().replace("'", "''")
-            con.execute(f"CREATE OR REPLACE VIEW {table} AS "
-                        f"SELECT * FROM read_parquet('{glob}', union_by_name = true)")
+        for name, data in tables.items():
+            con.register("_arrow_source", data)
+            con.execute(f'CREATE TABLE "{name}" AS SELECT * FROM _arrow_source')
+            con.unregister("_arrow_source")
         for name, sql in DERIVED_VIEWS.items():
-            con.execute(f"CREATE OR REPLACE VIEW {name} AS {sql}")
+            con.execute(f"CREATE VIEW {name} AS {sql}")
     finally:
         con.close()
 
@@ -111,35 +100,40 @@ def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]],
                   inputs: Mapping[str, Any] | None = None) -> Path:
     """Write every table (records by table name; missing tables are written empty) to ``out``.
 
-    The dataset is built in a temporary folder beside ``out`` and swapped in; the DuckDB views
-    point at the final location. ``inputs`` (JSON-able: what the dataset was made from) is saved
-    with it for ``is_up_to_date``. Returns the resolved output folder.
+    The whole dataset, DuckDB file and manifest included, is built in a folder beside ``out``
+    and swapped in (``pipeline.outdir``): a complete dataset is at ``out`` at every instant and
+    only files of the old dataset are removed. ``inputs`` (JSON-able: what the dataset was made
+    from) is saved in the manifest for ``is_up_to_date``. The caller has checked ``out`` with
+    ``outdir.check_output``. Returns the resolved output folder.
     """
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    recover(out)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))
+    outdir.recover(out)
+    outdir.clean_stale_builds(out)
+    tmp = outdir.new_build_folder(out)
     try:
         year_of = {p.paper_id: (p.paper_date.year if p.paper_date else None)
                    for p in tables.get("papers", ())}
+        files: list[str] = []
+        whole: dict[str, pa.Table] = {}
         for table in TABLES:
             (tmp / table).mkdir()
+            parts = []
             for label, records in partition_by_year(tables.get(table, ()), year_of).items():
-                pq.write_table(to_arrow(table, records), tmp / table / f"part-{label}.parquet")
+                data = to_arrow(table, records)
+                pq.write_table(data, tmp / table / f"part-{label}.parquet")
+                files.append(f"{table}/part-{label}.parquet")
+                parts.append(data)
+            whole[table] = pa.concat_tables(parts)
         (tmp / "README.md").write_text(render_readme(), encoding="utf-8")
-        if inputs is not None:
-            (tmp / INPUTS_FILE).write_text(json.dumps(inputs), encoding="utf-8")
-        old = out.parent / _old_name(out)
-        if out.exists():
-            out.rename(old)
-        tmp.rename(out)
-        shutil.rmtree(old, ignore_errors=True)
+        _write_database(tmp / DUCKDB_FILE, whole)
+        files += ["README.md", DUCKDB_FILE]
+        manifest = {"kind": outdir.MANIFEST_KIND, "files": files, "inputs": inputs}
+        (tmp / outdir.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+        outdir.swap_in(tmp, out)
     except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
+        outdir.remove_build(tmp)
         raise
-    db_tmp = out / f".{DUCKDB_FILE}.tmp"
-    _write_views(db_tmp, out)
-    os.replace(db_tmp, out / DUCKDB_FILE)
     return out
 
 
@@ -147,12 +141,11 @@ def is_up_to_date(out: Path, inputs: Mapping[str, Any]) -> bool:
     """Whether ``out`` holds a complete dataset written from exactly ``inputs`` (the same papers
     at the same paths in the same order, by the same pipeline version). Takes the output folder
     and the inputs as ``write_dataset`` saves them; returns False when anything is missing."""
-    out = out.resolve()
-    try:
-        saved = json.loads((out / INPUTS_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    manifest = outdir.read_manifest(out.resolve())
+    if manifest is None:
         return False
-    return (saved == json.loads(json.dumps(inputs)) and (out / DUCKDB_FILE).is_file()
+    return (manifest.get("inputs") == json.loads(json.dumps(inputs))
+            and (out / DUCKDB_FILE).is_file()
             and all(any((out / t).glob("*.parquet")) for t in TABLES))
 
 

@@ -1,6 +1,6 @@
 """Controlled vocabularies shared by the record types and by validation."""
 
-PAPER_STATUS = ("ok", "partial", "failed", "needs_ocr")
+PAPER_STATUS = ("ok", "partial", "failed", "needs_ocr", "skipped")
 PAPER_FORMATS = ("pdf", "docx", "txt", "html", "unknown")
 DOC_TYPES = ("agenda_pack", "agenda", "minutes", "report", "briefing", "spend_plan",
              "performance_update", "decision", "unknown")

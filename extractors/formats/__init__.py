@@ -13,8 +13,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from extractors.formats.docx import read_docx
+from extractors.formats.html_page import read_html
 from extractors.formats.pdf import read_pdf
-from extractors.formats.text import read_html, read_text
+from extractors.formats.text import read_text
 from schemas.document import Document, ReaderError
 
 READERS: dict[str, Callable[[Path, bytes | None], Document]] = {

@@ -1,15 +1,17 @@
-"""Text and HTML reader: plain-text exports (with stray markup) and saved web pages.
+"""Text reader: plain-text exports (with stray markup), and the line form shared with HTML.
 
-Decoding: a BOM says UTF-8 or UTF-16; otherwise strict UTF-8; otherwise charset-normalizer
-(cp1252 keeps "£"). Binary data (NUL bytes, or text charset-normalizer cannot place) is a
-ReaderError. Markup is folded: block tags (p, li, br, div, tr, h1-h6, ul, ol) become line breaks,
-other tags are dropped and entities unescaped. In a text export, a line with two or more tabs
-starts a table that runs while consecutive lines have the same number of cells (a run that
-follows a table after only blank lines and is no wider continues it: exports break tables at
-page breaks and drop empty columns; rows of only rules are dropped); in HTML,
-``<table>/<tr>/<td>`` give the rows. "## Title" lines are headings, "- ", "* " and "• " lines
-are list items, a form feed starts a new page, and lines of only dashes or underscores are rules
-and are dropped. Paragraphs are runs of lines separated by blank lines.
+Decoding (``decode``): a BOM, or the NUL pattern of UTF-16 without one; stray NUL bytes
+dropped; strict UTF-8; otherwise charset-normalizer (cp1252 keeps "£"). Binary data (many NUL
+or control bytes, or text charset-normalizer cannot place) is a ReaderError. Markup is
+folded: block tags (p, li, br, div, tr, h1-h6, ul, ol) become line breaks, other tags are
+dropped and entities unescaped (saved web pages are parsed by ``html_page``). In a text
+export, a line with two or more tabs starts a table that runs while consecutive lines have the
+same number of cells (a run that follows a table after only blank lines and is no wider
+continues it: exports break tables at page breaks and drop empty columns; rows of only rules
+are dropped); lines the HTML reader marks as table rows give the rows of its tables.
+"## Title" lines are headings, "- ", "* " and "• " lines are list items, a form feed starts a
+new page, and lines of only dashes or underscores are rules and are dropped. Paragraphs are
+runs of lines separated by blank lines.
 """
 
 from __future__ import annotations
@@ -24,17 +26,45 @@ from charset_normalizer import from_bytes
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from schemas.document import Block, Document, DocumentMeta, Page, ReaderError, Table
 
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|li|br|div|tr|h[1-6]|ul|ol|table|tbody|thead)\b[^>]*>",
+# [^<>]* rather than [^>]*: an unclosed tag ends its match at the next "<" (linear time)
+_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|li|br|div|tr|h[1-6]|ul|ol|table|tbody|thead)\b[^<>]*>",
                         re.I)
 _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 _RULE = re.compile(r"^\s*[-_=–—]{3,}\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LIST = re.compile(r"^\s*[-*]\s+(\S.*)$")
-_DROP_WITH_CONTENT = re.compile(r"<\s*(script|style|head)\b.*?<\s*/\s*\1\s*>", re.I | re.S)
+_DROP_OPEN = re.compile(r"<\s*(script|style|head)\b", re.I)
+_DROP_CLOSE = {name: re.compile(rf"<\s*/\s*{name}\s*>", re.I)
+               for name in ("script", "style", "head")}
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark: NULs on one side of most byte pairs."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    for nuls, enc in ((odd, "utf-16-le"), (even, "utf-16-be")):
+        if nuls > 0.4 * half and nuls > 4 * min(even, odd):
+            try:
+                return data[: len(data) // 2 * 2].decode(enc)
+            except UnicodeDecodeError:
+                return None
+    return None
+
+
+_C0 = re.compile(r"[\x00-\x08\x0e-\x1f]")
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """Return (text, encoding name) of text-file bytes; raise ReaderError if they are not text."""
+    """Return (text, encoding name) of text-file bytes; raise ReaderError if they are not text.
+
+    A BOM says UTF-8, UTF-16 or UTF-32; UTF-16 without a BOM is recognised by its NUL bytes;
+    a few stray NUL bytes (under 1%) are dropped; otherwise strict UTF-8, then
+    charset-normalizer (cp1252 keeps "£"). Bytes that decode to many control characters are
+    binary, not text.
+    """
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                      (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
@@ -45,26 +75,63 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise ReaderError(f"text file has a {enc} byte-order mark but is not valid "
                                   f"{enc}") from exc
     if b"\x00" in data:
-        raise ReaderError("file is binary, not text (it holds NUL bytes); cannot decode it")
+        wide = _utf16_without_bom(data)
+        if wide is not None:
+            return _text_or_binary(wide), "utf-16 (no byte-order mark)"
+        if data.count(0) > len(data) / 100:
+            raise ReaderError("file is binary, not text (it holds many NUL bytes); "
+                              "cannot decode it")
+        data = data.replace(b"\x00", b"")
     try:
-        return data.decode("utf-8"), "utf-8"
+        return _text_or_binary(data.decode("utf-8")), "utf-8"
     except UnicodeDecodeError:
         pass
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise ReaderError("text file's character encoding cannot be recognised")
+        raise ReaderError("file is binary, or text whose character encoding cannot be "
+                          "recognised")
     enc = best.encoding
     if enc in ("latin_1", "iso8859_15", "cp1250", "cp1252") or enc.startswith("iso8859"):
         enc = "cp1252"  # Windows exports: cp1252 is latin-1 plus quotes, dashes and the euro
     try:
-        return data.decode(enc), enc
+        return _text_or_binary(data.decode(enc)), enc
     except UnicodeDecodeError:
-        return str(best), best.encoding
+        return _text_or_binary(str(best)), best.encoding
+
+
+def _text_or_binary(text: str) -> str:
+    """The text, unless control characters (not tab, line or page breaks) are over 1% of it."""
+    if len(_C0.findall(text[:65536])) > len(text[:65536]) / 100 + 2:
+        raise ReaderError("file is binary, not text (it decodes to control characters); "
+                          "cannot decode it")
+    return text
+
+
+def _drop_with_content(text: str) -> str:
+    """Remove script, style and head elements with their content, in linear time (a tag
+    that is never closed is left to be dropped as a tag; its closer is not searched again)."""
+    if "<" not in text:
+        return text
+    kept: list[str] = []
+    pos = 0
+    unclosed: set[str] = set()
+    for m in _DROP_OPEN.finditer(text):
+        name = m.group(1).lower()
+        if m.start() < pos or name in unclosed:
+            continue
+        close = _DROP_CLOSE[name].search(text, m.end())
+        if close is None:
+            unclosed.add(name)
+            continue
+        kept.append(text[pos:m.start()])
+        pos = close.end()
+    kept.append(text[pos:])
+    return "".join(kept)
 
 
 def fold_markup(text: str) -> str:
     """Fold markup to plain text: block tags to line breaks, other tags dropped, entities out."""
-    text = _DROP_WITH_CONTENT.sub("", text)
+    text = _drop_with_content(text)
     text = _BLOCK_TAG.sub("\n", text)
     text = _ANY_TAG.sub("", text)
     return html.unescape(text).replace("\u00a0", " ")
@@ -82,31 +149,9 @@ def read_text(path: Path, data: bytes | None = None) -> Document:
     return _document(_split_pages(text), enc, "txt")
 
 
-def read_html(path: Path, data: bytes | None = None) -> Document:
-    """Read a saved HTML page at ``path`` (or its bytes ``data``) into a Document (tables from
-    table/tr/td)."""
-    text, enc = decode(data if data is not None else path.read_bytes())
-    title_m = re.search(r"<title[^>]*>(.*?)</title>", text, re.I | re.S)
-    text = _DROP_WITH_CONTENT.sub("", text)
-    text = re.sub(r"\s+", " ", text)  # HTML whitespace is not layout
-    text = re.sub(r"<\s*(?:br|/p|/div|/li|/h[1-6]|/table)\b[^>]*>", r"\g<0>\n\n", text,
-                  flags=re.I)
-    text = re.sub(r"<\s*h([1-6])\b[^>]*>", lambda m: "\n" + "#" * int(m.group(1)) + " ", text,
-                  flags=re.I)
-    text = re.sub(r"<\s*li\b[^>]*>", "\n- ", text, flags=re.I)
-    # a table row becomes one tab-separated line; cell-internal breaks are kept as U+2028
-    text = re.sub(r"<\s*tr\b[^>]*>(.*?)<\s*/\s*tr\s*>", _html_row, text, flags=re.I | re.S)
-    doc = _document(_split_pages(fold_markup(text)), enc, "html")
-    if title_m:
-        doc.meta.title = " ".join(html.unescape(_ANY_TAG.sub("", title_m.group(1))).split())
-    return doc
-
-
-def _html_row(m: re.Match) -> str:
-    cells = re.findall(r"<\s*t[dh]\b[^>]*>(.*?)(?=<\s*/?\s*t[dh]\b|$)", m.group(1), re.I | re.S)
-    folded = [_fold_cell(re.sub(r"<\s*br\b[^>]*>", "\n", c, flags=re.I)).replace("\n", "\u2028")
-              for c in cells]
-    return "\t\t".join(folded) + "\t\u2063\n"  # U+2063 marks an HTML row
+def document_from_lines(text: str, enc: str, fmt: str) -> Document:
+    """Build a Document from reader lines (form feeds between pages; the HTML reader's rows)."""
+    return _document(_split_pages(text), enc, fmt)
 
 
 def _split_pages(text: str) -> list[str]:
