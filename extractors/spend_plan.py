@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import html
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -30,8 +29,6 @@ from schemas.records import Funding, SpendPlanLine
 _TEXT_ROLES = ("description", "measures", "benchmark", "other_funding")
 _TOTAL_TITLE = re.compile(r"^\W*(?:grand\s+|sub[-\s]?)?totals?\b", re.I)
 _RULE_ROW = re.compile(r"^[-\s|]*$")
-_TAG_BREAK = re.compile(r"<\s*(?:br|/p|/li|li|p|/ul|ul|/div|div)\b[^>]*>", re.I)
-_TAG = re.compile(r"<[^>]+>")
 _PURPOSE_CHARS = 160
 _HEADER_MAX_WORDS = 30
 #: kind a £ amount gets by default from the column it is written in
@@ -83,13 +80,8 @@ def _header_synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 @paper_memo()  # every extractor reading a table cleans its cells
 def clean_cell(text: str | None) -> str:
-    """Return a cell's text without HTML markup (text exports keep it), one paragraph a line."""
-    text = text or ""
-    if "<" in text and ">" in text:
-        text = _TAG_BREAK.sub("\n", text)
-        text = _TAG.sub("", text)
-    text = html.unescape(text)
-    lines = [ft.fold(ln) for ln in text.split("\n")]
+    """Return a cell's text folded, one paragraph a line (readers have removed any markup)."""
+    lines = [ft.fold(ln) for ln in (text or "").split("\n")]
     return "\n".join(ln for ln in lines if ln)
 
 

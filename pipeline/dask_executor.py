@@ -7,11 +7,13 @@ A bounded number of papers is in flight so the client's memory stays flat on big
 
 from __future__ import annotations
 
+import ctypes
+import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.discover import InputFile
-from pipeline.process import PaperResult, failed_result, process_paper
+from pipeline.process import PaperResult, PaperTimeout, failed_result, process_paper
 from pipeline.version import PIPELINE_VERSION
 from schemas.records import Paper
 
@@ -21,14 +23,52 @@ if TYPE_CHECKING:
 _IN_FLIGHT_PER_WORKER = 4
 
 
-def process_bytes(path: str, name: str, data: bytes, paper_id: str) -> PaperResult:
-    """Process one paper's bytes on a Dask worker; never raises for a bad paper."""
+def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
+                                               ctypes.py_object(exc) if exc else None)
+
+
+def _failed(path: str, paper_id: str, size: int, message: str) -> PaperResult:
+    paper = Paper(paper_id=paper_id, path=path, format="unknown", status="failed",
+                  size_bytes=size, pipeline_version=PIPELINE_VERSION)
+    return failed_result(paper, "process", message, final=False)
+
+
+def process_bytes(path: str, name: str, data: bytes, paper_id: str,
+                  timeout_s: int = 0) -> PaperResult:
+    """Process one paper's bytes on a Dask worker under a time limit; never raises for a bad
+    paper.
+
+    A Dask task runs on a worker thread, where no alarm signal reaches it, so the limit is a
+    timer that raises PaperTimeout in that thread (at its next Python instruction).
+    """
+    thread_id = threading.get_ident()
+    guard = threading.Lock()
+    finished = False
+
+    def expire() -> None:
+        with guard:
+            if not finished:
+                _set_async_exc(thread_id, PaperTimeout)
+
+    timer = threading.Timer(timeout_s, expire) if timeout_s > 0 else None
     try:
-        return process_paper(path, name, data, paper_id)
+        try:
+            if timer is not None:
+                timer.daemon = True
+                timer.start()
+            return process_paper(path, name, data, paper_id)
+        finally:
+            if timer is not None:
+                with guard:
+                    finished = True
+                timer.cancel()
+                _set_async_exc(thread_id, None)  # one set but not yet raised is dropped
+    except PaperTimeout:
+        return _failed(path, paper_id, len(data),
+                       f"timeout: the paper took longer than {timeout_s} s (--timeout)")
     except MemoryError:
-        paper = Paper(paper_id=paper_id, path=path, format="unknown", status="failed",
-                      size_bytes=len(data), pipeline_version=PIPELINE_VERSION)
-        return failed_result(paper, "process", "ran out of memory on the Dask worker")
+        return _failed(path, paper_id, len(data), "ran out of memory on the Dask worker")
 
 
 def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
@@ -44,8 +84,10 @@ def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
     if opts.scheduler:
         client = Client(opts.scheduler)
     else:
+        # the nanny restarts a worker that goes over the memory limit; its paper fails alone
         cluster = LocalCluster(n_workers=max(1, opts.workers), threads_per_worker=1,
-                               processes=True, dashboard_address=None)
+                               processes=True, dashboard_address=None,
+                               memory_limit=f"{opts.memory_mb}MiB" if opts.memory_mb > 0 else 0)
         client = Client(cluster)
     results: dict[str, PaperResult] = {}
     try:
@@ -55,11 +97,22 @@ def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
         owner = {}
 
         def submit() -> None:
-            inp, paper_id = queue.pop()
-            fut = client.submit(process_bytes, inp.path, inp.name, inp.read_bytes(), paper_id,
-                                key=f"paper-{paper_id}-{len(owner)}", pure=False, retries=0)
-            owner[fut.key] = (inp, paper_id)
-            pending.add(fut)
+            """Send the next readable paper (one that cannot be read fails here)."""
+            while queue:
+                inp, paper_id = queue.pop()
+                try:
+                    data = inp.read_bytes()
+                except Exception as exc:  # changed or gone since it was hashed
+                    results[inp.path] = _failed(inp.path, paper_id, 0,
+                                                f"could not open the file: {exc}")
+                    done(results[inp.path])
+                    continue
+                fut = client.submit(process_bytes, inp.path, inp.name, data, paper_id,
+                                    opts.timeout_s, key=f"paper-{paper_id}", pure=False,
+                                    retries=0)
+                owner[fut.key] = (inp, paper_id)
+                pending.add(fut)
+                return
 
         while queue and pending.count() < workers * _IN_FLIGHT_PER_WORKER:
             submit()
@@ -68,9 +121,7 @@ def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
             try:
                 result = fut.result()
             except Exception as exc:  # a task error or a lost worker costs only this paper
-                paper = Paper(paper_id=paper_id, path=inp.path, format="unknown",
-                              status="failed", pipeline_version=PIPELINE_VERSION)
-                result = failed_result(paper, "process", f"Dask task failed: {exc!r}")
+                result = _failed(inp.path, paper_id, 0, f"Dask task failed: {exc!r}")
             results[inp.path] = result
             done(result)
             fut.release()

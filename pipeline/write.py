@@ -8,6 +8,8 @@ The manifest saved with it lists every file written and the inputs it was made f
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -68,6 +70,11 @@ DERIVED_VIEWS = {
 def _write_database(db_path: Path, tables: Mapping[str, pa.Table]) -> None:
     """Write the DuckDB file: a table per output table (copied from the Arrow data, so the file
     names no path and opens wherever the folder is moved), plus the derived views."""
+    if "?" in str(db_path):  # DuckDB reads "?" in a path as the start of URL parameters
+        with tempfile.TemporaryDirectory(prefix="minutebook-") as elsewhere:
+            _write_database(Path(elsewhere) / db_path.name, tables)
+            shutil.move(Path(elsewhere) / db_path.name, db_path)
+        return
     con = duckdb.connect(str(db_path))
     try:
         for name, data in tables.items():

@@ -58,7 +58,7 @@ def read_table(out: Path, table: str) -> pd.DataFrame:
 def copy_samples(tmp_path: Path, names: tuple[str, ...]) -> Path:
     """Copy the named sample papers into ``tmp_path/in`` (created if needed); return that folder."""
     src = tmp_path / "in"
-    src.mkdir(exist_ok=True)
+    src.mkdir(parents=True, exist_ok=True)
     for name in names:
         shutil.copy(SAMPLES / name, src / name)
     return src

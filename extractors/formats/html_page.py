@@ -38,6 +38,7 @@ class _Page:
         self.row: list[str] | None = None
         self.cell: list[str] | None = None
         self.nested = 0  # table elements inside a cell are flattened into it
+        self.item_open = False  # a list item's marker is out and no text has followed yet
 
     def text(self, data: str | None) -> None:
         if not data:
@@ -47,12 +48,13 @@ class _Page:
             self.cell.append(data)
         elif self.row is None:
             self.out.append(html.escape(data, quote=False))  # the line reader unescapes once
+            self.item_open = self.item_open and not data.strip()
 
     def brk(self, mark: str = "\n") -> None:
         if self.cell is not None:
             self.cell.append("\n")
-        elif self.row is None:
-            self.out.append(mark)
+        elif self.row is None and not (self.item_open and not mark.strip()):
+            self.out.append(mark)  # (a block opening inside a list item stays on its line)
 
     def start(self, tag: str) -> None:
         if self.cell is not None and tag in ("tr", "td", "th"):
@@ -64,6 +66,7 @@ class _Page:
             self.brk("\n" + "#" * int(m.group(1)) + " ")
         elif tag == "li":
             self.brk("\n- ")
+            self.item_open = self.cell is None and self.row is None
         elif tag == "tr":
             self.row = []
             self.out.append("\n")
