@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 OUT ?= output
 BENCH_N ?= 400
 
-.PHONY: setup run test eval lint dictionary bench clean
+.PHONY: setup run test eval eval-unseen lint dictionary bench clean
 
 setup: $(STAMP)
 
@@ -26,6 +26,12 @@ test: setup
 eval: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
 	$(PY) -m pipeline.evaluate --out $(OUT) --json $(OUT)/eval.json
+	$(PY) -m pipeline.evaluate_real --out $(OUT) --gold tests/gold/real --json $(OUT)/eval-real.json
+
+# the real gold kept out of rule-writing: score it only when the rules are done
+eval-unseen: setup
+	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
+	$(PY) -m pipeline.evaluate_real --out $(OUT) --gold tests/gold/real-unseen --json $(OUT)/eval-unseen.json
 
 lint: setup
 	$(VENV)/bin/ruff check .

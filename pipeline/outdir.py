@@ -32,8 +32,10 @@ MANIFEST_KIND = "minutebook-dataset"
 README_HEADING = "# What a minutebook run writes here"
 #: Files minutebook itself puts in a dataset folder besides the tables (reports of make eval
 #: and make bench, and the files of datasets written before manifests existed).
+#: Reports that make eval and make bench write into a dataset folder.
+REPORT_FILES = ("eval.json", "eval-real.json", "eval-unseen.json", "bench.json")
 _OWN_FILES = frozenset({"README.md", "minutebook.duckdb", ".minutebook.duckdb.tmp",
-                        ".minutebook-inputs.json", "eval.json", "bench.json", MANIFEST})
+                        ".minutebook-inputs.json", MANIFEST, *REPORT_FILES})
 _PART_FILE = re.compile(r"part-[\w-]+\.parquet\Z")
 
 
@@ -82,7 +84,7 @@ def foreign_files(folder: Path) -> list[str]:
     listed = set(manifest["files"]) | {MANIFEST} if manifest else set()
     return [rel for rel in _files_under(folder)
             if rel not in listed and not (manifest is None and _is_own_legacy_file(folder, rel))
-            and not (manifest is not None and rel in ("eval.json", "bench.json"))]
+            and not (manifest is not None and rel in REPORT_FILES)]
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -246,7 +248,7 @@ def swap_in(build: Path, out: Path) -> None:
         os.rename(build, out)
         return
     old_manifest = read_manifest(out)
-    old_files = (list(old_manifest["files"]) + [MANIFEST, "eval.json", "bench.json"]
+    old_files = (list(old_manifest["files"]) + [MANIFEST, *REPORT_FILES]
                  if old_manifest else _files_under(out))
     if _exchange(build, out):
         remove_dataset(build, old_files)
