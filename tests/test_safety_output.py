@@ -162,3 +162,14 @@ def test_an_unsafe_out_is_refused_before_any_work(tmp_path: Path) -> None:
         run([src], src, RunOptions(workers=1, progress=False))
     assert sorted(p.name for p in src.iterdir()) == [PAPER]
     assert (SAMPLES / PAPER).read_bytes() == (src / PAPER).read_bytes()
+
+
+def test_a_folder_holding_only_minutebooks_readme_is_written_to(tmp_path: Path) -> None:
+    src = copy_samples(tmp_path, (PAPER,))
+    out = tmp_path / "output"
+    out.mkdir()
+    shutil.copy(Path(__file__).parent.parent / "output" / "README.md", out / "README.md")
+    assert _cli(src, "--out", out) == 0  # a fresh clone's output/ (only the committed README)
+    (out / "README.md").write_text("# My own notes\n")
+    (out / outdir_module.MANIFEST).unlink()
+    assert _cli(src, "--out", out) == 2  # without the manifest, the README is not minutebook's
