@@ -561,6 +561,27 @@ def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
     return records
 
 
+_MINUTE_NUMBER = re.compile(r"^\d{1,4}[.)]?\s+")
+
+
+def _attendance_region(lines: list[Line], minutes) -> list[Line]:
+    """The lines before the first minute, plus the leading minutes that are themselves
+    attendance blocks ("1. Present: ...", "2. Apologies were received from ..."), their
+    numbers taken off so the label opens the line."""
+    end = minutes.first_item_index
+    region = list(lines[:end])
+    bounds = list(minutes.starts) + [len(lines)]
+    for n, item in enumerate(minutes.items):
+        if bounds[n] != end or match_label(item.title) is None:
+            break
+        head = lines[end]
+        region.append(Line(_MINUTE_NUMBER.sub("", head.text.strip()), head.page, head.first,
+                           head.kind, head.bold, head.level))
+        region.extend(lines[end + 1:bounds[n + 1]])
+        end = bounds[n + 1]
+    return region
+
+
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
     """Read the attendance blocks of every minutes part of a paper into attendance records."""
     from extractors.minutes import is_minute_heading, read_minutes
@@ -571,7 +592,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         minutes = read_minutes(lines)
         texts = [(m.text, m.page) for m in minutes.items[:3]]
         mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
-        for rec in attendance_records(lines[:minutes.first_item_index] or lines, mid,
+        for rec in attendance_records(_attendance_region(lines, minutes) or lines, mid,
                                       ctx.paper_id, texts, is_minute_heading):
             out.add("attendance", rec)
     return out

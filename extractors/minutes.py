@@ -79,6 +79,7 @@ class MinutesRead:
 
     items: list[Minute]
     first_item_index: int
+    starts: list[int] = field(default_factory=list)  # line index of each minute's heading
 
 
 @functools.cache
@@ -401,9 +402,48 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
     return out
 
 
+_SEQ_HEAD = re.compile(r"^(?P<ref>\d{1,4})[.)]?\s+(?P<title>[A-Z(‘“'\"].*)$")
+_INLINE_TITLE = re.compile(r"^(?P<title>[^:.–—]{2,80}?)\s*(?:[:.]|\s[-–—]\s)\s*\S")
+_MAX_GAP = 2  # a number skipped now and then ("2699, 2701": minute 2700 was never printed)
+
+
+def _sequence_heads(lines: list[Line]) -> list[_Head]:
+    """Minute headings found by their numbering alone: the longest run of line-opening numbers
+    that go up one by one through the part ("2599. Police Report: ...", "2600. Public Forum").
+
+    Minutes typed in a word processor often set the number and title in body text, so no
+    typography marks them; the sequence does. A run of fewer than three numbers is no evidence.
+    """
+    texts = [ln.text.replace("\t", " ").strip() for ln in lines]
+    found = [(i, int(m.group("ref")), m.group("title")) for i, t in enumerate(texts)
+             if lines[i].first and (m := _SEQ_HEAD.match(t)) and not _RESOLVED.match(t)]
+    best: list[tuple[int, int, str]] = []
+    for start in range(len(found)):
+        chain = [found[start]]
+        for cand in found[start + 1:]:
+            if 0 < cand[1] - chain[-1][1] <= _MAX_GAP:
+                chain.append(cand)
+        if len(chain) > len(best):
+            best = chain
+    if len(best) < 3:
+        return []
+    heads = []
+    for i, ref, rest in best:
+        m = _INLINE_TITLE.match(rest)
+        title = m.group("title") if m and not _title_like(rest) else rest
+        if m and len(rest.split()) > 8:
+            title = m.group("title")
+        heads.append(_Head(i, i + 1, str(ref), title))
+    return heads
+
+
 def read_minutes(lines: list[Line]) -> MinutesRead:
     """Split a minutes part's lines into minutes (reference, title, text, resolutions)."""
     heads = _find_heads(lines)
+    by_sequence = _sequence_heads(lines)
+    if len(by_sequence) > len(heads) and not any(_ITEM_LINE.match(ln.text.strip())
+                                                for ln in lines):
+        heads = by_sequence
     items: list[Minute] = []
     for n, h in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
@@ -411,7 +451,7 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
         items.append(Minute(
             ref=h.ref, title=fold(h.title), text=fold("\n".join(b.text for b in body)),
             page=lines[h.index].page, resolutions=read_resolutions(body)))
-    return MinutesRead(items, heads[0].index if heads else 0)
+    return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads])
 
 
 _APPROVES = re.compile(r"\b(?:approv\w*|confirm\w*|correct\s+record|signed|agreed)\b", re.I)
