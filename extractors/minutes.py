@@ -137,7 +137,6 @@ def _match_ref(text: str) -> tuple[str, str, str] | None:
         m = pat.match(text)
         if m:
             ref = m.group("ref").strip()
-            ref = "Item " + ref if style == "item" else ref
             return style, ref, (m.group("title") or "").strip()
     return None
 
@@ -187,7 +186,7 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
                 start = numbered[0]
             title = " ".join(texts[start:i])
             m = re.match(r"^(\d{1,4}(?:/\d{2,4})?)\.\s+(.*)$", title)
-            ref = m.group(1) if m else "Item " + _ITEM_LINE.match(texts[i]).group(1)
+            ref = m.group(1) if m else _ITEM_LINE.match(texts[i]).group(1)
             heads.append(_Head(start, i + 1, ref, m.group(2) if m else title))
         return _fix_drop_caps(heads)
     style_seen: str | None = None
@@ -570,10 +569,10 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             evidence=facts.evidence or None))
         read = read_minutes(lines)
         meeting_date = facts.date or part.date
-        for item in read.items:
+        for position, item in enumerate(read.items, 1):
             out.add("minute_items", MinuteItem(
-                meeting_id=mid, paper_id=ctx.paper_id, ref=item.ref, title=item.title,
-                text=item.text, page=item.page))
+                meeting_id=mid, paper_id=ctx.paper_id, ref=item.ref or None,
+                position=position, title=item.title, text=item.text, page=item.page))
             for res in item.resolutions:
                 approves, inferred = approved_minutes_date(res.text, item, meeting_date)
                 if inferred:

@@ -138,7 +138,10 @@ class MinuteItem:
 
     meeting_id: str = column("string", "meeting the minute records", required=True)
     paper_id: str = column("string", _PAPER, required=True)
-    ref: str = column("string", "minute reference as printed (SMK10, 45/21, 76)", required=True)
+    ref: str = column("string", "minute reference as printed (SMK10, 45/21, 76; '(Item 5)' is "
+                      "5); null when the paper prints none")
+    position: int = column("int", "order of the minute in its meeting's minutes, from 1",
+                           minimum=1)
     title: str = column("string", "minute heading")
     text: str = column("string", "body text of the minute")
     page: int = column("int", _PAGE)

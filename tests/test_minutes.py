@@ -61,16 +61,16 @@ def test_kent_item_headings_and_lettered_clauses():
     assert res[4][:2] == ("88", 1) and res[4][2].endswith("Provision in Kent 2025-29")
 
 
-def test_untitled_items_take_item_refs():
+def test_untitled_items_take_their_printed_item_numbers():
     recs = run("kent-panel-minutes-untitled-items-oxford-comma-apologies.txt")
     (meeting,) = recs["meetings"]
     assert meeting.date == dt.date(2024, 10, 29)
     assert meeting.venue == "Darent Room, Sessions House, County Hall, Maidstone"
     assert [(m.ref, m.title) for m in recs["minute_items"]] == [
-        ("Item 1", "Apologies and Substitutes"), ("Item 2", "Chairman’s Announcements"),
-        ("Item 3", "Minutes of the meeting held on 30 July 2024")]
+        ("1", "Apologies and Substitutes"), ("2", "Chairman’s Announcements"),
+        ("3", "Minutes of the meeting held on 30 July 2024")]  # printed "(Item 1)": the number
     res = [(r.minute_ref, r.number, r.verb) for r in recs["resolutions"]]
-    assert res == [("Item 2", 1, "elected"), ("Item 3", 1, "approved")]
+    assert res == [("2", 1, "elected"), ("3", 1, "approved")]
 
 
 def test_resolution_verbs():
