@@ -401,8 +401,31 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
     return out
 
 
+@functools.cache
+def _decision_openers() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"] + r"\s*(?:that\b\s*|:\s*|(?=(?:not\s+)?to\b))", re.I)
+                 for r in load_table("decision_phrases.csv"))
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)£%][.!])\s+(?=[A-Z(])")
+
+
+def prose_resolutions(text: str, page: int) -> list[ResolutionText]:
+    """Decisions recorded in running text (``data/decision_phrases.csv``), numbered in order:
+    the words after "that", "to" or ":" to the end of the sentence."""
+    found: list[tuple[int, str]] = []
+    for opener in _decision_openers():
+        for m in opener.finditer(text):
+            end = _SENTENCE_END.search(text, m.end())
+            decision = text[m.end():end.start() if end else len(text)].strip()
+            if len(decision.split()) >= 2 and not any(abs(m.start() - s) < 80 and decision in t
+                                                       or t in decision for s, t in found):
+                found.append((m.start(), decision))
+    return [ResolutionText(n, t, page) for n, (_, t) in enumerate(sorted(found), 1)]
+
+
 _SEQ_HEAD = re.compile(r"^(?P<ref>\d{1,4})[.)]?\s+(?P<title>[A-Z(‘“'\"].*)$")
-_INLINE_TITLE = re.compile(r"^(?P<title>[^:.–—]{2,80}?)\s*(?:[:.]|\s[-–—]\s)\s*\S")
+_INLINE_TITLE = re.compile(r"^(?P<title>[^:.–—]{2,80}?)\s*(?P<sep>[:.]|\s[-–—]\s)\s*\S")
 _MAX_GAP = 2  # a number skipped now and then ("2699, 2701": minute 2700 was never printed)
 
 
@@ -428,9 +451,9 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
         return []
     heads = []
     for i, ref, rest in best:
-        m = _INLINE_TITLE.match(rest)
-        title = m.group("title") if m and not _title_like(rest) else rest
-        if m and len(rest.split()) > 8:
+        m = _INLINE_TITLE.match(rest)  # "Police Report: Attached. ..." is titled Police Report
+        title = rest
+        if m and (m.group("sep") != "." or len(rest.split()) > 8):
             title = m.group("title")
         heads.append(_Head(i, i + 1, str(ref), title))
     return heads
@@ -447,9 +470,11 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
     for n, h in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
         body = lines[h.body_from:end]
+        text = fold("\n".join(b.text for b in body))
+        page = lines[h.index].page
         items.append(Minute(
-            ref=h.ref, title=fold(h.title), text=fold("\n".join(b.text for b in body)),
-            page=lines[h.index].page, resolutions=read_resolutions(body)))
+            ref=h.ref, title=fold(h.title), text=text, page=page,
+            resolutions=read_resolutions(body) or prose_resolutions(text, page)))
     return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads])
 
 

@@ -199,3 +199,39 @@ def test_resolved_clauses_in_an_auto_numbered_list_are_numbered() -> None:
         ("13/24", 1, "That the fees be noted."),
         ("13/24", 2, "That the grant of £5,000 to the Street Pastors be approved."),
     ]
+
+
+def test_decisions_in_running_text_are_resolutions():
+    from extractors.minutes import prose_resolutions
+
+    # Manordeilo and Salem CC, 13 March 2019, minute 2 (the paper's words)
+    text = ("It was proposed by Cllr. J. Davies, seconded by Cllr. O. Williams and unanimously "
+            "agreed that the minutes of the extraordinary meeting held on the 6th February 2019, "
+            "as typed and circulated, were correct. Signed by the Chair")
+    (res,) = prose_resolutions(text, 1)
+    assert res.number == 1 and res.text == (
+        "the minutes of the extraordinary meeting held on the 6th February 2019, as typed and "
+        "circulated, were correct.")
+    # Ayton CC, 3 June 2014, minute 1: a decision not to act keeps its "not to"
+    (res,) = prose_resolutions("After discussion it was agreed not to pursue the matter.", 1)
+    assert res.text == "not to pursue the matter."
+    # an action a councillor takes on is not a decision of the meeting
+    assert prose_resolutions("Cllr Hayward agreed to contact the Highways Department.", 1) == []
+
+
+def test_minute_headings_found_by_their_numbering():
+    from extractors.meeting_text import Line
+    from extractors.minutes import read_minutes
+
+    # Tintern CC, 26 November 2018: number and title set in body text, no typography
+    printed = ["TINTERN COMMUNITY COUNCIL",
+               "Minutes of a meeting of the above Council held on Monday 26th November 2018 at",
+               "7.00pm in Tintern Village Hall.",
+               "2599. Police Report: Attached. No Police presence. A further report was received",
+               "2600. Public Forum: No one present.",
+               "2601. Apologies for absence: Cllr Hillard & County Cllr Webb.",
+               "2603. Approval of minutes of previous meeting: Approved & signed as correct."]
+    read = read_minutes([Line(t, 1, first=True) for t in printed])
+    assert [(m.ref, m.title) for m in read.items] == [
+        ("2599", "Police Report"), ("2600", "Public Forum"), ("2601", "Apologies for absence"),
+        ("2603", "Approval of minutes of previous meeting")]
