@@ -32,7 +32,7 @@ from schemas.document import Document
 from schemas.records import AgendaItem, Meeting, Membership, Part
 
 _MARKER = re.compile(r"^(?:a\s*g\s*e\s*n\s*d\s*a|agenda)(?:\s+items?(?:\s+no\.?)?)?\s*:?$", re.I)
-_ITEM = re.compile(r"^(?:item\s+)?(\d{1,3})[.:)]?[\s\t]+(\S.*)$", re.I)
+_ITEM = re.compile(r"^(?:item\s+)?(\d{1,4})[.:)]?[\s\t]+(\S.*)$", re.I)
 _PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)?", re.I)
 _TO_FOLLOW = re.compile(r"\(?\s*\bto\s+follow\b\s*\)?", re.I)
 _EXCLUSION = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press|public)", re.I)
@@ -257,6 +257,24 @@ class Item:
     evidence: str
 
 
+_SUB_ITEM = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\([0-9]{1,2}\))\s")
+# "PUBLIC PARTICIPATION - to allow ...", "Accounts for payment:- ...": a title, then what the
+# item is for, on one line
+# (after a dash only a purpose in lower case: "Decision 24/00093 - Future of ..." is one title)
+_TITLE_THEN_PURPOSE = re.compile(r"^(?P<title>[^:–—]{3,120}?)(?:\s*:-?\s*(?P<rest>\S.*)|"
+                                 r"\s+[-–—]\s+(?P<purpose>[a-z].*))$")
+
+
+def _split_title(title: str) -> tuple[str, str]:
+    """(title, the words after it) for an item line that runs its purpose on after a separator;
+    a page reference stays with the title."""
+    m = _TITLE_THEN_PURPOSE.match(title)
+    rest = (m.group("rest") or m.group("purpose") or "").strip() if m else ""
+    if not m or _PAGES.fullmatch(rest) or _TO_FOLLOW.fullmatch(rest):
+        return title, ""
+    return m.group("title").strip(), rest
+
+
 def _items_start(lines: list[Line]) -> int:
     markers = [i for i, ln in enumerate(lines) if _MARKER.match(ln.text.strip())]
     if not markers:
@@ -267,7 +285,7 @@ def _items_start(lines: list[Line]) -> int:
             before = [k for k in markers if k < i]
             if before:
                 return before[-1] + 1
-    return markers[-1] + 1
+    return markers[0] + 1  # items that do not start at 1 ("805. Apologies"): the first agenda
 
 
 def _first_number(lines: list[Line], start: int) -> int:
@@ -291,8 +309,8 @@ def read_items(lines: list[Line]) -> list[Item]:
     def close() -> None:
         if cur is None:
             return
-        title = fold(cur["title"])
-        desc = fold("\n".join(cur["desc"]))
+        title, inline = _split_title(fold(cur["title"]))
+        desc = fold("\n".join(([inline] if inline else []) + cur["desc"]))
         both = title + " " + desc
         pages = _PAGES.search(title) or _PAGES.search(desc)
         follow = bool(_TO_FOLLOW.search(both))
@@ -303,8 +321,14 @@ def read_items(lines: list[Line]) -> list[Item]:
                           cur["exempt"] and not _EXCLUSION.search(title), cur["page"],
                           fold(cur["title"] + " " + desc)[:500]))
 
-    for line in lines[start:]:
+    for k in range(start, len(lines)):
+        line = lines[k]
         t = line.text.replace("\t", " ").strip()
+        if _MARKER.match(t) and (items or cur is not None):
+            close()  # a second agenda in the paper (an annual meeting, then the meeting)
+            cur = None
+            last = _first_number(lines, k + 1) - 1
+            continue
         sec = _section(t)
         if sec == "end":
             if cur is not None and cur["desc"] and split_name_role(cur["desc"][-1]):
@@ -324,7 +348,8 @@ def read_items(lines: list[Line]) -> list[Item]:
             continue
         if cur is None:
             continue
-        if not cur["desc"] and (t[:1].islower() or _UNFINISHED.search(cur["title"])
+        if not cur["desc"] and not _SUB_ITEM.match(t) and (
+                t[:1].islower() or _UNFINISHED.search(cur["title"])
                                 or re.fullmatch(r"\(?\s*pages?\s[\d\s\-–to]+\)?", t,
                                                                re.I)):
             cur["title"] += " " + t

@@ -156,3 +156,34 @@ def test_summons_scheduled_end_time():
     assert (meeting.start_time, meeting.end_time) == ("09:30", "17:00")
     assert meeting.venue == "Council Chamber, County Hall, Maidstone, Kent, ME14 1XQ"
     assert [i.number for i in recs["agenda_items"]] == [1, 2]
+
+
+def test_items_numbered_on_from_the_last_meeting_and_a_second_agenda():
+    from extractors.agenda import read_items
+    from extractors.meeting_text import Line
+
+    # Tintern CC, 20 May 2019: the annual meeting's agenda, then the meeting's own
+    printed = ["TINTERN COMMUNITY COUNCIL", "AGENDA", "805. Apologies for absence",
+               "806. Confirmation of minutes of 2018 AGM", "807. Chairman’s Report",
+               "Please note there will be no public forum at this meeting.",
+               "TINTERN COMMUNITY COUNCIL", "AGENDA", "2691. Police Report",
+               "2692. Public Forum", "2697. Accounts for payment:-"]
+    items = read_items([Line(t, 1, first=True) for t in printed])
+    assert [(i.number, i.title) for i in items] == [
+        (805, "Apologies for absence"), (806, "Confirmation of minutes of 2018 AGM"),
+        (807, "Chairman’s Report"), (2691, "Police Report"), (2692, "Public Forum")]
+
+
+def test_an_items_purpose_after_its_title_is_its_description():
+    from extractors.agenda import read_items
+    from extractors.meeting_text import Line
+
+    # Hertingfordbury PC, 13 March 2019
+    printed = ["1. APOLOGIES FOR ABSENCE",
+               "2. DECLARATIONS OF INTEREST - to note any Members’ Declarations of Interest",
+               "3. PLANNING", "a) To consider planning applications below:"]
+    items = read_items([Line(t, 1, first=True) for t in printed])
+    assert [(i.number, i.title) for i in items] == [
+        (1, "APOLOGIES FOR ABSENCE"), (2, "DECLARATIONS OF INTEREST"), (3, "PLANNING")]
+    assert items[1].description == "to note any Members’ Declarations of Interest"
+    assert items[2].description == "a) To consider planning applications below:"
