@@ -148,6 +148,8 @@ class _Walker:
         topic: str | None | bool = False  # read once, when an amount needs it
         for s_idx, sentence in enumerate(ft.sentences(text)):
             mentions = ft.money_mentions(sentence)
+            if mentions and not ft.says_funding(sentence):
+                continue  # a balance, a price, a payment for a service: not funding
             for m_idx, mention in enumerate(mentions):
                 limit = mentions[m_idx + 1].start if m_idx + 1 < len(mentions) else None
                 facts = ft.read_sentence(sentence, mention, None, self.ctx.authority, limit)

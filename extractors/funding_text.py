@@ -155,6 +155,22 @@ def _kind_cues() -> tuple[tuple[Cue, str, int], ...]:
     return tuple(sorted(cues, key=lambda c: c[2]))
 
 
+@functools.cache
+def _funding_words() -> re.Pattern[str]:
+    words = sorted((r["word"] for r in load_table("funding_words.csv")), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def says_funding(sentence: str) -> bool:
+    """Whether a sentence says money is given, granted or budgeted: a funding word
+    (``data/funding_words.csv``) or a cue of a funding kind (``data/funding_kinds.csv``)."""
+    if _funding_words().search(sentence):
+        return True
+    lowered = sentence.lower()
+    return any(kind != NOT_FUNDING and cue.may_match(lowered) and cue.pattern.search(sentence)
+               for cue, kind, _ in _kind_cues())
+
+
 def kind_of(sentence: str, mention: Mention | None = None, default: str | None = None) -> str:
     """Return the funding kind a sentence gives an amount.
 

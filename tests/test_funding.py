@@ -167,3 +167,17 @@ def test_the_council_as_paragraph_subject_is_not_the_recipient() -> None:
             "period.")
     ex = funding.extract(_doc(Block("paragraph", text, 1)), CTX)
     assert all(row.recipient is None for row in ex.records.get("funding", []))
+
+
+def test_an_amount_in_a_sentence_that_gives_no_money_is_not_funding():
+    from extractors.funding_text import says_funding
+
+    # Tintern CC, 26 November 2018, minute 2604: balances, not money given
+    assert not says_funding("Financial Report: Community A/C £1,580.26, BMM A/C £7,117.48.")
+    # Manordeilo and Salem CC, 11 November 2020: a bank statement
+    assert not says_funding("Lloyds Bank Statement dated 30th October 2020 – credit balance "
+                            "of £13,511.78")
+    # the same papers' donations and budgets are
+    assert says_funding("It was agreed that a £100 donation be made to the Royal British "
+                        "Legion Poppy Appeal.")
+    assert says_funding("the Budget prepared for 2026/27 should include £500 set aside")
