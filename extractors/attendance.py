@@ -26,10 +26,12 @@ _PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "a
 _NAME_TOKEN = re.compile(
     r"^(?:[A-Z]\.?|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*|[A-Z]{2,}|O['’][A-Z]\w+)$")
 _REP = re.compile(r"^(?:a\s+|the\s+)?representatives?\s+(?:of|for|from)\s+(?:the\s+)?(.+)$", re.I)
+# a full stop after an abbreviated title ("Cllrs. Dorian Jenkins") does not end the list
+_LIST_END = r"(?:(?<!Cllrs)(?<!Cllr)(?<!Mrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\s|$)|$)"
 _PROSE_APOLOGIES = re.compile(
     r"\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+)?(?:received|reported|"
-    r"submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)(?:\.(?:\s|$)|$)"
-    r"|\breported\s+apologies\s+from\s+(.+?)(?:\.(?:\s|$)|$)", re.I | re.S)
+    r"submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)" + _LIST_END +
+    r"|\breported\s+apologies\s+from\s+(.+?)" + _LIST_END, re.I | re.S)
 _ORG_PREFIX = re.compile(r"^([A-Z][^:()\[\]]{2,60}):\s+(?=\S)")
 _PROSE_START = re.compile(r"^(?:The|It|This|There|In\s+[a-z]|An?\s+[a-z]|Following|Members)\b")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’\-]{3,}$")
@@ -63,6 +65,14 @@ def _honorifics() -> tuple[tuple[str, str, bool], ...]:
         plural = r["plural"] == "1"
         out.append((r["honorific"], r["canonical"] if plural else r["honorific"], plural))
     return tuple(sorted(out, key=lambda t: -len(t[0])))
+
+
+def _canonical_honorific(form: str) -> str:
+    """The canonical form of a printed honorific ("Cllr" -> "Councillor")."""
+    for r in load_table("honorifics.csv"):
+        if r["honorific"].casefold() == form.casefold():
+            return r["canonical"]
+    return form
 
 
 @functools.cache
@@ -524,6 +534,21 @@ def prose_apologies(text: str) -> list[str]:
     return out
 
 
+#: the status of a label whose list mixes councillors, officers and the public
+MIXED = "in_attendance"
+
+
+def _status_in_attendance(entry: PersonEntry) -> str:
+    """The status of one person listed "In attendance": a councillor is also present, a person
+    printed with a role or organisation attends as an officer, a bare name is the public."""
+    honorific = split_honorific(entry.name)[0]
+    if honorific and _canonical_honorific(honorific).endswith("Councillor"):
+        return "also_present"
+    if entry.position or entry.organisation:
+        return "officer"
+    return "observer"
+
+
 def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
                        minute_texts: list[tuple[str, int]] | None = None,
                        is_heading=lambda t: False) -> list[Attendance]:
@@ -537,13 +562,14 @@ def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
 
     def add(entries: list[PersonEntry], status: str, page: int) -> None:
         for e in entries:
-            key = (e.name.lower(), status)
+            one = _status_in_attendance(e) if status == MIXED else status
+            key = (e.name.lower(), one)
             if key in seen:
                 continue
             seen.add(key)
             records.append(Attendance(
                 meeting_id=meeting_id, paper_id=paper_id, name_as_printed=e.name,
-                status=status, position=e.position, organisation=e.organisation,
+                status=one, position=e.position, organisation=e.organisation,
                 chair=e.chair, page=page, evidence=fold(e.evidence)))
 
     for block in find_blocks(lines, is_heading):
@@ -565,20 +591,19 @@ _MINUTE_NUMBER = re.compile(r"^\d{1,4}[.)]?\s+")
 
 
 def _attendance_region(lines: list[Line], minutes) -> list[Line]:
-    """The lines before the first minute, plus the leading minutes that are themselves
-    attendance blocks ("1. Present: ...", "2. Apologies were received from ..."), their
-    numbers taken off so the label opens the line."""
-    end = minutes.first_item_index
-    region = list(lines[:end])
+    """The lines before the first minute, plus every minute that is itself an attendance block
+    ("1. Present: ...", "3 Apologies for Absence", "2601. Apologies for absence: Cllr Hillard"),
+    its number taken off so the label opens the line."""
+    region = list(lines[:minutes.first_item_index])
     bounds = list(minutes.starts) + [len(lines)]
     for n, item in enumerate(minutes.items):
-        if bounds[n] != end or match_label(item.title) is None:
-            break
-        head = lines[end]
+        if match_label(item.title) is None:
+            continue
+        start = bounds[n]
+        head = lines[start]
         region.append(Line(_MINUTE_NUMBER.sub("", head.text.strip()), head.page, head.first,
                            head.kind, head.bold, head.level))
-        region.extend(lines[end + 1:bounds[n + 1]])
-        end = bounds[n + 1]
+        region.extend(lines[start + 1:bounds[n + 1]])
     return region
 
 

@@ -164,3 +164,41 @@ def test_council_present_list_chairman_vice_chairman_and_reported_apologies():
     assert not people["Mr A M Ridgers"].chair
     assert people["Mr A M Ridgers"].position == "Vice-Chairman"  # as printed
     assert people["Mr J Cook"].position == "Democratic Services Manager"
+
+
+def test_an_in_attendance_list_is_decided_per_person():
+    from extractors.attendance import attendance_records
+    from extractors.meeting_text import Line
+
+    # Hertingfordbury PC, 13 March 2019 (the paper's words)
+    printed = ["PRESENT: Cllrs Gary O’Leary, Magda Atkins and Niki Gordon",
+               "In attendance: Cllr Ken Crofton, Cllr Linda Haysey, Amanda Glew (Clerk), "
+               "Brian Findel-Hawkins, Raymond Judd"]
+    recs = attendance_records([Line(t, 1, first=True) for t in printed], "m", "p")
+    status = {r.name_as_printed: r.status for r in recs}
+    assert status["Cllr Ken Crofton"] == "also_present"
+    assert status["Amanda Glew"] == "officer"
+    assert status["Brian Findel-Hawkins"] == "observer"
+    assert status["Councillor Magda Atkins"] == "present"
+
+
+def test_apologies_listed_in_a_numbered_minute_anywhere():
+    from extractors.attendance import extract
+    from extractors.base import PaperContext
+    from schemas.document import Block, Document, DocumentMeta, Page
+
+    # Tintern CC, 26 November 2018: apologies are the third minute
+    texts = ["Minutes of a meeting of the above Council held on Monday 26th November 2018",
+             "Present: Cllrs Hayward, Hoskins & Richards.",
+             "2599. Police Report: Attached. No Police presence.",
+             "2600. Public Forum: No one present.",
+             "2601. Apologies for absence: Cllr Hillard & County Cllr Webb.",
+             "2602. Declarations of interest: None."]
+    doc = Document([Page(1, [Block("paragraph", t, 1) for t in texts])],
+                   DocumentMeta(page_count=1))
+    ctx = PaperContext(paper_id="p", doc_type="minutes", title=None, authority=None,
+                       body=None, paper_date=None, financial_year=None, parts=[],
+                       part_docs={})
+    recs = extract(doc, ctx).records["attendance"]
+    apologies = {r.name_as_printed for r in recs if r.status == "apologies"}
+    assert apologies == {"Cllr Hillard", "County Cllr Webb"}
