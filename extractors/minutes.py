@@ -524,6 +524,8 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
     facts = MeetingFacts()
     head = lines[:12]
     for k, line in enumerate(head):
+        if re.match(r"^\d{1,4}[.)]?\s+[A-Z]", line.text.strip()):
+            break  # a minute ("2. TO CONFIRM THE MINUTES OF ... 6TH FEBRUARY"): past the heading
         if not _HEAD.search(line.text):
             continue
         text = line.text

@@ -26,6 +26,11 @@ _PAGE_REF = re.compile(r"\bpages?\s+\d+\s*(-|–|to)\s*\d+", re.I)
 #: "(Item 3)" right under a heading marks the heading as a minute's title (an item that
 #: approves earlier minutes is titled "Minutes of the meeting held on ..."), not a new part
 _ITEM_MARK = re.compile(r"^\(?\s*item\s+\d+[a-z]?\s*\)?$", re.I)
+#: "The minutes of the previous meeting in May were approved": a sentence about earlier
+#: minutes inside minutes, not the heading of a new part
+_MINUTES_REPORTED = re.compile(
+    r"\b(?:were|was|are|is|be|been|being)\s+(?:\w+\s+){0,2}?(?:approved|agreed|confirmed|"
+    r"signed|accepted|adopted|received|noted|circulated|amended)\b", re.I)
 
 PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes": "minutes",
                          "report": "report", "briefing": "report",
@@ -105,6 +110,8 @@ def _find_starts(flat: list[tuple[_Pos, Item]]) -> list[tuple[int, str, int]]:
                 continue
             following = flat[idx + 1][1] if idx + 1 < len(flat) else None
             if isinstance(following, Block) and _ITEM_MARK.match(following.text.strip()):
+                continue
+            if _MINUTES_REPORTED.search(_item_text(item)):
                 continue
             starts.append((idx, kind, idx))
             continue

@@ -235,3 +235,31 @@ def test_minute_headings_found_by_their_numbering():
     assert [(m.ref, m.title) for m in read.items] == [
         ("2599", "Police Report"), ("2600", "Public Forum"), ("2601", "Apologies for absence"),
         ("2603", "Approval of minutes of previous meeting")]
+
+
+def test_a_sentence_approving_earlier_minutes_does_not_start_a_part():
+    from extractors.segment import segment
+    from schemas.document import Block, Document, DocumentMeta, Page
+
+    # Ayton CC, 3 June 2014 (the paper's words)
+    texts = ["Minutes of Meeting held on Tuesday 3rd June 2014 at 7.00pm in Ayton Community Hall",
+             "1 Police Report", "No CPO was available to attend.",
+             "4 Approval of Previous Minutes",
+             "The minutes of the previous meeting in May were approved. Proposed by NR "
+             "seconded by RW.", "5 Ayton Castle"]
+    doc = Document([Page(1, [Block("paragraph", t, 1) for t in texts])],
+                   DocumentMeta(page_count=1))
+    assert len(segment(doc, "p", "minutes")) == 1
+
+
+def test_the_meeting_date_is_read_before_the_first_minute():
+    from extractors.meeting_text import Line
+    from extractors.minutes import read_heading
+
+    # Manordeilo and Salem CC, 13 March 2019: the heading says no "minutes"; minute 2 does
+    printed = ["MANORDEILO & SALEM COMMUNITY COUNCIL MEETING 13th MARCH 2019",
+               "Manordeilo and Salem Community Council held their meeting at 7.30pm on the 13th "
+               "March 2019 at the Reading Room, Cwmifor.",
+               "1. WELCOME AND APOLOGIES",
+               "2. TO CONFIRM THE MINUTES OF THE EXTRAORDINARY MEETING 6TH FEBRUARY 2019"]
+    assert read_heading([Line(t, 1, first=True) for t in printed]).date == dt.date(2019, 3, 13)
