@@ -80,6 +80,15 @@ def is_title_like(block: Block) -> bool:
     return block.kind == "heading" or block.bold or caps
 
 
+def _date_only(text: str) -> bool:
+    """Whether a line is a date (or times) and little else: "24 SEPTEMBER 2009"."""
+    text = text.strip()
+    dates = find_dates(text)
+    rest = text[:dates[0].start] + text[dates[0].end:] if dates else text
+    return bool(dates) and len(rest.strip(" ,.()")) < 12 or bool(
+        re.fullmatch(r"\(?[\d:.apm\s]+(?:to|-|–|and)[\d:.apm\s()toand–-]+\)?", text, re.I))
+
+
 def _start_kind(item: Item) -> str | None:
     text = _item_text(item).strip()
     if not text or len(text) > 400 or _PAGE_REF.search(text):
@@ -114,6 +123,24 @@ def _find_starts(flat: list[tuple[_Pos, Item]]) -> list[tuple[int, str, int]]:
             if _MINUTES_REPORTED.search(_item_text(item)):
                 continue
             starts.append((idx, kind, idx))
+            continue
+        if kind == "minutes_present":
+            # attendance under a title and a date opens minutes with no "Minutes of" heading;
+            # under a heading that already started minutes it is that part's own block
+            if starts and starts[-1][1] == "minutes" and idx - starts[-1][0] <= 8:
+                continue
+            top = idx
+            for back in range(idx - 1, max(-1, idx - 1 - _TITLE_LOOKBACK), -1):
+                cand = flat[back][1]
+                if not isinstance(cand, Block):
+                    break
+                if is_title_like(cand):
+                    top = back
+                elif not _date_only(cand.text):  # the meeting's date or times between them
+                    break
+            if top == idx or (starts and top <= starts[-1][0]):
+                continue
+            starts.append((top, "minutes", top))
             continue
         # a report cue: skip it when it belongs to the header of the part just started
         if starts and starts[-1][1] == "report" and idx - starts[-1][0] <= 2 * _TITLE_LOOKBACK:

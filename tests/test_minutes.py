@@ -263,3 +263,23 @@ def test_the_meeting_date_is_read_before_the_first_minute():
                "1. WELCOME AND APOLOGIES",
                "2. TO CONFIRM THE MINUTES OF THE EXTRAORDINARY MEETING 6TH FEBRUARY 2019"]
     assert read_heading([Line(t, 1, first=True) for t in printed]).date == dt.date(2019, 3, 13)
+
+
+def test_previous_minutes_in_a_pack_start_at_their_title_above_present():
+    from extractors.segment import segment
+    from schemas.document import Block, Document, DocumentMeta, Page
+
+    # London Borough of Merton, Audit Committee pack of 22 October 2009 (the paper's words)
+    agenda = ["Merton Council", "Audit Committee", "A meeting of the Audit Committee will be held:",
+              "Date: 22 October 2009", "Time: 19:15", "1. Declarations of interest 1",
+              "2. Apologies for absence", "4. Annual complaints report 9"]
+    minutes = ["AUDIT COMMITTEE", "24 SEPTEMBER 2009",
+               "PRESENT: Dave Roberts (Chairman), Councillors Angela Caldara and Corinna Edge.",
+               "1 DECLARATIONS OF INTEREST", "The Chair declared a personal interest."]
+    doc = Document([Page(1, [Block("paragraph", t, 1) for t in agenda]),
+                    Page(2, [Block("paragraph", t, 2) for t in minutes])],
+                   DocumentMeta(page_count=2))
+    parts = [s.part for s in segment(doc, "p")]
+    assert [(p.type, p.page_from, p.date) for p in parts] == [
+        ("agenda", 1, dt.date(2009, 10, 22)), ("minutes", 2, dt.date(2009, 9, 24))]
+    assert parts[1].title == "AUDIT COMMITTEE"
