@@ -159,6 +159,7 @@ class _Head:
     body_from: int  # first line of the minute's body
     ref: str
     title: str
+    lead: str = ""  # text on the heading line after an inline title ("Police Report: Attached")
 
 
 def _find_heads(lines: list[Line]) -> list[_Head]:
@@ -306,10 +307,46 @@ def _first_clause_after_intro(lines: list[Line], i: int) -> int | None:
     return None
 
 
+#: a RESOLVED that records only the vote: its words are the motion printed above it
+_VOTE_ONLY = re.compile(r"^(?:proposed|moved|seconded|carried|unanimously|agreed|nem\.?\s*con)\b",
+                        re.I)
+_PAGE_NUMBER_LINE = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
+
+
+def _motion_above(lines: list[Line], i: int) -> str:
+    """The motion a vote-only RESOLVED at line ``i`` decides: the sentence printed just above
+    it (up to three lines, stopping at an earlier resolution, a sub-heading or a full stop)."""
+    parts: list[str] = []
+    for k in range(i - 1, max(-1, i - 4), -1):
+        t = lines[k].text.replace("\t", " ").strip()
+        if _PAGE_NUMBER_LINE.match(t):
+            continue
+        if not t or _RESOLVED.match(t) or (parts and t.endswith((".", ":", ","))):
+            break
+        if _CLAUSE.match(t) and parts:
+            break
+        parts.insert(0, t)
+    return fold(" ".join(parts))
+
+
+_MID_RESOLVED = re.compile(r"(?<=[.,;:])\s+(?=(?:RESOLVED|Resolved)\b)")
+
+
+def _split_at_resolved(lines: list[Line]) -> list[Line]:
+    """Start a line at a RESOLVED printed after other words of its paragraph ("... signed by
+    the Chairman, Resolved, proposed Cllr Atkins"): readers join a paragraph's lines."""
+    out: list[Line] = []
+    for line in lines:
+        pieces = _MID_RESOLVED.split(line.text)
+        out.extend(Line(p.strip(), line.page, line.first or n > 0, line.kind, line.bold,
+                        line.level) for n, p in enumerate(pieces) if p.strip())
+    return out
+
+
 def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
     """Return the numbered resolutions of a minute's body lines."""
     out: list[ResolutionText] = []
-    lines = _split_run_on_clauses(lines)
+    lines = _split_run_on_clauses(_split_at_resolved(lines))
     i = 0
     while i < len(lines):
         text = lines[i].text.replace("\t", " ").strip()
@@ -322,6 +359,12 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
         outer_num = int(re.sub(r"\D", "", outer)) if outer and re.search(r"\d", outer) else None
         stem = m.group("rest").strip()
         page = lines[i].page
+        if _VOTE_ONLY.match(stem):  # "Resolved, proposed Cllr A, seconded Cllr B. Agreed."
+            motion = _motion_above(lines, i)
+            if motion:
+                out.append(ResolutionText(len(out) + 1, motion, page))
+            i += 1
+            continue
         i += 1
         nxt = lines[i].text.strip() if i < len(lines) else ""
         clause_first = _CLAUSE.match(nxt)
@@ -410,9 +453,21 @@ def _decision_openers() -> tuple[re.Pattern[str], ...]:
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)£%][.!])\s+(?=[A-Z(])")
 
 
-def prose_resolutions(text: str, page: int) -> list[ResolutionText]:
-    """Decisions recorded in running text (``data/decision_phrases.csv``), numbered in order:
-    the words after "that", "to" or ":" to the end of the sentence."""
+#: a motion's vote: "proposed by Cllr A, seconded by Cllr B", "Proposed NR seconded RW"
+_VOTE = re.compile(r"\b(?:proposed|moved)\s+(?:by\s+)?\S.{0,60}?\bseconded\b", re.I)
+_VOTE_FIRST = re.compile(r"^\W*(?:proposed|moved|seconded)\b", re.I)
+
+
+def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionText]:
+    """Decisions recorded in running text, numbered in order.
+
+    Two forms: a decision phrase (``data/decision_phrases.csv``: "... unanimously agreed that
+    X", "It was agreed to X"), whose decision is the words after "that", "to" or ":" to the end
+    of the sentence; and a motion's vote ("Cllr Shewell, proposed by Cllr Hayward, seconded by
+    Cllr Evans."), whose decision is that sentence, or the sentence before a vote that stands
+    alone ("The minutes ... were approved. Proposed by NR seconded by RW."), or the minute's
+    ``title`` when the vote is all its text.
+    """
     found: list[tuple[int, str]] = []
     for opener in _decision_openers():
         for m in opener.finditer(text):
@@ -421,6 +476,20 @@ def prose_resolutions(text: str, page: int) -> list[ResolutionText]:
             if len(decision.split()) >= 2 and not any(abs(m.start() - s) < 80 and decision in t
                                                        or t in decision for s, t in found):
                 found.append((m.start(), decision))
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    sentences = [(a, text[a:b].strip()) for a, b in zip(starts, starts[1:] + [len(text)],
+                                                          strict=True)]
+    for n, (at, sentence) in enumerate(sentences):
+        if not _VOTE.search(sentence) or any(at <= s < at + len(sentence) for s, _ in found):
+            continue
+        decision = sentence
+        if _VOTE_FIRST.match(sentence):
+            before = sentences[n - 1][1] if n else ""
+            if before and not _VOTE.search(before):
+                decision = before
+            elif title:
+                decision = f"{title}: {sentence}"
+        found.append((at, decision))
     return [ResolutionText(n, t, page) for n, (_, t) in enumerate(sorted(found), 1)]
 
 
@@ -452,10 +521,11 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
     heads = []
     for i, ref, rest in best:
         m = _INLINE_TITLE.match(rest)  # "Police Report: Attached. ..." is titled Police Report
-        title = rest
+        title, lead = rest, ""
         if m and (m.group("sep") != "." or len(rest.split()) > 8):
             title = m.group("title")
-        heads.append(_Head(i, i + 1, str(ref), title))
+            lead = rest[m.end("sep"):].strip()
+        heads.append(_Head(i, i + 1, str(ref), title, lead))
     return heads
 
 
@@ -470,11 +540,15 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
     for n, h in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
         body = lines[h.body_from:end]
+        if h.lead:
+            head = lines[h.index]
+            body = [Line(h.lead, head.page, True, head.kind, head.bold, head.level), *body]
         text = fold("\n".join(b.text for b in body))
         page = lines[h.index].page
         items.append(Minute(
             ref=h.ref, title=fold(h.title), text=text, page=page,
-            resolutions=read_resolutions(body) or prose_resolutions(text, page)))
+            resolutions=read_resolutions(body) or prose_resolutions(text, page,
+                                                                     fold(h.title))))
     return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads])
 
 

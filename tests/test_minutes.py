@@ -283,3 +283,30 @@ def test_previous_minutes_in_a_pack_start_at_their_title_above_present():
     assert [(p.type, p.page_from, p.date) for p in parts] == [
         ("agenda", 1, dt.date(2009, 10, 22)), ("minutes", 2, dt.date(2009, 9, 24))]
     assert parts[1].title == "AUDIT COMMITTEE"
+
+
+def test_a_vote_records_a_decision():
+    from extractors.meeting_text import Line
+    from extractors.minutes import prose_resolutions, read_resolutions
+
+    # Tintern CC annual meeting, 20 May 2019, minute 808 (the paper's words)
+    (res,) = prose_resolutions("Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans.",
+                               1, "Election of Chairman for 2019/20")
+    assert res.text == "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans."
+    # Ayton CC, 3 June 2014, minute 4: the vote stands alone after the decision
+    (res,) = prose_resolutions("The minutes of the previous meeting in May were approved. "
+                               "Proposed by NR seconded by RW.", 1)
+    assert res.text == "The minutes of the previous meeting in May were approved."
+    # Hertingfordbury PC, 13 March 2019, minute 107: "Resolved" records the vote on the motion
+    # above it, once printed at the end of a paragraph
+    body = ["To consider and approve the “Recreational Standard” for Village Greens and "
+            "Village Green Crossings.",
+            "Resolved, proposed Cllr O’Leary, seconded Cllr Rochford. Agreed by a majority.",
+            "The Minutes were agreed as a true and accurate record of the proceedings and were "
+            "duly signed by the Chairman, Resolved, proposed Cllr Atkins, seconded Cllr Blake."]
+    got = [(r.number, r.text) for r in read_resolutions([Line(t, 1, True) for t in body])]
+    assert got == [
+        (1, "To consider and approve the “Recreational Standard” for Village Greens and Village "
+            "Green Crossings."),
+        (2, "The Minutes were agreed as a true and accurate record of the proceedings and were "
+            "duly signed by the Chairman,")]
