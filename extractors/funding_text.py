@@ -49,6 +49,12 @@ _WHICH_WAS = re.compile(
     r"^(?P<np>.+?),?\s+which\s+(?:was|is|were|are|totalled|totals|amounted\s+to|came\s+to)"
     r"(?:\s+(?:approximately|about|around|circa|roughly|some|just\s+over|just\s+under))?\s*$",
     re.I)
+#: the body a gift goes to, named after the amount: "£100 donation be made to the Royal British
+#: Legion", "a grant of £350 to Mr Raymond Green", "£50 donated to Wales Air Ambulance"
+_GIFT_TO = re.compile(
+    r"^\W*(?:(?:donation|grant|contribution|award|gift)s?\b[^.;£]{0,25}?|"
+    r"(?:donated|granted|awarded|given|paid)\s+|(?=to\s+))to\s+(?:the\s+)?"
+    r"(?P<r>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|the|&))*)")
 _NOT_FUNDER = re.compile(r"^(?:multiple|various|a\s+range|several|other|different)\b", re.I)
 _NUMBERING = re.compile(r"^(?:[-•\uf0b7*–]\s*)?\d+(?:\.\d+)*\.?\s+")
 _TOPIC_WORDS = 6
@@ -278,7 +284,13 @@ def read_sentence(sentence: str, mention: Mention, default_kind: str | None = No
             facts.funder = known
         elif not known and not _is_funder_name(facts.funder):
             facts.funder = None  # a phrase caught by the pattern, not a body that gives money
-    p = _PURPOSE_AFTER.match(after)
+    gift = _GIFT_TO.match(after)
+    if gift and gift.group(0).lstrip(" \t").startswith("to") and not _NOUN_OF.search(before):
+        gift = None  # a bare "£300 to Acme" names a recipient only after "the grant of"
+    if gift and not facts.recipient:
+        facts.recipient = _clean_name(gift.group("r").rstrip("."))
+        facts.kind = "grant_award" if facts.kind in _WEAK_KINDS else facts.kind
+    p = None if gift else _PURPOSE_AFTER.match(after)
     if p:
         purpose = re.split(r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b",
                           p.group("p"))[0]

@@ -181,3 +181,16 @@ def test_an_amount_in_a_sentence_that_gives_no_money_is_not_funding():
     assert says_funding("It was agreed that a £100 donation be made to the Royal British "
                         "Legion Poppy Appeal.")
     assert says_funding("the Budget prepared for 2026/27 should include £500 set aside")
+
+
+def test_the_body_a_gift_goes_to_is_its_recipient():
+    from extractors.funding_text import money_mentions, read_sentence
+
+    cases = [  # Manordeilo and Salem CC, 11 November 2020; Hertingfordbury PC, 13 March 2019
+        ("It was agreed that a £100 donation be made to the Royal British Legion Poppy Appeal.",
+         "Royal British Legion Poppy Appeal"),
+        ("To authorise the grant of £350 to Mr Raymond Green to enable the village litter "
+         "picking group to purchase equipment.", "Mr Raymond Green")]
+    for sentence, recipient in cases:
+        facts = read_sentence(sentence, money_mentions(sentence)[0])
+        assert (facts.recipient, facts.kind) == (recipient, "grant_award")
