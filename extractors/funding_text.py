@@ -3,7 +3,8 @@
 Shared by the spend-plan extractor (cells of a spend-plan table) and the funding extractor
 (prose, bullet lists, label | amount lists). Everything here is a pure function of its text;
 the callers supply the context (column, heading, list introduction) a sentence sits in.
-Cue phrases live in ``data/funding_kinds.csv`` and funder names in ``data/funders.csv``.
+Cue phrases live in ``data/funding_kinds.csv``; funder names in ``data/funders.csv`` (national
+bodies) and ``data/gazetteer_funders.csv`` (local ones).
 """
 
 from __future__ import annotations
@@ -200,7 +201,8 @@ def kind_of(sentence: str, mention: Mention | None = None, default: str | None =
 
 @functools.cache
 def _funders() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = sorted(load_table("funders.csv"), key=lambda r: -len(r["alias"]))
+    rows = sorted(load_table("funders.csv") + load_table("gazetteer_funders.csv"),
+                  key=lambda r: -len(r["alias"]))
     return tuple((re.compile(r"(?<!\w)" + re.escape(r["alias"]) + r"(?!\w)",
                              0 if r["alias"].isupper() else re.I), r["funder"]) for r in rows)
 

@@ -481,8 +481,6 @@ def _cell_funding(line: _Line, line_no: int, layout: Layout, title: str,
                     head = ft.fold(sentence[:mention.start])
                     facts.funder = facts.funder or (tail if tail[:1].isupper() and len(
                         tail.split()) <= 8 else None) or ft.known_funder(head, ctx.authority)
-                    if facts.kind == "other_funding" and re.search(r"core\s+funding", head, re.I):
-                        facts.purpose = facts.purpose or "core funding"
                 fy = facts.financial_year
                 if facts.kind == "past_spend":
                     fy = fy or previous_year(plan_fy)
