@@ -533,8 +533,7 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
     """Split a minutes part's lines into minutes (reference, title, text, resolutions)."""
     heads = _find_heads(lines)
     by_sequence = _sequence_heads(lines)
-    if len(by_sequence) > len(heads) and not any(_ITEM_LINE.match(ln.text.strip())
-                                                for ln in lines):
+    if len(by_sequence) > len(heads):
         heads = by_sequence
     items: list[Minute] = []
     for n, h in enumerate(heads):

@@ -107,9 +107,20 @@ def _flatten(doc: Document) -> list[tuple[_Pos, Item]]:
     return out
 
 
-def _find_starts(flat: list[tuple[_Pos, Item]]) -> list[tuple[int, str, int]]:
-    """Return (start index, kind, title index) of each part announced in the document."""
+def _find_starts(flat: list[tuple[_Pos, Item]], headers: list[list[str]] | None = None
+                 ) -> list[tuple[int, str, int]]:
+    """Return (start index, kind, title index) of each part announced in the document.
+
+    ``headers`` are the running header lines set aside on each page: minutes under the same
+    running header as the minutes part before them continue that part.
+    """
+    headers = headers or []
     starts: list[tuple[int, str, int]] = []
+
+    def header_of(idx: int) -> list[str]:
+        page = flat[idx][0].page_idx
+        return headers[page] if page < len(headers) else []
+
     for idx, (_, item) in enumerate(flat):
         kind = _start_kind(item)
         if kind is None:
@@ -127,7 +138,9 @@ def _find_starts(flat: list[tuple[_Pos, Item]]) -> list[tuple[int, str, int]]:
         if kind == "minutes_present":
             # attendance under a title and a date opens minutes with no "Minutes of" heading;
             # under a heading that already started minutes it is that part's own block
-            if starts and starts[-1][1] == "minutes" and idx - starts[-1][0] <= 8:
+            if starts and starts[-1][1] == "minutes" and (
+                    idx - starts[-1][0] <= 8
+                    or header_of(idx) and header_of(idx) == header_of(starts[-1][0])):
                 continue
             top = idx
             for back in range(idx - 1, max(-1, idx - 1 - _TITLE_LOOKBACK), -1):
@@ -212,7 +225,7 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
     if not flat:
         return [Segment(Part(paper_id=paper_id, part_no=1, type="other", page_from=1,
                              page_to=max(1, len(doc.pages))), doc)]
-    starts = _find_starts(flat)
+    starts = _find_starts(flat, [p.header for p in doc.pages])
     if not starts or starts[0][0] > 0:
         lead_hi = starts[0][0] if starts else len(flat)
         lead_blocks = sum(1 for _, it in flat[:lead_hi] if isinstance(it, Block))
@@ -234,6 +247,11 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
         else:
             ptype = kind
             title = " ".join(flat[title_idx][1].text.split())
+            pos = flat[lo][0]
+            header = doc.pages[pos.page_idx].header
+            if kind == "minutes" and header and pos.item_idx <= 1 and not _start_kind(
+                    flat[title_idx][1]):
+                title = " ".join(header)  # "AUDIT COMMITTEE 24 SEPTEMBER 2009": set aside
         date = None
         if ptype == "minutes":
             dates = [d for d in find_dates(title or "") if not d.inferred_year]
