@@ -453,6 +453,11 @@ def _decision_openers() -> tuple[re.Pattern[str], ...]:
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)£%][.!])\s+(?=[A-Z(])")
 
 
+@functools.cache
+def _decision_sentences() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"]) for r in load_table("decision_sentences.csv"))
+
+
 #: a motion's vote: "proposed by Cllr A, seconded by Cllr B", "Proposed NR seconded RW"
 _VOTE = re.compile(r"\b(?:proposed|moved)\s+(?:by\s+)?\S.{0,60}?\bseconded\b", re.I)
 _VOTE_FIRST = re.compile(r"^\W*(?:proposed|moved|seconded)\b", re.I)
@@ -480,11 +485,18 @@ def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionT
     sentences = [(a, text[a:b].strip()) for a, b in zip(starts, starts[1:] + [len(text)],
                                                           strict=True)]
     for n, (at, sentence) in enumerate(sentences):
-        if not _VOTE.search(sentence) or any(at <= s < at + len(sentence) for s, _ in found):
+        if any(at <= s < at + len(sentence) for s, _ in found):
+            continue
+        if any(p.search(sentence) for p in _decision_sentences()):
+            found.append((at, sentence))
+            continue
+        if not _VOTE.search(sentence):
             continue
         decision = sentence
         if _VOTE_FIRST.match(sentence):
             before = sentences[n - 1][1] if n else ""
+            if any(before == t for _, t in found):
+                continue  # the vote on a decision already read ("... were approved. Proposed")
             if before and not _VOTE.search(before):
                 decision = before
             elif title:

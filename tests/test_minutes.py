@@ -310,3 +310,20 @@ def test_a_vote_records_a_decision():
             "Green Crossings."),
         (2, "The Minutes were agreed as a true and accurate record of the proceedings and were "
             "duly signed by the Chairman,")]
+
+
+def test_a_sentence_that_is_itself_a_decision():
+    from extractors.minutes import prose_resolutions
+
+    # Tintern CC, 26 November 2018, minute 2603; Broomhill CC, 12 November 2025, minute 2
+    assert [r.text for r in prose_resolutions("Approved & signed as correct.", 1)] == [
+        "Approved & signed as correct."]
+    assert [r.text for r in prose_resolutions(
+        "Approved online via slack and on the website.", 1)] == [
+        "Approved online via slack and on the website."]
+    # Ayton CC, 3 June 2014: the minutes reported approved, then the vote on them: one decision
+    got = prose_resolutions("The minutes of the previous meeting in May were approved. "
+                            "Proposed by NR seconded by RW.", 1)
+    assert [r.text for r in got] == ["The minutes of the previous meeting in May were approved."]
+    # a report of what someone did is not
+    assert prose_resolutions("The Clerk reported that the grass had been cut.", 1) == []
