@@ -53,7 +53,10 @@ class PersonEntry:
 
 @functools.cache
 def _labels() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r"^\s*(" + r["pattern"] + r")\s*(?::|\t|$)", re.I),
+    # a label ends at ":", a tab or the line end; one that ends "... received from" is followed
+    # by its names
+    return tuple((re.compile(r"^\s*(" + r["pattern"] + r")(?:\s*(?::|\t|$)|(?<=from)\s+(?=\S))",
+                             re.I),
                   r["status"]) for r in load_table("attendance_labels.csv"))
 
 
@@ -265,7 +268,8 @@ def _chair_cue(text: str) -> tuple[bool, str | None] | None:
 
 
 def _segments(text: str) -> list[tuple[str, str]]:
-    """Split a list at top-level commas, semicolons and "and"; returns (joiner, segment)."""
+    """Split a list at top-level commas, semicolons, "and" and a full stop ending a line;
+    returns (joiner, segment), the joiner "stop" after a full stop."""
     text = re.sub(r"(\w)-\n(?=[A-Z]?[a-z])", r"\1-", text)
     out: list[tuple[str, str]] = []
     depth, cur, joiner, i = 0, [], "start", 0
@@ -288,6 +292,12 @@ def _segments(text: str) -> list[tuple[str, str]]:
                 out.append((joiner, "".join(cur)))
                 cur, joiner = [], ","
                 i += 1
+                continue
+            stop = re.match(r"\.[ \t]*\n", text[i:])
+            if stop and cur:  # a list ends at a full stop that ends its line
+                out.append((joiner, "".join(cur)))
+                cur, joiner = [], "stop"
+                i += stop.end()
                 continue
             m = re.match(r"\s+(?:and|&)\s+", text[i:])
             if m and cur:
@@ -356,7 +366,7 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
         seg = seg.strip(" .")
         if re.match(r"^(?:and|&)\s+", seg):
             seg, joiner = re.sub(r"^(?:and|&)\s+", "", seg), "and"
-        if close_after:
+        if close_after or joiner == "stop":  # a plural honorific ends with its sentence
             group_hon, close_after = None, False
         if is_honours(seg):
             continue

@@ -202,3 +202,14 @@ def test_apologies_listed_in_a_numbered_minute_anywhere():
     recs = extract(doc, ctx).records["attendance"]
     apologies = {r.name_as_printed for r in recs if r.status == "apologies"}
     assert apologies == {"Cllr Hillard", "County Cllr Webb"}
+
+
+def test_a_plural_honorific_ends_with_its_sentence():
+    from extractors.attendance import split_people
+
+    # London Borough of Merton, Audit Committee minutes of 24 September 2009
+    text = ("Councillors Chris Edge (Chairman), Mark Betteridge and Martin Whelton.\n"
+            "Caroline Holland (Director of Corporate Services), Grant Miles\n(Head of Finance)")
+    names = [e.name for e in split_people(text)]
+    assert names == ["Councillor Chris Edge", "Councillor Mark Betteridge",
+                     "Councillor Martin Whelton", "Caroline Holland", "Grant Miles"]
