@@ -27,6 +27,7 @@ eval: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
 	$(PY) -m pipeline.evaluate --out $(OUT) --json $(OUT)/eval.json
 	$(PY) -m pipeline.evaluate_real --out $(OUT) --gold tests/gold/real --json $(OUT)/eval-real.json
+	$(PY) -m pipeline.rule_coverage --samples samples --json $(OUT)/rule-coverage.json
 
 # the real gold kept out of rule-writing: score it only when the rules are done
 eval-unseen: setup

@@ -33,7 +33,8 @@ README_HEADING = "# What a minutebook run writes here"
 #: Files minutebook itself puts in a dataset folder besides the tables (reports of make eval
 #: and make bench, and the files of datasets written before manifests existed).
 #: Reports that make eval and make bench write into a dataset folder.
-REPORT_FILES = ("eval.json", "eval-real.json", "eval-unseen.json", "bench.json")
+REPORT_FILES = ("eval.json", "eval-real.json", "eval-unseen.json", "rule-coverage.json",
+                "bench.json")
 _OWN_FILES = frozenset({"README.md", "minutebook.duckdb", ".minutebook.duckdb.tmp",
                         ".minutebook-inputs.json", MANIFEST, *REPORT_FILES})
 _PART_FILE = re.compile(r"part-[\w-]+\.parquet\Z")
