@@ -115,9 +115,13 @@ class _Walker:
         self.doc_year = _document_year(doc)
         self.position = 0
         self.claimed = claimed_tables(doc)
+        self.unattached: list[str] = []
 
     def _add(self, facts: ft.FundingFacts, page: int, evidence: str, key: str) -> None:
         if facts.kind == ft.NOT_FUNDING:
+            return
+        if not (facts.recipient or facts.purpose) and facts.kind not in ("cap", "prize"):
+            self.unattached.append(facts.mention.text)  # tied to nothing: not a funding record
             return
         m = facts.mention
         self.out.add("funding", Funding(
@@ -219,4 +223,11 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             walker.table(item)
         else:
             walker.block(item)
+    if walker.unattached:
+        shown = ", ".join(walker.unattached[:10]) + (", ..." if len(walker.unattached) > 10
+                                                     else "")
+        walker.out.finding(ctx.paper_id, "info", "funding_unattached",
+                           f"{len(walker.unattached)} amount(s) said to be given, granted or "
+                           f"budgeted name no recipient or purpose, so are not funding rows: "
+                           f"{shown}")
     return walker.out
