@@ -2,7 +2,8 @@
 
 Cues live in ``extractors/data/doctype_cues.csv`` (doc type, weight, regex); the score of a
 type is the sum of the weights of its cues found in the first pages. Confidence is the winning
-score's share of all scores.
+score's share of all scores. A paper no cue names is classified by its structure: numbered
+items in sequence make minutes or an agenda (confidence 0.5).
 """
 
 from __future__ import annotations
@@ -66,6 +67,38 @@ def score_text(lines: list[str]) -> Counter[str]:
     return scores
 
 
+_NUMBERED = re.compile(r"^(\d{1,4})[.)]?\s+[A-Z(‘“]")
+_HELD = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:held|approved|agreed|received|noted|resolved)\b"
+                   r"|\bapologies\b", re.I)
+_TO_BE_HELD = re.compile(r"\b(?:will|is\s+to|to)\s+be\s+held\b", re.I)
+
+
+def _numbered_run(lines: list[str]) -> int:
+    """The length of the longest run of line-opening numbers rising one by one."""
+    numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line.strip()))]
+    best = 0
+    for i in range(len(numbers)):
+        run, last = 1, numbers[i]
+        for n in numbers[i + 1:]:
+            if n == last + 1:
+                run, last = run + 1, n
+        best = max(best, run)
+    return best
+
+
+def _by_structure(lines: list[str]) -> Classification:
+    """A paper no cue names, classified by its build: numbered items under a meeting header are
+    minutes when the text reports what was held, received or agreed, an agenda when the meeting
+    is still to be held; anything else stays unknown."""
+    if _numbered_run(lines) >= 3:
+        text = "\n".join(lines)
+        if _HELD.search(text):
+            return Classification("minutes", 0.5, {"structure": 1.0})
+        if _TO_BE_HELD.search(text):
+            return Classification("agenda", 0.5, {"structure": 1.0})
+    return Classification("unknown", 0.0, {})
+
+
 def classify(doc: Document, title: str | None = None) -> Classification:
     """Classify a document (or a part's slice of one) by its first pages and title.
 
@@ -76,6 +109,6 @@ def classify(doc: Document, title: str | None = None) -> Classification:
         lines = [title, title] + lines  # the title counts twice: it says what the paper is
     scores = score_text(lines)
     if not scores:
-        return Classification("unknown", 0.0, {})
+        return _by_structure(lines)
     doc_type, best = scores.most_common(1)[0]
     return Classification(doc_type, round(best / sum(scores.values()), 3), dict(scores))
