@@ -544,6 +544,16 @@ def prose_apologies(text: str) -> list[str]:
     return out
 
 
+@functools.cache
+def _officer_roles() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"], re.I) for r in load_table("officer_roles.csv"))
+
+
+def _is_officer_role(position: str | None) -> bool:
+    """Whether a printed role makes a person present an officer ("Clerk", "RFO")."""
+    return bool(position) and any(p.search(position) for p in _officer_roles())
+
+
 #: the status of a label whose list mixes councillors, officers and the public
 MIXED = "in_attendance"
 
@@ -573,6 +583,8 @@ def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
     def add(entries: list[PersonEntry], status: str, page: int) -> None:
         for e in entries:
             one = _status_in_attendance(e) if status == MIXED else status
+            if one == "present" and _is_officer_role(e.position):
+                one = "officer"
             key = (e.name.lower(), one)
             if key in seen:
                 continue

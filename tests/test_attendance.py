@@ -213,3 +213,16 @@ def test_a_plural_honorific_ends_with_its_sentence():
     names = [e.name for e in split_people(text)]
     assert names == ["Councillor Chris Edge", "Councillor Mark Betteridge",
                      "Councillor Martin Whelton", "Caroline Holland", "Grant Miles"]
+
+
+def test_the_clerk_listed_as_present_is_an_officer():
+    from extractors.attendance import attendance_records
+    from extractors.meeting_text import Line
+
+    # Burton-cum-Walden PC, 5 March 2024 (the paper's words)
+    printed = ["Present: Miss Jane Ritchie, Mr Andrew Landau and Mrs Victoria Whitehead, "
+               "Councillors, and Mrs Susan Ryding, Clerk"]
+    recs = attendance_records([Line(t, 1, first=True) for t in printed], "m", "p")
+    status = {r.name_as_printed: r.status for r in recs}
+    assert status["Mrs Susan Ryding"] == "officer"
+    assert status["Miss Jane Ritchie"] == "present"
