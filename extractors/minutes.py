@@ -545,7 +545,10 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
     """Split a minutes part's lines into minutes (reference, title, text, resolutions)."""
     heads = _find_heads(lines)
     by_sequence = _sequence_heads(lines)
-    if len(by_sequence) > len(heads):
+    # the sequence replaces typography only where it finds more and, when typography found a
+    # few headings, finds those too (numbered paragraphs inside one minute are no headings)
+    if len(by_sequence) > len(heads) and (len(heads) < 3 or {h.index for h in heads}
+                                          <= {h.index for h in by_sequence}):
         heads = by_sequence
     items: list[Minute] = []
     for n, h in enumerate(heads):

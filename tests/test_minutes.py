@@ -327,3 +327,15 @@ def test_a_sentence_that_is_itself_a_decision():
     assert [r.text for r in got] == ["The minutes of the previous meeting in May were approved."]
     # a report of what someone did is not
     assert prose_resolutions("The Clerk reported that the grass had been cut.", 1) == []
+
+
+def test_numbered_paragraphs_inside_a_minute_do_not_replace_its_headings():
+    from extractors.meeting_text import Line
+    from extractors.minutes import read_minutes
+
+    heads = ["45. Budget Monitoring", "46. Capital Programme", "47. Treasury Management"]
+    printed = [heads[0], "1. The Committee received a report.", "2. Members asked about it.",
+               "3. The officer replied.", "4. Members thanked her.", heads[1],
+               "RESOLVED that the report be noted.", heads[2], "RESOLVED that it be agreed."]
+    lines = [Line(t, 1, first=True, bold=t in heads) for t in printed]
+    assert [m.ref for m in read_minutes(lines).items] == ["45", "46", "47"]
