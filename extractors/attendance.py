@@ -47,6 +47,7 @@ class PersonEntry:
     organisation: str | None = None
     chair: bool = False
     evidence: str = ""
+    new_list: bool = False  # printed after a full stop that ended the list before it
 
 
 # --- data tables ------------------------------------------------------------------------------
@@ -356,6 +357,7 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
     organisation and whether they chaired.
     """
     entries: list[PersonEntry] = []
+    after_stop = False
     group_hon: str | None = None
     group: list[PersonEntry] = []
     close_after = False
@@ -368,6 +370,7 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             seg, joiner = re.sub(r"^(?:and|&)\s+", "", seg), "and"
         if close_after or joiner == "stop":  # a plural honorific ends with its sentence
             group_hon, close_after = None, False
+        after_stop = after_stop or joiner == "stop"
         if is_honours(seg):
             continue
         cue = _chair_cue(seg)
@@ -402,7 +405,7 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             group_hon = None
         name = _strip_honours(rest)
         name = f"{hon} {name}" if hon else name
-        entry = PersonEntry(name=name, chair=chair, evidence=seg)
+        entry = PersonEntry(name=name, chair=chair, evidence=seg, new_list=after_stop)
         for g in groups:
             cue = _chair_cue(g)
             if cue:
@@ -585,6 +588,9 @@ def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
             one = _status_in_attendance(e) if status == MIXED else status
             if one == "present" and _is_officer_role(e.position):
                 one = "officer"
+            elif (one in ("present", "also_present") and e.new_list and e.position
+                  and _status_in_attendance(e) == "officer"):
+                one = "officer"  # a list of people with job titles after the members' list
             key = (e.name.lower(), one)
             if key in seen:
                 continue

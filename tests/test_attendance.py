@@ -226,3 +226,19 @@ def test_the_clerk_listed_as_present_is_an_officer():
     status = {r.name_as_printed: r.status for r in recs}
     assert status["Mrs Susan Ryding"] == "officer"
     assert status["Miss Jane Ritchie"] == "present"
+
+
+def test_people_with_job_titles_listed_after_the_members_are_officers():
+    from extractors.attendance import attendance_records
+    from extractors.meeting_text import Line
+
+    # London Borough of Merton, Audit Committee minutes of 24 September 2009
+    printed = ["ALSO PRESENT: Councillors Chris Edge (Chairman), Mark Betteridge and Martin "
+               "Whelton.", "Caroline Holland (Director of Corporate Services), Grant Miles "
+               "(Head of Finance)"]
+    recs = attendance_records([Line(t, 1, first=k == 0) for k, t in enumerate(printed)],
+                              "m", "p")
+    status = {r.name_as_printed: r.status for r in recs}
+    assert status["Councillor Mark Betteridge"] == "also_present"
+    assert status["Caroline Holland"] == "officer"
+    assert status["Grant Miles"] == "officer"
