@@ -13,9 +13,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from pipeline.discover import InputFile
-from pipeline.process import PaperResult, PaperTimeout, failed_result, process_paper
-from pipeline.version import PIPELINE_VERSION
-from schemas.records import Paper
+from pipeline.process import (
+    PaperResult,
+    PaperTimeout,
+    lost_paper,
+    process_paper,
+    timeout_message,
+)
 
 if TYPE_CHECKING:
     from pipeline.run import RunOptions
@@ -26,12 +30,6 @@ _IN_FLIGHT_PER_WORKER = 4
 def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
     ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
                                                ctypes.py_object(exc) if exc else None)
-
-
-def _failed(path: str, paper_id: str, size: int, message: str) -> PaperResult:
-    paper = Paper(paper_id=paper_id, path=path, format="unknown", status="failed",
-                  size_bytes=size, pipeline_version=PIPELINE_VERSION)
-    return failed_result(paper, "process", message, final=False)
 
 
 def process_bytes(path: str, name: str, data: bytes, paper_id: str,
@@ -65,10 +63,9 @@ def process_bytes(path: str, name: str, data: bytes, paper_id: str,
                 timer.cancel()
                 _set_async_exc(thread_id, None)  # one set but not yet raised is dropped
     except PaperTimeout:
-        return _failed(path, paper_id, len(data),
-                       f"timeout: the paper took longer than {timeout_s} s (--timeout)")
+        return lost_paper(path, paper_id, timeout_message(timeout_s), size=len(data))
     except MemoryError:
-        return _failed(path, paper_id, len(data), "ran out of memory on the Dask worker")
+        return lost_paper(path, paper_id, "ran out of memory on the Dask worker", size=len(data))
 
 
 def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
@@ -103,8 +100,8 @@ def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
                 try:
                     data = inp.read_bytes()
                 except Exception as exc:  # changed or gone since it was hashed
-                    results[inp.path] = _failed(inp.path, paper_id, 0,
-                                                f"could not open the file: {exc}")
+                    results[inp.path] = lost_paper(inp.path, paper_id,
+                                                   f"could not open the file: {exc}")
                     done(results[inp.path])
                     continue
                 fut = client.submit(process_bytes, inp.path, inp.name, data, paper_id,
@@ -121,7 +118,7 @@ def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
             try:
                 result = fut.result()
             except Exception as exc:  # a task error or a lost worker costs only this paper
-                result = _failed(inp.path, paper_id, 0, f"Dask task failed: {exc!r}")
+                result = lost_paper(inp.path, paper_id, f"Dask task failed: {exc!r}")
             results[inp.path] = result
             done(result)
             fut.release()

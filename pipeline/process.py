@@ -80,6 +80,20 @@ def failed_result(paper: Paper, stage: str, message: str, status: str = "failed"
     return PaperResult(paper, {"findings": [finding]}, final=final)
 
 
+def timeout_message(timeout_s: float) -> str:
+    """The error of a paper that ran over its time limit (it starts with "timeout")."""
+    return f"timeout: the paper took longer than {timeout_s:g} s (--timeout)"
+
+
+def lost_paper(path: str, paper_id: str, message: str, stage: str = "process",
+               size: int = 0) -> PaperResult:
+    """The result of a paper the run could not finish (time, memory, a dead worker, a file gone
+    since it was hashed): failed, nothing of it kept, and never cached (``final`` False)."""
+    paper = Paper(paper_id=paper_id, path=path, format="unknown", status="failed",
+                  size_bytes=size, pipeline_version=PIPELINE_VERSION)
+    return failed_result(paper, stage, message, final=False)
+
+
 def _read(data: bytes, name: str, fmt: str) -> Document:
     """Read a paper from its bytes (no temporary file: writing one cost a tenth of reading)."""
     path = Path(name) if Path(name).suffix else Path(f"{name}.{fmt}")

@@ -30,7 +30,13 @@ from extractors.links import link_minutes_approvals
 from pipeline.cache import ResultCache
 from pipeline.discover import InputFile, discover, not_a_paper, sha256_of
 from pipeline.outdir import check_not_emptied, check_output
-from pipeline.process import PaperResult, PaperTimeout, failed_result, process_paper
+from pipeline.process import (
+    PaperResult,
+    PaperTimeout,
+    lost_paper,
+    process_paper,
+    timeout_message,
+)
 from pipeline.terminal import printable
 from pipeline.version import PIPELINE_VERSION
 from pipeline.write import column_values, dataset_rows, is_up_to_date, write_dataset
@@ -115,18 +121,6 @@ def _init_worker(memory_mb: int, parent_pid: int = 0) -> None:
     signal.signal(signal.SIGALRM, _on_alarm)
 
 
-def _blank_paper(inp: InputFile, paper_id: str, size: int) -> Paper:
-    return Paper(paper_id=paper_id, path=inp.path, format="unknown", status="failed",
-                 size_bytes=size, pipeline_version=PIPELINE_VERSION)
-
-
-def timed_out(inp: InputFile, paper_id: str, timeout_s: float) -> PaperResult:
-    """The result of a paper that ran over its time limit: failed, nothing of it kept."""
-    return failed_result(_blank_paper(inp, paper_id, 0), "process",
-                         f"timeout: the paper took longer than {timeout_s:g} s (--timeout)",
-                         final=False)
-
-
 def work_on(inp: InputFile, paper_id: str, timeout_s: int) -> PaperResult:
     """Process one input inside a worker, under a time limit. Never raises for a bad paper."""
     timeout_s = timeout_s if threading.current_thread() is threading.main_thread() else 0
@@ -143,13 +137,11 @@ def work_on(inp: InputFile, paper_id: str, timeout_s: int) -> PaperResult:
             if timeout_s > 0:
                 signal.setitimer(signal.ITIMER_REAL, 0)
     except PaperTimeout:
-        return timed_out(inp, paper_id, timeout_s)
+        return lost_paper(inp.path, paper_id, timeout_message(timeout_s))
     except MemoryError:
-        return failed_result(_blank_paper(inp, paper_id, 0), "process",
-                             "ran out of memory (worker limit)", final=False)
+        return lost_paper(inp.path, paper_id, "ran out of memory (worker limit)")
     except Exception as exc:  # the file changed or vanished since it was hashed, ...
-        return failed_result(_blank_paper(inp, paper_id, 0), "read",
-                             f"could not open the file: {exc}", final=False)
+        return lost_paper(inp.path, paper_id, f"could not open the file: {exc}", "read")
 
 
 def _hash_inputs(inputs: Iterable[InputFile]
@@ -233,16 +225,15 @@ def run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
                         result = fut.result()
                     except BrokenProcessPool:
                         if isolate:
-                            result = failed_result(_blank_paper(item[0], item[1], 0), "process",
-                                                   "the worker processing this paper died "
-                                                   "(crash or out of memory)", final=False)
+                            result = lost_paper(item[0].path, item[1],
+                                                "the worker processing this paper died "
+                                                "(crash or out of memory)")
                         else:
                             broken = True
                             suspects.append(item)
                             continue
                     except Exception as exc:
-                        result = failed_result(_blank_paper(item[0], item[1], 0), "process",
-                                               f"worker error: {exc!r}", final=False)
+                        result = lost_paper(item[0].path, item[1], f"worker error: {exc!r}")
                     results[item[0].path] = result
                     done(result)
                     if not broken and not isolate and queue:
@@ -281,9 +272,8 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
 
     for inp, paper_id, size, head, error in _hash_inputs(inputs):
         if paper_id is None:
-            results[inp.path] = failed_result(_blank_paper(inp, "", size), "discover",
-                                              inp.problem or error, final=False)
-            results[inp.path].paper.paper_id = sha256_of(inp.path.encode())
+            results[inp.path] = lost_paper(inp.path, sha256_of(inp.path.encode()),
+                                           inp.problem or error, "discover", size)
             tick(results[inp.path])
             continue
         id_of[inp.path] = paper_id
