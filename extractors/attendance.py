@@ -71,12 +71,14 @@ def _honorifics() -> tuple[tuple[str, str, bool], ...]:
     return tuple(sorted(out, key=lambda t: -len(t[0])))
 
 
+@functools.cache
+def _canonical_forms() -> dict[str, str]:
+    return {r["honorific"].casefold(): r["canonical"] for r in load_table("honorifics.csv")}
+
+
 def _canonical_honorific(form: str) -> str:
     """The canonical form of a printed honorific ("Cllr" -> "Councillor")."""
-    for r in load_table("honorifics.csv"):
-        if r["honorific"].casefold() == form.casefold():
-            return r["canonical"]
-    return form
+    return _canonical_forms().get(form.casefold(), form)
 
 
 @functools.cache

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from extractors.datafiles import load_table
 from extractors.literals import Cue
+from extractors.values.refs import rising_run
 from schemas.document import Block, Document, Table
 
 _FIRST_PAGES = 3
@@ -75,15 +76,8 @@ _TO_BE_HELD = re.compile(r"\b(?:will|is\s+to|to)\s+be\s+held\b", re.I)
 
 def _numbered_run(lines: list[str]) -> int:
     """The length of the longest run of line-opening numbers rising one by one."""
-    numbers = [int(m.group(1)) for line in lines if (m := _NUMBERED.match(line.strip()))]
-    best = 0
-    for i in range(len(numbers)):
-        run, last = 1, numbers[i]
-        for n in numbers[i + 1:]:
-            if n == last + 1:
-                run, last = run + 1, n
-        best = max(best, run)
-    return best
+    return len(rising_run([int(m.group(1)) for line in lines
+                           if (m := _NUMBERED.match(line.strip()))]))
 
 
 def _by_structure(lines: list[str]) -> Classification:

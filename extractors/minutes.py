@@ -28,6 +28,7 @@ from extractors.meeting_text import (
     lines_of,
     parts_of,
 )
+from extractors.values.refs import rising_run
 from schemas.document import Document
 from schemas.records import Meeting, MinuteItem, Resolution
 
@@ -520,14 +521,7 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
     texts = [ln.text.replace("\t", " ").strip() for ln in lines]
     found = [(i, int(m.group("ref")), m.group("title")) for i, t in enumerate(texts)
              if lines[i].first and (m := _SEQ_HEAD.match(t)) and not _RESOLVED.match(t)]
-    best: list[tuple[int, int, str]] = []
-    for start in range(len(found)):
-        chain = [found[start]]
-        for cand in found[start + 1:]:
-            if 0 < cand[1] - chain[-1][1] <= _MAX_GAP:
-                chain.append(cand)
-        if len(chain) > len(best):
-            best = chain
+    best = [found[k] for k in rising_run([n for _, n, _ in found], _MAX_GAP)]
     if len(best) < 3:
         return []
     heads = []

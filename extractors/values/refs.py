@@ -155,3 +155,18 @@ def parse_decision_number(text: str) -> DecisionNumber | None:
         return None
     return DecisionNumber(text=m.group("text"), year=2000 + int(m.group("yy")),
                           number=int(m.group("num")))
+
+
+def rising_run(numbers: list[int], max_step: int = 1) -> list[int]:
+    """Positions of the longest run of ``numbers`` rising in order by 1 to ``max_step`` at a time
+    (later numbers that do not continue the run are passed over): the item numbering of a paper
+    among the other numbers that open its lines. Earliest run wins a tie."""
+    best: list[int] = []
+    for start in range(len(numbers)):
+        run = [start]
+        for k in range(start + 1, len(numbers)):
+            if 0 < numbers[k] - numbers[run[-1]] <= max_step:
+                run.append(k)
+        if len(run) > len(best):
+            best = run
+    return best
