@@ -6,12 +6,17 @@ column, and one column per financial year ("2025-26"), with the unit declared in
 second table (often on a later page) with the same row references and titles, so rows are
 merged by (row reference, title). Section rows (a title and no amounts) are kept as context;
 a "Funded by" section lists where the money comes from, not where it goes, so its rows are
-checked but are not lines. Totals rows ("Total Rolling Programmes", "Total - Directorate") are
-checked against the rows they sum, never counted as lines.
+checked and written to ``funding_sources``, not as lines. Totals rows ("Total Rolling
+Programmes", "Total - Directorate") are checked against the rows they sum, never counted as
+lines.
 
-Each line gives a SpendPlanLine (its total) and one Funding row (kind ``allocation``) per year
-with a positive amount. Negative amounts (savings, reductions, reprofiling) are not money given
-to anyone: they are skipped and one finding per table says how many.
+Each line gives a SpendPlanLine for the plan's year (the first year column: "2025-26 Year 1"),
+with the printed total across all years kept apart in ``total_cost_gbp`` (a scheme's total cost
+is never one year's spend), and one Funding row (kind ``allocation``) per year with a non-zero
+amount. Negative amounts (reductions, reprofiling) are kept as printed, so each year's rows add
+up to the table's own totals; one finding per paper says how many lines print them. "Funded by"
+rows go to ``funding_sources``, one row per source and year, so the programme is not counted
+twice.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from extractors.memo import document_memo
 from extractors.reconcile import gbp
 from extractors.values import money, years
 from schemas.document import Block, Document, Table
-from schemas.records import Funding, SpendPlanLine
+from schemas.records import Funding, FundingSource, SpendPlanLine
 
 _HEADER_ROWS = 6
 _UNIT_NOTE_CHARS = 200
@@ -158,11 +163,16 @@ class _Reader:
         self.ctx = ctx
         self.out = Extraction()
         self.lines: dict[tuple[str, str], _BudgetLine] = {}
+        #: the first financial year the paper's budget tables print: the year the plan is for
+        self.plan_year: str | None = None
         self.negatives = 0
         #: amounts (by year, or "total") of the rows since the last totals row
         self.since_total: list[dict[str, Decimal]] = []
 
     def table(self, table: Table, layout: BudgetLayout) -> None:
+        first = min(layout.years.values(), default=None)
+        if first and (self.plan_year is None or first < self.plan_year):
+            self.plan_year = first
         section: str | None = None
         sources = False
         r = layout.first_data_row
@@ -234,27 +244,29 @@ class _Reader:
                              f"it): " + "; ".join(wrong[:4]), page=page)
 
     def emit(self, line_no: int) -> int:
-        """Write lines and their yearly funding rows; returns the last line number used."""
+        """Write lines, their yearly funding rows and the sources rows; returns the last line
+        number used."""
         funder = self.ctx.authority
         for line in self.lines.values():
+            yearly = sorted((fy, a) for fy, a in line.amounts.items() if a[0] != 0)
             if line.sources:
+                for fy, (amount, text, page) in yearly:
+                    self.out.add("funding_sources", FundingSource(
+                        paper_id=self.ctx.paper_id, source=line.title, section=line.section,
+                        financial_year=fy, amount_gbp=amount, amount_text=text, page=page,
+                        evidence=f"{line.title} | {fy} | {text}"))
                 continue
             line_no += 1
-            yearly = sorted(line.amounts.items())
-            total = line.total[0] if line.total else sum(
-                (a for a, _t, _p in line.amounts.values()), Decimal(0))
-            negative = total < 0 or any(a < 0 for _fy, (a, _t, _p) in yearly)
-            self.negatives += negative
+            self.negatives += any(a < 0 for _fy, (a, _t, _p) in yearly)
+            plan = line.amounts.get(self.plan_year) if self.plan_year else None
             self.out.add("spend_plan_lines", SpendPlanLine(
-                paper_id=self.ctx.paper_id, financial_year=yearly[0][0] if yearly else None,
-                line_no=line_no, title=line.title, description=line.description,
-                cost_gbp=total if total >= 0 else None,
-                cost_text=line.total[1] if line.total else None,
+                paper_id=self.ctx.paper_id, financial_year=self.plan_year, line_no=line_no,
+                title=line.title, description=line.description,
+                cost_gbp=plan[0] if plan else None, cost_text=plan[1] if plan else None,
+                total_cost_gbp=line.total[0] if line.total else None, section=line.section,
                 page_from=line.page_from, page_to=line.page_to))
             purpose = ft.sentences(line.description)[0] if line.description else line.section
             for fy, (amount, text, page) in yearly:
-                if amount <= 0:
-                    continue
                 self.out.add("funding", Funding(
                     funding_id=stable_id(self.ctx.paper_id, "budget", line.ref, line.title, fy),
                     paper_id=self.ctx.paper_id, kind="allocation", funder=funder,
@@ -279,6 +291,6 @@ def extract_budget_tables(doc: Document, ctx: PaperContext, line_no: int = 0,
     if reader.negatives:
         reader.out.finding(ctx.paper_id, "info", "negative_amount",
                            f"{reader.negatives} budget line(s) print negative amounts "
-                           "(savings or reductions): those amounts give no funding row and a "
-                           "negative total leaves the line's cost null")
+                           "(reductions or reprofiling): kept as printed, so each year's rows "
+                           "add up to the table's own totals")
     return reader.out

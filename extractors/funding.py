@@ -23,6 +23,8 @@ from schemas.document import Block, Document, Table
 from schemas.records import Funding
 
 _MAX_LABEL_WORDS = 6
+#: how much of the text since the last heading a list line is read under (its scope)
+_SCOPE_CHARS = 300
 _INTRO_FUNDER = re.compile(
     r"\b(?:provided\s+by|funded\s+(?:through|by)|grant\s+from|funding\s+from|paid\s+by)\s+"
     r"(?:the\s+)?(?P<f>[A-Z][\w&'’ -]*?)(?=[.,;:]|\s+(?:for|to|and|in)\b|$)")
@@ -40,6 +42,8 @@ class _Context:
     funder: str | None = None
     financial_year: str | None = None
     label: str | None = None
+    #: the section heading and list introduction the amount sits under
+    scope: str = ""
 
 
 @functools.cache
@@ -118,7 +122,7 @@ class _Walker:
         self.unattached: list[str] = []
 
     def _add(self, facts: ft.FundingFacts, page: int, evidence: str, key: str) -> None:
-        if facts.kind == ft.NOT_FUNDING:
+        if facts.kind == ft.NOT_FUNDING or ft.is_total_label(facts.recipient):
             return
         if not (facts.recipient or facts.purpose) and facts.kind not in ("cap", "prize"):
             self.unattached.append(facts.mention.text)  # tied to nothing: not a funding record
@@ -139,10 +143,11 @@ class _Walker:
         found = ft.money_mentions(text)
         if (block.kind == "heading" and not _is_label(text)) or (
                 not found and _CAPS_TITLE.match(text)):
-            self.context = _Context()
+            self.context = _Context(scope=text)
             return
         if not found:
             self._learn(text)
+            self.context.scope = f"{self.context.scope} {text}".strip()[-_SCOPE_CHARS:]
             return
         if len(found) == 1:
             label = ft.label_of(text, found[0])
@@ -156,7 +161,8 @@ class _Walker:
                 continue  # a balance, a price, a payment for a service: not funding
             for m_idx, mention in enumerate(mentions):
                 limit = mentions[m_idx + 1].start if m_idx + 1 < len(mentions) else None
-                facts = ft.read_sentence(sentence, mention, None, self.ctx.authority, limit)
+                facts = ft.read_sentence(sentence, mention, None, self.ctx.authority, limit,
+                                         scope=self.context.scope)
                 if facts.funder is None and facts.kind not in ("prize", "cap"):
                     facts.funder = self.context.funder
                 if facts.recipient is None and facts.purpose is None:
@@ -186,7 +192,7 @@ class _Walker:
             self.context.label = intro[:1].lower() + intro[1:] if intro else None
 
     def _label_row(self, label: str, mention: ft.Mention, page: int, evidence: str) -> None:
-        kind = ft.kind_of(label, mention, None)
+        kind = ft.kind_of(evidence, mention, None, scope=self.context.scope)
         facts = ft.FundingFacts(mention=mention, kind=kind, funder=self.context.funder,
                                 recipient=label, purpose=self.context.label,
                                 financial_year=ft.first_financial_year(label))
@@ -198,7 +204,7 @@ class _Walker:
         recipient = _form_recipient(table)
         for label, mention, r in form_pairs(table):
             page = table.row_pages[r] if r < len(table.row_pages) else table.page
-            kind = ft.kind_of(label, mention, None)
+            kind = ft.kind_of(label, mention, None, scope=self.context.scope)
             evidence = f"{label}: {mention.text}" if recipient else f"{label} {mention.text}"
             if kind == "grant_award" and recipient:
                 facts = ft.FundingFacts(mention=mention, kind=kind, recipient=recipient,

@@ -20,6 +20,14 @@ from extractors.values import money, years
 
 #: the kind a cue gives amounts that are not funding (the callers write no row for them)
 NOT_FUNDING = "none"
+#: the kind a cue gives a payment to a supplier or employee: not funding unless a funding word
+#: in the same text names a gift
+PAYMENT = "payment"
+#: a question ("Why was £6,000 ...?"): the amounts in it are asked about, not given
+_QUESTION = re.compile(r"\?\s*[)\]\"'’”]*\s*$")
+#: a question whose mark the page lost: "Why was a £6000 additional fee required in ..."
+_ASKING = re.compile(r"^\W*(?:why|what|how)\s+(?:was|were|is|are|did|does|do|has|have|"
+                     r"would|will|could|can|much|many|level|amount)\b", re.I)
 #: Kinds a cue can force over a column's default kind; the others only apply when nothing
 #: stronger says what the money is.
 _WEAK_KINDS = ("estimate", "allocation")
@@ -64,6 +72,8 @@ _PRONOUN = re.compile(r"^(?:it|this|that|these|those|they|we|there|he|she|i|you|
 #: the paper's own council as a paragraph's subject is the payer or holder, not a recipient
 _SELF = re.compile(r"^(?:the\s+|this\s+)?(?:county\s+|city\s+|borough\s+|district\s+)?"
                    r"council(?:['’]s)?$", re.I)
+#: a totals line ("TOTAL = £6,162.98", "Sub-total") sums other lines: it is no award itself
+_TOTAL_LABEL = re.compile(r"^\W*(?:grand\s+|sub[-\s]?)?totals?\b", re.I)
 _FY_ONLY = re.compile(r"^(?:the\s+)?(?:financial\s+year\s+)?\d{4}\s*[/-]\s*\d{2,4}$", re.I)
 
 
@@ -174,20 +184,51 @@ def says_funding(sentence: str) -> bool:
     if _funding_words().search(sentence):
         return True
     lowered = sentence.lower()
-    return any(kind != NOT_FUNDING and cue.may_match(lowered) and cue.pattern.search(sentence)
-               for cue, kind, _ in _kind_cues())
+    return any(kind not in (NOT_FUNDING, PAYMENT) and cue.may_match(lowered)
+               and cue.pattern.search(sentence) for cue, kind, _ in _kind_cues())
 
 
-def kind_of(sentence: str, mention: Mention | None = None, default: str | None = None) -> str:
+def _cues_in(text: str) -> list[tuple[int, str]]:
+    """(rank, kind) of every cue of ``data/funding_kinds.csv`` in ``text``."""
+    if not text:
+        return []
+    lowered = text.lower()
+    return [(rank, kind) for cue, kind, rank in _kind_cues()
+            if cue.may_match(lowered) and cue.pattern.search(text)]
+
+
+@functools.cache
+def _voluntary_words() -> re.Pattern[str]:
+    words = sorted((r["word"] for r in load_table("voluntary_words.csv")), key=len, reverse=True)
+    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def kind_of(sentence: str, mention: Mention | None = None, default: str | None = None,
+            scope: str = "") -> str:
     """Return the funding kind a sentence gives an amount.
 
-    Strong cues (prize, cap, past spend, match funding, grant award, other funding) win; then
-    the caller's ``default`` (the kind a table column implies); then weak cues (estimate,
-    allocation) and the amount's own hint ("up to" -> cap, "circa" -> estimate).
+    ``scope`` is the text the sentence sits under (its section heading and the list's
+    introduction): "Accounts for payment" makes every line below it a payment.
+
+    A question, a cue of kind ``none`` and a payment (a payment cue in the sentence or its
+    scope, no funding word in either) give ``NOT_FUNDING``, unless the payee is a voluntary
+    body (``data/voluntary_words.csv``): that is a gift, ``grant_award``. Then strong cues
+    (prize, cap, past spend, match funding, grant award, other funding) win; then the caller's
+    ``default`` (the kind a table column implies); then weak cues (estimate, allocation) and
+    the amount's own hint ("up to" -> cap, "circa" -> estimate).
     """
-    lowered = sentence.lower()
-    found = [(rank, kind) for cue, kind, rank in _kind_cues()
-             if cue.may_match(lowered) and cue.pattern.search(sentence)]
+    if _QUESTION.search(sentence) or _ASKING.match(sentence):
+        return NOT_FUNDING  # an amount asked about is not an amount given
+    found = _cues_in(sentence)
+    if any(kind == NOT_FUNDING for _, kind in found):
+        return NOT_FUNDING
+    if any(kind == PAYMENT for _, kind in found + _cues_in(scope)):
+        if _funding_words().search(sentence) or _funding_words().search(scope):
+            found = [f for f in found if f[1] != PAYMENT]
+        elif _voluntary_words().search(sentence):
+            return "grant_award"  # a payment to a charity, church or club is a gift
+        else:
+            return NOT_FUNDING
     strong = [f for f in found if f[1] not in _WEAK_KINDS]
     if strong:
         return min(strong)[1]
@@ -257,15 +298,17 @@ def _subject(before: str) -> str | None:
 
 
 def read_sentence(sentence: str, mention: Mention, default_kind: str | None = None,
-                  authority: str | None = None, limit: int | None = None) -> FundingFacts:
+                  authority: str | None = None, limit: int | None = None,
+                  scope: str = "") -> FundingFacts:
     """Read one amount in one sentence: its kind, funder, recipient, purpose and year.
 
     ``default_kind`` is what the surrounding column or list implies; ``authority`` stands for
-    "the Council"; ``limit`` is where the next amount starts (its words are not this one's).
+    "the Council"; ``limit`` is where the next amount starts (its words are not this one's);
+    ``scope`` is the heading and introduction it sits under (see ``kind_of``).
     Fields the sentence does not say are None; callers fill them from context.
     """
     before, after = sentence[:mention.start], sentence[mention.end:limit]
-    facts = FundingFacts(mention=mention, kind=kind_of(sentence, mention, default_kind))
+    facts = FundingFacts(mention=mention, kind=kind_of(sentence, mention, default_kind, scope))
     m = _FUNDER_BEFORE.search(before)
     if m:
         facts.funder = _clean_name(m.group("f"))
@@ -335,6 +378,11 @@ def _described_by(before: str) -> str | None:
         return None
     clause = _LEAD_IN.sub("", m.group("np")).strip(" ,;")
     return _clean_name(clause) if len(clause.split()) >= 2 else None
+
+
+def is_total_label(label: str | None) -> bool:
+    """Whether a label names a totals line ("TOTAL", "Grand total", "Sub-total")."""
+    return bool(label and _TOTAL_LABEL.match(label))
 
 
 def label_of(text: str, mention: Mention) -> str | None:

@@ -541,9 +541,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             cost = _cost_of([line.text(c) for c in range(len(line.cells))], layout)
             if cost is not None and cost.amount < 0:
                 out.finding(ctx.paper_id, "info", "negative_amount",
-                            f"line '{title}' prints a negative cost {cost.text}; cost left null",
+                            f"line '{title}' prints a negative cost {cost.text}; kept as printed",
                             page=line.page_from)
-                cost = None
             pct_text = line.text(roles.get("pct"))
             record = SpendPlanLine(
                 paper_id=ctx.paper_id, financial_year=plan_fy, line_no=line_no, title=title,
@@ -557,7 +556,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                 page_from=line.page_from, page_to=line.page_to)
             out.add("spend_plan_lines", record)
             made.append(record)
-            if cost is not None and cost.amount > 0:
+            if cost is not None and cost.amount != 0:
                 out.add("funding", Funding(
                     funding_id=stable_id(ctx.paper_id, "spend_plan", line_no, "cost"),
                     paper_id=ctx.paper_id, kind="allocation", funder=funder, recipient=title,

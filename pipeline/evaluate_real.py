@@ -30,7 +30,7 @@ from pipeline.evaluate import (
 
 #: The gold keys written for real papers (see tests/gold/real/README.md).
 SCORED = ("doc_type", "meetings", "agenda_items", "attendance", "minute_items", "resolutions",
-          "funding", "spend_plan_lines")
+          "funding", "spend_plan_lines", "funding_sources")
 
 
 def load_real_gold(gold_dir: Path) -> list[tuple[str, str, dict]]:

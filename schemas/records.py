@@ -211,12 +211,33 @@ class SpendPlanLine:
     description: str = column("string", "brief description")
     measures: str = column("string", "what will change / measures / outcomes")
     benchmark: str = column("string", "benchmark data cited")
-    cost_gbp: Decimal = column("decimal", "cost to the fund in pounds", minimum=Decimal(0))
+    cost_gbp: Decimal = column("decimal", "cost in pounds for the plan's financial year "
+                               "(negative when the paper prints a reduction)")
     cost_text: str = column("string", "cost as printed")
+    total_cost_gbp: Decimal = column("decimal", "the line's total across all years as printed "
+                                     "(a scheme's total cost), never one year's spend")
+    section: str = column("string", "the group heading the line sits under (a directorate or "
+                          "section of a budget book)")
     pct_of_grant: float = column("float", "printed percentage of the grant (44.7 = 44.7%)")
     other_funding: str = column("string", "other funding as printed")
     page_from: int = column("int", "first page of the line", minimum=1)
     page_to: int = column("int", "last page of the line", minimum=1)
+
+
+@dataclass
+class FundingSource:
+    """Where a budget's money comes from: one "Funded by" row of a budget table for one year
+    (borrowing, grants, developer contributions, capital receipts). Kept apart from
+    ``funding`` so the programme is not counted twice."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    source: str = column("string", "source of the money as printed", required=True)
+    section: str = column("string", "the heading the sources are listed under")
+    financial_year: str = column("string", "financial year, YYYY/YY")
+    amount_gbp: Decimal = column("decimal", "amount in pounds", required=True)
+    amount_text: str = column("string", "amount as printed")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
 
 
 @dataclass
@@ -231,8 +252,8 @@ class Funding:
     recipient: str = column("string", "who receives the money")
     recipient_org_id: str = column("string", "organisation id of the recipient, when one")
     purpose: str = column("string", "what the money is for")
-    amount_gbp: Decimal = column("decimal", "amount in pounds", required=True,
-                                 minimum=Decimal(0))
+    amount_gbp: Decimal = column("decimal", "amount in pounds (negative only where a budget "
+                                 "table prints a reduction for the year)", required=True)
     amount_text: str = column("string", "amount as printed")
     approximate: bool = column("bool", "amount printed as approximate (circa, around, k)")
     financial_year: str = column("string", "financial year, YYYY/YY")
@@ -303,6 +324,7 @@ TABLES: dict[str, type] = {
     "next_meetings": NextMeeting,
     "spend_plan_lines": SpendPlanLine,
     "funding": Funding,
+    "funding_sources": FundingSource,
     "person_mentions": PersonMention,
     "people": Person,
     "organisations": Organisation,

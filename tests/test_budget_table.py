@@ -44,12 +44,18 @@ def test_lines_exclude_totals_and_funding_sources() -> None:
     got = spend_plan.extract(_doc(), CTX)
     lines = got.records["spend_plan_lines"]
     assert [ln.title for ln in lines] == ["Highways Maintenance", "Country Parks", "Office Move"]
-    assert [ln.cost_gbp for ln in lines] == [Decimal(1_200_000), Decimal(300_000),
-                                             Decimal(50_000)]
+    # the cost is the plan year's column (2025-26, "Year 1"), never the scheme's total cost
+    assert [ln.cost_gbp for ln in lines] == [Decimal(600_000), Decimal(200_000),
+                                             Decimal(-10_000)]
+    assert {ln.financial_year for ln in lines} == {"2025/26"}
+    assert [ln.total_cost_gbp for ln in lines] == [Decimal(1_200_000), Decimal(300_000),
+                                                   Decimal(50_000)]
+    assert [ln.section for ln in lines] == ["Rolling programmes", "Rolling programmes",
+                                            "Rolling programmes"]
     assert lines[1].page_from == 1 and lines[1].page_to == 2
 
 
-def test_one_funding_row_per_year_with_a_positive_amount_across_sideways_pages() -> None:
+def test_one_funding_row_per_year_with_an_amount_across_sideways_pages() -> None:
     rows = spend_plan.extract(_doc(), CTX).records["funding"]
     parks = [(r.financial_year, r.amount_gbp, r.page) for r in rows
              if r.recipient == "Country Parks"]
@@ -59,9 +65,32 @@ def test_one_funding_row_per_year_with_a_positive_amount_across_sideways_pages()
     assert not [r for r in rows if r.recipient in ("Borrowing", "Grants")]
 
 
-def test_negative_amount_skipped_with_a_finding_and_bad_total_reported() -> None:
+def test_each_years_rows_add_up_to_the_printed_totals() -> None:
+    rows = spend_plan.extract(_doc(), CTX).records["funding"]
+    by_year: dict[str, Decimal] = {}
+    for r in rows:
+        by_year[r.financial_year] = by_year.get(r.financial_year, Decimal(0)) + r.amount_gbp
+    # Total Rolling Programmes + Total Individual Projects, as printed for each year
+    assert by_year["2025/26"] == Decimal(800_000 - 10_000)
+    assert by_year["2026/27"] == Decimal(600_000)
+
+
+def test_funded_by_rows_go_to_funding_sources_per_year() -> None:
     got = spend_plan.extract(_doc(), CTX)
-    assert not [r for r in got.records["funding"] if r.recipient == "Office Move"]
+    sources = [(s.source, s.financial_year, s.amount_gbp)
+               for s in got.records["funding_sources"]]
+    assert sources == [("Borrowing", "2025/26", Decimal(500_000)),
+                       ("Borrowing", "2026/27", Decimal(300_000)),
+                       ("Grants", "2025/26", Decimal(290_000)),
+                       ("Grants", "2026/27", Decimal(300_000))]
+    assert {s.section for s in got.records["funding_sources"]} == {"Funded By:"}
+
+
+def test_negative_amount_kept_with_a_finding_and_bad_total_reported() -> None:
+    got = spend_plan.extract(_doc(), CTX)
+    office = [(r.financial_year, r.amount_gbp) for r in got.records["funding"]
+              if r.recipient == "Office Move"]
+    assert office == [("2025/26", Decimal(-10_000))]
     codes = [f.code for f in got.findings]
     assert "negative_amount" in codes
     mismatch = [f.message for f in got.findings if f.code == "budget_total_mismatch"]

@@ -14,7 +14,7 @@ import extractors
 from extractors.registry import EXTRACTORS
 from schemas.arrow import arrow_schema, to_arrow
 from schemas.dictionary import render_dictionary
-from schemas.records import TABLES, Funding
+from schemas.records import TABLES, Funding, SpendPlanLine
 from schemas.validate import problems
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,9 +63,8 @@ def test_validation_catches_bad_records() -> None:
     assert problems(good) == []
     assert any("kind" in p for p in problems(Funding(funding_id="x", paper_id="p", kind="gift",
                                                       amount_gbp=Decimal(1))))
-    assert any("below" in p for p in problems(Funding(funding_id="x", paper_id="p",
-                                                       kind="allocation",
-                                                       amount_gbp=Decimal(-5))))
+    assert any("below" in p for p in problems(SpendPlanLine(paper_id="p", line_no=0,
+                                                             title="Parks")))
     assert any("should be decimal, got float" in p for p in problems(
         Funding(funding_id="x", paper_id="p", kind="allocation", amount_gbp=10.5)))
     assert any("required" in p for p in problems(Funding(funding_id="x", paper_id="p",

@@ -65,9 +65,11 @@ def test_totals_row_is_checked_not_counted() -> None:
 def test_amounts_in_thousands_header() -> None:
     ex = spend_plan.extract(_doc(_tsv_table("amounts-in-thousands-header.tsv")), CTX)
     costs = {ln.title: ln.cost_gbp for ln in ex.records["spend_plan_lines"]}
+    # a negative cost (a reduction) is kept as printed; a zero cost gives no funding row
     assert costs == {"Highways maintenance": Decimal(1250000), "School roofs": Decimal(0),
-                     "Libraries refurbishment": None}
-    assert [f.amount_gbp for f in ex.records["funding"]] == [Decimal(1250000)]
+                     "Libraries refurbishment": Decimal(-40000)}
+    assert [f.amount_gbp for f in ex.records["funding"]] == [Decimal(1250000),
+                                                             Decimal(-40000)]
     assert any(f.code == "negative_amount" for f in ex.findings)
 
 
