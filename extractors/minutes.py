@@ -145,7 +145,7 @@ def _match_ref(text: str) -> tuple[str, str, str] | None:
 def is_minute_heading(text: str) -> bool:
     """Whether a line looks like a minute heading by its reference (prefixed or yearly)."""
     hit = _match_ref(text.strip())
-    return bool(hit and hit[0] in ("prefixed", "yearly", "minute", "item")) or bool(
+    return bool(hit and hit[0] in ("prefixed", "yearly", "dotted", "minute", "item")) or bool(
         _ITEM_LINE.match(text.strip()))
 
 
@@ -606,7 +606,9 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
     facts = MeetingFacts()
     head = lines[:12]
     for k, line in enumerate(head):
-        if re.match(r"^\d{1,4}[.)]?\s+[A-Z]", line.text.strip()):
+        hit = _match_ref(line.text.strip())
+        if re.match(r"^\d{1,4}[.)]?\s+[A-Z]", line.text.strip()) or (
+                hit and hit[0] in ("yearly", "dotted")):
             break  # a minute ("2. TO CONFIRM THE MINUTES OF ... 6TH FEBRUARY"): past the heading
         if not _HEAD.search(line.text):
             continue
@@ -642,6 +644,9 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
         break
     if facts.date is None:
         for line in head[:5]:
+            hit = _match_ref(line.text.strip())
+            if hit and hit[0] in ("yearly", "dotted"):
+                break  # "21.01.03 Minutes" is minute 21.01.03, not 21 January 2003
             dates = find_dates(line.text, reference)
             if dates:
                 facts.date, facts.inferred_year = dates[0].date, dates[0].inferred_year

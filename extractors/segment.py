@@ -21,6 +21,7 @@ from schemas.records import Part
 
 _TITLE_LOOKBACK = 4  # blocks before a report cue that may hold its title
 _MIN_LEADING_BLOCKS = 6  # fewer blocks before the first part are a cover, not a part
+_NAV_WORDS = 6  # a shorter list item before the first part is a menu entry, not text
 _MAX_TITLE_CHARS = 200
 _PAGE_REF = re.compile(r"\bpages?\s+\d+\s*(-|–|to)\s*\d+", re.I)
 #: "(Item 3)" right under a heading marks the heading as a minute's title (an item that
@@ -30,7 +31,8 @@ _ITEM_MARK = re.compile(r"^\(?\s*item\s+\d+[a-z]?\s*\)?$", re.I)
 #: minutes inside minutes, not the heading of a new part
 _MINUTES_REPORTED = re.compile(
     r"\b(?:were|was|are|is|be|been|being)\s+(?:\w+\s+){0,2}?(?:approved|agreed|confirmed|"
-    r"signed|accepted|adopted|received|noted|circulated|amended)\b", re.I)
+    r"signed|accepted|adopted|received|noted|circulated|amended|checked|read|reviewed|"
+    r"considered|presented|tabled)\b", re.I)
 
 PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes": "minutes",
                          "report": "report", "briefing": "report",
@@ -228,7 +230,10 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
     starts = _find_starts(flat, [p.header for p in doc.pages])
     if not starts or starts[0][0] > 0:
         lead_hi = starts[0][0] if starts else len(flat)
-        lead_blocks = sum(1 for _, it in flat[:lead_hi] if isinstance(it, Block))
+        # a web page's menu ("Village", "2019", "Minutes of meetings 2001-2021") is short list
+        # items only: like a cover, it is no part of its own
+        lead_blocks = sum(1 for _, it in flat[:lead_hi] if isinstance(it, Block) and not (
+            it.kind == "list_item" and len(it.text.split()) < _NAV_WORDS))
         if starts and lead_blocks < _MIN_LEADING_BLOCKS:
             first = starts[0]
             starts[0] = (0, first[1], first[2])  # a short cover joins the first part

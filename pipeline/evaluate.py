@@ -758,7 +758,8 @@ def evaluate(out_dir: Path, gold_dir: Path) -> dict:
     formats = sorted({u.fmt for u in unit_list}, key=_fmt_order)
     return {"out": str(out_dir), "gold": str(gold_dir), "formats": formats,
             "overall_formats": list(MAIN_FORMATS), "samples": [u.name for u in unit_list],
-            "rules": {k: v for k, v in _rule_lines().items() if k in tables}, "notes": list(dict.fromkeys(notes)), "tables": tables}
+            "rules": {k: v for k, v in _rule_lines().items() if k in tables},
+            "notes": list(dict.fromkeys(notes)), "tables": tables}
 
 
 def _rule_lines() -> dict[str, str]:
