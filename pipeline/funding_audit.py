@@ -8,9 +8,11 @@ reason``; ``verdict`` is ``right``, ``partly`` or ``wrong``). A row nobody has j
 reported as ``unjudged``, never guessed.
 
 Each row's ``key`` is a short hash of what a reader sees, not of our ids: the paper's path
-below ``samples/``, the page, the amount as printed and the first 60 characters of the
-evidence. A judgement therefore survives changes to the code that renumber ``funding_id`` or
-rehash ``paper_id``, and applies again whenever the same row comes back.
+below ``samples/``, the page, the amount as printed, the financial year (a table prints one
+line's amounts for several years) and the first 60 characters of the evidence; rows that still
+share a key are told apart by ``.2``, ``.3`` in their sorted order. A judgement therefore
+survives changes to the code that renumber ``funding_id`` or rehash ``paper_id``, and applies
+again whenever the same row comes back.
 
     python -m pipeline.funding_audit --out OUTDIR --judgements docs/funding-audit-judgements.csv \\
         --md docs/funding-audit.md [--seed N] [--n 80] [--todo FILE]
@@ -59,10 +61,12 @@ def paper_relpath(path: str) -> str | None:
     return None
 
 
-def row_key(paper: str, page: int, amount_text: str | None, evidence: str | None) -> str:
+def row_key(paper: str, page: int, amount_text: str | None, evidence: str | None,
+            financial_year: str | None = None) -> str:
     """A stable 12-hex key for a funding row from what a reader sees on the page."""
     ev = re.sub(r"\s+", " ", evidence or "").strip()[:_EVIDENCE_CHARS]
-    text = "\x1f".join((paper, str(int(page)), (amount_text or "").strip(), ev))
+    fy = financial_year if isinstance(financial_year, str) else ""
+    text = "\x1f".join((paper, str(int(page)), (amount_text or "").strip(), fy, ev))
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
 
@@ -75,12 +79,16 @@ def audited_rows(funding: pd.DataFrame, papers: pd.DataFrame) -> pd.DataFrame:
     rel = papers.set_index("paper_id")["path"].map(lambda p: paper_relpath(str(p)))
     rows = funding.assign(paper=funding["paper_id"].map(rel))
     rows = rows[rows["paper"].notna()].copy()
-    rows["key"] = [row_key(p, pg, a, e) for p, pg, a, e in
+    rows["key"] = [row_key(p, pg, a, e, fy) for p, pg, a, e, fy in
                    zip(rows["paper"], rows["page"], rows["amount_text"], rows["evidence"],
-                       strict=True)]
-    order = ["key", "paper", "page", "kind", "funder", "recipient", "purpose", "amount_text"]
+                       rows["financial_year"], strict=True)]
+    order = ["key", "paper", "page", "kind", "funder", "recipient", "purpose", "amount_text",
+             "evidence"]
     order = [c for c in order if c in rows.columns]
-    return rows.sort_values(order, na_position="first", kind="mergesort").reset_index(drop=True)
+    rows = rows.sort_values(order, na_position="first", kind="mergesort").reset_index(drop=True)
+    nth = rows.groupby("key").cumcount() + 1
+    rows["key"] = [k if i == 1 else f"{k}.{i}" for k, i in zip(rows["key"], nth, strict=True)]
+    return rows
 
 
 def draw_sample(rows: pd.DataFrame, n: int = DEFAULT_N, seed: int = DEFAULT_SEED) -> pd.DataFrame:

@@ -72,6 +72,14 @@ def test_key_ignores_ids_and_whitespace_but_not_what_is_printed() -> None:
     k = row_key("real/a.pdf", 3, "£5", "The council  granted\n£5")
     assert k == row_key("real/a.pdf", 3, "£5", "The council granted £5")
     assert k != row_key("real/a.pdf", 4, "£5", "The council granted £5")
+    assert k != row_key("real/a.pdf", 3, "£5", "The council granted £5", "2024/25")
+
+
+def test_rows_sharing_a_key_get_distinct_keys() -> None:
+    funding, papers = _frames()
+    twins = pd.concat([funding.iloc[:1], funding.iloc[:1].assign(recipient="Other")])
+    keys = list(audited_rows(twins, papers)["key"])
+    assert len(set(keys)) == 2 and keys[1] == keys[0] + ".2"
 
 
 def test_unjudged_rows_are_reported_unjudged_and_verdicts_counted() -> None:
