@@ -197,7 +197,8 @@ def render_markdown(judged: pd.DataFrame, *, seed: int, n: int, population: int,
         f"Pipeline version: `{pipeline_version}`",
         "",
         "Regenerate: `make funding-audit` (judgements in `docs/funding-audit-judgements.csv`, "
-        "keyed by a hash of paper path, page, amount as printed and the start of the evidence).",
+        "keyed by a hash of paper path, page, amount as printed, financial year and the start "
+        "of the evidence).",
         "",
         "| verdict | rows | share |",
         "|---|---:|---:|",
