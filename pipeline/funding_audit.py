@@ -17,6 +17,11 @@ again whenever the same row comes back.
     python -m pipeline.funding_audit --out OUTDIR --judgements docs/funding-audit-judgements.csv \\
         --md docs/funding-audit.md [--seed N] [--n 80] [--todo FILE]
 
+The CSV may also record the row as it was judged (``kind, funder, recipient, purpose,
+amount_gbp, financial_year``). The key leaves those columns out so that a judgement survives
+renumbering, but a verdict on a row whose funder or purpose has since changed no longer holds:
+such a row is reported as ``unjudged``, with what changed, until someone judges it again.
+
 ``--todo FILE`` writes the drawn rows that have no judgement yet (with their evidence) as a CSV
 in the judgements' layout, ready to be judged and appended.
 """
@@ -42,6 +47,9 @@ UNJUDGED = "unjudged"
 DEFAULT_SEED = 14
 DEFAULT_N = 80
 JUDGEMENT_COLUMNS: tuple[str, ...] = ("key", "paper", "page", "amount_text", "verdict", "reason")
+#: the columns a verdict speaks about and that the key does not carry: recorded as judged
+JUDGED_COLUMNS: tuple[str, ...] = ("kind", "funder", "recipient", "purpose", "amount_gbp",
+                                   "financial_year")
 _EVIDENCE_CHARS = 60
 _COUNTS_MARK = "<!-- funding-audit counts:"
 
@@ -106,6 +114,8 @@ class Judgement:
 
     verdict: str
     reason: str
+    #: the judged columns as they were when judged (absent ones are not checked)
+    as_judged: tuple[tuple[str, str], ...] = ()
 
 
 def read_judgements(path: Path) -> dict[str, Judgement]:
@@ -127,15 +137,47 @@ def read_judgements(path: Path) -> dict[str, Judgement]:
                 raise ValueError(f"{path}:{line_no}: verdict {verdict!r} is not one of {VERDICTS}")
             if key in out:
                 raise ValueError(f"{path}:{line_no}: key {key} is judged twice")
-            out[key] = Judgement(verdict, (rec.get("reason") or "").strip())
+            as_judged = tuple((c, rec[c] or "") for c in JUDGED_COLUMNS if c in rec)
+            out[key] = Judgement(verdict, (rec.get("reason") or "").strip(), as_judged)
     return out
 
 
+def _as_text(value: object) -> str:
+    """A cell as the judgements CSV writes it: empty for missing, plain text otherwise."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
+        return format(Decimal(str(value)).normalize(), "f")
+    return str(value)
+
+
+def changes_since(row: Mapping[str, object], judgement: Judgement) -> list[str]:
+    """The judged columns of ``row`` that differ from what the judgement recorded."""
+    changed = []
+    for col, then in judgement.as_judged:
+        now = _as_text(row.get(col))
+        same = now == then
+        if not same and col == "amount_gbp" and now and then:
+            same = Decimal(now) == Decimal(then)
+        if not same:
+            changed.append(f"{col} {then!r} -> {now!r}")
+    return changed
+
+
 def judge(sample: pd.DataFrame, judgements: Mapping[str, Judgement]) -> pd.DataFrame:
-    """The sample with ``verdict`` and ``reason``; a row without a judgement is ``unjudged``."""
-    found = [judgements.get(k) for k in sample["key"]]
-    return sample.assign(verdict=[j.verdict if j else UNJUDGED for j in found],
-                         reason=[j.reason if j else "" for j in found])
+    """The sample with ``verdict`` and ``reason``; a row without a judgement, or whose judged
+    columns changed since, is ``unjudged`` (the reason then says what changed)."""
+    verdicts, reasons = [], []
+    for row in sample.to_dict("records"):
+        j = judgements.get(row["key"])
+        changed = changes_since(row, j) if j else []
+        if j is None or changed:
+            verdicts.append(UNJUDGED)
+            reasons.append(f"changed since judged {j.verdict}: " + "; ".join(changed) if j else "")
+        else:
+            verdicts.append(j.verdict)
+            reasons.append(j.reason)
+    return sample.assign(verdict=verdicts, reason=reasons)
 
 
 def tally(verdicts: pd.Series) -> dict[str, int]:
@@ -191,7 +233,8 @@ def render_markdown(judged: pd.DataFrame, *, seed: int, n: int, population: int,
         "by reading the page: **right** (it is funding as issue 14 point 1 defines it, and "
         "kind, funder, recipient, purpose, amount and financial year all say what the paper "
         "says), **partly** (funding with the right amount, but a column wrong or missing), "
-        "**wrong** (not funding, or the wrong amount). A row without a judgement is "
+        "**wrong** (not funding, or the wrong amount). A row without a judgement, or changed "
+        "in a judged column since it was judged, is "
         "**unjudged**, never guessed.",
         "",
         f"Pipeline version: `{pipeline_version}`",
@@ -240,12 +283,11 @@ def write_todo(judged: pd.DataFrame, path: Path) -> int:
     todo = judged[judged["verdict"] == UNJUDGED]
     with path.open("w", newline="", encoding="utf-8") as fh:
         w = csv.writer(fh)
-        w.writerow([*JUDGEMENT_COLUMNS, "kind", "funder", "recipient", "purpose",
-                    "financial_year", "evidence"])
+        w.writerow([*JUDGEMENT_COLUMNS, *JUDGED_COLUMNS, "evidence"])
         for row in todo.to_dict("records"):
             w.writerow([row["key"], row["paper"], int(row["page"]), row["amount_text"], "", "",
-                        row.get("kind"), row.get("funder"), row.get("recipient"),
-                        row.get("purpose"), row.get("financial_year"), row.get("evidence")])
+                        *(_as_text(row.get(c)) for c in JUDGED_COLUMNS),
+                        _as_text(row.get("evidence"))])
     return len(todo)
 
 

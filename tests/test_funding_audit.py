@@ -98,6 +98,24 @@ def test_unjudged_rows_are_reported_unjudged_and_verdicts_counted() -> None:
     assert "| right | 2 | 20.0% |" in md
 
 
+def test_a_judgement_goes_stale_when_a_judged_column_changes(tmp_path: Path) -> None:
+    funding, papers = _frames()
+    sample = draw_sample(audited_rows(funding, papers), n=3, seed=2)
+    path = tmp_path / "j.csv"
+    with path.open("w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["key", "paper", "page", "amount_text", "verdict", "reason", "funder",
+                    "amount_gbp"])
+        for row in sample.to_dict("records"):
+            w.writerow([row["key"], row["paper"], row["page"], row["amount_text"], "partly",
+                        "funder empty", "", format(row["amount_gbp"], "f") + ".00"])
+    judged = judge(sample, read_judgements(path))
+    assert list(judged["verdict"]) == ["unjudged"] * 3  # funder was '' when judged, now Council
+    assert "funder '' -> 'Council'" in judged.loc[0, "reason"]
+    again = judge(sample.assign(funder=None), read_judgements(path))
+    assert list(again["verdict"]) == ["partly"] * 3  # 100.00 and 100 are the same amount
+
+
 def test_judgements_csv_rejects_unknown_verdicts(tmp_path: Path) -> None:
     path = tmp_path / "j.csv"
     path.write_text("key,paper,page,amount_text,verdict,reason\nabc,p,1,£1,maybe,x\n")
