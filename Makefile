@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 OUT ?= output
 BENCH_N ?= 400
 
-.PHONY: setup run test eval eval-unseen lint dictionary bench clean
+.PHONY: setup run test eval eval-unseen lint dictionary bench clean funding-audit
 
 setup: $(STAMP)
 
@@ -33,6 +33,11 @@ eval: setup
 eval-unseen: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
 	$(PY) -m pipeline.evaluate_real --out $(OUT) --gold tests/gold/real-unseen --json $(OUT)/eval-unseen.json
+
+# the hand audit of funding rows (issue 14 point 6): judgements live in docs/funding-audit-judgements.csv
+funding-audit: setup
+	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
+	$(PY) -m pipeline.funding_audit --out $(OUT) --judgements docs/funding-audit-judgements.csv --md docs/funding-audit.md
 
 lint: setup
 	$(VENV)/bin/ruff check .

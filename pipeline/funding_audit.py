@@ -1,0 +1,325 @@
+"""A hand audit of the ``funding`` table: rows drawn at random, judged against the papers.
+
+The audit reads the funding rows of a finished run whose paper sits under ``samples/real`` or
+``samples/corpus`` (the Milton Keynes samples at the top of ``samples/`` have their own gold),
+draws ``n`` of them at random with a fixed seed, and looks each one up in a CSV of judgements
+written by a person who read the page (columns ``key, paper, page, amount_text, verdict,
+reason``; ``verdict`` is ``right``, ``partly`` or ``wrong``). A row nobody has judged is
+reported as ``unjudged``, never guessed.
+
+Each row's ``key`` is a short hash of what a reader sees, not of our ids: the paper's path
+below ``samples/``, the page, the amount as printed, the financial year (a table prints one
+line's amounts for several years) and the first 60 characters of the evidence; rows that still
+share a key are told apart by ``.2``, ``.3`` in their sorted order. A judgement therefore
+survives changes to the code that renumber ``funding_id`` or rehash ``paper_id``, and applies
+again whenever the same row comes back.
+
+    python -m pipeline.funding_audit --out OUTDIR --judgements docs/funding-audit-judgements.csv \\
+        --md docs/funding-audit.md [--seed N] [--n 80] [--todo FILE]
+
+The CSV may also record the row as it was judged (``kind, funder, recipient, purpose,
+amount_gbp, financial_year``). The key leaves those columns out so that a judgement survives
+renumbering, but a verdict on a row whose funder or purpose has since changed no longer holds:
+such a row is reported as ``unjudged``, with what changed, until someone judges it again.
+
+``--todo FILE`` writes the drawn rows that have no judgement yet (with their evidence) as a CSV
+in the judgements' layout, ready to be judged and appended.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import re
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path, PurePosixPath
+
+import pandas as pd
+
+#: the folders under ``samples/`` whose papers the audit draws from
+AUDITED_FOLDERS: tuple[str, ...] = ("real", "corpus")
+VERDICTS: tuple[str, ...] = ("right", "partly", "wrong")
+UNJUDGED = "unjudged"
+DEFAULT_SEED = 14
+DEFAULT_N = 80
+JUDGEMENT_COLUMNS: tuple[str, ...] = ("key", "paper", "page", "amount_text", "verdict", "reason")
+#: the columns a verdict speaks about and that the key does not carry: recorded as judged
+JUDGED_COLUMNS: tuple[str, ...] = ("kind", "funder", "recipient", "purpose", "amount_gbp",
+                                   "financial_year")
+_EVIDENCE_CHARS = 60
+_COUNTS_MARK = "<!-- funding-audit counts:"
+
+
+def paper_relpath(path: str) -> str | None:
+    """The path of a paper below ``samples/`` when it is in an audited folder, else None.
+
+    ``samples/real/x.pdf`` and ``/abs/samples/corpus/a/b.pdf`` give ``real/x.pdf`` and
+    ``corpus/a/b.pdf``; a Milton Keynes sample (``samples/000_x.pdf``) gives None.
+    """
+    parts = PurePosixPath(path.replace("\\", "/")).parts
+    for i in range(len(parts) - 1, 0, -1):
+        if parts[i] in AUDITED_FOLDERS and parts[i - 1] == "samples" and i + 1 < len(parts):
+            return "/".join(parts[i:])
+    if len(parts) > 1 and parts[0] in AUDITED_FOLDERS:
+        return "/".join(parts)
+    return None
+
+
+def row_key(paper: str, page: int, amount_text: str | None, evidence: str | None,
+            financial_year: str | None = None) -> str:
+    """A stable 12-hex key for a funding row from what a reader sees on the page."""
+    ev = re.sub(r"\s+", " ", evidence or "").strip()[:_EVIDENCE_CHARS]
+    fy = financial_year if isinstance(financial_year, str) else ""
+    text = "\x1f".join((paper, str(int(page)), (amount_text or "").strip(), fy, ev))
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+
+
+def audited_rows(funding: pd.DataFrame, papers: pd.DataFrame) -> pd.DataFrame:
+    """The funding rows of papers under ``samples/real`` or ``samples/corpus``, keyed.
+
+    Adds ``paper`` (path below ``samples/``) and ``key``; rows come back sorted by key (and
+    then by their columns), so a draw does not depend on the order a run wrote them in.
+    """
+    rel = papers.set_index("paper_id")["path"].map(lambda p: paper_relpath(str(p)))
+    rows = funding.assign(paper=funding["paper_id"].map(rel))
+    rows = rows[rows["paper"].notna()].copy()
+    rows["key"] = [row_key(p, pg, a, e, fy) for p, pg, a, e, fy in
+                   zip(rows["paper"], rows["page"], rows["amount_text"], rows["evidence"],
+                       rows["financial_year"], strict=True)]
+    order = ["key", "paper", "page", "kind", "funder", "recipient", "purpose", "amount_text",
+             "evidence"]
+    order = [c for c in order if c in rows.columns]
+    rows = rows.sort_values(order, na_position="first", kind="mergesort").reset_index(drop=True)
+    nth = rows.groupby("key").cumcount() + 1
+    rows["key"] = [k if i == 1 else f"{k}.{i}" for k, i in zip(rows["key"], nth, strict=True)]
+    return rows
+
+
+def draw_sample(rows: pd.DataFrame, n: int = DEFAULT_N, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """``n`` rows drawn at random with ``seed`` (all of them when there are fewer).
+
+    The same rows and seed give the same draw; the draw is returned in paper and page order.
+    """
+    drawn = rows.sample(n=min(n, len(rows)), random_state=seed)
+    return drawn.sort_values(["paper", "page", "key"], kind="mergesort").reset_index(drop=True)
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """A person's verdict on one funding row, with the reason quoted from the paper."""
+
+    verdict: str
+    reason: str
+    #: the judged columns as they were when judged (absent ones are not checked)
+    as_judged: tuple[tuple[str, str], ...] = ()
+
+
+def read_judgements(path: Path) -> dict[str, Judgement]:
+    """The judgements CSV as ``key -> Judgement``; a missing file is no judgements.
+
+    Raises ValueError on a verdict outside ``right``, ``partly``, ``wrong`` or a key judged
+    twice, so a typo cannot pass silently as a count.
+    """
+    if not path.exists():
+        return {}
+    out: dict[str, Judgement] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for line_no, rec in enumerate(csv.DictReader(fh), start=2):
+            key = (rec.get("key") or "").strip()
+            verdict = (rec.get("verdict") or "").strip().lower()
+            if not key or not verdict:
+                continue  # a row still to be judged
+            if verdict not in VERDICTS:
+                raise ValueError(f"{path}:{line_no}: verdict {verdict!r} is not one of {VERDICTS}")
+            if key in out:
+                raise ValueError(f"{path}:{line_no}: key {key} is judged twice")
+            as_judged = tuple((c, rec[c] or "") for c in JUDGED_COLUMNS if c in rec)
+            out[key] = Judgement(verdict, (rec.get("reason") or "").strip(), as_judged)
+    return out
+
+
+def _as_text(value: object) -> str:
+    """A cell as the judgements CSV writes it: empty for missing, plain text otherwise."""
+    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
+        return format(Decimal(str(value)).normalize(), "f")
+    return str(value)
+
+
+def changes_since(row: Mapping[str, object], judgement: Judgement) -> list[str]:
+    """The judged columns of ``row`` that differ from what the judgement recorded."""
+    changed = []
+    for col, then in judgement.as_judged:
+        now = _as_text(row.get(col))
+        same = now == then
+        if not same and col == "amount_gbp" and now and then:
+            same = Decimal(now) == Decimal(then)
+        if not same:
+            changed.append(f"{col} {then!r} -> {now!r}")
+    return changed
+
+
+def judge(sample: pd.DataFrame, judgements: Mapping[str, Judgement]) -> pd.DataFrame:
+    """The sample with ``verdict`` and ``reason``; a row without a judgement, or whose judged
+    columns changed since, is ``unjudged`` (the reason then says what changed)."""
+    verdicts, reasons = [], []
+    for row in sample.to_dict("records"):
+        j = judgements.get(row["key"])
+        changed = changes_since(row, j) if j else []
+        if j is None or changed:
+            verdicts.append(UNJUDGED)
+            reasons.append(f"changed since judged {j.verdict}: " + "; ".join(changed) if j else "")
+        else:
+            verdicts.append(j.verdict)
+            reasons.append(j.reason)
+    return sample.assign(verdict=verdicts, reason=reasons)
+
+
+def tally(verdicts: pd.Series) -> dict[str, int]:
+    """Counts of right, partly, wrong and unjudged (every one present, zero when absent)."""
+    counts = verdicts.value_counts()
+    return {v: int(counts.get(v, 0)) for v in (*VERDICTS, UNJUDGED)}
+
+
+def _pct(count: int, total: int) -> str:
+    return f"{100 * count / total:.1f}%" if total else "-"
+
+
+def _cell(value: object, limit: int = 120) -> str:
+    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
+        return ""
+    text = re.sub(r"\s+", " ", str(value)).strip()
+    if len(text) > limit:
+        text = text[: limit - 1] + "…"
+    return text.replace("|", "\\|")
+
+
+def _amount(row: Mapping[str, object]) -> str:
+    value = row.get("amount_gbp")
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return _cell(row.get("amount_text"))
+    shown = f"£{Decimal(str(value)):,.2f}".replace(".00", "")
+    return ("~" if row.get("approximate") else "") + shown
+
+
+def before_counts(path: Path) -> dict[str, int] | None:
+    """The counts recorded in an earlier audit's markdown, or None without the file or mark."""
+    if not path.exists():
+        return None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith(_COUNTS_MARK):
+            pairs = re.findall(r"(\w+)=(\d+)", line)
+            return {k: int(v) for k, v in pairs}
+    return None
+
+
+def render_markdown(judged: pd.DataFrame, *, seed: int, n: int, population: int,
+                    pipeline_version: str, before: Path | None = None,
+                    before_link: str | None = None) -> str:
+    """The audit as markdown: seed, version, counts, an optional link to the before audit,
+    and the table of drawn rows with their verdicts."""
+    counts = tally(judged["verdict"])
+    total = len(judged)
+    lines = [
+        "# Funding audit",
+        "",
+        f"{total} funding rows drawn at random (seed **{seed}**, n = {n}) from the "
+        f"{population} rows of papers under `samples/real` and `samples/corpus`, each judged "
+        "by reading the page: **right** (it is funding as issue 14 point 1 defines it, and "
+        "kind, funder, recipient, purpose, amount and financial year all say what the paper "
+        "says), **partly** (funding with the right amount, but a column wrong or missing), "
+        "**wrong** (not funding, or the wrong amount). A row without a judgement, or changed "
+        "in a judged column since it was judged, is "
+        "**unjudged**, never guessed.",
+        "",
+        f"Pipeline version: `{pipeline_version}`",
+        "",
+        "Regenerate: `make funding-audit` (judgements in `docs/funding-audit-judgements.csv`, "
+        "keyed by a hash of paper path, page, amount as printed, financial year and the start "
+        "of the evidence).",
+        "",
+        "| verdict | rows | share |",
+        "|---|---:|---:|",
+        *(f"| {v} | {c} | {_pct(c, total)} |" for v, c in counts.items()),
+        f"| total | {total} | |",
+        "",
+        _COUNTS_MARK + " " + " ".join(f"{k}={v}" for k, v in counts.items())
+        + f" total={total} -->",
+        "",
+    ]
+    prior = before_counts(before) if before is not None else None
+    if before is not None and before.exists():
+        link = before_link or before.name
+        lines += ["## Before", "", f"The first audit, frozen: [{before.name}]({link}).", ""]
+        if prior:
+            prior_total = prior.get("total", sum(prior.get(v, 0) for v in (*VERDICTS, UNJUDGED)))
+            lines += ["| verdict | before | now |", "|---|---:|---:|"]
+            lines += [f"| {v} | {prior.get(v, 0)} ({_pct(prior.get(v, 0), prior_total)}) | "
+                      f"{counts[v]} ({_pct(counts[v], total)}) |" for v in (*VERDICTS, UNJUDGED)]
+            lines.append("")
+    lines += [
+        "## Rows",
+        "",
+        "| # | key | paper | page | kind | funder | recipient | purpose | amount | "
+        "financial_year | verdict | reason |",
+        "|---:|---|---|---:|---|---|---|---|---:|---|---|---|",
+    ]
+    for i, row in enumerate(judged.to_dict("records"), start=1):
+        cells = [str(i), f"`{row['key']}`", _cell(row["paper"]), str(int(row["page"])),
+                 _cell(row.get("kind")), _cell(row.get("funder")), _cell(row.get("recipient")),
+                 _cell(row.get("purpose")), _amount(row), _cell(row.get("financial_year")),
+                 row["verdict"], _cell(row["reason"], limit=400)]
+        lines.append("| " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def write_todo(judged: pd.DataFrame, path: Path) -> int:
+    """Write the unjudged rows of a draw as a CSV to fill in; returns how many."""
+    todo = judged[judged["verdict"] == UNJUDGED]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow([*JUDGEMENT_COLUMNS, *JUDGED_COLUMNS, "evidence"])
+        for row in todo.to_dict("records"):
+            w.writerow([row["key"], row["paper"], int(row["page"]), row["amount_text"], "", "",
+                        *(_as_text(row.get(c)) for c in JUDGED_COLUMNS),
+                        _as_text(row.get("evidence"))])
+    return len(todo)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: draw, look up judgements, write the markdown; returns the exit code."""
+    p = argparse.ArgumentParser(prog="python -m pipeline.funding_audit",
+                                description="Audit a sample of funding rows against judgements.")
+    p.add_argument("--out", type=Path, required=True, help="folder of a finished run")
+    p.add_argument("--judgements", type=Path, default=Path("docs/funding-audit-judgements.csv"))
+    p.add_argument("--md", type=Path, default=Path("docs/funding-audit.md"))
+    p.add_argument("--seed", type=int, default=DEFAULT_SEED)
+    p.add_argument("--n", type=int, default=DEFAULT_N)
+    p.add_argument("--todo", type=Path, help="write the unjudged drawn rows here as a CSV")
+    args = p.parse_args(argv)
+
+    funding = pd.read_parquet(args.out / "funding")
+    papers = pd.read_parquet(args.out / "papers")
+    rows = audited_rows(funding, papers)
+    judged = judge(draw_sample(rows, args.n, args.seed), read_judgements(args.judgements))
+    versions = sorted(str(v) for v in papers["pipeline_version"].dropna().unique())
+    before = args.md.with_name(args.md.stem + "-before.md")
+    md = render_markdown(judged, seed=args.seed, n=args.n, population=len(rows),
+                         pipeline_version=", ".join(versions) or "unknown", before=before)
+    args.md.parent.mkdir(parents=True, exist_ok=True)
+    args.md.write_text(md, encoding="utf-8")
+    counts = tally(judged["verdict"])
+    print(f"funding audit: seed {args.seed}, {len(judged)} of {len(rows)} rows: "
+          + ", ".join(f"{k} {v}" for k, v in counts.items()) + f" -> {args.md}")
+    if args.todo:
+        print(f"{write_todo(judged, args.todo)} unjudged rows -> {args.todo}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
