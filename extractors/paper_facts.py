@@ -20,6 +20,16 @@ _HEAD_ITEMS = 40
 _MIN_BODY_SCORE = 9
 _GOV_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)*?([a-z-]+)\.gov\.uk\b", re.I)
 _MASTHEAD_BLOCKS = 8
+_MENU_WORDS = 6  # a shorter list item at the top of a web page is a menu entry
+#: a council's name printed in capitals: the words up to and including COUNCIL
+_SHOUTED = re.compile(r"\b(?:[A-Z][A-Z'’-]+\s+(?:&\s+)?){1,6}COUNCIL\b")
+_SMALL_WORDS = re.compile(r"\b(Of|The|And|On|Upon|In|Le|Cum|Under|By|With)\b")
+
+
+def _unshout(m: re.Match[str]) -> str:
+    """ "STOKE FERRY PARISH COUNCIL" -> "Stoke Ferry Parish Council" ("BURTON-CUM-WALDEN" ->
+    "Burton-cum-Walden")."""
+    return _SMALL_WORDS.sub(lambda w: w.group(1).lower(), m.group(0).title())
 #: agenda titles carry the meeting's date and summons wording around the body's name
 _TITLE_NOISE = re.compile(
     r"^(?:(?:summons\s+to\s+and\s+)?agenda\s+(?:for|of)\s+(?:the\s+)?|notice\s+of\s+(?:the\s+)?)"
@@ -48,6 +58,41 @@ def _head_blocks(doc: Document) -> list[Block]:
     return out
 
 
+def _masthead(doc: Document) -> list[str]:
+    """The first lines of a paper's own text (a web page's menu of short list items skipped)."""
+    out: list[str] = []
+    for item in doc.iter_items():
+        if isinstance(item, Block) and not (item.kind == "list_item"
+                                            and len(item.text.split()) < _MENU_WORDS):
+            out.append(item.text)
+            if len(out) >= _MASTHEAD_BLOCKS:
+                break
+    return out
+
+
+def _masthead_counts(doc: Document) -> Counter[str]:
+    """Councils the masthead names with their kind, the first-named ahead on a tie.
+
+    When the first line naming a council names others too ("Meeting between: Glasgow City
+    Council (GCC) Officers, Broomhill Community Council (BCC), ...") the tie is broken by how
+    often the whole paper names each.
+    """
+    lines = _masthead(doc)
+    per_line = [Counter({k: v for k, v in _authority_counts([ln]).items()
+                         if _QUALIFIED.search(k)}) for ln in lines]
+    counts: Counter[str] = Counter()
+    for c in per_line:
+        counts.update(c)
+    if not counts:
+        return counts
+    top = [k for k, v in counts.items() if v == max(counts.values())]
+    first_line = next(c for c in per_line if any(k in c for k in top))
+    if len([k for k in top if k in first_line]) > 1:
+        whole = _authority_counts([item.text for item in doc.iter_items()])
+        return Counter({k: counts[k] + whole[k] for k in top})
+    return Counter({k: counts[k] + (1 if k in first_line else 0) for k in counts})
+
+
 def title_of(doc: Document) -> str | None:
     """Return the paper's title: the document's own title, else its first title-like block."""
     if doc.meta.title:
@@ -63,8 +108,8 @@ def _after_words() -> frozenset[str]:
     return frozenset(r["word"].casefold() for r in load_table("after_council_words.csv"))
 
 
-_QUALIFIED = re.compile(r"\b(County|Borough|District|City|Metropolitan)\s+Council$|^(London|Royal)"
-                        r"\s+Borough\b")
+_QUALIFIED = re.compile(r"\b(County|Borough|District|City|Metropolitan|Parish|Town|Community)"
+                        r"\s+Council$|^(London|Royal)\s+Borough\b")
 
 
 def _authority_counts(lines: list[str]) -> Counter[str]:
@@ -72,15 +117,19 @@ def _authority_counts(lines: list[str]) -> Counter[str]:
     City) counts three times, since a bare "X Council" is more often something else."""
     counts: Counter[str] = Counter()
     for line in lines:
+        if "COUNCIL" in line:  # "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING"
+            line = _SHOUTED.sub(_unshout, line)
         lowered = line.lower()
         for cue in _authority_patterns():
             if not cue.may_match(lowered):
                 continue
             for m in cue.pattern.finditer(line):
-                name = " ".join(m.group(1).split())
+                name = " ".join(m.group(1).replace("&", "and").split())
                 after = line[m.end():].split(maxsplit=1)
-                if after and after[0].strip(".,;:").casefold() in _after_words():
-                    continue
+                word = after[0].strip(".,;:").casefold() if after else ""
+                if word in _after_words() and not (word.startswith("meeting")
+                                                   and _QUALIFIED.search(name)):
+                    continue  # "Council Tax", "County Council meeting" (a body, not a council)
                 if not any(bad.search(name) for bad in _not_authorities()):
                     counts[name] += 3 if _QUALIFIED.search(name) else 1
     return counts
@@ -89,12 +138,16 @@ def _authority_counts(lines: list[str]) -> Counter[str]:
 def authority_of(doc: Document) -> str | None:
     """Return the local authority that published the paper.
 
-    Running headers and footers are the best evidence (councils stamp their name there); failing
-    that, the authority named most often in the text, if it is named often enough (a council's
-    own gov.uk domain weighs heavily); otherwise None rather than a council named in passing.
+    Running headers and footers are the best evidence (councils stamp their name there), then the
+    masthead (a council named with its kind in the first lines); failing that, the authority
+    named most often in the text, if it is named often enough (a council's own gov.uk domain
+    weighs heavily); otherwise None rather than a council named in passing.
     """
     furniture = [line for p in doc.pages for line in p.header + p.footer]
     counts = _authority_counts(furniture)
+    if not counts:
+        # the masthead: the first lines of a paper name the council that issued it
+        counts = _masthead_counts(doc)
     furniture_named = bool(counts)
     if not counts:
         texts = [item.text for item in doc.iter_items()]
@@ -109,7 +162,8 @@ def authority_of(doc: Document) -> str | None:
                     counts[name] *= 10
     if not counts:
         return None
-    name, score = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    # on a tie the council named first wins (the masthead names its own council first)
+    name, score = sorted(counts.items(), key=lambda kv: -kv[1])[0]
     if not furniture_named and score < _MIN_BODY_SCORE:
         return None  # a council named in passing (a district in a county's capital programme)
     return name

@@ -197,3 +197,44 @@ def test_the_body_a_gift_goes_to_is_its_recipient():
     for sentence, recipient in cases:
         facts = read_sentence(sentence, money_mentions(sentence)[0])
         assert (facts.recipient, facts.kind) == (recipient, "grant_award")
+
+
+def test_payments_lists_give_funding_rows_only_for_gifts():
+    from extractors.funding_text import NOT_FUNDING, kind_of
+
+    # Tintern CC, 26 November 2018, minute 2605 "Accounts for payment:-"
+    scope = "2605. Accounts for payment:-"
+    assert kind_of("Merlin Waste - £30 (Ch. No 101140).", scope=scope) == NOT_FUNDING
+    assert kind_of("Clerk’s Salary & Expenses - £312.85 (Ch. No. 101142) – all approved for "
+                   "payment.", scope=scope) == NOT_FUNDING
+    assert kind_of("Tintern Church Sung Vespers - £100 (Ch. No.101141).",
+                   scope=scope) == "grant_award"
+    # Manordeilo and Salem CC, 13 March 2019, minute 11 "ACCOUNTS FOR PAYMENT"
+    scope = "11. ACCOUNTS FOR PAYMENT The following payments were agreed:"
+    assert kind_of("vii) Cylch Meithrin Ffairfach, Donation, Chq No 1308 50.00",
+                   scope=scope) != NOT_FUNDING
+    assert kind_of("ii) Wales Audit Office, External Audit, Chq No 1303 161.25",
+                   scope=scope) == NOT_FUNDING
+    # Burton-cum-Walden PC, 5 March 2024, minute 16 "Invoices"
+    assert kind_of("Information Commissioner9s Office - £40.00",
+                   scope="16. Invoices A cheque in payment of the following invoice was "
+                         "signed.") == NOT_FUNDING
+
+
+def test_questions_prices_savings_and_totals_are_not_funding():
+    from extractors.funding_text import NOT_FUNDING, is_total_label, kind_of
+
+    # London Borough of Merton, Audit Committee pack, 22 October 2009: questions and answers
+    assert kind_of("Why was a £6000 additional fee required in preparing the Pension Fund"
+                   ) == NOT_FUNDING
+    assert kind_of("What would be the final effect of correcting the bank reconciliation "
+                   "(£381,000)?") == NOT_FUNDING
+    # Burton-cum-Walden PC, 5 March 2024: a price
+    assert kind_of("The cost would be in the region of £2,600 for a black surface, and the "
+                   "work would be guaranteed for 15 years.") == NOT_FUNDING
+    # Kent record of decision 24/00093 (family hubs): a saving
+    assert kind_of("The decision to not reprocure the two contracts will save £426,000."
+                   ) == NOT_FUNDING
+    # Manordeilo and Salem CC, 13 March 2019: a payments list's total
+    assert is_total_label("TOTAL") and is_total_label("Grand total")
+    assert not is_total_label("Totally Locally Fund")

@@ -339,3 +339,16 @@ def test_numbered_paragraphs_inside_a_minute_do_not_replace_its_headings():
                "RESOLVED that the report be noted.", heads[2], "RESOLVED that it be agreed."]
     lines = [Line(t, 1, first=True, bold=t in heads) for t in printed]
     assert [m.ref for m in read_minutes(lines).items] == ["45", "46", "47"]
+
+
+def test_dotted_year_month_refs_are_minutes_not_dates():
+    # Milburn PC, 26 January 2021 (refs "21.01.NN"); Souldern PC uses "05.18.NN" the same way
+    text = ("Milburn Parish Council - 26th January 2021\n\nPresent\n\n"
+            "21.01.01 Election of Chair\nNone received\n\n"
+            "21.01.02 Register of Interests\nNone\n\n"
+            "21.01.03 Minutes\nThe minutes of the meeting held on the 14th July 2020 had been "
+            "circulated prior to this meeting.")
+    recs = minutes.extract(text_doc(text), PaperContext(paper_id="p", doc_type="minutes")
+                           ).records
+    assert [m.ref for m in recs["minute_items"]] == ["21.01.01", "21.01.02", "21.01.03"]
+    assert recs["meetings"][0].date == dt.date(2021, 1, 26)  # not "21.01.03" as a date
