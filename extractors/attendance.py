@@ -92,11 +92,25 @@ def _chair_cues() -> tuple[tuple[re.Pattern[str], bool, str], ...]:
                  for r in load_table("chair_cues.csv"))
 
 
+@functools.cache
+def _bare_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r"^\s*(" + r["pattern"] + r")\s+(?=[A-Z][a-z])", re.I), r["status"])
+                 for r in load_table("attendance_labels.csv"))
+
+
 def match_label(text: str) -> tuple[str, str] | None:
-    """Return (status, rest of the text) when ``text`` opens with an attendance label."""
+    """Return (status, rest of the text) when ``text`` opens with an attendance label.
+
+    A label ends at ":", a tab or the line end; a label in capitals may also be followed by
+    the first name on its line ("PRESENT Kenny Combe KC Dick Noble DN", Ayton CC).
+    """
     for pattern, status in _labels():
         m = pattern.match(text)
         if m:
+            return status, text[m.end():].strip()
+    for pattern, status in _bare_labels():
+        m = pattern.match(text)
+        if m and m.group(1).isupper() and len(m.group(1)) > 3:
             return status, text[m.end():].strip()
     return None
 
@@ -350,6 +364,54 @@ def _split_dash_pairs(seg: str) -> list[str]:
     return out
 
 
+_SHORT_HONORIFICS = ("Cllr", "Councillor", "Clr", "Mr", "Mrs", "Ms", "Miss", "Dr")
+_ABBREVIATION = re.compile(r"^[A-Z][A-Za-z]{1,3}$")
+
+
+def _initials_of(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _split_run_together(seg: str) -> list[str]:
+    """Split names a list prints side by side with no comma between them.
+
+    Two printed forms mark where a name ends: a singular honorific opening each name ("Cllr Sue
+    Lintern (Chair) Cllr Daphne Clements Cllr Kit Hesketh-Harvey", Stoke Ferry PC), and a name's
+    own initials after it ("Kenny Combe KC Dick Noble DN", Ayton CC; "Nick Oakhill (NO)",
+    Souldern PC). Returns the segment unchanged when neither splits it into two or more names.
+    """
+    toks = seg.split()
+    cuts: list[int] = []
+    initials: set[int] = set()
+    # a name's initials after it: "KC" after "Kenny Combe" (a trailing letter may be lower case:
+    # "MCa" after "Margaret Carey"), dropped from the name
+    for k, tok in enumerate(toks):
+        bare = tok.strip("()")
+        if k >= 2 and _ABBREVIATION.match(bare) and bare[:2].isupper():
+            for n in (3, 2):
+                words = toks[max(0, k - n):k]
+                if len(words) == n and bare.upper().startswith(_initials_of(words)) and len(
+                        _initials_of(words)) == n:
+                    initials.add(k)
+                    if k + 1 < len(toks):
+                        cuts.append(k + 1)
+                    break
+    if initials:
+        pieces = [" ".join(t for i, t in enumerate(toks[a:b], a) if i not in initials)
+                  for a, b in zip([0, *cuts], [*cuts, len(toks)], strict=True)]
+        return [p for p in pieces if p]
+    if not cuts:
+        # a singular honorific opening a second name
+        if toks and toks[0].rstrip(".") in _SHORT_HONORIFICS:
+            cuts = [k for k, tok in enumerate(toks) if k > 1 and tok.rstrip(".") in
+                    _SHORT_HONORIFICS and k + 1 < len(toks) and toks[k + 1][:1].isupper()
+                    and toks[k - 1] not in ("&", "and")]
+    if not cuts:
+        return [seg]
+    pieces = [" ".join(toks[a:b]) for a, b in zip([0, *cuts], [*cuts, len(toks)], strict=True)]
+    return [p for p in pieces if p]
+
+
 def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]:
     """Read a printed list of people into entries.
 
@@ -365,7 +427,8 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
     close_after = False
     segments = [(joiner if k == 0 else ",", piece)
                 for joiner, seg in _segments(text.strip().rstrip("."))
-                for k, piece in enumerate(_split_dash_pairs(seg))]
+                for k, piece in enumerate(p for pair in _split_dash_pairs(seg)
+                                          for p in _split_run_together(pair))]
     for joiner, seg in segments:
         seg = seg.strip(" .")
         if re.match(r"^(?:and|&)\s+", seg):

@@ -242,3 +242,24 @@ def test_people_with_job_titles_listed_after_the_members_are_officers():
     assert status["Councillor Mark Betteridge"] == "also_present"
     assert status["Caroline Holland"] == "officer"
     assert status["Grant Miles"] == "officer"
+
+
+def test_names_printed_side_by_side_are_split_by_initials_or_honorifics():
+    from extractors.attendance import match_label, split_people
+
+    # Ayton CC, 3 June 2014: "PRESENT" then two columns of "Name INITIALS"
+    status, rest = match_label("PRESENT Kenny Combe KC Dick Noble DN")
+    assert status == "present"
+    names = [e.name for e in split_people(rest + "\nJohn Slater JS Raymond Allan RA\n"
+                                          "Rob Weatherston RW Margaret Carey MCa")]
+    assert names == ["Kenny Combe", "Dick Noble", "John Slater", "Raymond Allan",
+                     "Rob Weatherston", "Margaret Carey"]
+    # Stoke Ferry PC, 24 April 2019: each name opens with its own "Cllr"
+    entries = split_people("Cllr Sue Lintern (Chair) Cllr Daphne Clements "
+                           "Cllr Kit Hesketh-Harvey Cllr Mandy Leamon")
+    assert [e.name for e in entries] == ["Cllr Sue Lintern", "Cllr Daphne Clements",
+                                         "Cllr Kit Hesketh-Harvey", "Cllr Mandy Leamon"]
+    assert [e.chair for e in entries] == [True, False, False, False]
+    # a list that separates its names keeps a shared "and" and plural honorific as before
+    assert [e.name for e in split_people("Cllrs Hodivala (Chairman), Hewett and Mosson")] == [
+        "Councillor Hodivala", "Councillor Hewett", "Councillor Mosson"]
