@@ -255,19 +255,65 @@ class Item:
     exempt: bool
     page: int
     evidence: str
+    sub_item: str | None = None
 
 
 _SUB_ITEM = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\([0-9]{1,2}\))\s")
+#: a lettered or roman sub-item line: "(a) Chair", "b. CDC", "a) Planning", "a Nancy Bowles
+#: Wood Advisory Group" (a bare letter only in sequence, see ``_next_subs``)
+_SUB_LINE = re.compile(r"^(?:(?:\((?P<p>[a-z]{1,4})\)|(?P<d>[a-z]{1,4})[.)])\s+(?=\S)|"
+                       r"(?P<b>[a-z])\s+(?=[A-Z0-9‘“'\"]))(?P<title>.+)$")
+_ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
+
+
+def _next_subs(prev: str | None) -> tuple[str, ...]:
+    """The sub-item labels that may follow ``prev`` (None: the first of a list)."""
+    if prev is None:
+        return ("a", "i")
+    out = []
+    if len(prev) == 1 and prev < "z":
+        out.append(chr(ord(prev) + 1))
+    if prev in _ROMAN and _ROMAN.index(prev) + 1 < len(_ROMAN):
+        out.append(_ROMAN[_ROMAN.index(prev) + 1])
+    return tuple(out)
+
+
+def _inline_sub(text: str, prev: str) -> tuple[int, str, str] | None:
+    """(where, label, title) of the next sub-item when a line runs it on after ``prev``'s
+    title ("... Advisory Group b. CDC"); bare letters do not count inside a line."""
+    for label in _next_subs(prev):
+        m = re.search(r"\s(?:\(" + label + r"\)|" + label + r"[.)])\s+(?=[A-Z0-9‘“'\"])", text)
+        if m:
+            return m.start(), label, text[m.end():]
+    return None
+
+
+def _sub_item(text: str, prev: str | None) -> tuple[str, str] | None:
+    """(label, title) when ``text`` opens the sub-item that may come after ``prev``."""
+    m = _SUB_LINE.match(text)
+    if not m:
+        return None
+    label = m.group("p") or m.group("d") or m.group("b")
+    return (label, m.group("title")) if label in _next_subs(prev) else None
 # "PUBLIC PARTICIPATION - to allow ...", "Accounts for payment:- ...": a title, then what the
 # item is for, on one line
 # (after a dash only a purpose in lower case: "Decision 24/00093 - Future of ..." is one title)
 _TITLE_THEN_PURPOSE = re.compile(r"^(?P<title>[^:–—]{3,120}?)(?:\s*:-?\s*(?P<rest>\S.*)|"
-                                 r"\s+[-–—]\s+(?P<purpose>[a-z].*))$")
+                                 r"(?:\s+-|\s*[–—])\s+(?P<purpose>[a-z].*))$")
+
+
+#: a purpose printed on the line under a short title and joined to it by the reader:
+#: "Defibrillator To discuss", "Finance To approve monthly accounts payable" (Souldern PC)
+_TITLE_THEN_TO = re.compile(r"^(?P<title>\S.{1,80}?)\s+(?P<rest>To\s+(?:discuss|receive|approve|"
+                            r"consider|note|agree|resolve|review|decide|confirm|report)\b.*)$")
 
 
 def _split_title(title: str) -> tuple[str, str]:
     """(title, the words after it) for an item line that runs its purpose on after a separator;
     a page reference stays with the title."""
+    to = _TITLE_THEN_TO.match(title)
+    if to and not title.startswith("To "):
+        return to.group("title").strip(" .,-–"), to.group("rest")
     m = _TITLE_THEN_PURPOSE.match(title)
     rest = (m.group("rest") or m.group("purpose") or "").strip() if m else ""
     if not m or _PAGES.fullmatch(rest) or _TO_FOLLOW.fullmatch(rest):
@@ -314,12 +360,12 @@ def read_items(lines: list[Line]) -> list[Item]:
         both = title + " " + desc
         pages = _PAGES.search(title) or _PAGES.search(desc)
         follow = bool(_TO_FOLLOW.search(both))
-        title = _TO_FOLLOW.sub("", _PAGES.sub("", title)).strip(" .,-–")
+        title = _TO_FOLLOW.sub("", _PAGES.sub("", title)).strip(" .,-–:")
         p_from = int(pages.group(1)) if pages else None
         p_to = int(pages.group(2) or pages.group(1)) if pages else None
         items.append(Item(cur["number"], title, desc or None, p_from, p_to, follow,
                           cur["exempt"] and not _EXCLUSION.search(title), cur["page"],
-                          fold(cur["title"] + " " + desc)[:500]))
+                          fold(cur["title"] + " " + desc)[:500], cur.get("sub")))
 
     for k in range(start, len(lines)):
         line = lines[k]
@@ -347,6 +393,20 @@ def read_items(lines: list[Line]) -> list[Item]:
                    "page": line.page}
             continue
         if cur is None:
+            continue
+        sub = _sub_item(t, cur.get("sub"))
+        if sub is not None:
+            # a sub-item ("(a) Chair" under "6. Office Bearers reports:"); the next ones may be
+            # run on in the same line ("a Nancy Bowles Wood Advisory Group b. CDC c. OCC")
+            label, title = sub
+            while True:
+                close()
+                cur = {"number": last, "sub": label, "title": title, "desc": [],
+                       "exempt": exempt, "page": line.page}
+                nxt = _inline_sub(title, label)
+                if nxt is None:
+                    break
+                cur["title"], (label, title) = title[:nxt[0]].rstrip(), nxt[1:]
             continue
         if not cur["desc"] and not _SUB_ITEM.match(t) and (
                 t[:1].islower() or _UNFINISHED.search(cur["title"])
@@ -391,7 +451,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             evidence=sheet.evidence or None))
         for it in items:
             out.add("agenda_items", AgendaItem(
-                meeting_id=mid, paper_id=ctx.paper_id, number=it.number, title=it.title,
+                meeting_id=mid, paper_id=ctx.paper_id, number=it.number,
+                sub_item=it.sub_item, title=it.title,
                 description=it.description, page_from=it.page_from, page_to=it.page_to,
                 to_follow=it.to_follow, exempt=it.exempt,
                 part_no=_part_for_pages(ctx.parts, it.page_from, part.part_no), page=it.page,

@@ -7,7 +7,8 @@ false positive. A field in the key must agree, else the record is a miss (and th
   parts            -> parts: type and date equal, title similarity >= 0.5.
   meetings         -> meetings: date and source equal (gold next_meeting is not scored).
   membership       -> memberships: name (honorific-free) and category equal.
-  agenda_items     -> agenda_items: number equal, title similarity >= 0.6.
+  agenda_items     -> agenda_items: number equal (a sub-item as number and letter, "4a"),
+                      title similarity >= 0.6.
   attendance       -> attendance: name (honorific-free) and status equal.
   minute_items     -> minute_items: ref equal (casefolded, spaces dropped).
   resolutions      -> resolutions: minute_ref and number equal, text similarity >= 0.6.
@@ -279,7 +280,7 @@ RULES: tuple[Rule, ...] = (
     Rule("membership", "memberships",
          keys=(Check("name", "name_as_printed", "name"), Check("category", "category", "fold")),
          fields=(Check("position", "position", _T), Check("organisation", "organisation", _T))),
-    Rule("agenda_items", "agenda_items", keys=(Check("number", "number", "num"),),
+    Rule("agenda_items", "agenda_items", keys=(Check("number", "number", "ref"),),
          sim=text_sim("title", "title"), sim_columns=("title",), threshold=0.6,
          fields=(Check("title", "title", _T), Check("page_from", "page_from", "num"),
                  Check("page_to", "page_to", "num"), Check("to_follow", "to_follow", "bool"),
@@ -608,6 +609,8 @@ def output_records(rule: Rule, unit: Unit, output: Output, usable: bool) -> list
     rows = [r for r in output.rows(rule.table) if r.get("paper_id") == unit.paper_id]
     if rule.kind:
         rows = [r for r in rows if not blank(r.get("kind")) and fold(r["kind"]) == rule.kind]
+    if rule.gold_key == "agenda_items":  # a sub-item is numbered as gold prints it: "4a"
+        rows = [{**r, "number": f"{r.get('number')}{r.get('sub_item') or ''}"} for r in rows]
     return rows
 
 

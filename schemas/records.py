@@ -85,7 +85,10 @@ class AgendaItem:
 
     meeting_id: str = column("string", "meeting the agenda serves", required=True)
     paper_id: str = column("string", _PAPER, required=True)
-    number: int = column("int", "item number as printed", required=True)
+    number: int = column("int", "item number as printed (a sub-item's main item)",
+                         required=True)
+    sub_item: str = column("string", "a sub-item's letter or numeral as printed ('a' for "
+                           "'4(a)', 'ii' for '4(ii)'); null for a main item")
     title: str = column("string", "item title", required=True)
     description: str = column("string", "text printed under the title")
     page_from: int = column("int", "first pack page the item refers to")

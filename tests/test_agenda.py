@@ -183,7 +183,39 @@ def test_an_items_purpose_after_its_title_is_its_description():
                "2. DECLARATIONS OF INTEREST - to note any Members’ Declarations of Interest",
                "3. PLANNING", "a) To consider planning applications below:"]
     items = read_items([Line(t, 1, first=True) for t in printed])
-    assert [(i.number, i.title) for i in items] == [
-        (1, "APOLOGIES FOR ABSENCE"), (2, "DECLARATIONS OF INTEREST"), (3, "PLANNING")]
+    assert [(i.number, i.sub_item, i.title) for i in items] == [
+        (1, None, "APOLOGIES FOR ABSENCE"), (2, None, "DECLARATIONS OF INTEREST"),
+        (3, None, "PLANNING"), (3, "a", "To consider planning applications below")]
     assert items[1].description == "to note any Members’ Declarations of Interest"
-    assert items[2].description == "a) To consider planning applications below:"
+    assert items[2].description is None
+
+
+def test_sub_items_are_items_numbered_under_their_main_item():
+    from extractors.agenda import read_items
+    from extractors.meeting_text import Line
+
+    def lines(*texts: str) -> list:
+        return [Line(t, 1, True, "paragraph", False, 0) for t in texts]
+
+    # Broomhill CC agenda, 12 November 2025: "(a)" lines, one title in lower case
+    got = read_items(lines("Agenda", "4. Previous Minutes (approved via Slack)",
+                           "(a) matters arising", "5. Councillor reports",
+                           "6. Office Bearers reports:", "(a) Chair", "(b) Vice-Chair"))
+    assert [(i.number, i.sub_item, i.title) for i in got][:1] == [
+        (4, None, "Previous Minutes (approved via Slack)")]
+    assert [(i.number, i.sub_item, i.title) for i in got][1:] == [
+        (4, "a", "matters arising"), (5, None, "Councillor reports"),
+        (6, None, "Office Bearers reports"), (6, "a", "Chair"), (6, "b", "Vice-Chair")]
+    # Souldern PC agenda, 29 September 2022: a bare "a" then "b." and "c." run on in one line
+    got = read_items(lines("Agenda", "9 Playground", "10 Updates",
+                           "a Nancy Bowles Wood Advisory Group b. CDC c. OCC",
+                           "12 Finance To approve monthly accounts payable"))
+    assert [(i.sub_item, i.title) for i in got if i.number == 10] == [
+        (None, "Updates"), ("a", "Nancy Bowles Wood Advisory Group"), ("b", "CDC"),
+        ("c", "OCC")]
+    # Hertingfordbury PC agenda, 13 March 2019: roman sub-items
+    got = read_items(lines("Agenda", "1. APOLOGIES FOR ABSENCE",
+                           "To consider and approve the following resolutions:",
+                           "i) The amendment to HPC Code of Conduct",
+                           "ii) “Recreational Standard” for Village Greens"))
+    assert [i.sub_item for i in got] == [None, "i", "ii"]
