@@ -13,6 +13,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.run import RunOptions, run
+from schemas.arrow import arrow_schema
 from schemas.records import TABLES
 from tests.conftest import (
     BAD,
@@ -71,8 +72,9 @@ def test_agenda_pack_parts(samples_run: Path, fmt: str) -> None:
 def test_all_tables_written_with_contract_types(samples_run: Path) -> None:
     for table in TABLES:
         schema = pq.read_schema(next((samples_run / table).glob("*.parquet")))
-        for name in schema.names:
-            assert name in {f.name for f in schema}
+        # names, order, types and nullability as schemas/ declares them
+        assert schema.equals(arrow_schema(table)), table
+        assert schema.metadata[b"table"] == table.encode()
     funding = pq.read_schema(next((samples_run / "funding").glob("*.parquet")))
     assert funding.field("amount_gbp").type == pa.decimal128(14, 2)
     assert pq.read_schema(next((samples_run / "papers").glob("*.parquet"))).field(
@@ -85,9 +87,9 @@ def test_all_tables_written_with_contract_types(samples_run: Path) -> None:
     ("empty-file.pdf", "empty"),
     ("truncated.pdf", "pdf"),
     ("encrypted-with-user-password.pdf", "encrypted"),
-    ("random-bytes.docx", ""),
+    ("random-bytes.docx", "not a valid word document"),
     ("zip-that-is-not-a-docx.docx", "word document"),
-    ("invalid-utf8-binary.txt", ""),
+    ("invalid-utf8-binary.txt", "encoding cannot be recognised"),
 ])
 def test_bad_input_is_recorded_with_a_clear_error(samples_run: Path, name: str,
                                                   needle: str) -> None:
