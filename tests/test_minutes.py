@@ -82,7 +82,6 @@ def test_resolution_verbs():
                                    "draft budget") == "endorsed"
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="sample missing")
 def test_sample_004_minutes_part():
     text = SAMPLE.read_text(encoding="utf-8")
     start = text.index("Minutes of the meeting of the SAFERMK")
