@@ -4,8 +4,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pytest
-
 from extractors import minutes
 from extractors.base import PaperContext
 from extractors.meeting_text import lines_of
