@@ -18,13 +18,24 @@ from schemas.records import TABLES
 from tests.conftest import (
     BAD,
     FORMATS,
+    RULED_PDFS,
     SAMPLE_STEMS,
     SAMPLES,
+    TEXT_PDFS,
     all_tables,
     copy_samples,
     gold,
     read_table,
 )
+
+
+def test_the_sample_lists_the_tests_run_over_are_whole() -> None:
+    # an empty list would turn every test parametrized over it into no test at all
+    assert SAMPLE_STEMS == [f"{n:03d}_{h}" for n, h in enumerate(
+        ("1c07758f42038aae", "ab61ad5f639b9e5f", "ee5612cdad44ea4a", "a2a4ea0d76e054f2",
+         "e7a5e62b3e5d6ec5"))]
+    assert len(TEXT_PDFS) == 30 and set(RULED_PDFS) < set(TEXT_PDFS)
+    assert all((SAMPLES / name).is_file() for name in TEXT_PDFS)
 
 
 def test_every_input_file_has_one_papers_row(samples_run: Path) -> None:
