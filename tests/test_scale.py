@@ -129,3 +129,38 @@ def test_dask_executor_gives_the_same_tables_as_local(tmp_path: Path) -> None:
     run([src], tmp_path / "local", RunOptions(workers=1, progress=False))
     run([src], tmp_path / "dask", RunOptions(workers=2, executor="dask", progress=False))
     assert _tables(tmp_path / "local") == _tables(tmp_path / "dask")
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_worker_processes_start_by_a_stated_method(monkeypatch, tmp_path: Path) -> None:
+    """Local workers fork (from the imported modules, whatever the platform default); a local
+    Dask cluster spawns its workers, whatever Dask is configured to do."""
+    import dask
+    import dask.distributed
+
+    import pipeline.run as run_module
+    from pipeline.dask_executor import run_on_dask
+    from pipeline.discover import discover
+
+    seen = []
+
+    def pool(*args, mp_context=None, **kwargs):
+        seen.append(mp_context.get_start_method() if mp_context else None)
+        raise _Stop
+
+    def cluster(*args, **kwargs):
+        seen.append(dask.config.get("distributed.worker.multiprocessing-method"))
+        raise _Stop
+
+    monkeypatch.setattr(run_module, "ProcessPoolExecutor", pool)
+    monkeypatch.setattr(dask.distributed, "LocalCluster", cluster)
+    todo = [(inp, "0" * 64) for inp in discover([_inputs(tmp_path, SUBSET[:1])])]
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver"}):
+        with pytest.raises(_Stop):
+            run_module.run_pool(todo, RunOptions(workers=2), lambda r: None)
+        with pytest.raises(_Stop):
+            run_on_dask(todo, RunOptions(workers=2), lambda r: None)
+    assert seen == ["fork", "spawn"]
