@@ -200,6 +200,21 @@ def test_cli_reports_missing_path_with_exit_code_2(tmp_path: Path) -> None:
     assert "no such file" in proc.stderr
 
 
+def test_cli_says_the_dask_extra_is_missing(tmp_path: Path, monkeypatch, capsys) -> None:
+    import importlib.util
+
+    from pipeline import cli
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "distributed" else real(name, *a))
+    code = cli.main(["run", str(SAMPLES / "001_ab61ad5f639b9e5f.txt"), "--out",
+                     str(tmp_path / "out"), "--executor", "dask"])
+    assert code == 2
+    assert "pip install 'minutebook[dask]'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
 def test_cli_run_prints_summary_and_uses_cache(tmp_path: Path) -> None:
     src = _sample_subset(tmp_path)
     cmd = [sys.executable, "-m", "pipeline.cli", "run", str(src), "--out", str(tmp_path / "o"),
