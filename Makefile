@@ -5,17 +5,32 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 OUT ?= output
 BENCH_N ?= 400
+LOCK := requirements.lock
+UV_VERSION := 0.13.9
+# `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest release its range allows
+LOCK_FLAGS ?=
 
-.PHONY: setup run test eval eval-unseen lint dictionary bench clean funding-audit
+.PHONY: setup lock run test eval eval-unseen lint format dictionary bench clean funding-audit
 
 setup: $(STAMP)
 
-$(STAMP): pyproject.toml
+# exactly the versions in the lock file (every package, the dev tools and all extras), then
+# minutebook itself on top without resolving anything again
+$(STAMP): pyproject.toml $(LOCK)
 	@$(PYTHON) -c 'import sys; assert sys.version_info >= (3, 11), "minutebook needs Python >= 3.11, found " + sys.version.split()[0]'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[dev]'
+	$(PY) -m pip install --quiet -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
+
+# regenerate the lock from pyproject.toml's ranges (core, extras and dev tools) for Python
+# 3.11; pins already in the lock are kept unless LOCK_FLAGS=--upgrade
+lock:
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet "uv==$(UV_VERSION)"
+	$(VENV)/bin/uv pip compile pyproject.toml --extra dev --python-version 3.11 \
+		--custom-compile-command "make lock" $(LOCK_FLAGS) -o $(LOCK)
 
 run: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT)
@@ -41,6 +56,9 @@ funding-audit: setup
 
 lint: setup
 	$(VENV)/bin/ruff check .
+
+format: setup
+	$(VENV)/bin/ruff format .
 
 dictionary: setup
 	$(PY) -m schemas.dictionary > docs/data-dictionary.md

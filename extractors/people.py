@@ -387,7 +387,7 @@ def _windows(text: str, before: int = 40, after: int = 90) -> list[str]:
     return out
 
 
-def _prose_window(nlp, matcher, filter_spans, window: str, text: str, page: int,  # noqa: ANN001
+def _prose_window(nlp, matcher, filter_spans, window: str, text: str, page: int,
               ctx: PaperContext) -> Iterator[PersonMention]:
     sdoc = nlp(window)
     labels = {}
@@ -413,7 +413,7 @@ def _prose_window(nlp, matcher, filter_spans, window: str, text: str, page: int,
             yield _mention(ctx, parsed, kind, None, page, text)
 
 
-def _honorific_name(sdoc, start: int, end: int) -> PersonName | None:  # noqa: ANN001
+def _honorific_name(sdoc, start: int, end: int) -> PersonName | None:
     """The longest honorific + name of the match that ends before a word that is not
     capitalised ("Councillor Ferrans Milton Keynes Council" names no one)."""
     for n in range(end, start + 1, -1):
@@ -425,12 +425,12 @@ def _honorific_name(sdoc, start: int, end: int) -> PersonName | None:  # noqa: A
     return None
 
 
-def _ends_name(sdoc, end: int) -> bool:  # noqa: ANN001 (spaCy Doc)
+def _ends_name(sdoc, end: int) -> bool:  # sdoc: a spaCy Doc
     """The word after a bare two-word name must not be capitalised ("Milton Keynes Council")."""
     return end >= len(sdoc) or not sdoc[end].text[:1].isupper()
 
 
-def _span_text(doc, label: str, start: int, end: int) -> str:  # noqa: ANN001 (spaCy Doc)
+def _span_text(doc, label: str, start: int, end: int) -> str:  # doc: a spaCy Doc
     if label == "TITLE_BEFORE":
         return doc[start + 1:end].text
     if label == "CONTACT":

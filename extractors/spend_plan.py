@@ -395,7 +395,7 @@ def _stitch(rows: list[_Row], layout: Layout) -> tuple[list[_Line], list[_Line]]
 
 def _grant_of(doc: Document) -> tuple[Decimal | None, str | None]:
     """The grant a form block beside the table states ("CSF Grant Allocation: £261,694")."""
-    from extractors.funding import form_pairs  # noqa: PLC0415  (funding reads form tables)
+    from extractors.funding import form_pairs  # here: funding imports this module
 
     for item in doc.iter_items():
         if isinstance(item, Table) and recognise(item) is None:

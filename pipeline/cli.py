@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import logging
 import sys
 from pathlib import Path
@@ -58,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     if cache is not None and args.out.resolve() in (cache.resolve(), *cache.resolve().parents):
         print(f"minutebook: the cache folder {printable(shown(cache))} would be inside --out; "
               "give --cache a folder outside the dataset", file=sys.stderr)
+        return 2
+    if args.executor == "dask" and importlib.util.find_spec("distributed") is None:
+        print("minutebook: --executor dask needs Dask, an optional extra: "
+              "pip install 'minutebook[dask]'", file=sys.stderr)
         return 2
     progress = {"auto": None, "bar": True, "log": False}[args.progress]
     if args.quiet:

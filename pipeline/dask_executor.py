@@ -73,8 +73,18 @@ def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
     """Process inputs on a Dask cluster: ``opts.scheduler`` or a local cluster of processes.
 
     Returns results by input path. A task that errors or whose worker dies is recorded as a
-    failed paper; the others go on.
+    failed paper; the others go on. A local cluster's worker processes are spawned (said here,
+    not left to the default, for as long as the cluster lives, restarts included): a fork of
+    this client, which runs threads, could inherit a lock one of them holds.
     """
+    import dask
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "spawn"}):
+        return _run_on_dask(todo, opts, done)
+
+
+def _run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
+                 done: Callable[[PaperResult], None]) -> dict[str, PaperResult]:
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None

@@ -1,11 +1,13 @@
 """The pipeline version stamped on every papers row and used as the cache key.
 
-It is the package version plus a digest of the code and data that turn a paper into records
-(``schemas/``, ``extractors/`` and the per-paper stages), so a cache never serves results that
-the current code would not produce.
+It is the package version plus one digest of what turns a paper into records: the code and
+data (``schemas/``, ``extractors/`` and the per-paper stages in ``pipeline/process.py``) and the
+installed versions of the libraries that read the papers (``READING_LIBRARIES``). So a cache
+never serves results that the current code, or an upgraded reader, would not produce.
 """
 
 import hashlib
+from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -15,6 +17,11 @@ except PackageNotFoundError:  # running from a checkout that is not installed
     PACKAGE_VERSION = "0.0.0"
 
 _ROOT = Path(__file__).resolve().parent.parent
+
+#: the distributions a run reads papers with (PDF text and rules, Word, HTML, text encodings,
+#: the tokenizer of the name rules). pdfplumber is not among them: a run never uses it (it is
+#: the tests' reference table finder and the bench's baseline, an optional extra).
+READING_LIBRARIES = ("pypdfium2", "python-docx", "lxml", "charset-normalizer", "spacy")
 
 
 def _code_digest() -> str:
@@ -28,4 +35,24 @@ def _code_digest() -> str:
     return digest.hexdigest()[:12]
 
 
-PIPELINE_VERSION = f"{PACKAGE_VERSION}+{_code_digest()}"
+def installed_versions(names: tuple[str, ...] = READING_LIBRARIES) -> dict[str, str]:
+    """The installed version of each named distribution ("absent" when it is not installed)."""
+    found = {}
+    for name in names:
+        try:
+            found[name] = version(name)
+        except PackageNotFoundError:
+            found[name] = "absent"
+    return found
+
+
+def pipeline_version(package: str, code_digest: str, libraries: Mapping[str, str]) -> str:
+    """``package+digest``: the digest covers the code digest and each library's name and
+    version, so changing any of them changes the pipeline version."""
+    digest = hashlib.sha256(code_digest.encode())
+    for name, ver in sorted(libraries.items()):
+        digest.update(f"\n{name}=={ver}".encode())
+    return f"{package}+{digest.hexdigest()[:12]}"
+
+
+PIPELINE_VERSION = pipeline_version(PACKAGE_VERSION, _code_digest(), installed_versions())

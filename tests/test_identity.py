@@ -235,7 +235,7 @@ def test_organisation_aliases_resolve() -> None:
     assert org.name == "Thames Valley Police" and "TVP" in org.aliases
 
 
-def test_org_ids_on_rows_and_funding(linked: dict[str, list]) -> None:
+def test_org_ids_on_rows_and_funding() -> None:
     tables = copy.deepcopy(_sample_tables())
     tables["funding"] = [
         Funding(funding_id="f1", paper_id=P000, kind="grant_award", funder="OPCC",

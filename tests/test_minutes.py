@@ -4,8 +4,6 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import pytest
-
 from extractors import minutes
 from extractors.base import PaperContext
 from extractors.meeting_text import lines_of
@@ -82,7 +80,6 @@ def test_resolution_verbs():
                                    "draft budget") == "endorsed"
 
 
-@pytest.mark.skipif(not SAMPLE.exists(), reason="sample missing")
 def test_sample_004_minutes_part():
     text = SAMPLE.read_text(encoding="utf-8")
     start = text.index("Minutes of the meeting of the SAFERMK")

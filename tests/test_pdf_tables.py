@@ -1,9 +1,9 @@
 """The fast table finder of the PDF reader finds what pdfplumber's TableFinder finds.
 
-pdfplumber stays the reference: on every ruled page of every sample paper (samples/*.pdf
-and samples/real/*.pdf, not the scanned ones) ``find_tables`` must give the same tables,
-bboxes, cells and rows, compared with ``==``; seeded random edges and cells cover snapping,
-joining and table grouping beyond what the papers hold. Also: the regex trie of
+pdfplumber stays the reference: on every ruled page of every sample paper with ruled tables
+(``RULED_PDFS``; the other text PDFs have no ruled page) ``find_tables`` must give the same
+tables, bboxes, cells and rows, compared with ``==``; seeded random edges and cells cover
+snapping, joining and table grouping beyond what the papers hold. Also: the regex trie of
 ``extractors.people`` matches like the plain longest-first alternation it replaces.
 """
 
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 import re
-from functools import cache
 from types import SimpleNamespace
 
 import pypdfium2 as pdfium
@@ -26,13 +25,7 @@ from extractors.formats.pdf_tables import (
     find_tables,
 )
 from extractors.people import word_trie
-from tests.conftest import SAMPLES, TEXT_PDFS
-
-PAPERS = TEXT_PDFS
-# papers known to have ruled tables (budget grids, a decision form, treasury tables)
-RULED = ["real/kent-budget-templates-spending-savings-2025-28.pdf",
-         "real/kent-record-of-decision-24-00093-family-hubs.pdf",
-         "real/kent-treasury-management-half-year-report-2024-25.pdf"]
+from tests.conftest import RULED_PDFS, SAMPLES, TEXT_PDFS
 
 
 def _ruled_pages(name: str):
@@ -61,7 +54,6 @@ def _same(edges: list[dict], width: float, height: float) -> tuple[int, int]:
     return len(fast), sum(len(t.cells) for t in fast)
 
 
-@cache
 def _compare_paper(name: str) -> tuple[int, int, int]:
     """Compare every ruled page of a paper; return (pages, tables, cells) compared."""
     pages = tables = cells = 0
@@ -71,15 +63,19 @@ def _compare_paper(name: str) -> tuple[int, int, int]:
     return pages, tables, cells
 
 
-@pytest.mark.parametrize("name", PAPERS)
+@pytest.mark.parametrize("name", RULED_PDFS)
 def test_tables_match_pdfplumber_on_every_ruled_page(name: str) -> None:
-    _compare_paper(name)
-
-
-@pytest.mark.parametrize("name", RULED)
-def test_papers_with_grids_are_compared(name: str) -> None:
     pages, tables, cells = _compare_paper(name)
     assert pages > 0 and tables > 0 and cells > 0
+
+
+def test_the_other_papers_have_no_ruled_page() -> None:
+    """The papers left out above have nothing to compare: the table gate passes none of their
+    pages (pdfplumber's own finder agrees on all but one page of one of them)."""
+    others = [name for name in TEXT_PDFS if name not in RULED_PDFS]
+    assert len(others) == len(TEXT_PDFS) - len(RULED_PDFS) == 13
+    assert {name: sum(1 for _ in _ruled_pages(name)) for name in others} \
+        == dict.fromkeys(others, 0)
 
 
 def _edge(orientation: str, at: float, start: float, end: float) -> dict:

@@ -13,17 +13,29 @@ import pyarrow.parquet as pq
 import pytest
 
 from pipeline.run import RunOptions, run
+from schemas.arrow import arrow_schema
 from schemas.records import TABLES
 from tests.conftest import (
     BAD,
     FORMATS,
+    RULED_PDFS,
     SAMPLE_STEMS,
     SAMPLES,
+    TEXT_PDFS,
     all_tables,
     copy_samples,
     gold,
     read_table,
 )
+
+
+def test_the_sample_lists_the_tests_run_over_are_whole() -> None:
+    # an empty list would turn every test parametrized over it into no test at all
+    assert SAMPLE_STEMS == [f"{n:03d}_{h}" for n, h in enumerate(
+        ("1c07758f42038aae", "ab61ad5f639b9e5f", "ee5612cdad44ea4a", "a2a4ea0d76e054f2",
+         "e7a5e62b3e5d6ec5"))]
+    assert len(TEXT_PDFS) == 30 and set(RULED_PDFS) < set(TEXT_PDFS)
+    assert all((SAMPLES / name).is_file() for name in TEXT_PDFS)
 
 
 def test_every_input_file_has_one_papers_row(samples_run: Path) -> None:
@@ -71,8 +83,9 @@ def test_agenda_pack_parts(samples_run: Path, fmt: str) -> None:
 def test_all_tables_written_with_contract_types(samples_run: Path) -> None:
     for table in TABLES:
         schema = pq.read_schema(next((samples_run / table).glob("*.parquet")))
-        for name in schema.names:
-            assert name in {f.name for f in schema}
+        # names, order, types and nullability as schemas/ declares them
+        assert schema.equals(arrow_schema(table)), table
+        assert schema.metadata[b"table"] == table.encode()
     funding = pq.read_schema(next((samples_run / "funding").glob("*.parquet")))
     assert funding.field("amount_gbp").type == pa.decimal128(14, 2)
     assert pq.read_schema(next((samples_run / "papers").glob("*.parquet"))).field(
@@ -85,9 +98,9 @@ def test_all_tables_written_with_contract_types(samples_run: Path) -> None:
     ("empty-file.pdf", "empty"),
     ("truncated.pdf", "pdf"),
     ("encrypted-with-user-password.pdf", "encrypted"),
-    ("random-bytes.docx", ""),
+    ("random-bytes.docx", "not a valid word document"),
     ("zip-that-is-not-a-docx.docx", "word document"),
-    ("invalid-utf8-binary.txt", ""),
+    ("invalid-utf8-binary.txt", "encoding cannot be recognised"),
 ])
 def test_bad_input_is_recorded_with_a_clear_error(samples_run: Path, name: str,
                                                   needle: str) -> None:
@@ -185,6 +198,21 @@ def test_cli_reports_missing_path_with_exit_code_2(tmp_path: Path) -> None:
                            "--out", str(tmp_path / "out")], capture_output=True, text=True)
     assert proc.returncode == 2
     assert "no such file" in proc.stderr
+
+
+def test_cli_says_the_dask_extra_is_missing(tmp_path: Path, monkeypatch, capsys) -> None:
+    import importlib.util
+
+    from pipeline import cli
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name == "distributed" else real(name, *a))
+    code = cli.main(["run", str(SAMPLES / "001_ab61ad5f639b9e5f.txt"), "--out",
+                     str(tmp_path / "out"), "--executor", "dask"])
+    assert code == 2
+    assert "pip install 'minutebook[dask]'" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
 
 
 def test_cli_run_prints_summary_and_uses_cache(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import time
 from pathlib import Path
 
 import docx as python_docx
@@ -186,20 +185,21 @@ def test_docx_pages_follow_page_and_section_breaks() -> None:
 # --- real papers -----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
-def real_docs() -> dict[str, tuple[Document, int, float]]:
+def real_docs() -> dict[str, tuple[Document, int]]:
+    """Each real PDF as read, with its page count as pdfium gives it. (The reader's speed on
+    these papers is measured by ``make bench``, not here.)"""
     out = {}
     for path in sorted(REAL.glob("*.pdf")):
-        t = time.perf_counter()
         doc = read_pdf(path)
         pdf = pdfium.PdfDocument(str(path))
-        out[path.name] = (doc, len(pdf), time.perf_counter() - t)
+        out[path.name] = (doc, len(pdf))
         pdf.close()
     return out
 
 
 def test_every_real_pdf_is_read_page_for_page(real_docs) -> None:
     assert len(real_docs) >= 24
-    for name, (doc, n, _) in real_docs.items():
+    for name, (doc, n) in real_docs.items():
         assert doc.meta.page_count == n == len(doc.pages), name
         # a page holding only the rest of a table begun before has no items of its own
         covered = {p.number for p in doc.pages if p.items}
@@ -228,12 +228,6 @@ def test_real_pdf_reading_order_and_furniture(real_docs) -> None:
     assert "\ufffe" not in qa.text and "home-schooling" in qa.text
     terms = real_docs["kent-governance-audit-terms-of-reference-appendix-a.pdf"][0]
     assert "high-level" in terms.text
-
-
-def test_pdf_reader_is_fast(real_docs) -> None:
-    pages = sum(n for _, n, _ in real_docs.values())
-    secs = sum(s for _, _, s in real_docs.values())
-    assert pages / secs > 20  # measured about 55 pages/s on one core; pdfplumber alone is ~4
 
 
 def test_table_gate_sends_only_ruled_pages() -> None:

@@ -16,16 +16,16 @@ from tests.crashing_worker import CRASH_ON, crash_on_marked_paper
 
 
 @pytest.fixture(scope="module")
-def bad_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
-    """The whole hostile corpus plus two good papers, in one run; returns (out, seconds)."""
+def bad_run(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The whole hostile corpus plus two good papers, in one run; returns the output folder.
+    (How long the corpus takes is measured by ``make bench``, not here.)"""
     base = tmp_path_factory.mktemp("bad")
     src = base / "in"
     shutil.copytree(BAD, src)
     shutil.copy(SAMPLES / "002_ee5612cdad44ea4a.pdf", src / "good.pdf")
     shutil.copy(SAMPLES / "004_e7a5e62b3e5d6ec5.docx", src / "good.docx")
-    t = time.perf_counter()
     run([src], base / "out", RunOptions(workers=2, timeout_s=120, progress=False))
-    return base / "out", time.perf_counter() - t
+    return base / "out"
 
 
 def _row(out: Path, name: str):
@@ -34,7 +34,7 @@ def _row(out: Path, name: str):
 
 
 def test_every_hostile_file_is_accounted_for(bad_run) -> None:
-    out, _ = bad_run
+    out = bad_run
     papers = read_table(out, "papers")
     assert len(papers) == len(list(BAD.iterdir())) + 2
     assert papers["status"].notna().all()
@@ -53,7 +53,7 @@ def test_every_hostile_file_is_accounted_for(bad_run) -> None:
     ("empty-file.txt", "failed", "empty"),
 ])
 def test_hostile_file_outcome(bad_run, name: str, status: str, needle: str) -> None:
-    row = _row(bad_run[0], name)
+    row = _row(bad_run, name)
     assert row["status"] == status
     assert needle.casefold() in row["error"].casefold()
 
@@ -62,22 +62,18 @@ def test_hostile_file_outcome(bad_run, name: str, status: str, needle: str) -> N
                                   "blank-pages-between-text.pdf",
                                   "name with spaces and n\u00f3n-\u00e4scii \u2013 minutes.txt"])
 def test_odd_but_valid_files_are_processed(bad_run, name: str) -> None:
-    assert _row(bad_run[0], name)["status"] == "ok"
+    assert _row(bad_run, name)["status"] == "ok"
 
 
 def test_blank_pages_are_counted(bad_run) -> None:
-    assert _row(bad_run[0], "blank-pages-between-text.pdf")["page_count"] == 6
+    assert _row(bad_run, "blank-pages-between-text.pdf")["page_count"] == 6
 
 
 def test_same_file_twice_is_one_paper_two_rows(bad_run) -> None:
-    a = _row(bad_run[0], "same-file-twice-a.pdf")
-    b = _row(bad_run[0], "same-file-twice-b (copy).pdf")
+    a = _row(bad_run, "same-file-twice-a.pdf")
+    b = _row(bad_run, "same-file-twice-b (copy).pdf")
     assert a["paper_id"] == b["paper_id"] == sha256_of((BAD / "same-file-twice-a.pdf").read_bytes())
     assert b["duplicate_of"] == a["path"]
-
-
-def test_hostile_corpus_finishes_in_reasonable_time(bad_run) -> None:
-    assert bad_run[1] < 240
 
 
 def test_a_worker_that_dies_costs_only_its_paper(tmp_path: Path) -> None:
@@ -98,14 +94,12 @@ def test_a_worker_that_dies_costs_only_its_paper(tmp_path: Path) -> None:
 
 def test_a_paper_over_its_time_limit_fails_alone(monkeypatch, tmp_path: Path) -> None:
     def slow(*args, **kwargs):
-        time.sleep(5)
+        time.sleep(5)  # then returns nothing: only the time limit makes a timeout result
 
     monkeypatch.setattr(run_module, "process_paper", slow)
     path = tmp_path / "slow.txt"
     path.write_text("Minutes")
-    t = time.perf_counter()
     result = work_on(InputFile(str(path), path), "id", timeout_s=1)
-    assert time.perf_counter() - t < 3
     assert result.paper.status == "failed" and result.paper.error.startswith("timeout")
 
 

@@ -74,6 +74,7 @@ def test_sample_004_meeting_dates_and_times():
     gold = json.loads(GOLD_004.read_text())
     dates = {m.date for m in find_dates(text)}
     times = {m.time for m in find_times(text)}
+    assert len(gold["meetings"]) == 2
     for meeting in gold["meetings"]:
         assert dt.date.fromisoformat(meeting["date"]) in dates
         for key in ("start_time", "end_time"):

@@ -134,6 +134,7 @@ def _gold_people():
 
 def test_gold_variants_are_compatible_and_distinct_people_are_not():
     people = _gold_people()
+    assert len(people) >= 20 and sum(len(p["variants"]) for p in people) > len(people)
     for person in people:
         for v in person["variants"]:
             assert parse_person_name(v) is not None, v
@@ -144,10 +145,12 @@ def test_gold_variants_are_compatible_and_distinct_people_are_not():
 
 
 def test_gold_attendance_names_parse():
-    for path in GOLD:
-        for row in json.loads(path.read_text()).get("attendance", []):
-            p = parse_person_name(row["name"])
-            assert p is not None and p.name == row["name"]
+    names = [row["name"] for path in GOLD
+             for row in json.loads(path.read_text()).get("attendance", [])]
+    assert len(names) >= 20
+    for name in names:
+        p = parse_person_name(name)
+        assert p is not None and p.name == name
 
 
 NAMES = st.sampled_from(["Smith", "Bracey", "O'Ryan", "Plaistead-Kerr", "McLean", "Townsend",

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from extractors.datafiles import load_table
 from extractors.values.refs import match_minute_heading, parse_decision_number, parse_minute_ref
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -61,15 +62,57 @@ def test_sample_004_minute_headings_match_gold():
     assert refs == [m["ref"] for m in gold["minute_items"]]
 
 
+# the words the parser reads from its data file, read here from the same file (not a copy)
+LABELS = [r["word"] for r in load_table("ref_words.csv") if r["kind"] == "label"]
+NOT_PREFIXES = [r["word"] for r in load_table("ref_words.csv") if r["kind"] == "not_prefix"]
+
+
+def test_the_data_file_has_both_kinds_of_word() -> None:
+    assert {"Minute", "Min", "Item"} <= set(LABELS) and {"PAGE", "Q", "KS"} <= set(NOT_PREFIXES)
+
+
+@pytest.mark.parametrize("word", NOT_PREFIXES)
+@pytest.mark.parametrize("space", [" ", ""])
+def test_words_that_are_not_prefixes_give_no_prefixed_ref(word: str, space: str) -> None:
+    ref = parse_minute_ref(f"{word}{space}7")
+    assert ref is None or ref.kind == "label"  # "ITEM 7" is a label, "PAGE 7" nothing
+
+
+@pytest.mark.parametrize("label", LABELS)
+@pytest.mark.parametrize("case", [str, str.upper])
+def test_every_label_is_read_as_a_label(label: str, case) -> None:
+    ref = parse_minute_ref(f"{case(label)} 12")
+    assert ref is not None
+    assert (ref.text, ref.number, ref.prefix, ref.kind) == (f"{case(label)} 12", 12, None,
+                                                            "label")
+
+
+@pytest.mark.parametrize("text, want", [
+    ("MIN 12", ("MIN 12", 12, None, "label")),  # capitals that spell a label are the label
+    ("MIN12", ("MIN 12", 12, None, "label")),
+    ("MINS12", ("MINS12", 12, "MINS", "prefixed")),
+    ("PAGE 7", None), ("KS2", None), ("Q3", None),
+])
+def test_capitals_that_spell_a_label_or_a_non_prefix(text: str, want) -> None:
+    ref = parse_minute_ref(text)
+    assert (ref and (ref.text, ref.number, ref.prefix, ref.kind)) == want
+
+
+def _label_word(prefix: str) -> bool:
+    return any(prefix.casefold() == w.casefold() for w in LABELS)
+
+
 @settings(max_examples=200, deadline=None)
-@given(st.from_regex(r"[A-Z]{2,5}", fullmatch=True), st.integers(1, 9999), st.booleans())
+@given(st.from_regex(r"[A-Z]{2,5}", fullmatch=True)
+       | st.sampled_from([w for w in LABELS + NOT_PREFIXES if w.isalpha()]).map(str.upper),
+       st.integers(1, 9999), st.booleans())
 def test_prefixed_ref_round_trip(prefix, number, space):
     text = f"{prefix}{' ' if space else ''}{number}"
     ref = parse_minute_ref(text)
-    if prefix in {"PAGE", "PART", "TABLE", "PARA", "FY", "NO", "TEL", "ROOM", "ITEM", "YEAR",
-                  "PAGES", "ANNEX", "STAGE", "PHASE", "TIER", "KS"}:
-        return
-    assert ref is not None and (ref.text, ref.number, ref.prefix) == (text, number, prefix)
+    if prefix in NOT_PREFIXES or _label_word(prefix):
+        assert ref is None or ref.kind == "label"
+    else:
+        assert ref is not None and (ref.text, ref.number, ref.prefix) == (text, number, prefix)
 
 
 @settings(max_examples=200, deadline=None)
