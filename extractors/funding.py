@@ -44,6 +44,8 @@ class _Context:
     label: str | None = None
     #: the section heading and list introduction the amount sits under
     scope: str = ""
+    #: the grant or fund the section heading names ("D) Social Care Grant")
+    topic: str | None = None
 
 
 @functools.cache
@@ -95,14 +97,11 @@ def _is_label(text: str) -> bool:
 
 
 def _document_year(doc: Document) -> str | None:
-    """The paper's one financial year: the only one it prints, else the one in its title."""
-    seen: list[str] = []
-    for item in doc.iter_items():
-        for fy in ft.financial_years(item.text):
-            if fy not in seen:
-                seen.append(fy)
-    if len(seen) == 1:
-        return seen[0]
+    """The financial year the paper's title names ("Budget 2018-19"), else None.
+
+    A year printed somewhere else in the paper is not every amount's year (a minutes paper
+    mentions next year's precept beside this year's payments).
+    """
     for item in doc.iter_items():
         if isinstance(item, Block):
             return ft.first_financial_year(item.text) if item.kind == "heading" else None
@@ -143,7 +142,7 @@ class _Walker:
         found = ft.money_mentions(text)
         if (block.kind == "heading" and not _is_label(text)) or (
                 not found and _CAPS_TITLE.match(text)):
-            self.context = _Context(scope=text)
+            self.context = _Context(scope=text, topic=ft.grant_heading(text))
             return
         if not found:
             self._learn(text)
@@ -169,6 +168,12 @@ class _Walker:
                     if topic is False:
                         topic = ft.topic_of(text)
                     facts.recipient = topic or None
+                facts.recipient, what = ft.split_possessive(facts.recipient, self.ctx.authority)
+                facts.purpose = facts.purpose or what
+                if self.context.topic and what:
+                    # "The Council's allocation for 2019-20 was £10.5m" under "D) Social Care
+                    # Grant": the grant the section is about is what the money is
+                    facts.purpose = self.context.topic
                 self._add(facts, block.page, sentence, f"{s_idx}:{m_idx}:{mention.text}")
                 if facts.funder and facts.kind in ("allocation", "grant_award"):
                     self.context.funder = facts.funder

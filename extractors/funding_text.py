@@ -25,6 +25,11 @@ NOT_FUNDING = "none"
 PAYMENT = "payment"
 #: a question ("Why was £6,000 ...?"): the amounts in it are asked about, not given
 _QUESTION = re.compile(r"\?\s*[)\]\"'’”]*\s*$")
+#: a balance: the amount is followed by where it is held ("£125 in the defibrillator fund",
+#: "£2,318.89 in its ordinary administrative funds")
+_HELD_IN = re.compile(r"^\s*(?:is\s+|remains\s+)?(?:held\s+)?in\s+(?:the|its|our|their|this)\s+"
+                      r"(?:[\w'’-]+\s+){0,4}?(?:fund|funds|account|accounts|reserves?|balance)\b",
+                      re.I)
 #: a question whose mark the page lost: "Why was a £6000 additional fee required in ..."
 _ASKING = re.compile(r"^\W*(?:why|what|how)\s+(?:was|were|is|are|did|does|do|has|have|"
                      r"would|will|could|can|much|many|level|amount)\b", re.I)
@@ -73,7 +78,7 @@ _PRONOUN = re.compile(r"^(?:it|this|that|these|those|they|we|there|he|she|i|you|
 _SELF = re.compile(r"^(?:the\s+|this\s+)?(?:county\s+|city\s+|borough\s+|district\s+)?"
                    r"council(?:['’]s)?$", re.I)
 #: a totals line ("TOTAL = £6,162.98", "Sub-total") sums other lines: it is no award itself
-_TOTAL_LABEL = re.compile(r"^\W*(?:grand\s+|sub[-\s]?)?totals?\b", re.I)
+_TOTAL_LABEL = re.compile(r"^\W*(?:(?:grand\s+|sub[-\s]?)?totals?|cyfanswm)\b", re.I)
 _FY_ONLY = re.compile(r"^(?:the\s+)?(?:financial\s+year\s+)?\d{4}\s*[/-]\s*\d{2,4}$", re.I)
 
 
@@ -219,6 +224,9 @@ def kind_of(sentence: str, mention: Mention | None = None, default: str | None =
     """
     if _QUESTION.search(sentence) or _ASKING.match(sentence):
         return NOT_FUNDING  # an amount asked about is not an amount given
+    if mention is not None and sentence[mention.start:mention.end] == mention.text and \
+            _HELD_IN.match(sentence[mention.end:]):
+        return NOT_FUNDING  # money held: "there is £125 in the defibrillator fund"
     found = _cues_in(sentence)
     if any(kind == NOT_FUNDING for _, kind in found):
         return NOT_FUNDING
@@ -318,7 +326,10 @@ def read_sentence(sentence: str, mention: Mention, default_kind: str | None = No
             facts.funder = _clean_name(m.group("f"))
     verb = _SUBJECT_VERBS.search(before)
     giver = _GIVER_VERBS.search(before)
-    if verb:
+    owned = _OWNED_AMOUNT.search(before)
+    if owned:  # "The Council’s allocation for 2019-20 was £10.5m"
+        facts.recipient = _clean_name(owned.group("subj"))
+    elif verb:
         facts.recipient = _subject(before[:verb.start()])
     elif giver:
         facts.funder = facts.funder or _subject(before[:giver.start()])
@@ -378,6 +389,40 @@ def _described_by(before: str) -> str | None:
         return None
     clause = _LEAD_IN.sub("", m.group("np")).strip(" ,;")
     return _clean_name(clause) if len(clause.split()) >= 2 else None
+
+
+#: a possessive subject whose amount the clause states: "The Council’s allocation for 2019-20
+#: was", "the Council's total Social Care Grant for 2023-24 was"
+_OWNED_AMOUNT = re.compile(
+    r"(?:^|[.;:]\s+|\b(?:that|and)\s+)"
+    r"(?P<subj>(?:the\s+)?[A-Z][\w&' -]{1,40}?['’]s\s+[^,.;£]{2,60}?)"
+    r"\s+(?:was|is|were|are|will\s+be|would\s+be|totals?|totalled)"
+    r"(?:\s+(?:approximately|around|about|now|therefore))?\s*$")
+_POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w&' -]{1,60}?)['’]s\s+(?P<what>\S.*)$")
+#: a heading that names a grant or fund: "D) Social Care Grant", "New Homes Bonus (NHB)"
+_GRANT_HEADING = re.compile(r"\b(?:grants?|funds?|funding|bonus|scheme|programme|allocations?)\b",
+                            re.I)
+_HEADING_MARKER = re.compile(r"^\s*(?:\(?[A-Za-z0-9]{1,3}[.)]\s+)")
+
+
+def split_possessive(recipient: str | None, authority: str | None
+                     ) -> tuple[str | None, str | None]:
+    """(recipient, what) of a possessive subject: "Council’s RSG allocation for 2025-26" ->
+    ("Kent County Council", "RSG allocation for 2025-26"); "the Council" stands for
+    ``authority`` when it is known. (recipient, None) when the subject is no possessive."""
+    m = _POSSESSIVE.match(recipient or "")
+    if not m:
+        return recipient, None
+    return _resolve(m.group("owner").strip(), authority), m.group("what").strip()
+
+
+def grant_heading(text: str) -> str | None:
+    """The grant or fund a section heading names ("D) Social Care Grant" -> "Social Care
+    Grant"), None for any other heading."""
+    title = _HEADING_MARKER.sub("", fold(text)).strip(" :")
+    if not title or len(title.split()) > 12 or not _GRANT_HEADING.search(title):
+        return None
+    return title
 
 
 def is_total_label(label: str | None) -> bool:

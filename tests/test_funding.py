@@ -238,3 +238,30 @@ def test_questions_prices_savings_and_totals_are_not_funding():
     # Manordeilo and Salem CC, 13 March 2019: a payments list's total
     assert is_total_label("TOTAL") and is_total_label("Grand total")
     assert not is_total_label("Totally Locally Fund")
+
+
+def test_a_councils_own_allocation_under_a_grant_heading():
+    from extractors.base import PaperContext
+    from extractors.funding import extract
+    from schemas.document import Block, Document, DocumentMeta, Page
+
+    # Kent County Council, LGFS appendix 2025-26, section "D) Social Care Grant"
+    doc = Document([Page(1, [
+        Block("heading", "D) Social Care Grant", 1),
+        Block("paragraph", "The social care support grant was first introduced in 2019-20 "
+              "following the announcement in the Chancellor’s 2019-20 budget of an additional "
+              "£410m for adult and children’s social services. The Council’s allocation for "
+              "2019-20 was £10.5m based on a formula.", 1)])], DocumentMeta())
+    rows = extract(doc, PaperContext(paper_id="p", authority="Kent County Council")
+                   ).records["funding"]
+    assert [(r.amount_gbp, r.recipient, r.purpose, r.financial_year) for r in rows] == [
+        (Decimal("10500000"), "Kent County Council", "Social Care Grant", "2019/20")]
+
+
+def test_money_held_is_not_funding():
+    from extractors.funding_text import NOT_FUNDING, kind_of, money_mentions
+
+    # Ayton CC, 3 June 2014; Broomhill CC, 14 February 2024
+    for sentence in ("NR reported that there is £125 in the defibrillator fund.",
+                     "Currently BCC has £2,318.89 in its ordinary administrative funds."):
+        assert kind_of(sentence, money_mentions(sentence)[0]) == NOT_FUNDING
