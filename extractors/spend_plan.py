@@ -114,6 +114,8 @@ def recognise(table: Table) -> Layout | None:
         roles = _roles(cells)
         if "reject" in roles:
             return None
+        if "cost" not in roles and "requested" in roles and "decision" in roles:
+            roles["cost"] = roles.pop("requested")  # what an approval without a sum gives
         if "cost" not in roles and "total" in roles and _is_money_column(
                 table.rows[idx + 1:], roles["total"], cells[roles["total"]], len(cells)):
             roles["cost"] = roles.pop("total")
@@ -533,6 +535,11 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         funder = layout.funder or ft.known_funder(ctx.title or "") or _title_funder(doc)
         roles = layout.roles
         made: list[SpendPlanLine] = []
+        if "decision" in roles:  # a list of grant decisions, not a spend plan
+            for line in lines:
+                out.records.setdefault("funding", []).extend(
+                    _decided_awards(line, layout, ctx, funder))
+            continue
         for idx, line in enumerate(lines):
             title = ft.fold(line.text(roles["title"]))
             if not title:
@@ -574,6 +581,42 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             out.findings.append(f)
     out.merge(budget_table.extract_budget_tables(doc, ctx, line_no))
     return out
+
+
+#: a decision that gives the money: "Approved.", "£2500 approved.", "Agreed", "Awarded"
+_APPROVED = re.compile(r"^\W*(?:£[\d,.]+\s+)?(?:approved|agreed|awarded|granted|supported)\b",
+                       re.I)
+
+
+def _decided_awards(line: _Line, layout: Layout, ctx: PaperContext,
+                    funder: str | None) -> list[Funding]:
+    """Awards of one row of a grant-decisions table (Organisation | Project | Amount requested |
+    Recommendation: Sutton Coldfield Town Council's community grants).
+
+    A row is an award only when its decision approves it: the amounts the decision cell
+    names ("£2500 approved", "Approved. Four Oaks - £400 New Hall - £200"), else the amount
+    asked for. A row declined, deferred or passed to another committee gives none.
+    """
+    roles = layout.roles
+    decision = ft.fold(line.text(roles["decision"]))
+    title = ft.fold(line.text(roles["title"]))
+    if not title or not _APPROVED.match(decision):
+        return []
+    purpose = _purpose(line, layout)
+    found = ft.money_mentions(decision)
+    if not found:
+        cost = _cost_of([line.text(c) for c in range(len(line.cells))], layout)
+        found = [cost] if cost is not None else []
+    rows = []
+    for k, mention in enumerate(found):
+        rows.append(Funding(
+            funding_id=stable_id(ctx.paper_id, "decision", title, mention.text, k),
+            paper_id=ctx.paper_id, kind="grant_award", funder=funder or ctx.authority,
+            recipient=title, purpose=purpose, amount_gbp=mention.amount,
+            amount_text=mention.text, approximate=mention.approximate,
+            financial_year=ft.first_financial_year(decision), page=line.page_from,
+            evidence=ft.fold(f"{title} | {decision}")[:500]))
+    return rows
 
 
 def _check_totals(paper_id: str, lines: list[_Line], made: list[SpendPlanLine],

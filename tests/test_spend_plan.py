@@ -201,3 +201,26 @@ def test_budget_book_costs_lines_from_the_plan_year_net_cost_column() -> None:
         ("Community Learning & Skills", Decimal("114100.0"))]
     assert {ln.financial_year for ln in lines} == {"2025/26"}
     assert not [f for f in ex.findings if f.code == "spend_plan_total_mismatch"]
+
+
+def test_grant_decisions_table_gives_awards_for_approved_rows_only():
+    from schemas.document import Table
+
+    # Sutton Coldfield Town Council, Amenities, Leisure and Community Services, 13 March 2018
+    table = Table([
+        ["Organisation", "Project Summary", "Amount\nRequested", "Recommendation"],
+        ["Friends of\nMossy Bank", "Improvements to Mossy Bank public open\nspace.",
+         "Vesey\nWard\n£3098.50", "£2500 approved.\nMeets the criteria of\nprotecting a"],
+        ["St Peters\nChurch –\nManey", "Funding for two ‘Maney in Bloom’ events.", "Vesey\n£600",
+         "Approved.\nProject to be funded from the\nBritain in Bloom budget"],
+        ["Sutton\nColdfield\nArts Trail", "Sutton Coldfield Art Trail is requesting funding.",
+         "Four Oaks-£200\nNew Hall-£200", "Approved.\nFour Oaks - £400\nNew Hall - £200"],
+        ["Moor Hall\nPrimary School", "Recycling bins for every classroom.", "£868.23",
+         "Recommend approval of the project to the Planning and Highways Committee"]], 1)
+    got = spend_plan.extract(_doc(table), CTX)
+    assert got.records.get("spend_plan_lines", []) == []  # decisions, not a spend plan
+    awards = [(f.recipient, f.amount_gbp, f.kind) for f in got.records["funding"]]
+    assert awards == [("Friends of Mossy Bank", Decimal(2500), "grant_award"),
+                      ("St Peters Church – Maney", Decimal(600), "grant_award"),
+                      ("Sutton Coldfield Arts Trail", Decimal(400), "grant_award"),
+                      ("Sutton Coldfield Arts Trail", Decimal(200), "grant_award")]
