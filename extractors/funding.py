@@ -154,8 +154,10 @@ class _Walker:
                 self._label_row(label, found[0], block.page, text)
                 return
         topic: str | None | bool = False  # read once, when an amount needs it
+        sender: str | None = None  # of the correspondence item the sentence belongs to
         for s_idx, sentence in enumerate(ft.sentences(text)):
             mentions = ft.money_mentions(sentence)
+            sender = ft.regarding(sentence) or sender
             if mentions and not ft.says_funding(sentence):
                 continue  # a balance, a price, a payment for a service: not funding
             for m_idx, mention in enumerate(mentions):
@@ -164,10 +166,16 @@ class _Walker:
                                          scope=self.context.scope)
                 if facts.funder is None and facts.kind not in ("prize", "cap"):
                     facts.funder = self.context.funder
+                if facts.recipient is None and facts.purpose is None and sender:
+                    facts.recipient = sender  # "Wales Air Ambulance re financial support. ...
+                    # unanimously agreed to donate £50.00"
                 if facts.recipient is None and facts.purpose is None:
                     if topic is False:
                         topic = ft.topic_of(text)
                     facts.recipient = topic or None
+                if ft.is_precept(sentence):  # the council's own income from its billing council
+                    facts.kind, facts.purpose = "other_funding", "precept"
+                    facts.recipient = self.ctx.authority
                 facts.recipient, what = ft.split_possessive(facts.recipient, self.ctx.authority)
                 facts.purpose = facts.purpose or what
                 if self.context.topic and what:

@@ -79,6 +79,11 @@ _SELF = re.compile(r"^(?:the\s+|this\s+)?(?:county\s+|city\s+|borough\s+|distric
                    r"council(?:['’]s)?$", re.I)
 #: a totals line ("TOTAL = £6,162.98", "Sub-total") sums other lines: it is no award itself
 _TOTAL_LABEL = re.compile(r"^\W*(?:(?:grand\s+|sub[-\s]?)?totals?|cyfanswm)\b", re.I)
+#: a correspondence item: sender, "re", subject ("xi) Wales Air Ambulance re financial
+#: support.", Manordeilo CC; "Cllr Hayward re No 2608", Tintern CC)
+_REGARDING = re.compile(r"^\s*(?:\(?[ivxlc]{1,5}\)|\(?[a-z0-9]{1,3}[.)])?\s*"
+                        r"(?P<name>[A-Z][^.;:,]{2,60}?)\s+re\s+\S")
+_PRECEPT = re.compile(r"\bprecept\b", re.I)
 _FY_ONLY = re.compile(r"^(?:the\s+)?(?:financial\s+year\s+)?\d{4}\s*[/-]\s*\d{2,4}$", re.I)
 
 
@@ -423,6 +428,23 @@ def grant_heading(text: str) -> str | None:
     if not title or len(title.split()) > 12 or not _GRANT_HEADING.search(title):
         return None
     return title
+
+
+def regarding(sentence: str) -> str | None:
+    """The sender a correspondence item opens with: "xi) Cylch Meithrin Ffairfach re financial
+    support." -> "Cylch Meithrin Ffairfach"; None for any other sentence."""
+    m = _REGARDING.match(sentence)
+    return m.group("name").strip() if m else None
+
+
+def is_precept(sentence: str) -> bool:
+    """Whether a sentence is about the council's own precept (its share of the council tax):
+    it names the precept and no other kind of money ("resolved to apply for £4500 precept";
+    not "the social care precept ... alongside the grant" of a settlement report)."""
+    if not _PRECEPT.search(sentence):
+        return False
+    others = [m.group(0).lower() for m in _funding_words().finditer(sentence)]
+    return all(w == "precept" for w in others)
 
 
 def is_total_label(label: str | None) -> bool:

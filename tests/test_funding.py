@@ -265,3 +265,23 @@ def test_money_held_is_not_funding():
     for sentence in ("NR reported that there is £125 in the defibrillator fund.",
                      "Currently BCC has £2,318.89 in its ordinary administrative funds."):
         assert kind_of(sentence, money_mentions(sentence)[0]) == NOT_FUNDING
+
+
+def test_a_donation_goes_to_the_sender_of_the_letter_and_a_precept_to_the_council():
+    from extractors.base import PaperContext
+    from extractors.funding import extract
+    from schemas.document import Block, Document, DocumentMeta, Page
+
+    doc = Document([Page(1, [
+        # Manordeilo and Salem CC, 13 March 2019, minute 6 (correspondence)
+        Block("paragraph", "xii) Wales Air Ambulance re financial support. It was proposed by "
+              "Cllr. H. Gwynne, seconded by Cllr. K. Davies and unanimously agreed to donate "
+              "£50.00. Clerk", 1),
+        # Milburn PC, 26 January 2021, minute 21.01.09
+        Block("paragraph", "After discussion it was resolved to apply for £4500 precept.", 1)])],
+        DocumentMeta())
+    rows = extract(doc, PaperContext(paper_id="p", authority="Milburn Parish Council")
+                   ).records["funding"]
+    assert [(r.amount_gbp, r.recipient, r.purpose, r.kind) for r in rows] == [
+        (Decimal("50.00"), "Wales Air Ambulance", None, "grant_award"),
+        (Decimal("4500"), "Milburn Parish Council", "precept", "other_funding")]
