@@ -272,7 +272,7 @@ def _split_run_on_clauses(lines: list[Line]) -> list[Line]:
         pieces, start = [], 0
         while True:
             marker = re.escape(f"{opener}{number + 1}{closer}")
-            nxt = re.compile(r"(?<=[.;:])\s+(?P<m>" + marker + r")\s+(?=[A-Z])").search(
+            nxt = re.compile(r"(?<=[.;:])\s+(?P<m>" + marker + r")\s+(?=[A-Z]|that\b)").search(
                 text, start + 1)
             if not nxt:
                 break
@@ -330,17 +330,24 @@ def _motion_above(lines: list[Line], i: int) -> str:
     return fold(" ".join(parts))
 
 
-_MID_RESOLVED = re.compile(r"(?<=[.,;:])\s+(?=(?:RESOLVED|Resolved)\b)")
+_MID_RESOLVED = re.compile(r"(?<=[.,;:])\s+(?=(?:RESOLVED|Resolved)\b)"
+                           r"|\s+(?=RESOLVED\s*(?:[:–—-]|that\b))")
+#: the first clause printed on the RESOLVED line: "RESOLVED: (1) that the Certificate ..."
+_FIRST_CLAUSE = re.compile(r"^((?:RESOLVED|Resolved)\s*[:–—-]?)\s+"
+                           r"(?=\(?(?:1|a|i)\)\s|(?:1|a)\.\s)")
 
 
 def _split_at_resolved(lines: list[Line]) -> list[Line]:
     """Start a line at a RESOLVED printed after other words of its paragraph ("... signed by
-    the Chairman, Resolved, proposed Cllr Atkins"): readers join a paragraph's lines."""
+    the Chairman, Resolved, proposed Cllr Atkins"; "Council Finances RESOLVED: that ..."):
+    readers join a paragraph's lines. A first clause printed on the RESOLVED line ("RESOLVED:
+    (1) that ...") starts a line of its own, as its later clauses do."""
     out: list[Line] = []
     for line in lines:
-        pieces = _MID_RESOLVED.split(line.text)
+        pieces = [q for p in _MID_RESOLVED.split(line.text)
+                  for q in _FIRST_CLAUSE.split(p, maxsplit=1)]
         out.extend(Line(p.strip(), line.page, line.first or n > 0, line.kind, line.bold,
-                        line.level) for n, p in enumerate(pieces) if p.strip())
+                        line.level) for n, p in enumerate(pieces) if p and p.strip())
     return out
 
 

@@ -349,3 +349,24 @@ def test_dotted_year_month_refs_are_minutes_not_dates():
                            ).records
     assert [m.ref for m in recs["minute_items"]] == ["21.01.01", "21.01.02", "21.01.03"]
     assert recs["meetings"][0].date == dt.date(2021, 1, 26)  # not "21.01.03" as a date
+
+
+def test_resolved_run_on_after_a_list_and_a_first_clause_on_its_line():
+    from extractors.meeting_text import Line
+    from extractors.minutes import read_resolutions
+
+    def lines(*texts: str) -> list:
+        return [Line(t, 1, True, "paragraph", False, 0) for t in texts]
+
+    # Burton-cum-Walden PC, 6 May 2025, minutes 5 and 9
+    got = read_resolutions(lines(
+        "The Clerk presented the Clerk’s Report on the following matters: Triangle of Parish "
+        "Land by the Grange Benches Council Finances RESOLVED: that the Clerk’s Report be "
+        "received and noted."))
+    assert [r.text for r in got] == ["that the Clerk’s Report be received and noted."]
+    got = read_resolutions(lines(
+        "RESOLVED: (1) that the Certificate of Exemption be and is accepted and approved; "
+        "(2) that the completed AGAR be and is accepted and approved; (3) that the internal "
+        "auditor’s fees of £50.00 be paid online."))
+    assert [r.number for r in got] == [1, 2, 3]
+    assert got[1].text.startswith("that the completed AGAR")
