@@ -48,6 +48,7 @@ class PersonEntry:
     chair: bool = False
     evidence: str = ""
     new_list: bool = False  # printed after a full stop that ended the list before it
+    public: bool = False  # listed after a "Residents" or "Members of the public" group word
 
 
 # --- data tables ------------------------------------------------------------------------------
@@ -429,8 +430,12 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
                 for joiner, seg in _segments(text.strip().rstrip("."))
                 for k, piece in enumerate(p for pair in _split_dash_pairs(seg)
                                           for p in _split_run_together(pair))]
+    public = False
     for joiner, seg in segments:
         seg = seg.strip(" .")
+        lead = _PUBLIC_WORDS.match(seg)
+        if lead:  # "and Residents Fiona Miller, Mark Orr": the public from here on
+            seg, public = seg[lead.end():], True
         if re.match(r"^(?:and|&)\s+", seg):
             seg, joiner = re.sub(r"^(?:and|&)\s+", "", seg), "and"
         if close_after or joiner == "stop":  # a plural honorific ends with its sentence
@@ -470,7 +475,8 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             group_hon = None
         name = _strip_honours(rest)
         name = f"{hon} {name}" if hon else name
-        entry = PersonEntry(name=name, chair=chair, evidence=seg, new_list=after_stop)
+        entry = PersonEntry(name=name, chair=chair, evidence=seg, new_list=after_stop,
+                            public=public)
         for g in groups:
             cue = _chair_cue(g)
             if cue:
@@ -626,6 +632,33 @@ def _is_officer_role(position: str | None) -> bool:
 MIXED = "in_attendance"
 
 
+@functools.cache
+def _visitor_titles() -> tuple[tuple[str, str], ...]:
+    return tuple((r["title"], r["kind"]) for r in load_table("visitor_titles.csv"))
+
+
+def _visitor_kind(name: str) -> str | None:
+    """"police" or "postnominal" when a present person's title marks a visitor."""
+    tokens = name.split()
+    for title, kind in _visitor_titles():
+        if kind == "postnominal":
+            if tokens and tokens[-1] == title and len(tokens) > 1:
+                return kind
+        elif name == title or name.startswith(title + " "):
+            return kind
+    return None
+
+
+def _visitors(entries: list[PersonEntry]) -> set[int]:
+    """Positions of the visitors (police officers, members of Parliament) in one printed list
+    of people present."""
+    return {n for n, e in enumerate(entries) if _visitor_kind(e.name) is not None}
+
+
+_PUBLIC_WORDS = re.compile(r"^(?:residents?|members?\s+of\s+the\s+public|public|visitors?|"
+                           r"observers?)\s+(?=[A-Z])", re.I)
+
+
 def _status_in_attendance(entry: PersonEntry) -> str:
     """The status of one person listed "In attendance": a councillor is also present, a person
     printed with a role or organisation attends as an officer, a bare name is the public."""
@@ -649,8 +682,13 @@ def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
     seen: set[tuple[str, str]] = set()
 
     def add(entries: list[PersonEntry], status: str, page: int) -> None:
-        for e in entries:
+        visitors = _visitors(entries) if status == "present" else set()
+        for n, e in enumerate(entries):
             one = _status_in_attendance(e) if status == MIXED else status
+            if one == "present" and e.public:
+                one = "observer"  # "... and Residents Fiona Miller, Mark Orr"
+            elif one == "present" and n in visitors:
+                one = "also_present"  # "PC Andy McKay", "Eden District Councillor A Armstrong"
             if one == "present" and _is_officer_role(e.position):
                 one = "officer"
             elif (one in ("present", "also_present") and e.new_list and e.position

@@ -263,3 +263,18 @@ def test_names_printed_side_by_side_are_split_by_initials_or_honorifics():
     # a list that separates its names keeps a shared "and" and plural honorific as before
     assert [e.name for e in split_people("Cllrs Hodivala (Chairman), Hewett and Mosson")] == [
         "Councillor Hodivala", "Councillor Hewett", "Councillor Mosson"]
+
+
+def test_police_and_residents_in_a_present_list():
+    # Broomhill CC, 12 November 2025, minute 1 "Committee Members Present were: ..."
+    doc = text_doc("Minutes of Meeting (no.445) of Broomhill Community Council\n\n"
+                   "Present: Barbara McTavish (BMcT,chair), Roy Hamdy (RH), PC Andy McKay, "
+                   "PC Tambir Ammed and Residents Fiona Miller, Mark Orr, Norman McLeod.\n\n"
+                   "2. Minutes of Previous Meetings. Approved online via slack.")
+    got = attendance.extract(doc, PaperContext(paper_id="p", doc_type="minutes")
+                             ).records["attendance"]
+    status = {a.name_as_printed: a.status for a in got}
+    assert status == {"Barbara McTavish": "present", "Roy Hamdy": "present",
+                      "PC Andy McKay": "also_present", "PC Tambir Ammed": "also_present",
+                      "Fiona Miller": "observer", "Mark Orr": "observer",
+                      "Norman McLeod": "observer"}
