@@ -719,18 +719,43 @@ def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
 
 
 _MINUTE_NUMBER = re.compile(r"^\d{1,4}[.)]?\s+")
+_OPENING_MINUTES = 3  # attendance is recorded in the first minutes, if not before them
+_TITLE_WORDS = 6  # a minute title before an attendance label on its line is this short
+
+
+def _label_after_title(text: str) -> str | None:
+    """The text from an attendance label printed after a short minute title on the same line
+    ("Welcome Committee members present were: Barbara McTavish ..."), else None."""
+    words = [m.start() for m in re.finditer(r"(?<=\s)\S", text)][:_TITLE_WORDS]
+    for at in words:
+        found = match_label(text[at:])
+        if found is not None and ":" in text[at:at + 60]:
+            return text[at:]
+    return None
 
 
 def _attendance_region(lines: list[Line], minutes) -> list[Line]:
     """The lines before the first minute, plus every minute that is itself an attendance block
     ("1. Present: ...", "3 Apologies for Absence", "2601. Apologies for absence: Cllr Hillard"),
-    its number taken off so the label opens the line."""
+    its number taken off so the label opens the line, and the body of an opening minute whose
+    first line is a label ("1. Welcome / Committee members present were: ...")."""
     region = list(lines[:minutes.first_item_index])
     bounds = list(minutes.starts) + [len(lines)]
     for n, item in enumerate(minutes.items):
-        if match_label(item.title) is None:
-            continue
         start = bounds[n]
+        if match_label(item.title) is None:
+            if n >= _OPENING_MINUTES:
+                continue
+            head = lines[start]
+            inline = _label_after_title(_MINUTE_NUMBER.sub("", head.text.strip()))
+            body = [ln for ln in lines[start + 1:bounds[n + 1]] if ln.text.strip()]
+            if inline is not None:  # "1. Welcome Committee members present were: ..."
+                region.append(Line(inline, head.page, True, head.kind, head.bold, head.level))
+                region.extend(lines[start + 1:bounds[n + 1]])
+            elif body and match_label(body[0].text.strip()):
+                # "1. Welcome / Committee members present were: ..." (Broomhill CC)
+                region.extend(lines[start + 1:bounds[n + 1]])
+            continue
         head = lines[start]
         region.append(Line(_MINUTE_NUMBER.sub("", head.text.strip()), head.page, head.first,
                            head.kind, head.bold, head.level))

@@ -278,3 +278,15 @@ def test_police_and_residents_in_a_present_list():
                       "PC Andy McKay": "also_present", "PC Tambir Ammed": "also_present",
                       "Fiona Miller": "observer", "Mark Orr": "observer",
                       "Norman McLeod": "observer"}
+
+
+def test_attendance_printed_in_an_opening_minute():
+    # Burton-cum-Walden PC annual parish meeting, 25 April 2023 (before the first minute)
+    status, rest = attendance.match_label(
+        "Members of the Council present were: Councillors Jane Ritchie, Chairman")
+    assert status == "present" and rest.startswith("Councillors Jane Ritchie")
+    # Broomhill CC, 11 February 2026: the reader joins the title and the list
+    assert attendance._label_after_title(
+        "Welcome Committee members present were: Barbara McTavish (BMcT, chair), Roy Hamdy"
+    ).startswith("Committee members present were:")
+    assert attendance._label_after_title("Police Report PC McKay reported on thefts") is None
