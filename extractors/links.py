@@ -1,5 +1,8 @@
 """Archive-wide links between records of different papers.
 
+``infer_authorities``: a paper that names no authority (a capital programme appendix printing
+only its table) takes the authority every other paper of its folder names, flagged inferred.
+
 ``link_minutes_approvals``: a resolution that approves the minutes of an earlier meeting
 ("That the Minutes of the meeting held on 24 September 2020 be approved") gets the meeting_id of
 those minutes when they are in the archive: a minutes meeting of the same body on that date.
@@ -8,7 +11,10 @@ those minutes when they are in the archive: a minutes meeting of the same body o
 from __future__ import annotations
 
 import re
+from pathlib import PurePosixPath
 from typing import Any
+
+from schemas.records import Finding
 
 
 def _body_key(body: str | None) -> str:
@@ -41,3 +47,46 @@ def link_minutes_approvals(tables: dict[str, list[Any]]) -> int:
             res.approves_meeting_id = ids[0]
             linked += 1
     return linked
+
+
+def infer_authorities(tables: dict[str, list[Any]]) -> int:
+    """Fill ``authority`` of read papers that name none from their folder's other papers.
+
+    An archive keeps a council's papers together: when every paper of the same folder that
+    names its authority names the same one (at least two of them), a paper of that folder
+    naming none takes it, with ``authority_inferred`` set and an info finding. Returns the
+    number of papers filled.
+    """
+    papers = tables.get("papers", [])
+    by_folder: dict[str, set[str]] = {}
+    count: dict[str, int] = {}
+    for p in papers:
+        if p.authority and not p.duplicate_of:
+            folder = _folder(p.path)
+            by_folder.setdefault(folder, set()).add(p.authority)
+            count[folder] = count.get(folder, 0) + 1
+    filled = 0
+    for p in papers:
+        if p.authority:
+            p.authority_inferred = False
+        if p.authority or p.status not in ("ok", "partial"):
+            continue
+        folder = _folder(p.path)
+        names = by_folder.get(folder, set())
+        if len(names) != 1 or count.get(folder, 0) < _MIN_SIBLINGS:
+            continue
+        p.authority, p.authority_inferred = next(iter(names)), True
+        tables.setdefault("findings", []).append(Finding(
+            paper_id=p.paper_id, severity="info", code="authority_inferred",
+            message=f"the paper names no authority; {p.authority} taken from the "
+                    f"{count[folder]} other papers of its folder that all name it",
+            stage="link"))
+        filled += 1
+    return filled
+
+
+_MIN_SIBLINGS = 2
+
+
+def _folder(path: str) -> str:
+    return str(PurePosixPath(str(path).split("!")[0].replace("\\", "/")).parent)

@@ -33,6 +33,9 @@ class Paper:
     doc_type_confidence: float = column("float", "classifier confidence in doc_type, 0-1")
     title: str = column("string", "title printed on the paper")
     authority: str = column("string", "local authority that published the paper")
+    authority_inferred: bool = column("bool", "true when the paper does not name its authority "
+                                      "and it was taken from the other papers of its folder "
+                                      "(a finding says so)")
     body: str = column("string", "committee, partnership or board the paper belongs to")
     paper_date: dt.date = column("date", "the date the paper carries or the meeting it serves")
     financial_year: str = column("string", "financial year the paper is about, YYYY/YY")

@@ -33,3 +33,28 @@ def test_no_link_when_the_minutes_are_not_in_the_archive_or_ambiguous() -> None:
               "resolutions": [_approval(dt.date(2020, 9, 24)), _approval(dt.date(2019, 1, 1))]}
     assert link_minutes_approvals(tables) == 0
     assert all(r.approves_meeting_id is None for r in tables["resolutions"])
+
+
+def test_a_paper_naming_no_authority_takes_its_folders():
+    from extractors.links import infer_authorities
+    from schemas.records import Paper
+
+    def paper(path: str, authority: str | None, status: str = "ok") -> Paper:
+        return Paper(paper_id=path, path=path, format="pdf", status=status,
+                     authority=authority, pipeline_version="t")
+
+    # Kent's capital programme summary prints only its table; its folder's papers name Kent
+    tables = {"papers": [
+        paper("real/kent-cabinet-minutes.pdf", "Kent County Council"),
+        paper("real/kent-budget-minutes.pdf", "Kent County Council"),
+        paper("real/kent-capital-summary.pdf", None),
+        paper("real/scan.pdf", None, status="needs_ocr"),
+        paper("mixed/a.pdf", "Kent County Council"), paper("mixed/b.pdf", "Milburn Parish Council"),
+        paper("mixed/c.pdf", None)], "findings": []}
+    assert infer_authorities(tables) == 1
+    by_path = {p.path: (p.authority, p.authority_inferred) for p in tables["papers"]}
+    assert by_path["real/kent-capital-summary.pdf"] == ("Kent County Council", True)
+    assert by_path["real/kent-cabinet-minutes.pdf"] == ("Kent County Council", False)
+    assert by_path["real/scan.pdf"] == (None, None)  # not read: nothing to say about it
+    assert by_path["mixed/c.pdf"] == (None, None)  # its folder's papers disagree
+    assert [f.code for f in tables["findings"]] == ["authority_inferred"]
