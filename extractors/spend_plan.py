@@ -54,6 +54,8 @@ class Layout:
 class _Row:
     cells: list[str]
     page: int
+    #: the first row after a repeated header: a new section of the table begins
+    section_start: bool = False
 
 
 @dataclass
@@ -64,6 +66,8 @@ class _Line:
     evidence: list[str] = field(default_factory=list)
     #: for a totals row, how many lines came before it in the table
     after_lines: int = 0
+    #: the line opens a section of the table (printed under a repeated header)
+    section_start: bool = False
 
     def text(self, col: int | None) -> str:
         if col is None:
@@ -280,9 +284,13 @@ def _table_rows(doc: Document) -> list[tuple[Layout, list[_Row], list[Table]]]:
         assert isinstance(item, Table)
         layout = recognise(item)
         start = 0
+        new_section = titled = False
         if layout is not None:
             if current and _is_header_repeat([clean_cell(c) for c in
                                               item.rows[layout.header_row]], current[0]):
+                # the header printed again under a section title opens a new section; printed
+                # again alone it is a page break inside the same section
+                new_section = layout.header_row > 0
                 layout = current[0]
             else:
                 current = (layout, [], [])
@@ -299,9 +307,17 @@ def _table_rows(doc: Document) -> list[tuple[Layout, list[_Row], list[Table]]]:
             if not any(cells) or all(_RULE_ROW.match(c) for c in cells):
                 continue
             if _is_header_repeat(cells, layout):
+                new_section = titled
+                titled = False
                 continue
+            if r_idx + 1 < len(item.rows) and _is_header_repeat(
+                    [clean_cell(c) for c in item.rows[r_idx + 1]], layout) and sum(
+                    1 for c in cells if c) == 1:
+                titled = True
+                continue  # a section's title row above its repeated header
             page = item.row_pages[r_idx] if r_idx < len(item.row_pages) else item.page
-            rows.append(_Row(_realign(cells, width, layout), page))
+            rows.append(_Row(_realign(cells, width, layout), page, section_start=new_section))
+            new_section = False
     return found
 
 
@@ -379,7 +395,8 @@ def _stitch(rows: list[_Row], layout: Layout) -> tuple[list[_Line], list[_Line]]
     last: _Line | None = None
     prev: _Row | None = None
     for row in rows:
-        cont = not row.cells[t] or _continues_mid_sentence(row, prev, layout)
+        cont = not row.section_start and (not row.cells[t]
+                                          or _continues_mid_sentence(row, prev, layout))
         if cont and last is not None:
             for col, cell in enumerate(row.cells):
                 if cell:
@@ -388,7 +405,8 @@ def _stitch(rows: list[_Row], layout: Layout) -> tuple[list[_Line], list[_Line]]
             last.evidence.append(" | ".join(c for c in row.cells if c))
         else:
             last = _Line([[c] for c in row.cells], row.page, row.page,
-                         [" | ".join(c for c in row.cells if c)])
+                         [" | ".join(c for c in row.cells if c)],
+                         section_start=row.section_start)
             last.after_lines = len(lines)
             (totals if _TOTAL_TITLE.match(row.cells[t]) else lines).append(last)
         prev = row
@@ -528,7 +546,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     grant, _label = _grant_of(doc)
     line_no = 0
     for layout, shared_rows, _items in _table_rows(doc):
-        rows = [_Row(list(r.cells), r.page) for r in shared_rows]  # the memo's stay as read
+        # copies: the memo's rows stay as read
+        rows = [_Row(list(r.cells), r.page, r.section_start) for r in shared_rows]
         _move_misplaced(rows, layout, grant)
         lines, totals = _stitch(rows, layout)
         plan_fy = _plan_year(layout, doc, ctx, out)
@@ -623,7 +642,8 @@ def _check_totals(paper_id: str, lines: list[_Line], made: list[SpendPlanLine],
                   totals: list[_Line], layout: Layout, grant: Decimal | None) -> list:
     """Reconcile a plan with its totals rows: one totals row is checked against every line
     (and the grant); several (section subtotals of a budget book) each against the lines
-    printed since the totals row before it; a total of totals is not checked."""
+    printed since the totals row or the section start (a repeated header) before it; a total
+    of totals is not checked."""
     by_line = {id(ln): rec for ln, rec in zip(
         [ln for ln in lines if ft.fold(ln.text(layout.roles["title"]))], made, strict=False)}
     stated = [_cost_of([t.text(c) for c in range(len(t.cells))], layout) for t in totals]
@@ -633,12 +653,28 @@ def _check_totals(paper_id: str, lines: list[_Line], made: list[SpendPlanLine],
                          page=totals[0].page_from if totals else None)
     found = []
     start = 0
+    opens = [k for k, ln in enumerate(lines) if ln.section_start]
     for row, value in zip(totals, stated, strict=True):
-        section = [by_line[id(ln)] for ln in lines[start:row.after_lines] if id(ln) in by_line]
+        if value is None:
+            continue
+        # a subtotal sums the lines since the last totals row or the last section the table
+        # opened under a repeated header; a directorate's total may instead sum every line
+        # since the table's start or its last totals row: a finding only when none of these
+        # readings adds up
+        since_total = lines[start:row.after_lines]
+        since_section = lines[max([start, *(k for k in opens if k < row.after_lines)]):
+                              row.after_lines]
+        readings = [since_section, since_total, lines[:row.after_lines]]
         start = row.after_lines
-        if section and value is not None:
-            found += reconcile(paper_id, section, value.amount, None, page=row.page_from)
+        sections = [[by_line[id(ln)] for ln in r if id(ln) in by_line] for r in readings]
+        if not sections[0] or any(_costs(sec) == value.amount for sec in sections if sec):
+            continue
+        found += reconcile(paper_id, sections[0], value.amount, None, page=row.page_from)
     return found
+
+
+def _costs(lines: list[SpendPlanLine]) -> Decimal:
+    return sum((ln.cost_gbp for ln in lines if ln.cost_gbp is not None), Decimal(0))
 
 
 def _title_funder(doc: Document) -> str | None:

@@ -224,3 +224,28 @@ def test_grant_decisions_table_gives_awards_for_approved_rows_only():
                       ("St Peters Church – Maney", Decimal(600), "grant_award"),
                       ("Sutton Coldfield Arts Trail", Decimal(400), "grant_award"),
                       ("Sutton Coldfield Arts Trail", Decimal(200), "grant_award")]
+
+
+def test_section_subtotals_and_directorate_totals_give_no_false_alarm():
+    from schemas.document import Table
+
+    # Kent Key Service Statement 2025-26, pages 9-12 (shortened): sections under their own title
+    # and repeated header, a header repeated at a page break inside a section, subtotals and a
+    # directorate total over every section
+    head = ["Row Ref", "Key Service", "2025-26 Net Cost £000s"]
+    first = Table([["Strategic Management & Directorate Budgets", "", ""], head,
+                   ["39", "Strategic Management & Directorate Budgets", "4,356.1"]], 9)
+    second = Table([["Education & Special Educational Needs", "", ""], head,
+                    ["40", "Community Learning & Skills (CLS)", "-114.1"],
+                    ["44", "Fair Access & Planning Service", "570.3"], head,
+                    ["45", "Home to School & College Transport", "97,718.4"],
+                    ["49", "Total - Education & Special Educational Needs", "98,174.6"],
+                    ["Integrated Children's Services", "", ""], head,
+                    ["50", "Adoption & Special Guardianship", "17,925.3"],
+                    ["51", "Asylum", "0.0"],
+                    ["66", "Total - Integrated Children's Services", "17,000.0"],
+                    ["67", "Total - Children, Young People & Education", "120,456.0"]], 9)
+    got = spend_plan.extract(_doc(first, second), CTX)
+    mismatches = [f.message for f in got.findings if f.code == "spend_plan_total_mismatch"]
+    # only the misprinted subtotal disagrees with every reading of the lines above it
+    assert len(mismatches) == 1 and "£17,000,000" in mismatches[0]
