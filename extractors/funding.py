@@ -23,6 +23,11 @@ from schemas.document import Block, Document, Table
 from schemas.records import Funding
 
 _MAX_LABEL_WORDS = 6
+#: a council giving money in its own words: "agreed to donate", "a grant of £350 to"
+_GIVES = re.compile(r"\bdonat(?:e|ed|ion|ions)\b|\bgrants?\s+of\b|\bagreed\s+to\s+(?:pay|give|"
+                    r"award|fund|contribute)\b", re.I)
+#: papers recording a meeting's many matters: a year printed somewhere is not every amount's
+_MEETING_PAPERS = ("minutes", "agenda", "agenda_pack")
 #: how much of the text since the last heading a list line is read under (its scope)
 _SCOPE_CHARS = 300
 _INTRO_FUNDER = re.compile(
@@ -96,16 +101,29 @@ def _is_label(text: str) -> bool:
     return text.endswith(":") and len(text.split()) <= _MAX_LABEL_WORDS
 
 
-def _document_year(doc: Document) -> str | None:
-    """The financial year the paper's title names ("Budget 2018-19"), else None.
-
-    A year printed somewhere else in the paper is not every amount's year (a minutes paper
-    mentions next year's precept beside this year's payments).
-    """
+def _document_year(doc: Document, doc_type: str) -> str | None:
+    """The paper's one financial year: the one its title names ("Budget 2018-19"), else, for a
+    plan or report (not minutes or an agenda, which record many matters), the only one it
+    prints anywhere."""
     for item in doc.iter_items():
         if isinstance(item, Block):
-            return ft.first_financial_year(item.text) if item.kind == "heading" else None
-    return None
+            if item.kind == "heading" and ft.first_financial_year(item.text):
+                return ft.first_financial_year(item.text)
+            break
+    if doc_type in _MEETING_PAPERS:
+        return None
+    seen = {fy for item in doc.iter_items() for fy in ft.financial_years(item.text)}
+    return next(iter(seen)) if len(seen) == 1 else None
+
+
+def _same_council(name: str | None, authority: str) -> bool:
+    """Whether ``name`` is the paper's own council ("Milton Keynes" for "Milton Keynes
+    Council")."""
+    if not name:
+        return False
+    own = re.sub(r"\s+(?:county|city|borough|district|parish|town|community)?\s*council$", "",
+                 authority, flags=re.I).casefold()
+    return name.casefold().startswith(own)
 
 
 class _Walker:
@@ -115,7 +133,7 @@ class _Walker:
         self.doc, self.ctx = doc, ctx
         self.out = Extraction()
         self.context = _Context()
-        self.doc_year = _document_year(doc)
+        self.doc_year = _document_year(doc, ctx.doc_type)
         self.position = 0
         self.claimed = claimed_tables(doc)
         self.unattached: list[str] = []
@@ -126,6 +144,12 @@ class _Walker:
         if not (facts.recipient or facts.purpose) and facts.kind not in ("cap", "prize"):
             self.unattached.append(facts.mention.text)  # tied to nothing: not a funding record
             return
+        if facts.kind == "grant_award" and facts.funder is None and self.ctx.authority \
+                and _GIVES.search(evidence) and not _same_council(facts.recipient,
+                                                                  self.ctx.authority):
+            # a grant or donation a council's own paper records with no other giver named is
+            # the council's ("agreed to donate £50.00", "a grant of £350 to Mr Raymond Green")
+            facts.funder = self.ctx.authority
         m = facts.mention
         self.out.add("funding", Funding(
             funding_id=stable_id(self.ctx.paper_id, page, self.position, key),
