@@ -1,5 +1,9 @@
 """Archive-wide links between records of different papers.
 
+``link_budget_summaries``: a budget summary (a capital programme by directorate) and the
+appendix that prints the same programme scheme by scheme give the same total for every year;
+the summary's rows name the detailed paper in ``detailed_in``, so money is counted once.
+
 ``infer_authorities``: a paper that names no authority (a capital programme appendix printing
 only its table) takes the authority every other paper of its folder names, flagged inferred.
 
@@ -90,3 +94,43 @@ _MIN_SIBLINGS = 2
 
 def _folder(path: str) -> str:
     return str(PurePosixPath(str(path).split("!")[0].replace("\\", "/")).parent)
+
+
+def link_budget_summaries(tables: dict[str, list[Any]]) -> int:
+    """Mark the budget rows of a paper that summarises another paper's budget table.
+
+    Two papers of the same authority whose budget-table funding rows (rows from a spend-plan
+    line) add up to the same amount in every one of two or more years print the same money:
+    the one with fewer rows is the summary. Its rows get ``detailed_in`` = the other paper's
+    id and the paper an info finding. Returns the number of rows marked.
+    """
+    authority = {p.paper_id: p.authority for p in tables.get("papers", [])}
+    totals: dict[str, dict[str, Any]] = {}
+    rows: dict[str, list[Any]] = {}
+    for f in tables.get("funding", []):
+        if f.spend_plan_line_no is None or not f.financial_year:
+            continue
+        by_year = totals.setdefault(f.paper_id, {})
+        by_year[f.financial_year] = by_year.get(f.financial_year, 0) + f.amount_gbp
+        rows.setdefault(f.paper_id, []).append(f)
+    marked = 0
+    papers = sorted(totals, key=lambda pid: (len(rows[pid]), pid))
+    for n, summary in enumerate(papers):
+        for detail in papers[n + 1:]:
+            if (len(totals[summary]) < _MIN_YEARS or totals[summary] != totals[detail]
+                    or len(rows[summary]) >= len(rows[detail])
+                    or authority.get(summary) != authority.get(detail)):
+                continue
+            for f in rows[summary]:
+                f.detailed_in = detail
+                marked += 1
+            tables.setdefault("findings", []).append(Finding(
+                paper_id=summary, severity="info", code="budget_summary",
+                message=f"its budget rows add up, year by year, to those of paper {detail} "
+                        f"({len(rows[detail])} rows): a summary of the same programme, so "
+                        "the awards view counts the detailed rows only", stage="link"))
+            break
+    return marked
+
+
+_MIN_YEARS = 2

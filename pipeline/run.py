@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from extractors.identity import link_identities
-from extractors.links import infer_authorities, link_minutes_approvals
+from extractors.links import infer_authorities, link_budget_summaries, link_minutes_approvals
 from pipeline.cache import ResultCache
 from pipeline.discover import InputFile, discover, not_a_paper, sha256_of
 from pipeline.outdir import check_not_emptied, check_output
@@ -319,6 +319,7 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
     tables = _assemble(inputs, results, id_of, first_of)
     link_started = time.perf_counter()
     infer_authorities(tables)
+    link_budget_summaries(tables)
     link_identities(tables)
     link_minutes_approvals(tables)
     link_seconds = time.perf_counter() - link_started

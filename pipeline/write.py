@@ -50,7 +50,8 @@ def render_readme() -> str:
 
 #: Views derived from the tables, for analysts. ``awards`` counts money once: the same award
 #: named in several papers (same recipient, financial year and amount) is one row, with every
-#: funding mention that names it.
+#: funding mention that names it, and a budget summary's rows give way to the paper that
+#: prints the same programme line by line (``funding.detailed_in``).
 DERIVED_VIEWS = {
     "awards": """
         SELECT coalesce(recipient_org_id, lower(trim(recipient)), lower(trim(purpose)))
@@ -62,6 +63,7 @@ DERIVED_VIEWS = {
                count(DISTINCT paper_id) AS papers,
                list(funding_id ORDER BY funding_id) AS funding_ids
         FROM funding
+        WHERE detailed_in IS NULL
         GROUP BY award_key, financial_year, amount_gbp
     """,
 }

@@ -264,6 +264,9 @@ class Funding:
     approximate: bool = column("bool", "amount printed as approximate (circa, around, k)")
     financial_year: str = column("string", "financial year, YYYY/YY")
     spend_plan_line_no: int = column("int", "spend-plan line the row came from, if any")
+    detailed_in: str = column("string", "paper_id of another paper of the run that prints the "
+                              "same budget line by line (this row is its summary; the awards "
+                              "view counts the detail only)")
     page: int = column("int", _PAGE)
     evidence: str = column("string", _EVIDENCE)
 

@@ -58,3 +58,28 @@ def test_a_paper_naming_no_authority_takes_its_folders():
     assert by_path["real/scan.pdf"] == (None, None)  # not read: nothing to say about it
     assert by_path["mixed/c.pdf"] == (None, None)  # its folder's papers disagree
     assert [f.code for f in tables["findings"]] == ["authority_inferred"]
+
+
+def test_a_budget_summary_gives_way_to_the_paper_that_details_it():
+    from decimal import Decimal
+
+    from extractors.links import link_budget_summaries
+    from schemas.records import Funding, Paper
+
+    def row(paper: str, n: int, fy: str, amount: int) -> Funding:
+        return Funding(funding_id=f"{paper}{n}{fy}", paper_id=paper, kind="allocation",
+                       amount_gbp=Decimal(amount), financial_year=fy, spend_plan_line_no=n)
+
+    # Kent's capital programme: the summary by directorate and the appendix by scheme
+    papers = [Paper(paper_id=p, path=f"real/{p}.pdf", format="pdf", status="ok",
+                    authority="Kent County Council", pipeline_version="t")
+              for p in ("summary", "detail", "other")]
+    funding = [row("summary", 1, "2025/26", 549), row("summary", 1, "2026/27", 515),
+               row("detail", 1, "2025/26", 500), row("detail", 2, "2025/26", 49),
+               row("detail", 1, "2026/27", 515),
+               row("other", 1, "2025/26", 549)]  # one year only: no evidence
+    tables = {"papers": papers, "funding": funding, "findings": []}
+    assert link_budget_summaries(tables) == 2
+    assert {f.paper_id: f.detailed_in for f in funding} == {
+        "summary": "detail", "detail": None, "other": None}
+    assert [f.code for f in tables["findings"]] == ["budget_summary"]
