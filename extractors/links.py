@@ -58,8 +58,9 @@ def infer_authorities(tables: dict[str, list[Any]]) -> int:
 
     An archive keeps a council's papers together: when every paper of the same folder that
     names its authority names the same one (at least two of them), a paper of that folder
-    naming none takes it, with ``authority_inferred`` set and an info finding. Returns the
-    number of papers filled.
+    naming none takes it, with ``authority_inferred`` set and an info finding; its budget-table
+    funding rows (the council's own budget) take it as funder, as a named authority's do.
+    Returns the number of papers filled.
     """
     papers = tables.get("papers", [])
     by_folder: dict[str, set[str]] = {}
@@ -80,10 +81,16 @@ def infer_authorities(tables: dict[str, list[Any]]) -> int:
         if len(names) != 1 or count.get(folder, 0) < _MIN_SIBLINGS:
             continue
         p.authority, p.authority_inferred = next(iter(names)), True
+        budget_rows = [f for f in tables.get("funding", []) if f.paper_id == p.paper_id
+                       and f.spend_plan_line_no is not None and f.funder is None]
+        for f in budget_rows:
+            f.funder = p.authority  # the council's own budget: its inferred authority
         tables.setdefault("findings", []).append(Finding(
             paper_id=p.paper_id, severity="info", code="authority_inferred",
             message=f"the paper names no authority; {p.authority} taken from the "
-                    f"{count[folder]} other papers of its folder that all name it",
+                    f"{count[folder]} other papers of its folder that all name it"
+                    + (f", and given as funder of its {len(budget_rows)} budget-table rows"
+                       if budget_rows else ""),
             stage="link"))
         filled += 1
     return filled

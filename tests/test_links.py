@@ -36,8 +36,10 @@ def test_no_link_when_the_minutes_are_not_in_the_archive_or_ambiguous() -> None:
 
 
 def test_a_paper_naming_no_authority_takes_its_folders():
+    from decimal import Decimal
+
     from extractors.links import infer_authorities
-    from schemas.records import Paper
+    from schemas.records import Funding, Paper
 
     def paper(path: str, authority: str | None, status: str = "ok") -> Paper:
         return Paper(paper_id=path, path=path, format="pdf", status=status,
@@ -50,8 +52,15 @@ def test_a_paper_naming_no_authority_takes_its_folders():
         paper("real/kent-capital-summary.pdf", None),
         paper("real/scan.pdf", None, status="needs_ocr"),
         paper("mixed/a.pdf", "Kent County Council"), paper("mixed/b.pdf", "Milburn Parish Council"),
-        paper("mixed/c.pdf", None)], "findings": []}
+        paper("mixed/c.pdf", None)], "findings": [],
+        "funding": [Funding(funding_id="f1", paper_id="real/kent-capital-summary.pdf",
+                            kind="allocation", amount_gbp=Decimal(549000),
+                            spend_plan_line_no=1),
+                    Funding(funding_id="f2", paper_id="real/kent-capital-summary.pdf",
+                            kind="allocation", amount_gbp=Decimal(5))]}
     assert infer_authorities(tables) == 1
+    # the council's own budget lines take it as funder; a row from running text does not
+    assert [f.funder for f in tables["funding"]] == ["Kent County Council", None]
     by_path = {p.path: (p.authority, p.authority_inferred) for p in tables["papers"]}
     assert by_path["real/kent-capital-summary.pdf"] == ("Kent County Council", True)
     assert by_path["real/kent-cabinet-minutes.pdf"] == ("Kent County Council", False)
