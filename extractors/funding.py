@@ -26,6 +26,8 @@ _MAX_LABEL_WORDS = 6
 #: a council giving money in its own words: "agreed to donate", "a grant of £350 to"
 _GIVES = re.compile(r"\bdonat(?:e|ed|ion|ions)\b|\bgrants?\s+of\b|\bagreed\s+to\s+(?:pay|give|"
                     r"award|fund|contribute)\b", re.I)
+#: a table of applications: its amounts are asked for, not given ("Amount Requested")
+_ASKED_FOR = re.compile(r"\b(?:requested|applied\s+for|amount\s+sought|bid\s+amount)\b", re.I)
 #: papers recording a meeting's many matters: a year printed somewhere is not every amount's
 _MEETING_PAPERS = ("minutes", "agenda", "agenda_pack")
 #: how much of the text since the last heading a list line is read under (its scope)
@@ -239,6 +241,9 @@ class _Walker:
         if any(table is t for t in self.claimed):
             return
         recipient = _form_recipient(table)
+        header = " ".join(ft.fold(c) for c in (table.rows[0] if table.rows else []))
+        if _ASKED_FOR.search(header) or ft.kind_of(self.context.scope) == ft.NOT_FUNDING:
+            return  # amounts asked for, or a table of rates, savings or balances
         for label, mention, r in form_pairs(table):
             page = table.row_pages[r] if r < len(table.row_pages) else table.page
             kind = ft.kind_of(label, mention, None, scope=self.context.scope)
