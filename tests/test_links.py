@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extractors.links import link_minutes_approvals
+from extractors.linking.links import link_minutes_approvals
 from schemas.records import Meeting, Resolution
 
 
