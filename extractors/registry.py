@@ -1,12 +1,13 @@
 """The registry of extractors by record family.
 
 Every extractor module is listed here; ``tests/test_schemas.py`` fails when a module in
-``extractors/`` defines ``extract`` but is not registered. They run in this order.
+``extractors/`` (subfolders too) defines ``extract`` but is not registered. They run in this order.
 """
 
 from __future__ import annotations
 
-from extractors import (
+from extractors.base import Extractor
+from extractors.records import (
                         agenda,
                         attendance,
                         funding,
@@ -16,7 +17,6 @@ from extractors import (
                         recommendations,
                         spend_plan,
 )
-from extractors.base import Extractor
 
 EXTRACTORS: dict[str, Extractor] = {
     "agenda": agenda.extract,  # meetings (agenda), agenda_items, memberships

@@ -15,12 +15,18 @@ from pathlib import Path
 from typing import Any
 
 from extractors.base import Extraction, PaperContext
-from extractors.classify import classify
 from extractors.formats import format_of, read_document
 from extractors.memo import clear_paper_memos
-from extractors.paper_facts import authority_of, body_of, financial_year_in, paper_date_of, title_of
 from extractors.registry import EXTRACTORS
-from extractors.segment import segment
+from extractors.stages.classify import classify
+from extractors.stages.paper_facts import (
+    authority_of,
+    body_of,
+    financial_year_in,
+    paper_date_of,
+    title_of,
+)
+from extractors.stages.segment import segment
 from pipeline.version import PIPELINE_VERSION
 from schemas.document import Document, NeedsOCR, ReaderError
 from schemas.records import Finding, Paper

@@ -25,8 +25,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from extractors.identity import link_identities
-from extractors.links import infer_authorities, link_budget_summaries, link_minutes_approvals
+from extractors.linking.identity import link_identities
+from extractors.linking.links import (
+    infer_authorities,
+    link_budget_summaries,
+    link_minutes_approvals,
+)
 from pipeline.cache import ResultCache
 from pipeline.discover import InputFile, discover, not_a_paper, sha256_of
 from pipeline.outdir import check_not_emptied, check_output

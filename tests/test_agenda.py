@@ -3,8 +3,8 @@
 import datetime as dt
 from pathlib import Path
 
-from extractors import agenda
 from extractors.base import PaperContext
+from extractors.records import agenda
 from tests.test_minutes import text_doc
 
 FIX = Path(__file__).parent / "fixtures" / "meetings"
@@ -159,8 +159,8 @@ def test_summons_scheduled_end_time():
 
 
 def test_items_numbered_on_from_the_last_meeting_and_a_second_agenda():
-    from extractors.agenda import read_items
-    from extractors.meeting_text import Line
+    from extractors.records.agenda import read_items
+    from extractors.text.meeting_text import Line
 
     # Tintern CC, 20 May 2019: the annual meeting's agenda, then the meeting's own
     printed = ["TINTERN COMMUNITY COUNCIL", "AGENDA", "805. Apologies for absence",
@@ -175,8 +175,8 @@ def test_items_numbered_on_from_the_last_meeting_and_a_second_agenda():
 
 
 def test_an_items_purpose_after_its_title_is_its_description():
-    from extractors.agenda import read_items
-    from extractors.meeting_text import Line
+    from extractors.records.agenda import read_items
+    from extractors.text.meeting_text import Line
 
     # Hertingfordbury PC, 13 March 2019
     printed = ["1. APOLOGIES FOR ABSENCE",
@@ -191,8 +191,8 @@ def test_an_items_purpose_after_its_title_is_its_description():
 
 
 def test_sub_items_are_items_numbered_under_their_main_item():
-    from extractors.agenda import read_items
-    from extractors.meeting_text import Line
+    from extractors.records.agenda import read_items
+    from extractors.text.meeting_text import Line
 
     def lines(*texts: str) -> list:
         return [Line(t, 1, True, "paragraph", False, 0) for t in texts]

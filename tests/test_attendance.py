@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from extractors import attendance
 from extractors.base import PaperContext
+from extractors.records import attendance
 from schemas.document import Document, DocumentMeta, Page, Table
 from tests.test_minutes import text_doc
 
@@ -167,8 +167,8 @@ def test_council_present_list_chairman_vice_chairman_and_reported_apologies():
 
 
 def test_an_in_attendance_list_is_decided_per_person():
-    from extractors.attendance import attendance_records
-    from extractors.meeting_text import Line
+    from extractors.records.attendance import attendance_records
+    from extractors.text.meeting_text import Line
 
     # Hertingfordbury PC, 13 March 2019 (the paper's words)
     printed = ["PRESENT: Cllrs Gary O’Leary, Magda Atkins and Niki Gordon",
@@ -183,8 +183,8 @@ def test_an_in_attendance_list_is_decided_per_person():
 
 
 def test_apologies_listed_in_a_numbered_minute_anywhere():
-    from extractors.attendance import extract
     from extractors.base import PaperContext
+    from extractors.records.attendance import extract
     from schemas.document import Block, Document, DocumentMeta, Page
 
     # Tintern CC, 26 November 2018: apologies are the third minute
@@ -205,7 +205,7 @@ def test_apologies_listed_in_a_numbered_minute_anywhere():
 
 
 def test_a_plural_honorific_ends_with_its_sentence():
-    from extractors.attendance import split_people
+    from extractors.records.attendance import split_people
 
     # London Borough of Merton, Audit Committee minutes of 24 September 2009
     text = ("Councillors Chris Edge (Chairman), Mark Betteridge and Martin Whelton.\n"
@@ -216,8 +216,8 @@ def test_a_plural_honorific_ends_with_its_sentence():
 
 
 def test_the_clerk_listed_as_present_is_an_officer():
-    from extractors.attendance import attendance_records
-    from extractors.meeting_text import Line
+    from extractors.records.attendance import attendance_records
+    from extractors.text.meeting_text import Line
 
     # Burton-cum-Walden PC, 5 March 2024 (the paper's words)
     printed = ["Present: Miss Jane Ritchie, Mr Andrew Landau and Mrs Victoria Whitehead, "
@@ -229,8 +229,8 @@ def test_the_clerk_listed_as_present_is_an_officer():
 
 
 def test_people_with_job_titles_listed_after_the_members_are_officers():
-    from extractors.attendance import attendance_records
-    from extractors.meeting_text import Line
+    from extractors.records.attendance import attendance_records
+    from extractors.text.meeting_text import Line
 
     # London Borough of Merton, Audit Committee minutes of 24 September 2009
     printed = ["ALSO PRESENT: Councillors Chris Edge (Chairman), Mark Betteridge and Martin "
@@ -245,7 +245,7 @@ def test_people_with_job_titles_listed_after_the_members_are_officers():
 
 
 def test_names_printed_side_by_side_are_split_by_initials_or_honorifics():
-    from extractors.attendance import match_label, split_people
+    from extractors.records.attendance import match_label, split_people
 
     # Ayton CC, 3 June 2014: "PRESENT" then two columns of "Name INITIALS"
     status, rest = match_label("PRESENT Kenny Combe KC Dick Noble DN")

@@ -11,8 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from extractors import budget_table, funding, spend_plan
 from extractors.base import PaperContext
+from extractors.records import budget_table, funding, spend_plan
 from schemas.document import Block, Document, DocumentMeta, Page, Table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "funding"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from extractors.classify import classify
+from extractors.stages.classify import classify
 from schemas.document import Block, Document, DocumentMeta, Page
 
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors import funding, spend_plan
 from extractors.base import PaperContext
 from extractors.formats import read_document
-from extractors.funding_text import kind_of, money_mentions
+from extractors.records import funding, spend_plan
+from extractors.text.funding_text import kind_of, money_mentions
 from schemas.document import Block, Document, DocumentMeta, Page, Table
 
 FIXTURES = Path(__file__).parent / "fixtures" / "funding"
@@ -173,7 +173,7 @@ def test_the_council_as_paragraph_subject_is_not_the_recipient() -> None:
 
 
 def test_an_amount_in_a_sentence_that_gives_no_money_is_not_funding():
-    from extractors.funding_text import says_funding
+    from extractors.text.funding_text import says_funding
 
     # Tintern CC, 26 November 2018, minute 2604: balances, not money given
     assert not says_funding("Financial Report: Community A/C £1,580.26, BMM A/C £7,117.48.")
@@ -187,7 +187,7 @@ def test_an_amount_in_a_sentence_that_gives_no_money_is_not_funding():
 
 
 def test_the_body_a_gift_goes_to_is_its_recipient():
-    from extractors.funding_text import money_mentions, read_sentence
+    from extractors.text.funding_text import money_mentions, read_sentence
 
     cases = [  # Manordeilo and Salem CC, 11 November 2020; Hertingfordbury PC, 13 March 2019
         ("It was agreed that a £100 donation be made to the Royal British Legion Poppy Appeal.",
@@ -200,7 +200,7 @@ def test_the_body_a_gift_goes_to_is_its_recipient():
 
 
 def test_payments_lists_give_funding_rows_only_for_gifts():
-    from extractors.funding_text import NOT_FUNDING, kind_of
+    from extractors.text.funding_text import NOT_FUNDING, kind_of
 
     # Tintern CC, 26 November 2018, minute 2605 "Accounts for payment:-"
     scope = "2605. Accounts for payment:-"
@@ -222,7 +222,7 @@ def test_payments_lists_give_funding_rows_only_for_gifts():
 
 
 def test_questions_prices_savings_and_totals_are_not_funding():
-    from extractors.funding_text import NOT_FUNDING, is_total_label, kind_of
+    from extractors.text.funding_text import NOT_FUNDING, is_total_label, kind_of
 
     # London Borough of Merton, Audit Committee pack, 22 October 2009: questions and answers
     assert kind_of("Why was a £6000 additional fee required in preparing the Pension Fund"
@@ -242,7 +242,7 @@ def test_questions_prices_savings_and_totals_are_not_funding():
 
 def test_a_councils_own_allocation_under_a_grant_heading():
     from extractors.base import PaperContext
-    from extractors.funding import extract
+    from extractors.records.funding import extract
     from schemas.document import Block, Document, DocumentMeta, Page
 
     # Kent County Council, LGFS appendix 2025-26, section "D) Social Care Grant"
@@ -259,7 +259,7 @@ def test_a_councils_own_allocation_under_a_grant_heading():
 
 
 def test_money_held_is_not_funding():
-    from extractors.funding_text import NOT_FUNDING, kind_of, money_mentions
+    from extractors.text.funding_text import NOT_FUNDING, kind_of, money_mentions
 
     # Ayton CC, 3 June 2014; Broomhill CC, 14 February 2024
     for sentence in ("NR reported that there is £125 in the defibrillator fund.",
@@ -269,7 +269,7 @@ def test_money_held_is_not_funding():
 
 def test_a_donation_goes_to_the_sender_of_the_letter_and_a_precept_to_the_council():
     from extractors.base import PaperContext
-    from extractors.funding import extract
+    from extractors.records.funding import extract
     from schemas.document import Block, Document, DocumentMeta, Page
 
     doc = Document([Page(1, [

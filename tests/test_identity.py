@@ -13,9 +13,9 @@ from decimal import Decimal
 
 import pytest
 
-from extractors.identity import link_identities
-from extractors.organisations import OrgIndex, resolve, same_organisation
-from extractors.people import PersonMention
+from extractors.linking.identity import link_identities
+from extractors.linking.organisations import OrgIndex, resolve, same_organisation
+from extractors.records.people import PersonMention
 from schemas.records import Attendance, Funding, Meeting, Membership, Paper
 from tests.conftest import SAMPLE_STEMS, gold
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from extractors.links import link_minutes_approvals
+from extractors.linking.links import link_minutes_approvals
 from schemas.records import Meeting, Resolution
 
 
@@ -38,7 +38,7 @@ def test_no_link_when_the_minutes_are_not_in_the_archive_or_ambiguous() -> None:
 def test_a_paper_naming_no_authority_takes_its_folders():
     from decimal import Decimal
 
-    from extractors.links import infer_authorities
+    from extractors.linking.links import infer_authorities
     from schemas.records import Funding, Paper
 
     def paper(path: str, authority: str | None, status: str = "ok") -> Paper:
@@ -72,7 +72,7 @@ def test_a_paper_naming_no_authority_takes_its_folders():
 def test_a_budget_summary_gives_way_to_the_paper_that_details_it():
     from decimal import Decimal
 
-    from extractors.links import link_budget_summaries
+    from extractors.linking.links import link_budget_summaries
     from schemas.records import Funding, Paper
 
     def row(paper: str, n: int, fy: str, amount: int) -> Funding:

@@ -10,8 +10,8 @@ import re
 
 import pytest
 
-from extractors.classify import _cues
-from extractors.literals import Cue, required_literals
+from extractors.stages.classify import _cues
+from extractors.text.literals import Cue, required_literals
 from tests.conftest import SAMPLES
 
 

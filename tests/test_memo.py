@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.memo import clear_paper_memos
-from extractors.spend_plan import clean_cell
+from extractors.records.spend_plan import clean_cell
 from extractors.values.names import parse_person_name
 from pipeline.process import process_paper
 from tests.conftest import SAMPLES
@@ -30,8 +30,8 @@ def test_each_paper_starts_with_empty_memos() -> None:
 
 
 def test_a_document_memo_reads_each_document_once() -> None:
-    from extractors.budget_table import tables
     from extractors.formats import read_document
+    from extractors.records.budget_table import tables
 
     path = SAMPLES / "real" / "kent-capital-investment-summary-2025-26-to-2034-35.pdf"
     doc = read_document(path)

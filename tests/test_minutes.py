@@ -4,9 +4,9 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from extractors import minutes
 from extractors.base import PaperContext
-from extractors.meeting_text import lines_of
+from extractors.records import minutes
+from extractors.text.meeting_text import lines_of
 from schemas.document import Block, Document, DocumentMeta, Page
 
 FIX = Path(__file__).parent / "fixtures" / "meetings"
@@ -97,7 +97,7 @@ def test_sample_004_minutes_part():
 def test_sample_004_as_read_by_the_text_reader_approves_earlier_minutes():
     # the real text reader unwraps "1. That A.\n2. That B." into one line
     from extractors.formats import read_document
-    from extractors.segment import segment
+    from extractors.stages.segment import segment
 
     doc = read_document(SAMPLE)
     ctx = PaperContext(paper_id="p", doc_type="agenda_pack", paper_date=dt.date(2021, 6, 30))
@@ -199,7 +199,7 @@ def test_resolved_clauses_in_an_auto_numbered_list_are_numbered() -> None:
 
 
 def test_decisions_in_running_text_are_resolutions():
-    from extractors.minutes import prose_resolutions
+    from extractors.records.minutes import prose_resolutions
 
     # Manordeilo and Salem CC, 13 March 2019, minute 2 (the paper's words)
     text = ("It was proposed by Cllr. J. Davies, seconded by Cllr. O. Williams and unanimously "
@@ -217,8 +217,8 @@ def test_decisions_in_running_text_are_resolutions():
 
 
 def test_minute_headings_found_by_their_numbering():
-    from extractors.meeting_text import Line
-    from extractors.minutes import read_minutes
+    from extractors.records.minutes import read_minutes
+    from extractors.text.meeting_text import Line
 
     # Tintern CC, 26 November 2018: number and title set in body text, no typography
     printed = ["TINTERN COMMUNITY COUNCIL",
@@ -235,7 +235,7 @@ def test_minute_headings_found_by_their_numbering():
 
 
 def test_a_sentence_approving_earlier_minutes_does_not_start_a_part():
-    from extractors.segment import segment
+    from extractors.stages.segment import segment
     from schemas.document import Block, Document, DocumentMeta, Page
 
     # Ayton CC, 3 June 2014 (the paper's words)
@@ -250,8 +250,8 @@ def test_a_sentence_approving_earlier_minutes_does_not_start_a_part():
 
 
 def test_the_meeting_date_is_read_before_the_first_minute():
-    from extractors.meeting_text import Line
-    from extractors.minutes import read_heading
+    from extractors.records.minutes import read_heading
+    from extractors.text.meeting_text import Line
 
     # Manordeilo and Salem CC, 13 March 2019: the heading says no "minutes"; minute 2 does
     printed = ["MANORDEILO & SALEM COMMUNITY COUNCIL MEETING 13th MARCH 2019",
@@ -263,7 +263,7 @@ def test_the_meeting_date_is_read_before_the_first_minute():
 
 
 def test_previous_minutes_in_a_pack_start_at_their_title_above_present():
-    from extractors.segment import segment
+    from extractors.stages.segment import segment
     from schemas.document import Block, Document, DocumentMeta, Page
 
     # London Borough of Merton, Audit Committee pack of 22 October 2009 (the paper's words)
@@ -283,8 +283,8 @@ def test_previous_minutes_in_a_pack_start_at_their_title_above_present():
 
 
 def test_a_vote_records_a_decision():
-    from extractors.meeting_text import Line
-    from extractors.minutes import prose_resolutions, read_resolutions
+    from extractors.records.minutes import prose_resolutions, read_resolutions
+    from extractors.text.meeting_text import Line
 
     # Tintern CC annual meeting, 20 May 2019, minute 808 (the paper's words)
     (res,) = prose_resolutions("Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans.",
@@ -310,7 +310,7 @@ def test_a_vote_records_a_decision():
 
 
 def test_a_sentence_that_is_itself_a_decision():
-    from extractors.minutes import prose_resolutions
+    from extractors.records.minutes import prose_resolutions
 
     # Tintern CC, 26 November 2018, minute 2603; Broomhill CC, 12 November 2025, minute 2
     assert [r.text for r in prose_resolutions("Approved & signed as correct.", 1)] == [
@@ -327,8 +327,8 @@ def test_a_sentence_that_is_itself_a_decision():
 
 
 def test_numbered_paragraphs_inside_a_minute_do_not_replace_its_headings():
-    from extractors.meeting_text import Line
-    from extractors.minutes import read_minutes
+    from extractors.records.minutes import read_minutes
+    from extractors.text.meeting_text import Line
 
     heads = ["45. Budget Monitoring", "46. Capital Programme", "47. Treasury Management"]
     printed = [heads[0], "1. The Committee received a report.", "2. Members asked about it.",
@@ -352,8 +352,8 @@ def test_dotted_year_month_refs_are_minutes_not_dates():
 
 
 def test_resolved_run_on_after_a_list_and_a_first_clause_on_its_line():
-    from extractors.meeting_text import Line
-    from extractors.minutes import read_resolutions
+    from extractors.records.minutes import read_resolutions
+    from extractors.text.meeting_text import Line
 
     def lines(*texts: str) -> list:
         return [Line(t, 1, True, "paragraph", False, 0) for t in texts]

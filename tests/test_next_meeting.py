@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from extractors import next_meeting
 from extractors.base import PaperContext
 from extractors.formats import read_document
+from extractors.records import next_meeting
 from schemas.document import Block, Document, DocumentMeta, Page
 from tests.conftest import FORMATS, gold, sample_path
 

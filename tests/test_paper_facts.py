@@ -1,6 +1,6 @@
 """The paper's own authority: running headers, then the masthead, then the text."""
 
-from extractors.paper_facts import authority_of
+from extractors.stages.paper_facts import authority_of
 from schemas.document import Block, Document, DocumentMeta, Page
 
 

@@ -4,7 +4,7 @@ pdfplumber stays the reference: on every ruled page of every sample paper with r
 (``RULED_PDFS``; the other text PDFs have no ruled page) ``find_tables`` must give the same
 tables, bboxes, cells and rows, compared with ``==``; seeded random edges and cells cover
 snapping, joining and table grouping beyond what the papers hold. Also: the regex trie of
-``extractors.people`` matches like the plain longest-first alternation it replaces.
+``extractors.records.people`` matches like the plain longest-first alternation it replaces.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from extractors.formats.pdf_tables import (
     _tables,
     find_tables,
 )
-from extractors.people import word_trie
+from extractors.records.people import word_trie
 from tests.conftest import RULED_PDFS, SAMPLES, TEXT_PDFS
 
 

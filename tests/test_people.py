@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from extractors import people
 from extractors.base import PaperContext
-from extractors.identity import link_identities
+from extractors.linking.identity import link_identities
+from extractors.records import people
 from schemas.document import Block, Document, DocumentMeta, Page, Table
 from schemas.records import Paper
 from tests.conftest import FORMATS, SAMPLE_STEMS, gold, sample_path

@@ -260,7 +260,7 @@ def test_committed_output_readme_is_what_a_run_writes(samples_run: Path) -> None
     ("kent-capital-investment-summary-2025-26-to-2034-35.pdf", "spend_plan"),
 ])
 def test_real_papers_are_classified(name: str, doc_type: str) -> None:
-    from extractors.classify import classify
     from extractors.formats import read_document
+    from extractors.stages.classify import classify
 
     assert classify(read_document(SAMPLES / "real" / name)).doc_type == doc_type

@@ -2,8 +2,8 @@
 
 from pathlib import Path
 
-from extractors.meeting_text import Line, lines_of
-from extractors.recommendations import read_priorities, read_recommendations
+from extractors.records.recommendations import read_priorities, read_recommendations
+from extractors.text.meeting_text import Line, lines_of
 from tests.test_minutes import text_doc
 
 SAMPLES = Path(__file__).parent.parent / "samples"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from extractors import spend_plan
 from extractors.base import PaperContext
 from extractors.formats import read_document
-from extractors.reconcile import reconcile
+from extractors.records import spend_plan
+from extractors.records.reconcile import reconcile
 from schemas.document import Block, Document, DocumentMeta, Page, Table
 from schemas.records import SpendPlanLine
 

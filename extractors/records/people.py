@@ -14,7 +14,7 @@ Two passes over the document model, both rule-based and offline:
 
 Every candidate is confirmed by ``parse_person_name``; words that name organisations or roles
 are never taken as a name. Records go to the ``person_mentions`` table (one per person and
-kind in a paper); ``extractors.identity`` links them with attendance and membership.
+kind in a paper); ``extractors.linking.identity`` links them with attendance and membership.
 """
 
 from __future__ import annotations
@@ -24,9 +24,9 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from extractors.attendance import match_label
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
+from extractors.records.attendance import match_label
 from extractors.values.names import PersonName, parse_person_name
 from schemas.document import Document, Table
 from schemas.records import PersonMention

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
-from extractors.meeting_ids import meeting_id_for
-from extractors.meeting_text import Line, fold, lines_of, parts_of
+from extractors.records.meeting_ids import meeting_id_for
+from extractors.text.meeting_text import Line, fold, lines_of, parts_of
 from schemas.document import Document
 from schemas.records import Attendance
 
@@ -765,7 +765,7 @@ def _attendance_region(lines: list[Line], minutes) -> list[Line]:
 
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
     """Read the attendance blocks of every minutes part of a paper into attendance records."""
-    from extractors.minutes import is_minute_heading, read_minutes
+    from extractors.records.minutes import is_minute_heading, read_minutes
 
     out = Extraction()
     for part in parts_of(doc, ctx, ("minutes",)):

@@ -18,8 +18,8 @@ from dataclasses import dataclass, field
 
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
-from extractors.meeting_ids import meeting_id_for
-from extractors.meeting_text import (
+from extractors.records.meeting_ids import meeting_id_for
+from extractors.text.meeting_text import (
     Line,
     find_dates,
     find_times,

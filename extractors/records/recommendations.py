@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
-from extractors.meeting_text import Line, fold, lines_of, parts_of
+from extractors.text.meeting_text import Line, fold, lines_of, parts_of
 from schemas.document import Document
 from schemas.records import Priority, Recommendation
 
@@ -204,7 +204,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     types = ("agenda", "minutes", "report", "appendix", "other")
     views = parts_of(doc, ctx, types) or []
     if not views:
-        from extractors.meeting_text import PartView
+        from extractors.text.meeting_text import PartView
 
         views = [PartView(None, "other", None, None, doc)]
     for part in views:

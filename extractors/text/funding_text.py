@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.datafiles import load_table
-from extractors.literals import Cue
+from extractors.text.literals import Cue
 from extractors.values import money, years
 
 #: the kind a cue gives amounts that are not funding (the callers write no row for them)
@@ -263,7 +263,7 @@ def _funders() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def _is_funder_name(name: str) -> bool:
     """A funder is an organisation (by the organisation data and words) or a named fund."""
-    from extractors.organisations import looks_like_organisation
+    from extractors.linking.organisations import looks_like_organisation
 
     return looks_like_organisation(name) or bool(re.search(r"\bFund\b", name))
 

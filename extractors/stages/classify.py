@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractors.datafiles import load_table
-from extractors.literals import Cue
+from extractors.text.literals import Cue
 from extractors.values.refs import rising_run
 from schemas.document import Block, Document, Table
 

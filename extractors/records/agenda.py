@@ -15,11 +15,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extractors.attendance import role_and_org, split_honorific, split_name_role, split_people
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
-from extractors.meeting_ids import meeting_id_for
-from extractors.meeting_text import (
+from extractors.records.attendance import (
+    role_and_org,
+    split_honorific,
+    split_name_role,
+    split_people,
+)
+from extractors.records.meeting_ids import meeting_id_for
+from extractors.text.meeting_text import (
     Line,
     find_dates,
     find_times,
@@ -234,7 +239,7 @@ def read_membership(lines: list[Line]) -> list[tuple[str, str | None, str | None
 
 
 def _is_name(text: str) -> bool:
-    from extractors.attendance import looks_like_name
+    from extractors.records.attendance import looks_like_name
 
     hon, rest, _ = split_honorific(fold(text))
     return looks_like_name(fold(text)) or bool(hon and rest)

@@ -5,7 +5,7 @@ synonyms in ``data/spend_plan_headers.csv``). Its rows are cleaned (text exports
 markup), realigned when the export dropped empty cells, stitched (repeated header rows dropped,
 a row with an empty title continues the line above, a page-top row that continues mid-sentence
 too), and cells printed one row too early are moved to the line they belong to. Totals rows are
-checked (``extractors.reconcile``), not counted as lines.
+checked (``extractors.records.reconcile``), not counted as lines.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractors import budget_table
-from extractors import funding_text as ft
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
 from extractors.memo import document_memo, paper_memo
-from extractors.reconcile import reconcile
+from extractors.records import budget_table
+from extractors.records.reconcile import reconcile
+from extractors.text import funding_text as ft
 from extractors.values import money, years
 from schemas.document import Block, Document, Table
 from schemas.records import Funding, SpendPlanLine
@@ -415,7 +415,7 @@ def _stitch(rows: list[_Row], layout: Layout) -> tuple[list[_Line], list[_Line]]
 
 def _grant_of(doc: Document) -> tuple[Decimal | None, str | None]:
     """The grant a form block beside the table states ("CSF Grant Allocation: £261,694")."""
-    from extractors.funding import form_pairs  # here: funding imports this module
+    from extractors.records.funding import form_pairs  # here: funding imports this module
 
     for item in doc.iter_items():
         if isinstance(item, Table) and recognise(item) is None:
@@ -538,7 +538,8 @@ def _after_dash(text: str) -> str | None:
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
     """Read every spend-plan table of ``doc``: lines, their funding rows and findings.
 
-    Budget tables with one column per financial year are read by ``extractors.budget_table``.
+    Budget tables with one column per financial year are read by
+    ``extractors.records.budget_table``.
     Takes the document model and the paper context; returns an Extraction with
     ``spend_plan_lines`` and ``funding`` records and reconciliation findings.
     """

@@ -29,7 +29,7 @@ Ids: ``person_id = stable_id("person", surname key, fullest given name or initia
 own context (authority, organisation, first paper) to the hash. So an id never depends on run
 order or on papers that do not name the person; it changes when a fuller given name joins the
 cluster ("M Bracey" gaining "Michael Bracey") or when a namesake that cannot be merged appears.
-Organisation ids: see ``extractors.organisations``.
+Organisation ids: see ``extractors.linking.organisations``.
 """
 
 from __future__ import annotations
@@ -43,7 +43,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from extractors.base import stable_id
-from extractors.organisations import OrgIndex, looks_like_organisation, org_key, same_organisation
+from extractors.linking.organisations import (
+    OrgIndex,
+    looks_like_organisation,
+    org_key,
+    same_organisation,
+)
 from extractors.values.names import PersonName, names_compatible, parse_person_name
 from schemas.records import Person
 

@@ -13,8 +13,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extractors.classify import classify
 from extractors.datafiles import load_table
+from extractors.stages.classify import classify
 from extractors.values.dates import find_dates
 from schemas.document import Block, Document, Item, Page, Table
 from schemas.records import Part

@@ -8,8 +8,8 @@ import re
 from collections import Counter
 
 from extractors.datafiles import load_table
-from extractors.literals import Cue
-from extractors.segment import Segment, is_title_like
+from extractors.stages.segment import Segment, is_title_like
+from extractors.text.literals import Cue
 from extractors.values.dates import find_dates
 from extractors.values.years import find_financial_years
 from schemas.document import Block, Document

@@ -25,10 +25,10 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extractors import funding_text as ft
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.memo import document_memo
-from extractors.reconcile import gbp
+from extractors.records.reconcile import gbp
+from extractors.text import funding_text as ft
 from extractors.values import money, years
 from schemas.document import Block, Document, Table
 from schemas.records import Funding, FundingSource, SpendPlanLine

@@ -14,10 +14,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from extractors import funding_text as ft
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
-from extractors.spend_plan import claimed_tables, clean_cell
+from extractors.records.spend_plan import claimed_tables, clean_cell
+from extractors.text import funding_text as ft
 from extractors.values import money
 from schemas.document import Block, Document, Table
 from schemas.records import Funding
