@@ -825,7 +825,7 @@ def render(report: dict, detail: bool = False) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m pipeline.evaluate",
+    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.evaluate",
                                 description="Score a minutebook run against the gold files.")
     p.add_argument("--out", type=Path, default=Path("output"), help="run folder (output)")
     p.add_argument("--gold", type=Path, default=Path("tests/gold"), help="gold folder")
