@@ -17,12 +17,6 @@ from dataclasses import dataclass
 
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
-from extractors.records.attendance import (
-    role_and_org,
-    split_honorific,
-    split_name_role,
-    split_people,
-)
 from extractors.records.meeting_ids import meeting_id_for
 from extractors.text.meeting_text import (
     Line,
@@ -32,6 +26,13 @@ from extractors.text.meeting_text import (
     fold,
     lines_of,
     parts_of,
+)
+from extractors.values.names import (
+    looks_like_name,
+    role_and_org,
+    split_honorific,
+    split_name_role,
+    split_people,
 )
 from schemas.document import Document
 from schemas.records import AgendaItem, Meeting, Membership, Part
@@ -239,8 +240,6 @@ def read_membership(lines: list[Line]) -> list[tuple[str, str | None, str | None
 
 
 def _is_name(text: str) -> bool:
-    from extractors.records.attendance import looks_like_name
-
     hon, rest, _ = split_honorific(fold(text))
     return looks_like_name(fold(text)) or bool(hon and rest)
 
