@@ -20,6 +20,7 @@ from extractors.datafiles import load_table
 from extractors.records.meeting_ids import meeting_id_for
 from extractors.text.meeting_text import (
     Line,
+    MeetingFacts,
     find_dates,
     find_times,
     first_time,
@@ -99,27 +100,13 @@ def _section(text: str) -> str | None:
 
 # --- the meeting -----------------------------------------------------------------------------
 
-@dataclass
-class FrontSheet:
-    """What the front sheet says about the meeting."""
-
-    body: str | None = None
-    date: object = None
-    start_time: str | None = None
-    end_time: str | None = None
-    venue: str | None = None
-    page: int | None = None
-    evidence: str = ""
-    inferred_year: bool = False
-
-
 def _cells(line: Line) -> list[str]:
     return [c.strip() for c in re.split(r"[\t\n]", line.text) if c.strip()]
 
 
-def read_front_sheet(lines: list[Line], reference=None) -> FrontSheet:
+def read_front_sheet(lines: list[Line], reference=None) -> MeetingFacts:
     """Read date, start time and venue from the first lines of an agenda part."""
-    sheet = FrontSheet()
+    sheet = MeetingFacts()
     head = lines[:40]
     texts = [" ".join(_cells(ln)) for ln in head]
     date_idx = None

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from extractors.datafiles import load_table
 from extractors.memo import paper_memo
+from extractors.values.spacing import fold
 
 # Lower-case words that belong inside a surname ("van der Berg", "de la Cruz").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di", "du",
@@ -70,7 +71,10 @@ class PersonName:
 
 
 @dataclass(frozen=True)
-class _Honorific:
+class Honorific:
+    """A title or rank printed before a name: as printed, its canonical form, whether it is a
+    plural shared by a list ("Councillors"), and the sex it implies ("m", "f" or "")."""
+
     printed: str
     canonical: str
     plural: bool
@@ -78,13 +82,16 @@ class _Honorific:
 
 
 @functools.cache
-def _honorifics() -> tuple[tuple[tuple[str, ...], _Honorific], ...]:
+def honorifics() -> tuple[Honorific, ...]:
+    """The rows of ``data/honorifics.csv`` in file order: the one reader of that table."""
+    return tuple(Honorific(r["honorific"], r["canonical"], r["plural"] == "1", r["gender"])
+                 for r in load_table("honorifics.csv"))
+
+
+@functools.cache
+def _honorifics() -> tuple[tuple[tuple[str, ...], Honorific], ...]:
     """(casefolded words, honorific), longest first so "Chief Inspector" beats "Inspector"."""
-    rows = []
-    for r in load_table("honorifics.csv"):
-        words = tuple(w.casefold() for w in r["honorific"].split())
-        rows.append((words, _Honorific(r["honorific"], r["canonical"], r["plural"] == "1",
-                                       r["gender"])))
+    rows = [(tuple(w.casefold() for w in h.printed.split()), h) for h in honorifics()]
     return tuple(sorted(rows, key=lambda wr: -len(wr[0])))
 
 
@@ -117,16 +124,14 @@ def _has(kind: str, text: str) -> bool:
     return any(p.search(text) for p in _affiliation().get(kind, []))
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _split_brackets(text: str) -> tuple[str, list[str]]:
-    """Text outside top-level brackets, and the contents of each top-level bracket group."""
-    outside: list[str] = []
+def _bracket_pieces(text: str) -> tuple[list[str], list[str]]:
+    """The text outside top-level brackets, cut where each group closes, and the raw contents
+    of each top-level group (an unclosed last group too, when it holds any character)."""
+    pieces: list[str] = []
     groups: list[str] = []
-    depth = 0
+    outside: list[str] = []
     current: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "([":
             if depth == 0:
@@ -137,17 +142,26 @@ def _split_brackets(text: str) -> tuple[str, list[str]]:
         elif ch in ")]" and depth > 0:
             depth -= 1
             if depth == 0:
-                groups.append("".join(current).strip())
-                outside.append(" ")
+                groups.append("".join(current))
+                pieces.append("".join(outside))
+                outside = []
             else:
                 current.append(ch)
         elif depth > 0:
             current.append(ch)
         else:
             outside.append(ch)
-    if depth > 0:  # unclosed bracket: keep its text as a group
-        groups.append("".join(current).strip())
-    return _fold("".join(outside)), [g for g in groups if g]
+    pieces.append("".join(outside))
+    if depth > 0 and current:
+        groups.append("".join(current))
+    return pieces, groups
+
+
+def _split_brackets(text: str) -> tuple[str, list[str]]:
+    """Text outside top-level brackets (a space where a group stood), and the contents of each
+    top-level bracket group that holds any text."""
+    pieces, groups = _bracket_pieces(text)
+    return fold(" ".join(pieces)), [g.strip() for g in groups if g.strip()]
 
 
 def _split_top(text: str, separators: re.Pattern[str]) -> list[str]:
@@ -249,7 +263,7 @@ def _is_chair_marker(text: str) -> bool:
     return rest != text and not re.sub(r"[\s,.;:\-]", "", rest)
 
 
-def _match_honorific(words: list[str]) -> tuple[int, _Honorific] | None:
+def _match_honorific(words: list[str]) -> tuple[int, Honorific] | None:
     folded = [w.casefold().rstrip(".") for w in words]
     for hwords, hon in _honorifics():
         n = len(hwords)
@@ -273,7 +287,7 @@ def _expand_forename(token: str, all_caps: bool) -> list[str] | None:
     return [bare]
 
 
-def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], _Honorific | None, str | None,
+def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], Honorific | None, str | None,
                                     tuple[str, ...]] | None:
     """(name as printed, surname, forenames, honorific, honorific as printed, post-nominals)."""
     tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s,]+", core)]
@@ -314,7 +328,7 @@ def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], _Honorific | None
             return None
         forenames.extend(expanded)
     start = tokens[0][1] if honorific else tokens[first][1]
-    name = _fold(core[start:tokens[last - 1][2]])
+    name = fold(core[start:tokens[last - 1][2]])
     return name, surname, tuple(forenames), honorific, hon_printed, tuple(post)
 
 
@@ -327,7 +341,7 @@ def parse_person_name(text: str) -> PersonName | None:
     "Councillor Townsend (Chair)"); returns :class:`PersonName`, or None when the text does not
     look like a person's name (digits, lower-case words, an organisation's name).
     """
-    folded = _fold(text)
+    folded = fold(text)
     if not folded:
         return None
     outside, groups = _split_brackets(folded)
@@ -381,7 +395,7 @@ def split_name_list(text: str, shared_honorific: bool = True) -> list[str]:
     has none. Brackets stay with their name; ", MBE" and a piece that is not a name
     ("…, Thames Valley Police", "…, Cabinet Member for X") stay with the name before them.
     """
-    pieces = [p for p in _split_top(_fold(text), _LIST_SEP) if p]
+    pieces = [p for p in _split_top(fold(text), _LIST_SEP) if p]
     items: list[str] = []
     for piece in pieces:
         words = piece.split()
@@ -410,7 +424,7 @@ def split_name_list(text: str, shared_honorific: bool = True) -> list[str]:
     return out
 
 
-def _singular(printed: str, hon: _Honorific) -> str:
+def _singular(printed: str, hon: Honorific) -> str:
     """"Councillors" -> "Councillor", "Cllrs" -> "Cllr", "Messrs" -> "Mr"."""
     candidate = printed.rstrip(".")
     if candidate.endswith("s"):
@@ -446,8 +460,8 @@ def names_compatible(a: str | PersonName, b: str | PersonName) -> bool:
     pa = a if isinstance(a, PersonName) else parse_person_name(a)
     pb = b if isinstance(b, PersonName) else parse_person_name(b)
     if pa is None or pb is None:
-        ta = a.text if isinstance(a, PersonName) else _fold(a)
-        tb = b.text if isinstance(b, PersonName) else _fold(b)
+        ta = a.text if isinstance(a, PersonName) else fold(a)
+        tb = b.text if isinstance(b, PersonName) else fold(b)
         return bool(ta) and ta.casefold() == tb.casefold()
     if _norm_surname(pa.surname) != _norm_surname(pb.surname):
         return False
@@ -482,17 +496,14 @@ class PersonEntry:
 
 @functools.cache
 def _prefix_honorifics() -> tuple[tuple[str, str, bool], ...]:
-    rows = load_table("honorifics.csv")
-    out = []
-    for r in rows:
-        plural = r["plural"] == "1"
-        out.append((r["honorific"], r["canonical"] if plural else r["honorific"], plural))
+    """(form as printed, its singular, plural) longest form first, for ``split_honorific``."""
+    out = [(h.printed, h.canonical if h.plural else h.printed, h.plural) for h in honorifics()]
     return tuple(sorted(out, key=lambda t: -len(t[0])))
 
 
 @functools.cache
 def _canonical_forms() -> dict[str, str]:
-    return {r["honorific"].casefold(): r["canonical"] for r in load_table("honorifics.csv")}
+    return {h.printed.casefold(): h.canonical for h in honorifics()}
 
 
 def canonical_honorific(form: str) -> str:
@@ -566,28 +577,11 @@ def looks_like_org(text: str) -> bool:
 
 
 def split_brackets(text: str) -> tuple[str, list[str]]:
-    """Split ``text`` into the words outside top-level brackets and each bracket's contents."""
-    outside, groups, depth, cur = [], [], 0, []
-    for ch in text:
-        if ch in "([":
-            if depth == 0:
-                cur = []
-            else:
-                cur.append(ch)
-            depth += 1
-        elif ch in ")]" and depth:
-            depth -= 1
-            if depth == 0:
-                groups.append(" ".join("".join(cur).split()))
-            else:
-                cur.append(ch)
-        elif depth:
-            cur.append(ch)
-        else:
-            outside.append(ch)
-    if depth and cur:  # an unclosed bracket keeps its text
-        groups.append(" ".join("".join(cur).split()))
-    return " ".join("".join(outside).split()).strip(" ,"), groups
+    """Split ``text`` into the words outside top-level brackets (run together where a group
+    stood; spaces and commas stripped from the ends) and each bracket's contents, whitespace
+    folded (an empty bracket gives "")."""
+    pieces, groups = _bracket_pieces(text)
+    return fold("".join(pieces)).strip(" ,"), [fold(g) for g in groups]
 
 
 def _clean_org(text: str) -> str:
