@@ -40,19 +40,19 @@ test: setup
 
 eval: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
-	$(PY) -m pipeline.evaluate --out $(OUT) --json $(OUT)/eval.json
-	$(PY) -m pipeline.evaluate_real --out $(OUT) --gold tests/gold/real --json $(OUT)/eval-real.json
-	$(PY) -m pipeline.rule_coverage --samples samples --json $(OUT)/rule-coverage.json
+	$(PY) -m pipeline.evaluation.evaluate --out $(OUT) --json $(OUT)/eval.json
+	$(PY) -m pipeline.evaluation.evaluate_real --out $(OUT) --gold tests/gold/real --json $(OUT)/eval-real.json
+	$(PY) -m pipeline.evaluation.rule_coverage --samples samples --json $(OUT)/rule-coverage.json
 
 # the real gold kept out of rule-writing: score it only when the rules are done
 eval-unseen: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
-	$(PY) -m pipeline.evaluate_real --out $(OUT) --gold tests/gold/real-unseen --json $(OUT)/eval-unseen.json
+	$(PY) -m pipeline.evaluation.evaluate_real --out $(OUT) --gold tests/gold/real-unseen --json $(OUT)/eval-unseen.json
 
 # the hand audit of funding rows (issue 14 point 6): judgements live in docs/funding-audit-judgements.csv
 funding-audit: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
-	$(PY) -m pipeline.funding_audit --out $(OUT) --judgements docs/funding-audit-judgements.csv --md docs/funding-audit.md
+	$(PY) -m pipeline.evaluation.funding_audit --out $(OUT) --judgements docs/funding-audit-judgements.csv --md docs/funding-audit.md
 
 lint: setup
 	$(VENV)/bin/ruff check .
@@ -68,4 +68,4 @@ clean:
 	rm -rf $(VENV) .$(OUT)-cache $(OUT)/*/ $(OUT)/*.duckdb $(OUT)/*.json
 
 bench: setup
-	BENCH_N=$(BENCH_N) $(PY) -m pipeline.bench
+	BENCH_N=$(BENCH_N) $(PY) -m pipeline.evaluation.bench

@@ -26,7 +26,7 @@ from extractors.stages.paper_facts import (
     paper_date_of,
     title_of,
 )
-from extractors.stages.segment import segment
+from extractors.stages.segment import paper_type, segment
 from pipeline.version import PIPELINE_VERSION
 from schemas.document import Document, NeedsOCR, ReaderError
 from schemas.records import Finding, Paper
@@ -185,13 +185,7 @@ def _analyse(paper: Paper, doc: Document, clock: _Clock, t: float) -> PaperResul
     whole = classify(doc, doc.meta.title)
     t = clock.lap("classify", t)
     segments = segment(doc, paper.paper_id, whole.doc_type)
-    types = [s.part.type for s in segments]
-    doc_type, confidence = whole.doc_type, whole.confidence
-    if len(segments) > 1 and types[0] == "agenda":
-        doc_type = "agenda_pack"
-        confidence = round(sum(t != "other" for t in types) / len(types), 3)
-    elif len(segments) > 1 and doc_type in ("agenda", "unknown"):
-        doc_type, confidence = "agenda_pack", 0.5
+    doc_type, confidence = paper_type(whole, segments)
     t = clock.lap("segment", t)
     paper.doc_type, paper.doc_type_confidence = doc_type, confidence
     paper.title = title_of(doc) or (segments[0].part.title if segments else None)

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from extractors.base import PaperContext
 from extractors.records import attendance
+from extractors.values import names
 from schemas.document import Document, DocumentMeta, Page, Table
 from tests.test_minutes import text_doc
 
@@ -74,11 +75,11 @@ def test_role_after_comma_and_oxford_comma_apologies():
 
 
 def test_role_and_org_forms():
-    assert attendance.role_and_org("Chief Executive (Milton Keynes Council)") == (
+    assert names.role_and_org("Chief Executive (Milton Keynes Council)") == (
         "Chief Executive", "Milton Keynes Council")
-    assert attendance.role_and_org("Representative of Rural Parish Councils") == (
+    assert names.role_and_org("Representative of Rural Parish Councils") == (
         "Representative of Rural Parish Councils", "Rural Parish Councils")
-    assert attendance.role_and_org(
+    assert names.role_and_org(
         "Milton Keynes Council (representative for Thames Valley Police and Crime Panel)") == (
         "representative for Thames Valley Police and Crime Panel", "Milton Keynes Council")
 
@@ -104,7 +105,7 @@ def test_label_wrapped_over_two_lines():
 
 
 def test_split_name_role_without_column_gap():
-    split = attendance.split_name_role
+    split = names.split_name_role
     assert split("Michael Bracey Chief Executive (Milton Keynes Council)") == (
         "Michael Bracey", "Chief Executive (Milton Keynes Council)")
     assert split("Councillor Ferrans Milton Keynes Council") == (
@@ -205,7 +206,7 @@ def test_apologies_listed_in_a_numbered_minute_anywhere():
 
 
 def test_a_plural_honorific_ends_with_its_sentence():
-    from extractors.records.attendance import split_people
+    from extractors.values.names import split_people
 
     # London Borough of Merton, Audit Committee minutes of 24 September 2009
     text = ("Councillors Chris Edge (Chairman), Mark Betteridge and Martin Whelton.\n"
@@ -245,7 +246,8 @@ def test_people_with_job_titles_listed_after_the_members_are_officers():
 
 
 def test_names_printed_side_by_side_are_split_by_initials_or_honorifics():
-    from extractors.records.attendance import match_label, split_people
+    from extractors.records.attendance import match_label
+    from extractors.values.names import split_people
 
     # Ayton CC, 3 June 2014: "PRESENT" then two columns of "Name INITIALS"
     status, rest = match_label("PRESENT Kenny Combe KC Dick Noble DN")

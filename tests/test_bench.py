@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from pipeline.bench import _sources, build_archive
+from pipeline.evaluation.bench import _sources, build_archive
 from pipeline.process import process_paper
 
 

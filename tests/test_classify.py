@@ -1,9 +1,14 @@
-"""Doc type from structure when no cue names the paper (issue 13, point 5)."""
+"""Doc type from structure when no cue names the paper (issue 13, point 5), and when a paper of
+several parts is an agenda pack."""
 
 from __future__ import annotations
 
-from extractors.stages.classify import classify
+import pytest
+
+from extractors.stages.classify import Classification, classify
+from extractors.stages.segment import Segment, paper_type
 from schemas.document import Block, Document, DocumentMeta, Page
+from schemas.records import Part
 
 
 def _doc(*texts: str) -> Document:
@@ -31,3 +36,21 @@ def test_numbered_items_of_a_meeting_to_come_are_an_agenda():
 def test_a_paper_with_neither_cues_nor_numbered_items_stays_unknown():
     doc = _doc("Notes on the parking survey", "Residents raised the parking problem again.")
     assert classify(doc).doc_type == "unknown"
+
+
+def _parts(*types: str) -> list[Segment]:
+    return [Segment(Part(paper_id="p", part_no=n, type=t, page_from=n, page_to=n), _doc("x"))
+            for n, t in enumerate(types, 1)]
+
+
+@pytest.mark.parametrize(("whole", "types", "expected"), [
+    ("report", ("agenda", "minutes", "other", "report"), ("agenda_pack", 0.75)),
+    ("agenda", ("other", "report"), ("agenda_pack", 0.5)),
+    ("unknown", ("report", "report"), ("agenda_pack", 0.5)),
+    ("minutes", ("minutes", "report"), ("minutes", 0.9)),  # minutes with an appendix
+    ("agenda", ("agenda",), ("agenda", 0.9)),  # one part: the classification stands
+])
+def test_a_paper_of_several_parts_opening_with_an_agenda_is_an_agenda_pack(whole, types,
+                                                                         expected):
+    assert paper_type(Classification(whole, 0.9, {}), _parts(*types)) == expected
+

@@ -1,4 +1,5 @@
-"""The evaluation scorer (pipeline.evaluate) on small synthetic runs with hand-counted answers.
+"""The evaluation scorer (pipeline.evaluation.evaluate) on small synthetic runs with
+hand-counted answers.
 
 Each test writes a tiny gold folder and a tiny output folder (one Parquet dataset per table,
 with the column names of schemas/records.py) under tmp_path; the expected counts are worked
@@ -15,7 +16,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.evaluate import evaluate, main, name_key, similarity
+from pipeline.evaluation.evaluate import evaluate, main, name_key, similarity
 
 STEM = "900_synthetic"
 TXT_ID, PDF_ID, SCAN_ID = "p-txt", "p-pdf", "p-scan"

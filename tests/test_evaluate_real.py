@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline.evaluate_real import evaluate_real
+from pipeline.evaluation.evaluate_real import evaluate_real
 from pipeline.write import write_dataset
 from schemas.records import Funding, Meeting, Paper
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline.funding_audit import (
+from pipeline.evaluation.funding_audit import (
     Judgement,
     audited_rows,
     before_counts,

@@ -75,14 +75,14 @@ def _id_of(tables: dict[str, list], printed: str) -> set[str]:
 
 
 def _bare(name: str) -> str:
-    from pipeline.evaluate import name_key
+    from pipeline.evaluation.evaluate import name_key
 
     return name_key(name)
 
 
 def _pairwise(tables: dict[str, list]) -> tuple[float, float]:
     """Pairwise precision and recall of the links against the gold people lists."""
-    from pipeline.evaluate import gold_person_clusters
+    from pipeline.evaluation.evaluate import gold_person_clusters
 
     clusters = gold_person_clusters(gold(s) for s in SAMPLE_STEMS)
     forms: dict[str, set[str]] = {}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from extractors.memo import clear_paper_memos
-from extractors.records.spend_plan import clean_cell
+from extractors.text.tables import clean_cell
 from extractors.values.names import parse_person_name
 from pipeline.process import process_paper
 from tests.conftest import SAMPLES

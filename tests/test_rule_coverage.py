@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.rule_coverage import coverage
+from pipeline.evaluation.rule_coverage import coverage
 
 
 def test_rules_are_attributed_to_the_authorities_whose_papers_they_match(tmp_path: Path) -> None:

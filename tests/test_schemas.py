@@ -101,3 +101,13 @@ def test_layers_only_look_down() -> None:
         text = path.read_text(encoding="utf-8")
         assert "from pipeline" not in text and "import pipeline" not in text, path
     assert len(schemas) >= 5 and len(readers) >= 20
+    # the tools that measure the pipeline stand apart: no stage imports them, and the scorer
+    # imports nothing of the code it scores
+    stages = sorted((ROOT / "pipeline").glob("*.py"))
+    for path in stages:
+        text = path.read_text(encoding="utf-8")
+        assert "pipeline.evaluation" not in text and "pipeline import evaluation" not in text, path
+    for name in ("evaluate.py", "evaluate_real.py"):
+        text = (ROOT / "pipeline" / "evaluation" / name).read_text(encoding="utf-8")
+        assert "from extractors" not in text and "import extractors" not in text, name
+    assert len(stages) >= 8

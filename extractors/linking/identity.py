@@ -50,6 +50,7 @@ from extractors.linking.organisations import (
     same_organisation,
 )
 from extractors.values.names import PersonName, names_compatible, parse_person_name
+from extractors.values.spacing import fold
 from schemas.records import Person
 
 #: Tables whose rows name a person (``name_as_printed``) and receive a ``person_id``.
@@ -61,10 +62,6 @@ _REPRESENTS = re.compile(r"\brepresentatives?\s+(?:for|of|from)\s+(?:the\s+)?(.+
 _WORD = re.compile(r"[^\W\d_]+")
 
 STRONG, WEAK, NONE, APART = 2, 1, 0, -1
-
-
-def _fold(text: str | None) -> str:
-    return " ".join((text or "").split())
 
 
 def surname_key(surname: str) -> str:
@@ -302,12 +299,12 @@ def _get(row: Any, name: str) -> Any:
 def _affiliations(row: Any, parsed: PersonName | None) -> tuple[str, ...]:
     found = []
     for text in (_get(row, "organisation"), parsed.organisation if parsed else None):
-        if text and _fold(text):
-            found.append(_fold(text))
+        if text and fold(text):
+            found.append(fold(text))
     for text in (_get(row, "position"), _get(row, "role"), parsed.role if parsed else None):
         m = _REPRESENTS.search(text or "")
         if m:
-            found.append(_fold(m.group(1)))
+            found.append(fold(m.group(1)))
     return tuple(dict.fromkeys(found))
 
 
@@ -317,7 +314,7 @@ def _nodes(tables: dict[str, list[Any]]) -> list[_Node]:
     by_key: dict[tuple, _Node] = {}
     for table in PERSON_TABLES:
         for i, row in enumerate(tables.get(table, [])):
-            printed = _fold(_get(row, "name_as_printed"))
+            printed = fold(_get(row, "name_as_printed"))
             if not printed:
                 continue
             parsed = parse_person_name(printed)
@@ -363,7 +360,7 @@ def _person_record(pid: str, cluster: _Cluster, all_rows: dict[str, list[Any]]) 
     titles = Counter(n.parsed.honorific for n in cluster.nodes
                      for _ in n.rows if n.parsed and n.parsed.honorific)
     honorific = sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if titles else None
-    variants = sorted({_fold(_get(all_rows[t][i], "name_as_printed"))
+    variants = sorted({fold(_get(all_rows[t][i], "name_as_printed"))
                        for n in cluster.nodes for t, i in n.rows}, key=str.casefold)
     return Person(person_id=pid, name=name, honorific=honorific, variants=variants)
 
@@ -419,11 +416,11 @@ def _org_rows(tables: dict[str, list[Any]]) -> Iterable[tuple[Any, str, str]]:
     for table, name_col, id_col, check in ORG_COLUMNS:
         for row in tables.get(table, []):
             name = _get(row, name_col)
-            if not name or not _fold(name) or not hasattr(row, id_col):
+            if not name or not fold(name) or not hasattr(row, id_col):
                 continue
             if check and not looks_like_organisation(name):
                 continue
-            yield row, _fold(name), id_col
+            yield row, fold(name), id_col
 
 
 def link_organisations(tables: dict[str, list[Any]]) -> None:

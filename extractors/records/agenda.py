@@ -17,21 +17,23 @@ from dataclasses import dataclass
 
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
-from extractors.records.attendance import (
-    role_and_org,
-    split_honorific,
-    split_name_role,
-    split_people,
-)
 from extractors.records.meeting_ids import meeting_id_for
 from extractors.text.meeting_text import (
     Line,
+    MeetingFacts,
     find_dates,
     find_times,
     first_time,
     fold,
     lines_of,
     parts_of,
+)
+from extractors.values.names import (
+    looks_like_name,
+    role_and_org,
+    split_honorific,
+    split_name_role,
+    split_people,
 )
 from schemas.document import Document
 from schemas.records import AgendaItem, Meeting, Membership, Part
@@ -98,27 +100,13 @@ def _section(text: str) -> str | None:
 
 # --- the meeting -----------------------------------------------------------------------------
 
-@dataclass
-class FrontSheet:
-    """What the front sheet says about the meeting."""
-
-    body: str | None = None
-    date: object = None
-    start_time: str | None = None
-    end_time: str | None = None
-    venue: str | None = None
-    page: int | None = None
-    evidence: str = ""
-    inferred_year: bool = False
-
-
 def _cells(line: Line) -> list[str]:
     return [c.strip() for c in re.split(r"[\t\n]", line.text) if c.strip()]
 
 
-def read_front_sheet(lines: list[Line], reference=None) -> FrontSheet:
+def read_front_sheet(lines: list[Line], reference=None) -> MeetingFacts:
     """Read date, start time and venue from the first lines of an agenda part."""
-    sheet = FrontSheet()
+    sheet = MeetingFacts()
     head = lines[:40]
     texts = [" ".join(_cells(ln)) for ln in head]
     date_idx = None
@@ -239,8 +227,6 @@ def read_membership(lines: list[Line]) -> list[tuple[str, str | None, str | None
 
 
 def _is_name(text: str) -> bool:
-    from extractors.records.attendance import looks_like_name
-
     hon, rest, _ = split_honorific(fold(text))
     return looks_like_name(fold(text)) or bool(hon and rest)
 

@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
-from extractors.records.spend_plan import claimed_tables, clean_cell
+from extractors.records.spend_plan import claimed_tables
 from extractors.text import funding_text as ft
-from extractors.values import money
+from extractors.text.tables import clean_cell, form_pairs, pure_amount
 from schemas.document import Block, Document, Table
 from schemas.records import Funding
 
@@ -60,41 +60,13 @@ def _recipient_labels() -> tuple[str, ...]:
     return tuple(r["label"].casefold() for r in load_table("recipient_labels.csv"))
 
 
-def _pure_amount(cell: str) -> ft.Mention | None:
-    """The amount a cell holds when the cell is nothing but an amount."""
-    text = ft.fold(cell)
-    if not text or money.parse_money(text) is None:
-        return None
-    found = ft.money_mentions(text)
-    return found[0] if found else None
-
-
-def form_pairs(table: Table) -> list[tuple[str, ft.Mention, int]]:
-    """Return (label, amount, row index) for each "label | amount" cell pair of a table.
-
-    Covers two-column lists ("DV Co-ordinator (with TVP) | £25,000") and form blocks
-    ("CSF Grant Allocation: | £261,694"). A label is a text cell holding no amount.
-    """
-    out = []
-    for r, row in enumerate(table.rows):
-        cells = [clean_cell(c) for c in row]
-        for i in range(len(cells) - 1):
-            label = ft.fold(cells[i])
-            if not label or ft.money_mentions(label):
-                continue
-            mention = _pure_amount(cells[i + 1])
-            if mention is not None:
-                out.append((label.rstrip(" :"), mention, r))
-    return out
-
-
 def _form_recipient(table: Table) -> str | None:
     """The value of a form's recipient label ("Local Authority Area: | Milton Keynes")."""
     for row in table.rows:
         cells = [ft.fold(clean_cell(c)) for c in row]
         for i in range(len(cells) - 1):
             label = cells[i].rstrip(" :").casefold()
-            if label in _recipient_labels() and cells[i + 1] and not _pure_amount(cells[i + 1]):
+            if label in _recipient_labels() and cells[i + 1] and not pure_amount(cells[i + 1]):
                 return cells[i + 1]
     return None
 

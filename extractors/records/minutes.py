@@ -21,6 +21,7 @@ from extractors.datafiles import load_table
 from extractors.records.meeting_ids import meeting_id_for
 from extractors.text.meeting_text import (
     Line,
+    MeetingFacts,
     find_dates,
     find_times,
     first_time,
@@ -592,20 +593,6 @@ def approved_minutes_date(resolution: str, minute: Minute,
             if meeting_date is None or date < meeting_date:
                 return date, found.inferred_year
     return None, False
-
-
-@dataclass
-class MeetingFacts:
-    """What a minutes heading says about the meeting."""
-
-    body: str | None = None
-    date: object = None
-    start_time: str | None = None
-    end_time: str | None = None
-    venue: str | None = None
-    page: int | None = None
-    evidence: str = ""
-    inferred_year: bool = False
 
 
 def read_heading(lines: list[Line], reference=None) -> MeetingFacts:

@@ -28,6 +28,8 @@ from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
 from extractors.records.attendance import match_label
 from extractors.values.names import PersonName, parse_person_name
+from extractors.values.names import honorifics as name_honorifics
+from extractors.values.spacing import fold
 from schemas.document import Document, Table
 from schemas.records import PersonMention
 
@@ -48,10 +50,6 @@ class _Line:
     page: int
     kind: str  # heading, paragraph, list_item, cell
     cells: tuple[str, ...] = ()
-
-
-def _fold(text: str) -> str:
-    return " ".join(text.split())
 
 
 @functools.cache
@@ -75,22 +73,22 @@ def _lines(doc: Document) -> Iterator[_Line]:
         for item in page.items:
             if isinstance(item, Table):
                 for row, row_page in zip(item.rows, item.row_pages, strict=False):
-                    split = [[p for p in (_fold(x) for x in c.splitlines()) if p] for c in row]
-                    labelled = any(match_cue(_fold(c)) for c in row)
+                    split = [[p for p in (fold(x) for x in c.splitlines()) if p] for c in row]
+                    labelled = any(match_cue(fold(c)) for c in row)
                     if not labelled and any(len(parts) > 1 for parts in split):
                         # cells holding small blocks (contact details): their lines in order
                         for parts in split:
                             for p in parts:
                                 yield _Line(p, row_page, "cell")
                         continue
-                    cells = tuple(_fold(c) for c in row)
+                    cells = tuple(fold(c) for c in row)
                     if any(cells):
                         yield _Line("\t".join(cells), row_page, "cell", cells)
                 continue
             for raw in item.text.splitlines() or [item.text]:
-                text = _fold(raw)
+                text = fold(raw)
                 if text:
-                    cells = tuple(_fold(c) for c in raw.split("\t")) if "\t" in raw else ()
+                    cells = tuple(fold(c) for c in raw.split("\t")) if "\t" in raw else ()
                     yield _Line(text, item.page, item.kind, cells)
 
 
@@ -119,7 +117,7 @@ def _branch(m: re.Match[str]) -> tuple[re.Pattern[str], str, str]:
 
 
 def _clean(text: str) -> str:
-    return _fold(_CONTACT_NOISE.sub(" ", text)).strip(" ,;:-\u2013")
+    return fold(_CONTACT_NOISE.sub(" ", text)).strip(" ,;:-\u2013")
 
 
 def confirm_name(text: str) -> PersonName | None:
@@ -149,7 +147,7 @@ def _mention(ctx: PaperContext, parsed: PersonName, kind: str, label_role: str |
         org = None
     return PersonMention(paper_id=ctx.paper_id, name_as_printed=parsed.name, kind=kind,
                          role=parsed.role or label_role, organisation=org, page=page,
-                         evidence=_fold(evidence)[:500])
+                         evidence=fold(evidence)[:500])
 
 
 def _from_labels(lines: list[_Line], ctx: PaperContext) -> Iterator[PersonMention]:
@@ -272,7 +270,7 @@ def _matcher():  # -> (nlp, Matcher); spaCy is imported only when prose is read
     matcher = Matcher(nlp.vocab)
     name = {"TEXT": {"REGEX": _NAME_TOKEN}}
     hyphen_or_name = {"TEXT": {"REGEX": _NAME_TOKEN[:-1] + r"|^-$"}, "OP": "*"}
-    honorifics = sorted({r["honorific"] for r in load_table("honorifics.csv")}, key=len)
+    honorifics = sorted({h.printed for h in name_honorifics()}, key=len)
     # one pattern for all one-word honorifics: the matcher's cost grows with its patterns
     singles = sorted({h.casefold().rstrip(".") for h in honorifics if len(h.split()) == 1})
     hon_patterns = [[{"LOWER": {"IN": singles}}, {"ORTH": ".", "OP": "?"}, name, hyphen_or_name]]
@@ -299,7 +297,7 @@ def _trigger() -> re.Pattern[str]:
     one-word one, or every word of a longer one: "The Rt Hon", not every "The"), a job title
     or "contact" before a capital, or a name and a bracketed role word.
     Text without it is never tokenised, which keeps spaCy off the hot path."""
-    honorifics = [r["honorific"].split() for r in load_table("honorifics.csv")]
+    honorifics = [h.printed.split() for h in name_honorifics()]
     words = {h[0].rstrip(".").casefold() for h in honorifics if len(h) == 1}
     words |= {r["word"].casefold() for r in load_table("person_titles.csv")}
     words |= {"contact", "contacting"}
@@ -344,7 +342,7 @@ def _prose_texts(doc: Document) -> Iterator[tuple[str, int]]:
                 in_attendance = False
                 continue
             for raw in item.text.split("\n\n"):
-                text = _fold(raw)
+                text = fold(raw)
                 if not text:
                     continue
                 if match_label(text):

@@ -18,10 +18,11 @@ from decimal import Decimal
 
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
-from extractors.memo import document_memo, paper_memo
+from extractors.memo import document_memo
 from extractors.records import budget_table
 from extractors.records.reconcile import reconcile
 from extractors.text import funding_text as ft
+from extractors.text.tables import clean_cell, form_pairs
 from extractors.values import money, years
 from schemas.document import Block, Document, Table
 from schemas.records import Funding, SpendPlanLine
@@ -80,13 +81,6 @@ def _header_synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple((re.compile(r"(?<!\w)" + re.escape(r["phrase"].casefold()) + r"(?!\w)"
                              if r["phrase"][-1:].isalnum() else re.escape(r["phrase"].casefold())),
                   r["role"]) for r in load_table("spend_plan_headers.csv"))
-
-
-@paper_memo()  # every extractor reading a table cleans its cells
-def clean_cell(text: str | None) -> str:
-    """Return a cell's text folded, one paragraph a line (readers have removed any markup)."""
-    lines = [ft.fold(ln) for ln in (text or "").split("\n")]
-    return "\n".join(ln for ln in lines if ln)
 
 
 def header_role(text: str) -> str | None:
@@ -415,8 +409,6 @@ def _stitch(rows: list[_Row], layout: Layout) -> tuple[list[_Line], list[_Line]]
 
 def _grant_of(doc: Document) -> tuple[Decimal | None, str | None]:
     """The grant a form block beside the table states ("CSF Grant Allocation: £261,694")."""
-    from extractors.records.funding import form_pairs  # here: funding imports this module
-
     for item in doc.iter_items():
         if isinstance(item, Table) and recognise(item) is None:
             for label, mention, _row in form_pairs(item):

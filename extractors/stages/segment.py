@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from extractors.datafiles import load_table
-from extractors.stages.classify import classify
+from extractors.stages.classify import Classification, classify
 from extractors.values.dates import find_dates
 from schemas.document import Block, Document, Item, Page, Table
 from schemas.records import Part
@@ -273,3 +273,16 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
                     page_from=min(pages), page_to=max(pages))
         segments.append(Segment(part, part_doc))
     return segments
+
+
+def paper_type(whole: Classification, segments: list[Segment]) -> tuple[str, float]:
+    """Return the paper's doc type and its confidence, from its classification as a whole and
+    its parts: a paper of several parts is an agenda pack when its first part is an agenda (the
+    confidence is the share of parts of a known type) or when, as a whole, it reads as an agenda
+    or as nothing known (confidence 0.5). Any other paper keeps its classification."""
+    types = [s.part.type for s in segments]
+    if len(segments) > 1 and types[0] == "agenda":
+        return "agenda_pack", round(sum(t != "other" for t in types) / len(types), 3)
+    if len(segments) > 1 and whole.doc_type in ("agenda", "unknown"):
+        return "agenda_pack", 0.5
+    return whole.doc_type, whole.confidence

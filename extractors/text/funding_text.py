@@ -17,6 +17,7 @@ from decimal import Decimal
 from extractors.datafiles import load_table
 from extractors.text.literals import Cue
 from extractors.values import money, years
+from extractors.values.spacing import fold
 
 #: the kind a cue gives amounts that are not funding (the callers write no row for them)
 NOT_FUNDING = "none"
@@ -109,11 +110,6 @@ class FundingFacts:
     recipient: str | None = None
     purpose: str | None = None
     financial_year: str | None = None
-
-
-def fold(text: str | None) -> str:
-    """Return ``text`` with all runs of whitespace folded to one space and ends stripped."""
-    return " ".join((text or "").split())
 
 
 def money_mentions(text: str) -> list[Mention]:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from extractors.base import PaperContext
 from extractors.memo import document_memo
+from extractors.values.spacing import fold as fold_spaces
 from schemas.document import Block, Document, Table
 
 PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes": "minutes",
@@ -24,6 +25,20 @@ PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes":
 
 _MARKUP = re.compile(r"\*\*|</?[bui]>")
 _PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
+
+
+@dataclass
+class MeetingFacts:
+    """What a paper says about its meeting: an agenda's front sheet or a minutes heading."""
+
+    body: str | None = None
+    date: object = None
+    start_time: str | None = None
+    end_time: str | None = None
+    venue: str | None = None
+    page: int | None = None
+    evidence: str = ""
+    inferred_year: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,7 +61,7 @@ def clean(text: str) -> str:
 def fold(text: str) -> str:
     """Fold runs of whitespace to one space; a hyphen at a line end joins the word."""
     text = re.sub(r"(\w)-\n(?=[A-Z]?[a-z])", r"\1-", text)
-    return " ".join(text.split())
+    return fold_spaces(text)
 
 
 @document_memo  # four extractors read each part's lines

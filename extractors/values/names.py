@@ -3,9 +3,14 @@
 "Councillor Townsend (Chair)", "M Bracey (Chief Executive [Milton Keynes Council])",
 "Superintendent M Tarbit, Thames Valley Police", "Councillors R Bradburn, Ferrans and McLean".
 
+The one home for names: ``parse_person_name`` and ``names_compatible`` for one name;
+``split_people`` (with ``split_honorific``, ``looks_like_name``, ``role_and_org`` and
+``split_name_role``) for the lists that attendance blocks and membership lists print.
+
 The word lists live in ``extractors/data/``: ``honorifics.csv`` (titles and ranks with their
-canonical form), ``postnominals.csv``, ``nicknames.csv`` (Bob ~ Robert) and
-``affiliation_words.csv`` (what makes a bracket a role, an organisation or a chair marker).
+canonical form), ``postnominals.csv``, ``nicknames.csv`` (Bob ~ Robert),
+``affiliation_words.csv`` (what makes a bracket a role, an organisation or a chair marker),
+``role_words.csv``, ``org_words.csv`` and ``chair_cues.csv``.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from dataclasses import dataclass
 
 from extractors.datafiles import load_table
 from extractors.memo import paper_memo
+from extractors.values.spacing import fold
 
 # Lower-case words that belong inside a surname ("van der Berg", "de la Cruz").
 _PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di", "du",
@@ -65,7 +71,10 @@ class PersonName:
 
 
 @dataclass(frozen=True)
-class _Honorific:
+class Honorific:
+    """A title or rank printed before a name: as printed, its canonical form, whether it is a
+    plural shared by a list ("Councillors"), and the sex it implies ("m", "f" or "")."""
+
     printed: str
     canonical: str
     plural: bool
@@ -73,13 +82,16 @@ class _Honorific:
 
 
 @functools.cache
-def _honorifics() -> tuple[tuple[tuple[str, ...], _Honorific], ...]:
+def honorifics() -> tuple[Honorific, ...]:
+    """The rows of ``data/honorifics.csv`` in file order: the one reader of that table."""
+    return tuple(Honorific(r["honorific"], r["canonical"], r["plural"] == "1", r["gender"])
+                 for r in load_table("honorifics.csv"))
+
+
+@functools.cache
+def _honorifics() -> tuple[tuple[tuple[str, ...], Honorific], ...]:
     """(casefolded words, honorific), longest first so "Chief Inspector" beats "Inspector"."""
-    rows = []
-    for r in load_table("honorifics.csv"):
-        words = tuple(w.casefold() for w in r["honorific"].split())
-        rows.append((words, _Honorific(r["honorific"], r["canonical"], r["plural"] == "1",
-                                       r["gender"])))
+    rows = [(tuple(w.casefold() for w in h.printed.split()), h) for h in honorifics()]
     return tuple(sorted(rows, key=lambda wr: -len(wr[0])))
 
 
@@ -112,16 +124,14 @@ def _has(kind: str, text: str) -> bool:
     return any(p.search(text) for p in _affiliation().get(kind, []))
 
 
-def _fold(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _split_brackets(text: str) -> tuple[str, list[str]]:
-    """Text outside top-level brackets, and the contents of each top-level bracket group."""
-    outside: list[str] = []
+def _bracket_pieces(text: str) -> tuple[list[str], list[str]]:
+    """The text outside top-level brackets, cut where each group closes, and the raw contents
+    of each top-level group (an unclosed last group too, when it holds any character)."""
+    pieces: list[str] = []
     groups: list[str] = []
-    depth = 0
+    outside: list[str] = []
     current: list[str] = []
+    depth = 0
     for ch in text:
         if ch in "([":
             if depth == 0:
@@ -132,17 +142,26 @@ def _split_brackets(text: str) -> tuple[str, list[str]]:
         elif ch in ")]" and depth > 0:
             depth -= 1
             if depth == 0:
-                groups.append("".join(current).strip())
-                outside.append(" ")
+                groups.append("".join(current))
+                pieces.append("".join(outside))
+                outside = []
             else:
                 current.append(ch)
         elif depth > 0:
             current.append(ch)
         else:
             outside.append(ch)
-    if depth > 0:  # unclosed bracket: keep its text as a group
-        groups.append("".join(current).strip())
-    return _fold("".join(outside)), [g for g in groups if g]
+    pieces.append("".join(outside))
+    if depth > 0 and current:
+        groups.append("".join(current))
+    return pieces, groups
+
+
+def _split_brackets(text: str) -> tuple[str, list[str]]:
+    """Text outside top-level brackets (a space where a group stood), and the contents of each
+    top-level bracket group that holds any text."""
+    pieces, groups = _bracket_pieces(text)
+    return fold(" ".join(pieces)), [g.strip() for g in groups if g.strip()]
 
 
 def _split_top(text: str, separators: re.Pattern[str]) -> list[str]:
@@ -244,7 +263,7 @@ def _is_chair_marker(text: str) -> bool:
     return rest != text and not re.sub(r"[\s,.;:\-]", "", rest)
 
 
-def _match_honorific(words: list[str]) -> tuple[int, _Honorific] | None:
+def _match_honorific(words: list[str]) -> tuple[int, Honorific] | None:
     folded = [w.casefold().rstrip(".") for w in words]
     for hwords, hon in _honorifics():
         n = len(hwords)
@@ -268,7 +287,7 @@ def _expand_forename(token: str, all_caps: bool) -> list[str] | None:
     return [bare]
 
 
-def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], _Honorific | None, str | None,
+def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], Honorific | None, str | None,
                                     tuple[str, ...]] | None:
     """(name as printed, surname, forenames, honorific, honorific as printed, post-nominals)."""
     tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s,]+", core)]
@@ -309,7 +328,7 @@ def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], _Honorific | None
             return None
         forenames.extend(expanded)
     start = tokens[0][1] if honorific else tokens[first][1]
-    name = _fold(core[start:tokens[last - 1][2]])
+    name = fold(core[start:tokens[last - 1][2]])
     return name, surname, tuple(forenames), honorific, hon_printed, tuple(post)
 
 
@@ -322,7 +341,7 @@ def parse_person_name(text: str) -> PersonName | None:
     "Councillor Townsend (Chair)"); returns :class:`PersonName`, or None when the text does not
     look like a person's name (digits, lower-case words, an organisation's name).
     """
-    folded = _fold(text)
+    folded = fold(text)
     if not folded:
         return None
     outside, groups = _split_brackets(folded)
@@ -376,7 +395,7 @@ def split_name_list(text: str, shared_honorific: bool = True) -> list[str]:
     has none. Brackets stay with their name; ", MBE" and a piece that is not a name
     ("…, Thames Valley Police", "…, Cabinet Member for X") stay with the name before them.
     """
-    pieces = [p for p in _split_top(_fold(text), _LIST_SEP) if p]
+    pieces = [p for p in _split_top(fold(text), _LIST_SEP) if p]
     items: list[str] = []
     for piece in pieces:
         words = piece.split()
@@ -405,7 +424,7 @@ def split_name_list(text: str, shared_honorific: bool = True) -> list[str]:
     return out
 
 
-def _singular(printed: str, hon: _Honorific) -> str:
+def _singular(printed: str, hon: Honorific) -> str:
     """"Councillors" -> "Councillor", "Cllrs" -> "Cllr", "Messrs" -> "Mr"."""
     candidate = printed.rstrip(".")
     if candidate.endswith("s"):
@@ -441,8 +460,8 @@ def names_compatible(a: str | PersonName, b: str | PersonName) -> bool:
     pa = a if isinstance(a, PersonName) else parse_person_name(a)
     pb = b if isinstance(b, PersonName) else parse_person_name(b)
     if pa is None or pb is None:
-        ta = a.text if isinstance(a, PersonName) else _fold(a)
-        tb = b.text if isinstance(b, PersonName) else _fold(b)
+        ta = a.text if isinstance(a, PersonName) else fold(a)
+        tb = b.text if isinstance(b, PersonName) else fold(b)
         return bool(ta) and ta.casefold() == tb.casefold()
     if _norm_surname(pa.surname) != _norm_surname(pb.surname):
         return False
@@ -450,3 +469,430 @@ def names_compatible(a: str | PersonName, b: str | PersonName) -> bool:
     if ga and gb and ga != gb:
         return False
     return all(_forenames_agree(x, y) for x, y in zip(pa.forenames, pb.forenames, strict=False))
+
+
+# --- names in lists, with roles and organisations (attendance, membership lists) ------------
+# ``looks_like_name`` and ``split_name_role`` ask less of a token than ``parse_person_name``: a
+# capitalised word, an initial, capitals or O'Name, and these particles
+
+_PRINTED_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "al", "bin",
+                      "st"}
+_PRINTED_NAME_TOKEN = re.compile(
+    r"^(?:[A-Z]\.?|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*|[A-Z]{2,}|O['’][A-Z]\w+)$")
+_REP = re.compile(r"^(?:a\s+|the\s+)?representatives?\s+(?:of|for|from)\s+(?:the\s+)?(.+)$", re.I)
+
+
+@dataclass
+class PersonEntry:
+    """One name read from a list, with what was printed beside it."""
+
+    name: str
+    position: str | None = None
+    organisation: str | None = None
+    chair: bool = False
+    evidence: str = ""
+    new_list: bool = False  # printed after a full stop that ended the list before it
+    public: bool = False  # listed after a "Residents" or "Members of the public" group word
+
+
+@functools.cache
+def _prefix_honorifics() -> tuple[tuple[str, str, bool], ...]:
+    """(form as printed, its singular, plural) longest form first, for ``split_honorific``."""
+    out = [(h.printed, h.canonical if h.plural else h.printed, h.plural) for h in honorifics()]
+    return tuple(sorted(out, key=lambda t: -len(t[0])))
+
+
+@functools.cache
+def _canonical_forms() -> dict[str, str]:
+    return {h.printed.casefold(): h.canonical for h in honorifics()}
+
+
+def canonical_honorific(form: str) -> str:
+    """The canonical form of a printed honorific ("Cllr" -> "Councillor")."""
+    return _canonical_forms().get(form.casefold(), form)
+
+
+@functools.cache
+def _words(name: str, column: str) -> frozenset[str]:
+    return frozenset(r[column].lower() for r in load_table(name))
+
+
+@functools.cache
+def _chair_cues() -> tuple[tuple[re.Pattern[str], bool, str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["chair"] == "yes", r["position"])
+                 for r in load_table("chair_cues.csv"))
+
+
+def split_honorific(name: str) -> tuple[str | None, str, bool]:
+    """Split a leading honorific: returns (singular honorific, rest, whether it was plural)."""
+    for form, singular, plural in _prefix_honorifics():
+        if name == form or name.startswith(form + " ") or name.startswith(form + ". "):
+            return singular, name[len(form):].lstrip(". ").strip(), plural
+    return None, name, False
+
+
+def strip_honours(name: str) -> str:
+    honours = _words("postnominals.csv", "postnominal")
+    toks = name.replace(",", " ").split()
+    while toks and toks[-1].strip(".").lower() in honours:
+        toks.pop()
+    return " ".join(toks)
+
+
+def is_honours(text: str) -> bool:
+    """Whether ``text`` is only post-nominal letters ("OBE", "MBE DL")."""
+    honours = _words("postnominals.csv", "postnominal")
+    toks = text.replace(",", " ").split()
+    return bool(toks) and all(t.strip(".").lower() in honours for t in toks)
+
+
+def looks_like_name(text: str) -> bool:
+    """Whether ``text`` reads as a person's name (honorific optional, 1-5 name tokens)."""
+    hon, rest, _ = split_honorific(text.strip())
+    rest = strip_honours(rest)
+    toks = rest.split()
+    if not toks or len(toks) > 5:
+        return False
+    if not all(_PRINTED_NAME_TOKEN.match(t) or t.lower() in _PRINTED_PARTICLES for t in toks):
+        return False
+    if hon:
+        return True
+    roles = _words("role_words.csv", "word")
+    orgs = _words("org_words.csv", "word")
+    if any(t.lower() in roles for t in toks) or toks[-1].lower() in orgs:
+        return False
+    return not (len(toks) == 1 and toks[0].isupper() and len(toks[0]) > 1)
+
+
+def looks_like_org(text: str) -> bool:
+    """Whether ``text`` reads as an organisation rather than a job title."""
+    toks = text.strip().rstrip(".").split()
+    if not toks:
+        return False
+    roles = _words("role_words.csv", "word")
+    if toks[0].lower() in roles and toks[0].lower() not in {"police", "service"}:
+        return False
+    if len(toks) == 1 and toks[0].isupper() and 2 <= len(toks[0]) <= 6:
+        return True  # an acronym: KCC, TVP, MEM
+    return toks[-1].lower().strip(")") in _words("org_words.csv", "word")
+
+
+def split_brackets(text: str) -> tuple[str, list[str]]:
+    """Split ``text`` into the words outside top-level brackets (run together where a group
+    stood; spaces and commas stripped from the ends) and each bracket's contents, whitespace
+    folded (an empty bracket gives "")."""
+    pieces, groups = _bracket_pieces(text)
+    return fold("".join(pieces)).strip(" ,"), [fold(g) for g in groups]
+
+
+def _clean_org(text: str) -> str:
+    return re.sub(r"^the\s+", "", text.strip(" ,."), flags=re.I)
+
+
+def role_and_org(text: str) -> tuple[str | None, str | None]:
+    """Read a printed role into (position, organisation).
+
+    "Chief Executive (Milton Keynes Council)" and "Chief Executive [Milton Keynes Council]" give
+    both; "Milton Keynes Council (representative for X)" gives the bracket as position; a role
+    that only names whom the person represents ("Representative of Rural Parish Councils") gives
+    the represented body as organisation.
+    """
+    main, groups = split_brackets(text.strip())
+    position: str | None = None
+    org: str | None = None
+    rep_org: str | None = None
+    if main and looks_like_org(main):
+        org = main
+        position = groups[0] if groups else None
+    else:
+        position = main or None
+        for g in groups:
+            rep = _REP.match(g)
+            if rep:
+                rep_org = rep_org or _clean_org(rep.group(1))
+            elif org is None:
+                org = g
+        if position is None and org and not looks_like_org(org) and not rep_org:
+            position, org = org, None
+    if org is None and position:
+        rep = _REP.match(position)
+        rep_org = rep_org or (_clean_org(rep.group(1)) if rep else None)
+    if org is None:
+        org = rep_org
+    return (position.strip(" ,") or None) if position else None, org
+
+
+def _opens_role(words: list[str]) -> bool:
+    """Whether the words open a job title: a role word, a rank, or "representative of"."""
+    first = re.split(r"[/,]", words[0])[0].lower()
+    text = " ".join(words).replace("/", " ")
+    return (first in _words("role_words.csv", "word") or split_honorific(text)[0] is not None
+            or bool(_REP.match(text)))
+
+
+def split_name_role(text: str) -> tuple[str, str] | None:
+    """Split a member line printed without a column gap ("Michael Bracey Chief Executive (X)").
+
+    Takes one line; returns (name, role as printed) or None when the line does not open with a
+    name followed by a role or an organisation. The name ends where a job title opens (a role
+    word, a rank, "Representative of"); failing that, where an organisation name starts; failing
+    that, after the usual forename and surname. A name never ends on an initial.
+    """
+    hon, rest, _ = split_honorific(text.strip())
+    toks = rest.split()
+    shift = len(text.strip().split()) - len(toks)
+    low = 1 if hon else 2
+
+    def ok(k: int) -> bool:
+        name = toks[:k]
+        return (k < len(toks) and all(_PRINTED_NAME_TOKEN.match(t) for t in name)
+                and not re.fullmatch(r"[A-Z]\.?", name[-1])
+                and toks[k][:1].isupper())
+
+    def cut(k: int) -> tuple[str, str]:
+        words = text.strip().split()
+        return " ".join(words[:shift + k]), " ".join(words[shift + k:])
+
+    candidates = [k for k in range(low, min(len(toks), 4)) if ok(k)]
+    for k in candidates:
+        if _opens_role(toks[k:]):
+            return cut(k)
+    for k in candidates:
+        if looks_like_org(split_brackets(" ".join(toks[k:]))[0]):
+            return cut(k)
+    default = low + (1 if len(toks) > low and re.fullmatch(r"[A-Z]\.?", toks[low - 1]) else 0)
+    if default in candidates and looks_like_name(" ".join(text.split()[:shift + default])):
+        return cut(default)
+    return None
+
+
+def _chair_cue(text: str) -> tuple[bool, str | None] | None:
+    for pattern, chair, position in _chair_cues():
+        if pattern.match(text.strip()):
+            return chair, (text.strip() if position == "=" else position) or None
+    return None
+
+
+def _list_segments(text: str) -> list[tuple[str, str]]:
+    """Split a list at top-level commas, semicolons, "and" and a full stop ending a line;
+    returns (joiner, segment), the joiner "stop" after a full stop."""
+    text = re.sub(r"(\w)-\n(?=[A-Z]?[a-z])", r"\1-", text)
+    out: list[tuple[str, str]] = []
+    depth, cur, joiner, i = 0, [], "start", 0
+    while i < len(text):
+        ch = text[i]
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth = max(0, depth - 1)
+            if depth == 0:
+                nxt = re.match(r"\s+(?!and\b)(?=[A-Z])", text[i + 1:])
+                if nxt:
+                    cur.append(ch)
+                    out.append((joiner, "".join(cur)))
+                    cur, joiner = [], "break"
+                    i += 1 + nxt.end()
+                    continue
+        if depth == 0:
+            if ch in ",;":
+                out.append((joiner, "".join(cur)))
+                cur, joiner = [], ","
+                i += 1
+                continue
+            stop = re.match(r"\.[ \t]*\n", text[i:])
+            if stop and cur:  # a list ends at a full stop that ends its line
+                out.append((joiner, "".join(cur)))
+                cur, joiner = [], "stop"
+                i += stop.end()
+                continue
+            m = re.match(r"\s+(?:and|&)\s+", text[i:])
+            if m and cur:
+                out.append((joiner, "".join(cur)))
+                cur, joiner = [], "and"
+                i += m.end()
+                continue
+        cur.append(ch)
+        i += 1
+    out.append((joiner, "".join(cur)))
+    return [(j, " ".join(s.split())) for j, s in out if s.strip(" .")]
+
+
+_PAIR_DASH = re.compile(r"\s+[–—-]\s+")
+_INITIAL = re.compile(r"[A-Z]\.?")
+
+
+def _trailing_name(toks: list[str]) -> int:
+    """How many of the last tokens form a name ("MEM Paul Stepto" -> 2; "KCC Cllr J Hall" -> 3)."""
+    for n in (4, 3):
+        tail = " ".join(toks[-n:])
+        if len(toks) > n and split_honorific(tail)[0] and looks_like_name(tail):
+            return n
+    if len(toks) > 3 and _INITIAL.fullmatch(toks[-2]):
+        return 3
+    return 2
+
+
+def _split_dash_pairs(seg: str) -> list[str]:
+    """Split "Name – ORG" entries run together on one line by a reader.
+
+    "Harry Rayner – MEM (Chair) Rosalind Binks – MEM Nick Buckland – KCC" gives three entries:
+    between two dashes sits the organisation of one entry then the name of the next.
+    """
+    pieces = _PAIR_DASH.split(seg)
+    if len(pieces) < 3 or any(len(p.split()) < 3 for p in pieces[1:-1]):
+        return [seg]
+    out, name = [], pieces[0]
+    for middle in pieces[1:-1]:
+        toks = middle.split()
+        n = _trailing_name(toks)
+        if not looks_like_name(" ".join(toks[-n:])):
+            return [seg]
+        out.append(f"{name} – {' '.join(toks[:-n])}")
+        name = " ".join(toks[-n:])
+    out.append(f"{name} – {pieces[-1]}")
+    return out
+
+
+_SHORT_HONORIFICS = ("Cllr", "Councillor", "Clr", "Mr", "Mrs", "Ms", "Miss", "Dr")
+_ABBREVIATION = re.compile(r"^[A-Z][A-Za-z]{1,3}$")
+
+
+def _initials_of(words: list[str]) -> str:
+    return "".join(w[0] for w in words if w[:1].isupper())
+
+
+def _split_run_together(seg: str) -> list[str]:
+    """Split names a list prints side by side with no comma between them.
+
+    Two printed forms mark where a name ends: a singular honorific opening each name ("Cllr Sue
+    Lintern (Chair) Cllr Daphne Clements Cllr Kit Hesketh-Harvey", Stoke Ferry PC), and a name's
+    own initials after it ("Kenny Combe KC Dick Noble DN", Ayton CC; "Nick Oakhill (NO)",
+    Souldern PC). Returns the segment unchanged when neither splits it into two or more names.
+    """
+    toks = seg.split()
+    cuts: list[int] = []
+    initials: set[int] = set()
+    # a name's initials after it: "KC" after "Kenny Combe" (a trailing letter may be lower case:
+    # "MCa" after "Margaret Carey"), dropped from the name
+    for k, tok in enumerate(toks):
+        bare = tok.strip("()")
+        if k >= 2 and _ABBREVIATION.match(bare) and bare[:2].isupper():
+            for n in (3, 2):
+                words = toks[max(0, k - n):k]
+                if len(words) == n and bare.upper().startswith(_initials_of(words)) and len(
+                        _initials_of(words)) == n:
+                    initials.add(k)
+                    if k + 1 < len(toks):
+                        cuts.append(k + 1)
+                    break
+    if initials:
+        pieces = [" ".join(t for i, t in enumerate(toks[a:b], a) if i not in initials)
+                  for a, b in zip([0, *cuts], [*cuts, len(toks)], strict=True)]
+        return [p for p in pieces if p]
+    if not cuts:
+        # a singular honorific opening a second name
+        if toks and toks[0].rstrip(".") in _SHORT_HONORIFICS:
+            cuts = [k for k, tok in enumerate(toks) if k > 1 and tok.rstrip(".") in
+                    _SHORT_HONORIFICS and k + 1 < len(toks) and toks[k + 1][:1].isupper()
+                    and toks[k - 1] not in ("&", "and")]
+    if not cuts:
+        return [seg]
+    pieces = [" ".join(toks[a:b]) for a, b in zip([0, *cuts], [*cuts, len(toks)], strict=True)]
+    return [p for p in pieces if p]
+
+
+#: a group word before names of the public in a list of those present
+_PUBLIC_WORDS = re.compile(r"^(?:residents?|members?\s+of\s+the\s+public|public|visitors?|"
+                           r"observers?)\s+(?=[A-Z])", re.I)
+
+
+def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]:
+    """Read a printed list of people into entries.
+
+    Takes the list as printed (line breaks kept) and an organisation that applies to names
+    without one ("Officers: Milton Keynes Council: A (role), B (role)"). Returns the entries in
+    order: names with their honorific (a plural one given to each name of its group), position,
+    organisation and whether they chaired.
+    """
+    entries: list[PersonEntry] = []
+    after_stop = False
+    group_hon: str | None = None
+    group: list[PersonEntry] = []
+    close_after = False
+    segments = [(joiner if k == 0 else ",", piece)
+                for joiner, seg in _list_segments(text.strip().rstrip("."))
+                for k, piece in enumerate(p for pair in _split_dash_pairs(seg)
+                                          for p in _split_run_together(pair))]
+    public = False
+    for joiner, seg in segments:
+        seg = seg.strip(" .")
+        lead = _PUBLIC_WORDS.match(seg)
+        if lead:  # "and Residents Fiona Miller, Mark Orr": the public from here on
+            seg, public = seg[lead.end():], True
+        if re.match(r"^(?:and|&)\s+", seg):
+            seg, joiner = re.sub(r"^(?:and|&)\s+", "", seg), "and"
+        if close_after or joiner == "stop":  # a plural honorific ends with its sentence
+            group_hon, close_after = None, False
+        after_stop = after_stop or joiner == "stop"
+        if is_honours(seg):
+            continue
+        cue = _chair_cue(seg)
+        if cue and entries:
+            entries[-1].chair = entries[-1].chair or cue[0]
+            entries[-1].position = entries[-1].position or cue[1]
+            continue
+        m = re.match(r"^(.*?)[,\s]+in\s+the\s+chair$", seg, re.I)
+        chair = False
+        if m:
+            seg, chair = m.group(1), True
+        name_part, groups = split_brackets(seg)
+        name_part = re.sub(r"\s*[–—-]\s*$", "", name_part)
+        dash = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", name_part)
+        dash_org = None
+        if dash and looks_like_name(dash.group(1)):
+            name_part, dash_org = dash.group(1), dash.group(2)
+        if not looks_like_name(name_part):
+            if entries and not groups and joiner == ",":
+                pos, org = role_and_org(seg)
+                last = entries[-1]
+                last.position = last.position or pos
+                last.organisation = last.organisation or org
+                last.evidence += ", " + seg
+            continue
+        hon, rest, plural = split_honorific(name_part)
+        if plural:
+            group_hon, group = hon, []
+        elif hon is None and group_hon:
+            hon = group_hon
+        elif hon is not None and not plural:
+            group_hon = None
+        name = strip_honours(rest)
+        name = f"{hon} {name}" if hon else name
+        entry = PersonEntry(name=name, chair=chair, evidence=seg, new_list=after_stop,
+                            public=public)
+        for g in groups:
+            cue = _chair_cue(g)
+            if cue:
+                entry.chair = entry.chair or cue[0]
+                entry.position = entry.position or cue[1]
+                continue
+            pos, org = role_and_org(g)
+            entry.position = entry.position or pos
+            entry.organisation = entry.organisation or org
+        if dash_org:
+            entry.organisation = entry.organisation or dash_org
+        if group_hon:
+            # names of a shared-honorific group take the organisation printed after the last
+            if entry.organisation:
+                for prev in group:
+                    if prev.organisation is None and not any(
+                            _chair_cue(g) is None for g in split_brackets(prev.evidence)[1]):
+                        prev.organisation = entry.organisation
+            group.append(entry)
+            if joiner == "and":
+                close_after = True
+        entries.append(entry)
+    for e in entries:
+        if e.organisation is None and default_org:
+            e.organisation = default_org
+    return entries

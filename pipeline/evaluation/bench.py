@@ -40,7 +40,7 @@ from pathlib import Path
 
 from pipeline.run import RunOptions, run
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _sources() -> list[Path]:
@@ -175,7 +175,7 @@ def child_run(folder: str, out: str, workers: int, cache: str) -> None:
 def _timed_run(folder: Path, out: Path, workers: int, cache: Path | None) -> _RunFigures:
     """Run minutebook in a fresh interpreter, so every measured run (and the workers it forks)
     starts from the same clean process, not one grown by the runs before it."""
-    code = ("import sys; from pipeline.bench import child_run; "
+    code = ("import sys; from pipeline.evaluation.bench import child_run; "
             "child_run(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4])")
     proc = subprocess.run([sys.executable, "-c", code, str(folder), str(out), str(workers),
                            str(cache or "")], capture_output=True, text=True, check=True,

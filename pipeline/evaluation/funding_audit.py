@@ -14,8 +14,9 @@ share a key are told apart by ``.2``, ``.3`` in their sorted order. A judgement 
 survives changes to the code that renumber ``funding_id`` or rehash ``paper_id``, and applies
 again whenever the same row comes back.
 
-    python -m pipeline.funding_audit --out OUTDIR --judgements docs/funding-audit-judgements.csv \\
-        --md docs/funding-audit.md [--seed N] [--n 80] [--todo FILE]
+    python -m pipeline.evaluation.funding_audit --out OUTDIR \\
+        --judgements docs/funding-audit-judgements.csv --md docs/funding-audit.md \\
+        [--seed N] [--n 80] [--todo FILE]
 
 The CSV may also record the row as it was judged (``kind, funder, recipient, purpose,
 amount_gbp, financial_year``). The key leaves those columns out so that a judgement survives
@@ -293,7 +294,7 @@ def write_todo(judged: pd.DataFrame, path: Path) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: draw, look up judgements, write the markdown; returns the exit code."""
-    p = argparse.ArgumentParser(prog="python -m pipeline.funding_audit",
+    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.funding_audit",
                                 description="Audit a sample of funding rows against judgements.")
     p.add_argument("--out", type=Path, required=True, help="folder of a finished run")
     p.add_argument("--judgements", type=Path, default=Path("docs/funding-audit-judgements.csv"))

@@ -36,11 +36,12 @@ false positive. A field in the key must agree, else the record is a miss (and th
 Similarity is token-set Dice, 2|A&B| / (|A|+|B|), over the sets of casefolded words (NFKC,
 apostrophes dropped, any other punctuation splits words); rapidfuzz is not installed and this
 measure is easy to check by hand. Names are compared without their leading honorific or rank
-(extractors/data/honorifics.csv; FORMAT.md: "Ferrans" == "Councillor Ferrans"), dots dropped,
-whitespace folded, casefolded. Matched pairs also report per-field accuracy of the non-key fields
-(a secondary figure, not in F1); free-text fields count as right at similarity >= 0.8. Also not in
-F1, ``near_misses`` counts missed gold records for which an unmatched output row agrees on every
-key field but falls below the similarity threshold (e.g. funding: right amount, no recipient).
+(the scorer's own pipeline/evaluation/honorifics.txt, not the extractors' list; FORMAT.md:
+"Ferrans" == "Councillor Ferrans"), dots dropped, whitespace folded, casefolded. Matched pairs
+also report per-field accuracy of the non-key fields (a secondary figure, not in F1); free-text
+fields count as right at similarity >= 0.8. Also not in F1, ``near_misses`` counts missed gold
+records for which an unmatched output row agrees on every key field but falls below the
+similarity threshold (e.g. funding: right amount, no recipient).
 
 Scoring units are the sample papers (gold stem x format). The formats txt, docx and pdf make the
 "overall" figures; the scanned copy (``*.scanned.pdf``, no text layer) is scored as its own
@@ -111,15 +112,15 @@ def similarity(a: object, b: object) -> float:
     return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
+#: the scorer's own list, not the extractors' (the scorer must not depend on what it scores)
+HONORIFICS_FILE = Path(__file__).with_name("honorifics.txt")
+
+
 @functools.cache
 def _honorifics() -> tuple[str, ...]:
-    """Honorifics and ranks, folded and without dots, longest first."""
-    try:
-        from extractors.datafiles import load_table
-
-        words = {row["honorific"] for row in load_table("honorifics.csv") if row.get("honorific")}
-    except (ImportError, OSError, KeyError):
-        words = {"Councillor", "Cllr", "Parish Councillor", "Mr", "Mrs", "Ms", "Miss", "Dr"}
+    """Honorifics and ranks (``honorifics.txt``), folded and without dots, longest first."""
+    lines = HONORIFICS_FILE.read_text(encoding="utf-8").splitlines()
+    words = {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
     folded = {fold(w.replace(".", " ")) for w in words}
     return tuple(sorted(folded, key=len, reverse=True))
 
@@ -825,7 +826,7 @@ def render(report: dict, detail: bool = False) -> str:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m pipeline.evaluate",
+    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.evaluate",
                                 description="Score a minutebook run against the gold files.")
     p.add_argument("--out", type=Path, default=Path("output"), help="run folder (output)")
     p.add_argument("--gold", type=Path, default=Path("tests/gold"), help="gold folder")

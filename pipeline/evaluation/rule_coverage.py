@@ -6,7 +6,7 @@ folder per authority in ``samples/corpus``), searches each row's pattern in each
 and lists the rows that fire on the papers of one authority only, or of none. It measures
 where a cue *matches*, a proxy for where it *decides* something.
 
-    python -m pipeline.rule_coverage [--samples samples] [--json FILE]
+    python -m pipeline.evaluation.rule_coverage [--samples samples] [--json FILE]
 """
 
 from __future__ import annotations
@@ -74,7 +74,7 @@ def coverage(samples: Path) -> dict[str, list[dict[str, object]]]:
 
 def main(argv: list[str] | None = None) -> int:
     """Print the rule rows that fire on one authority's papers or none; write all as JSON."""
-    p = argparse.ArgumentParser(prog="python -m pipeline.rule_coverage")
+    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.rule_coverage")
     p.add_argument("--samples", type=Path, default=Path("samples"))
     p.add_argument("--json", type=Path, default=None)
     args = p.parse_args(argv)

@@ -2,12 +2,13 @@
 
 Gold files live in ``tests/gold/real/<authority>/<paper>.json`` (and, kept out of rule-writing,
 ``tests/gold/real-unseen/``); each names its paper by ``"paper"``, the path under ``samples/``.
-Records are matched with the same rules as the sample gold (``pipeline.evaluate.RULES``); a
-paper with no row in the run scores every gold record as missed. A table is scored only for
-the keys real gold is written for (``SCORED``); a key a gold file leaves out means the paper
-holds none, so whatever the run extracted for it counts as false positives.
+Records are matched with the same rules as the sample gold
+(``pipeline.evaluation.evaluate.RULES``); a paper with no row in the run scores every gold
+record as missed. A table is scored only for the keys real gold is written for (``SCORED``); a
+key a gold file leaves out means the paper holds none, so whatever the run extracted for it
+counts as false positives.
 
-    python -m pipeline.evaluate_real --out output [--gold tests/gold/real] [--json FILE]
+    python -m pipeline.evaluation.evaluate_real --out output [--gold tests/gold/real] [--json FILE]
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-from pipeline.evaluate import (
+from pipeline.evaluation.evaluate import (
     RULE_BY_KEY,
     Output,
     Unit,
@@ -109,7 +110,7 @@ def render_real(report: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: print the real-gold scores and write them as JSON; returns the exit code."""
-    p = argparse.ArgumentParser(prog="python -m pipeline.evaluate_real",
+    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.evaluate_real",
                                 description="Score a run against the gold of real papers.")
     p.add_argument("--out", type=Path, default=Path("output"), help="run folder (output)")
     p.add_argument("--gold", type=Path, default=Path("tests/gold/real"), help="gold folder")
