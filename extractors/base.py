@@ -50,11 +50,26 @@ class Extraction:
         """Append one record to ``table``."""
         self.records.setdefault(table, []).append(record)
 
-    def finding(self, paper_id: str, severity: str, code: str, message: str,
-                page: int | None = None, stage: str = "extract") -> None:
+    def finding(
+        self,
+        paper_id: str,
+        severity: str,
+        code: str,
+        message: str,
+        page: int | None = None,
+        stage: str = "extract",
+    ) -> None:
         """Record a data-quality finding."""
-        self.findings.append(Finding(paper_id=paper_id, severity=severity, code=code,
-                                     message=message, page=page, stage=stage))
+        self.findings.append(
+            Finding(
+                paper_id=paper_id,
+                severity=severity,
+                code=code,
+                message=message,
+                page=page,
+                stage=stage,
+            )
+        )
 
     def merge(self, other: Extraction) -> None:
         """Fold another extraction's records and findings into this one."""

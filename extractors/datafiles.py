@@ -23,7 +23,9 @@ def load_table(name: str) -> tuple[dict[str, str], ...]:
     rows = []
     for n, row in enumerate(reader, 2):
         if None in row or None in row.values():
-            raise ValueError(f"extractors/data/{name}: data row {n} has the wrong number of "
-                             "fields (quote a value that holds a comma)")
+            raise ValueError(
+                f"extractors/data/{name}: data row {n} has the wrong number of "
+                "fields (quote a value that holds a comma)"
+            )
         rows.append({k.strip(): v.strip() for k, v in row.items()})
     return tuple(rows)

@@ -22,10 +22,12 @@ _MEMOS: list[Any] = []
 def paper_memo(maxsize: int = 1 << 14) -> Callable[[F], F]:
     """Decorate a pure function of hashable arguments so it answers each argument once
     (up to ``maxsize`` answers) until ``clear_paper_memos`` is called. Returns the decorator."""
+
     def wrap(fn: F) -> F:
         memo = functools.lru_cache(maxsize=maxsize)(fn)
         _MEMOS.append(memo)
         return memo  # type: ignore[return-value]
+
     return wrap
 
 

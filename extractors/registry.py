@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from extractors.base import Extractor
 from extractors.records import (
-                        agenda,
-                        attendance,
-                        funding,
-                        minutes,
-                        next_meeting,
-                        people,
-                        recommendations,
-                        spend_plan,
+    agenda,
+    attendance,
+    funding,
+    minutes,
+    next_meeting,
+    people,
+    recommendations,
+    spend_plan,
 )
 
 EXTRACTORS: dict[str, Extractor] = {

@@ -39,8 +39,7 @@ def _private(folder: Path) -> bool:
         log.warning("cache folder %s cannot be used (%s): running without a cache", folder, exc)
         return False
     if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.getuid():
-        log.warning("cache folder %s is not a folder owned by you: running without a cache",
-                    folder)
+        log.warning("cache folder %s is not a folder owned by you: running without a cache", folder)
         return False
     if st.st_mode & 0o077:
         os.chmod(folder, 0o700)
@@ -53,10 +52,15 @@ def _valid_id(paper_id: str) -> bool:
 
 def encode(result: PaperResult) -> dict[str, Any]:
     """Return a result as the JSON value of a cache entry."""
-    return {"kind": ENTRY_KIND, "pipeline_version": PIPELINE_VERSION,
-            "paper_id": result.paper.paper_id, "paper": to_json(result.paper),
-            "records": {t: [to_json(r) for r in recs] for t, recs in result.records.items()},
-            "timings": result.timings, "worker_rss_mb": result.worker_rss_mb}
+    return {
+        "kind": ENTRY_KIND,
+        "pipeline_version": PIPELINE_VERSION,
+        "paper_id": result.paper.paper_id,
+        "paper": to_json(result.paper),
+        "records": {t: [to_json(r) for r in recs] for t, recs in result.records.items()},
+        "timings": result.timings,
+        "worker_rss_mb": result.worker_rss_mb,
+    }
 
 
 def decode(entry: Any, paper_id: str) -> PaperResult:
@@ -82,7 +86,8 @@ def decode(entry: Any, paper_id: str) -> PaperResult:
     timings = entry.get("timings") or {}
     rss = entry.get("worker_rss_mb") or 0.0
     if not isinstance(timings, dict) or not all(
-            isinstance(k, str) and isinstance(v, int | float) for k, v in timings.items()):
+        isinstance(k, str) and isinstance(v, int | float) for k, v in timings.items()
+    ):
         raise ValueError("timings are not seconds by stage")
     if not isinstance(rss, int | float):
         raise ValueError("worker_rss_mb is not a number")
@@ -101,8 +106,7 @@ class ResultCache:
 
     def has(self, paper_id: str) -> bool:
         """Whether an entry exists for the paper (it is not read or checked)."""
-        return (self.folder is not None and _valid_id(paper_id)
-                and self._path(paper_id).is_file())
+        return self.folder is not None and _valid_id(paper_id) and self._path(paper_id).is_file()
 
     def get(self, paper_id: str) -> PaperResult | None:
         """Return the cached result of a paper, or None when absent, unreadable or invalid."""

@@ -16,30 +16,57 @@ from pipeline.version import PIPELINE_VERSION
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="minutebook",
-                                description="Turn council meeting papers into Parquet tables.")
+    p = argparse.ArgumentParser(
+        prog="minutebook", description="Turn council meeting papers into Parquet tables."
+    )
     p.add_argument("--version", action="version", version=f"minutebook {PIPELINE_VERSION}")
     sub = p.add_subparsers(dest="command", required=True)
     r = sub.add_parser("run", help="read papers and write the dataset")
     r.add_argument("paths", nargs="+", help="files, folders (read recursively) and .zip archives")
     r.add_argument("--out", type=Path, default=Path("output"), help="dataset folder (output)")
-    r.add_argument("--workers", type=int, default=default_workers(),
-                   help="worker processes (default: the cores available, at most 8)")
+    r.add_argument(
+        "--workers",
+        type=int,
+        default=default_workers(),
+        help="worker processes (default: the cores available, at most 8)",
+    )
     r.add_argument("--timeout", type=int, default=300, help="seconds allowed per paper (300)")
-    r.add_argument("--memory-mb", type=int, default=4096,
-                   help="memory allowed per worker in MB (4096; 0 = no limit)")
-    r.add_argument("--cache", type=Path, default=None,
-                   help="result cache folder (default: .<out>-cache beside the output folder)")
+    r.add_argument(
+        "--memory-mb",
+        type=int,
+        default=4096,
+        help="memory allowed per worker in MB (4096; 0 = no limit)",
+    )
+    r.add_argument(
+        "--cache",
+        type=Path,
+        default=None,
+        help="result cache folder (default: .<out>-cache beside the output folder)",
+    )
     r.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     r.add_argument("--force", action="store_true", help="reprocess every paper, ignoring cache")
-    r.add_argument("--progress", choices=("auto", "bar", "log"), default="auto",
-                   help="progress display (auto: a bar on a terminal, log lines otherwise)")
-    r.add_argument("--executor", choices=("local", "dask"), default="local",
-                   help="local worker processes (default) or a Dask cluster")
-    r.add_argument("--scheduler", default=None,
-                   help="Dask scheduler address (tcp://host:8786); default: a local cluster")
-    r.add_argument("--allow-empty", action="store_true",
-                   help="let a run that finds no papers replace a dataset that has some")
+    r.add_argument(
+        "--progress",
+        choices=("auto", "bar", "log"),
+        default="auto",
+        help="progress display (auto: a bar on a terminal, log lines otherwise)",
+    )
+    r.add_argument(
+        "--executor",
+        choices=("local", "dask"),
+        default="local",
+        help="local worker processes (default) or a Dask cluster",
+    )
+    r.add_argument(
+        "--scheduler",
+        default=None,
+        help="Dask scheduler address (tcp://host:8786); default: a local cluster",
+    )
+    r.add_argument(
+        "--allow-empty",
+        action="store_true",
+        help="let a run that finds no papers replace a dataset that has some",
+    )
     r.add_argument("-q", "--quiet", action="store_true", help="only the closing summary")
     return p
 
@@ -52,25 +79,44 @@ def main(argv: list[str] | None = None) -> int:
     not replace or cannot write).
     """
     args = _parser().parse_args(argv)
-    logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO,
-                        format="%(message)s", stream=sys.stderr)
-    cache = None if args.no_cache else (args.cache or
-                                        args.out.parent / f".{args.out.resolve().name}-cache")
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO,
+        format="%(message)s",
+        stream=sys.stderr,
+    )
+    cache = (
+        None
+        if args.no_cache
+        else (args.cache or args.out.parent / f".{args.out.resolve().name}-cache")
+    )
     if cache is not None and args.out.resolve() in (cache.resolve(), *cache.resolve().parents):
-        print(f"minutebook: the cache folder {printable(shown(cache))} would be inside --out; "
-              "give --cache a folder outside the dataset", file=sys.stderr)
+        print(
+            f"minutebook: the cache folder {printable(shown(cache))} would be inside --out; "
+            "give --cache a folder outside the dataset",
+            file=sys.stderr,
+        )
         return 2
     if args.executor == "dask" and importlib.util.find_spec("distributed") is None:
-        print("minutebook: --executor dask needs Dask, an optional extra: "
-              "pip install 'minutebook[dask]'", file=sys.stderr)
+        print(
+            "minutebook: --executor dask needs Dask, an optional extra: "
+            "pip install 'minutebook[dask]'",
+            file=sys.stderr,
+        )
         return 2
     progress = {"auto": None, "bar": True, "log": False}[args.progress]
     if args.quiet:
         progress = False
-    opts = RunOptions(workers=max(1, args.workers), timeout_s=args.timeout,
-                      memory_mb=args.memory_mb, cache_dir=cache, force=args.force,
-                      progress=progress, executor=args.executor, scheduler=args.scheduler,
-                      allow_empty=args.allow_empty)
+    opts = RunOptions(
+        workers=max(1, args.workers),
+        timeout_s=args.timeout,
+        memory_mb=args.memory_mb,
+        cache_dir=cache,
+        force=args.force,
+        progress=progress,
+        executor=args.executor,
+        scheduler=args.scheduler,
+        allow_empty=args.allow_empty,
+    )
     try:
         summary = run(args.paths, args.out, opts)
     except OutputRefused as exc:

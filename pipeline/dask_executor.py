@@ -28,12 +28,14 @@ _IN_FLIGHT_PER_WORKER = 4
 
 
 def _set_async_exc(thread_id: int, exc: type[BaseException] | None) -> None:
-    ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread_id),
-                                               ctypes.py_object(exc) if exc else None)
+    ctypes.pythonapi.PyThreadState_SetAsyncExc(
+        ctypes.c_ulong(thread_id), ctypes.py_object(exc) if exc else None
+    )
 
 
-def process_bytes(path: str, name: str, data: bytes, paper_id: str,
-                  timeout_s: int = 0) -> PaperResult:
+def process_bytes(
+    path: str, name: str, data: bytes, paper_id: str, timeout_s: int = 0
+) -> PaperResult:
     """Process one paper's bytes on a Dask worker under a time limit; never raises for a bad
     paper.
 
@@ -68,8 +70,9 @@ def process_bytes(path: str, name: str, data: bytes, paper_id: str,
         return lost_paper(path, paper_id, "ran out of memory on the Dask worker", size=len(data))
 
 
-def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
-                done: Callable[[PaperResult], None]) -> dict[str, PaperResult]:
+def run_on_dask(
+    todo: list[tuple[InputFile, str]], opts: RunOptions, done: Callable[[PaperResult], None]
+) -> dict[str, PaperResult]:
     """Process inputs on a Dask cluster: ``opts.scheduler`` or a local cluster of processes.
 
     Returns results by input path. A task that errors or whose worker dies is recorded as a
@@ -83,8 +86,9 @@ def run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
         return _run_on_dask(todo, opts, done)
 
 
-def _run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
-                 done: Callable[[PaperResult], None]) -> dict[str, PaperResult]:
+def _run_on_dask(
+    todo: list[tuple[InputFile, str]], opts: RunOptions, done: Callable[[PaperResult], None]
+) -> dict[str, PaperResult]:
     from dask.distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -92,9 +96,13 @@ def _run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
         client = Client(opts.scheduler)
     else:
         # the nanny restarts a worker that goes over the memory limit; its paper fails alone
-        cluster = LocalCluster(n_workers=max(1, opts.workers), threads_per_worker=1,
-                               processes=True, dashboard_address=None,
-                               memory_limit=f"{opts.memory_mb}MiB" if opts.memory_mb > 0 else 0)
+        cluster = LocalCluster(
+            n_workers=max(1, opts.workers),
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,
+            memory_limit=f"{opts.memory_mb}MiB" if opts.memory_mb > 0 else 0,
+        )
         client = Client(cluster)
     results: dict[str, PaperResult] = {}
     try:
@@ -110,13 +118,22 @@ def _run_on_dask(todo: list[tuple[InputFile, str]], opts: RunOptions,
                 try:
                     data = inp.read_bytes()
                 except Exception as exc:  # changed or gone since it was hashed
-                    results[inp.path] = lost_paper(inp.path, paper_id,
-                                                   f"could not open the file: {exc}")
+                    results[inp.path] = lost_paper(
+                        inp.path, paper_id, f"could not open the file: {exc}"
+                    )
                     done(results[inp.path])
                     continue
-                fut = client.submit(process_bytes, inp.path, inp.name, data, paper_id,
-                                    opts.timeout_s, key=f"paper-{paper_id}", pure=False,
-                                    retries=0)
+                fut = client.submit(
+                    process_bytes,
+                    inp.path,
+                    inp.name,
+                    data,
+                    paper_id,
+                    opts.timeout_s,
+                    key=f"paper-{paper_id}",
+                    pure=False,
+                    retries=0,
+                )
                 owner[fut.key] = (inp, paper_id)
                 pending.add(fut)
                 return

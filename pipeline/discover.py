@@ -92,8 +92,10 @@ def _is_archive(path: Path) -> bool:
 
 
 def _hidden(name: str) -> bool:
-    return any(part.startswith(".") and part not in (".", "..")
-               for part in name.replace("\\", "/").split("/"))
+    return any(
+        part.startswith(".") and part not in (".", "..")
+        for part in name.replace("\\", "/").split("/")
+    )
 
 
 def _walk(root: Path) -> tuple[list[Path], list[InputFile]]:
@@ -103,8 +105,11 @@ def _walk(root: Path) -> tuple[list[Path], list[InputFile]]:
 
     def failed(exc: OSError) -> None:
         where = Path(exc.filename) if exc.filename else root
-        unreadable.append(InputFile(shown(where), where,
-                                    problem=f"could not read the folder: {exc.strerror or exc}"))
+        unreadable.append(
+            InputFile(
+                shown(where), where, problem=f"could not read the folder: {exc.strerror or exc}"
+            )
+        )
 
     for folder, dirs, names in os.walk(root, onerror=failed):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -122,10 +127,13 @@ def _members(archive: Path) -> list[InputFile]:
             infos = _open_archive(archive).infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as exc:
         return [InputFile(shown_archive, archive, problem=f"could not open the archive: {exc}")]
-    return [InputFile(f"{shown_archive}{ZIP_MEMBER_SEP}{shown(info.filename)}", archive,
-                      info.filename, i)
-            for i, info in enumerate(infos)
-            if not info.is_dir() and not _hidden(info.filename)]
+    return [
+        InputFile(
+            f"{shown_archive}{ZIP_MEMBER_SEP}{shown(info.filename)}", archive, info.filename, i
+        )
+        for i, info in enumerate(infos)
+        if not info.is_dir() and not _hidden(info.filename)
+    ]
 
 
 def discover(paths: Iterable[str | Path]) -> list[InputFile]:
@@ -165,18 +173,33 @@ def _distinct(inputs: list[InputFile]) -> list[InputFile]:
             n += 1
             path = f"{inp.path}#{n}"
         seen.add(path)
-        out.append(inp if path == inp.path else InputFile(path, inp.disk_path, inp.member,
-                                                          inp.member_index, inp.problem))
+        out.append(
+            inp
+            if path == inp.path
+            else InputFile(path, inp.disk_path, inp.member, inp.member_index, inp.problem)
+        )
     return out
 
 
 #: Names of the files that travel with an archive of papers but are not papers themselves.
-_NOT_PAPER_STEMS = frozenset({"readme", "license", "licence", "changelog", "changes", "copying",
-                              "notice", "authors", "contributing"})
+_NOT_PAPER_STEMS = frozenset(
+    {
+        "readme",
+        "license",
+        "licence",
+        "changelog",
+        "changes",
+        "copying",
+        "notice",
+        "authors",
+        "contributing",
+    }
+)
 #: Extensions of papers minutebook cannot read yet: such a file fails with a reason (the user
 #: expected it read); any other file of an unknown type is skipped as not a paper.
-_PAPER_SUFFIXES = frozenset({".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".text", ".htm",
-                             ".html", ".xhtml", ".zip"})
+_PAPER_SUFFIXES = frozenset(
+    {".pdf", ".docx", ".doc", ".odt", ".rtf", ".txt", ".text", ".htm", ".html", ".xhtml", ".zip"}
+)
 
 
 def not_a_paper(name: str, head: bytes) -> str | None:

@@ -33,10 +33,23 @@ README_HEADING = "# What a minutebook run writes here"
 #: Files minutebook itself puts in a dataset folder besides the tables (reports of make eval
 #: and make bench, and the files of datasets written before manifests existed).
 #: Reports that make eval and make bench write into a dataset folder.
-REPORT_FILES = ("eval.json", "eval-real.json", "eval-unseen.json", "rule-coverage.json",
-                "bench.json")
-_OWN_FILES = frozenset({"README.md", "minutebook.duckdb", ".minutebook.duckdb.tmp",
-                        ".minutebook-inputs.json", MANIFEST, *REPORT_FILES})
+REPORT_FILES = (
+    "eval.json",
+    "eval-real.json",
+    "eval-unseen.json",
+    "rule-coverage.json",
+    "bench.json",
+)
+_OWN_FILES = frozenset(
+    {
+        "README.md",
+        "minutebook.duckdb",
+        ".minutebook.duckdb.tmp",
+        ".minutebook-inputs.json",
+        MANIFEST,
+        *REPORT_FILES,
+    }
+)
 _PART_FILE = re.compile(r"part-[\w-]+\.parquet\Z")
 
 
@@ -50,8 +63,11 @@ def read_manifest(folder: Path) -> dict[str, Any] | None:
         data = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
-    if not isinstance(data, dict) or data.get("kind") != MANIFEST_KIND or not isinstance(
-            data.get("files"), list):
+    if (
+        not isinstance(data, dict)
+        or data.get("kind") != MANIFEST_KIND
+        or not isinstance(data.get("files"), list)
+    ):
         return None
     return data
 
@@ -83,9 +99,13 @@ def foreign_files(folder: Path) -> list[str]:
     """Files in ``folder`` that minutebook did not write (relative paths); [] for a dataset."""
     manifest = read_manifest(folder)
     listed = set(manifest["files"]) | {MANIFEST} if manifest else set()
-    return [rel for rel in _files_under(folder)
-            if rel not in listed and not (manifest is None and _is_own_legacy_file(folder, rel))
-            and not (manifest is not None and rel in REPORT_FILES)]
+    return [
+        rel
+        for rel in _files_under(folder)
+        if rel not in listed
+        and not (manifest is None and _is_own_legacy_file(folder, rel))
+        and not (manifest is not None and rel in REPORT_FILES)
+    ]
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -105,11 +125,13 @@ def check_output(out: Path, inputs: Iterable[str | Path]) -> None:
         if _inside(inp, target):
             raise OutputRefused(
                 f"--out {shown(out)} is or holds the input {shown(raw)}: writing there would "
-                "replace your papers. Choose an output folder outside the inputs.")
+                "replace your papers. Choose an output folder outside the inputs."
+            )
         if inp.is_dir() and _inside(target, inp):
             raise OutputRefused(
                 f"--out {shown(out)} is inside the input folder {shown(raw)}: each run would "
-                "read its own output. Choose an output folder outside the inputs.")
+                "read its own output. Choose an output folder outside the inputs."
+            )
     if out.is_symlink() and not out.is_dir():
         raise OutputRefused(f"--out {shown(out)} is a link to a file, not a folder.")
     if not out.exists():
@@ -117,18 +139,21 @@ def check_output(out: Path, inputs: Iterable[str | Path]) -> None:
     if not out.is_dir():
         raise OutputRefused(
             f"--out {shown(out)} is a file, not a dataset folder: minutebook will not replace "
-            "it. Give the path of a new or empty folder.")
+            "it. Give the path of a new or empty folder."
+        )
     try:
         foreign = foreign_files(out)
     except OSError as exc:
-        raise OutputRefused(f"--out {shown(out)} cannot be read ({exc}): choose another "
-                            "output folder.") from exc
+        raise OutputRefused(
+            f"--out {shown(out)} cannot be read ({exc}): choose another output folder."
+        ) from exc
     if foreign:
         listed = ", ".join(shown(f) for f in foreign[:5]) + (", ..." if len(foreign) > 5 else "")
         raise OutputRefused(
             f"--out {shown(out)} holds {len(foreign)} file(s) minutebook did not write "
             f"({listed}); a run replaces its output folder, so it will not write there. "
-            "Give a new or empty folder, or move those files out.")
+            "Give a new or empty folder, or move those files out."
+        )
 
 
 def check_not_emptied(out: Path, found_inputs: int, allow_empty: bool) -> None:
@@ -144,7 +169,8 @@ def check_not_emptied(out: Path, found_inputs: int, allow_empty: bool) -> None:
             raise OutputRefused(
                 f"the inputs hold no papers, and --out {shown(out)} holds a dataset of {rows} "
                 "papers: the run would replace it with an empty one. Check the input paths, "
-                "or pass --allow-empty to write an empty dataset.")
+                "or pass --allow-empty to write an empty dataset."
+            )
 
 
 def new_build_folder(out: Path) -> Path:
@@ -182,7 +208,7 @@ def clean_stale_builds(out: Path) -> None:
     for entry in entries:
         if not entry.name.startswith(prefix) or not entry.is_dir() or entry.is_symlink():
             continue
-        pid_text = entry.name[len(prefix):].split("-", 1)[0]
+        pid_text = entry.name[len(prefix) :].split("-", 1)[0]
         if pid_text.isdigit() and (int(pid_text) == os.getpid() or _alive(int(pid_text))):
             continue
         ours = (entry / BUILDING_MARKER).is_file() or not foreign_files(entry)
@@ -249,8 +275,11 @@ def swap_in(build: Path, out: Path) -> None:
         os.rename(build, out)
         return
     old_manifest = read_manifest(out)
-    old_files = (list(old_manifest["files"]) + [MANIFEST, *REPORT_FILES]
-                 if old_manifest else _files_under(out))
+    old_files = (
+        list(old_manifest["files"]) + [MANIFEST, *REPORT_FILES]
+        if old_manifest
+        else _files_under(out)
+    )
     if _exchange(build, out):
         remove_dataset(build, old_files)
         return

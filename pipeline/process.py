@@ -71,8 +71,9 @@ class _Clock:
         return now
 
 
-def failed_result(paper: Paper, stage: str, message: str, status: str = "failed",
-                  final: bool = True) -> PaperResult:
+def failed_result(
+    paper: Paper, stage: str, message: str, status: str = "failed", final: bool = True
+) -> PaperResult:
     """Return the result of a paper that could not be processed, with a finding saying why.
 
     ``final`` is False when the failure depends on the run (time, memory, a worker's death)
@@ -81,8 +82,9 @@ def failed_result(paper: Paper, stage: str, message: str, status: str = "failed"
     paper.status, paper.error = status, message
     severity = "warning" if status == "needs_ocr" else "error"
     code = "needs_ocr" if status == "needs_ocr" else f"{stage}_failed"
-    finding = Finding(paper_id=paper.paper_id, severity=severity, code=code, message=message,
-                      stage=stage)
+    finding = Finding(
+        paper_id=paper.paper_id, severity=severity, code=code, message=message, stage=stage
+    )
     return PaperResult(paper, {"findings": [finding]}, final=final)
 
 
@@ -91,12 +93,19 @@ def timeout_message(timeout_s: float) -> str:
     return f"timeout: the paper took longer than {timeout_s:g} s (--timeout)"
 
 
-def lost_paper(path: str, paper_id: str, message: str, stage: str = "process",
-               size: int = 0) -> PaperResult:
+def lost_paper(
+    path: str, paper_id: str, message: str, stage: str = "process", size: int = 0
+) -> PaperResult:
     """The result of a paper the run could not finish (time, memory, a dead worker, a file gone
     since it was hashed): failed, nothing of it kept, and never cached (``final`` False)."""
-    paper = Paper(paper_id=paper_id, path=path, format="unknown", status="failed",
-                  size_bytes=size, pipeline_version=PIPELINE_VERSION)
+    paper = Paper(
+        paper_id=paper_id,
+        path=path,
+        format="unknown",
+        status="failed",
+        size_bytes=size,
+        pipeline_version=PIPELINE_VERSION,
+    )
     return failed_result(paper, stage, message, final=False)
 
 
@@ -129,10 +138,16 @@ def validate_records(paper_id: str, records: dict[str, list[Any]]) -> list[Findi
         for rec in recs:
             issues = problems(rec)
             if issues:
-                findings.append(Finding(
-                    paper_id=paper_id, severity="error", code="invalid_record",
-                    message=f"{table} record dropped: {'; '.join(issues)}: {rec!r:.300}",
-                    page=getattr(rec, "page", None), stage="validate"))
+                findings.append(
+                    Finding(
+                        paper_id=paper_id,
+                        severity="error",
+                        code="invalid_record",
+                        message=f"{table} record dropped: {'; '.join(issues)}: {rec!r:.300}",
+                        page=getattr(rec, "page", None),
+                        stage="validate",
+                    )
+                )
             else:
                 kept.append(rec)
         records[table] = kept
@@ -150,8 +165,14 @@ def process_paper(path: str, name: str, data: bytes, paper_id: str) -> PaperResu
     clock = _Clock()
     t = time.perf_counter()
     fmt = format_of(Path(name), data[:4096], data)
-    paper = Paper(paper_id=paper_id, path=path, format=fmt, status="ok",
-                  size_bytes=len(data), pipeline_version=PIPELINE_VERSION)
+    paper = Paper(
+        paper_id=paper_id,
+        path=path,
+        format=fmt,
+        status="ok",
+        size_bytes=len(data),
+        pipeline_version=PIPELINE_VERSION,
+    )
     # an unknown format is refused by read_document, with the reason (not a Word zip, ...)
     if not data:
         return failed_result(paper, "read", "empty file (0 bytes)")
@@ -172,8 +193,7 @@ def process_paper(path: str, name: str, data: bytes, paper_id: str) -> PaperResu
     try:
         return _analyse(paper, doc, clock, t)
     except MemoryError:
-        return failed_result(paper, "analyse", "ran out of memory analysing the paper",
-                             final=False)
+        return failed_result(paper, "analyse", "ran out of memory analysing the paper", final=False)
     except Exception as exc:
         result = failed_result(paper, "analyse", f"{type(exc).__name__}: {exc}")
         result.timings = clock.timings
@@ -193,11 +213,17 @@ def _analyse(paper: Paper, doc: Document, clock: _Clock, t: float) -> PaperResul
     paper.body = body_of(segments)
     paper.paper_date = paper_date_of(doc, segments)
     paper.financial_year = financial_year_in(doc, paper.title)
-    ctx = PaperContext(paper_id=paper.paper_id, doc_type=doc_type, title=paper.title,
-                       authority=paper.authority, body=paper.body, paper_date=paper.paper_date,
-                       financial_year=paper.financial_year,
-                       parts=[s.part for s in segments],
-                       part_docs={s.part.part_no: s.doc for s in segments})
+    ctx = PaperContext(
+        paper_id=paper.paper_id,
+        doc_type=doc_type,
+        title=paper.title,
+        authority=paper.authority,
+        body=paper.body,
+        paper_date=paper.paper_date,
+        financial_year=paper.financial_year,
+        parts=[s.part for s in segments],
+        part_docs={s.part.part_no: s.doc for s in segments},
+    )
     # a paper that is one document has no component parts to list (gold and contract agree)
     found = Extraction(records={"parts": list(ctx.parts) if len(ctx.parts) > 1 else []})
     for family, extractor in EXTRACTORS.items():
@@ -206,8 +232,12 @@ def _analyse(paper: Paper, doc: Document, clock: _Clock, t: float) -> PaperResul
         except MemoryError:
             raise  # the paper fails as a whole: a part-read paper would hide what is missing
         except Exception as exc:  # one extractor's bug must not lose the others' records
-            found.finding(paper.paper_id, "error", "extractor_failed",
-                          f"extractor {family} failed: {type(exc).__name__}: {exc}")
+            found.finding(
+                paper.paper_id,
+                "error",
+                "extractor_failed",
+                f"extractor {family} failed: {type(exc).__name__}: {exc}",
+            )
             paper.status = "partial"
             paper.error = f"extractor {family} failed: {exc}"
         t = clock.lap(f"extract:{family}", t)
@@ -217,8 +247,15 @@ def _analyse(paper: Paper, doc: Document, clock: _Clock, t: float) -> PaperResul
     t = clock.lap("normalise", t)
     findings = list(found.findings) + validate_records(paper.paper_id, records)
     for w in doc.meta.warnings:
-        findings.append(Finding(paper_id=paper.paper_id, severity="warning", code="reader_warning",
-                                message=w, stage="read"))
+        findings.append(
+            Finding(
+                paper_id=paper.paper_id,
+                severity="warning",
+                code="reader_warning",
+                message=w,
+                stage="read",
+            )
+        )
     records["findings"] = records.get("findings", []) + [normalise(f) for f in findings]
     clock.lap("validate", t)
     return PaperResult(paper, records, clock.timings)

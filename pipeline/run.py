@@ -85,10 +85,12 @@ class RunSummary:
         status = ", ".join(f"{k} {v}" for k, v in sorted(self.by_status.items()))
         rows = ", ".join(f"{k} {v}" for k, v in self.rows.items())
         findings = ", ".join(f"{k} {v}" for k, v in sorted(self.findings.items())) or "none"
-        return (f"papers: {self.papers} ({status}); from cache: {self.cached}\n"
-                f"rows: {rows}\nfindings: {findings}\n"
-                f"pages: {self.pages} in {self.seconds:.1f} s ({rate:.1f} pages/s)\n"
-                f"written to {printable(str(self.out))}")
+        return (
+            f"papers: {self.papers} ({status}); from cache: {self.cached}\n"
+            f"rows: {rows}\nfindings: {findings}\n"
+            f"pages: {self.pages} in {self.seconds:.1f} s ({rate:.1f} pages/s)\n"
+            f"written to {printable(str(self.out))}"
+        )
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
@@ -97,6 +99,7 @@ def _on_alarm(signum: int, frame: Any) -> None:
 
 def _watch_parent(parent_pid: int) -> None:
     """Exit this worker when the process that started it is gone (killed, crashed)."""
+
     def watch() -> None:
         while os.getppid() == parent_pid:
             time.sleep(0.5)
@@ -148,8 +151,9 @@ def work_on(inp: InputFile, paper_id: str, timeout_s: int) -> PaperResult:
         return lost_paper(inp.path, paper_id, f"could not open the file: {exc}", "read")
 
 
-def _hash_inputs(inputs: Iterable[InputFile]
-                 ) -> Iterator[tuple[InputFile, str | None, int, bytes, str]]:
+def _hash_inputs(
+    inputs: Iterable[InputFile],
+) -> Iterator[tuple[InputFile, str | None, int, bytes, str]]:
     """Each input with its paper id (sha256), size, first bytes and why it could not be read."""
     for inp in inputs:
         try:
@@ -175,6 +179,7 @@ def _progress(total: int, enabled: bool | None) -> Callable[[PaperResult], None]
             bar.set_postfix_str(f"{result.paper.status} {name}"[:50])
             if bar.n >= total:
                 bar.close()
+
         return tick
     done = 0
 
@@ -183,15 +188,25 @@ def _progress(total: int, enabled: bool | None) -> Callable[[PaperResult], None]
         done += 1
         p = result.paper
         extra = f": {p.error.splitlines()[0]}" if p.error else ""
-        log.info("[%d/%d] %s %s (%s pages)%s", done, total, p.status, printable(p.path),
-                 p.page_count or 0, printable(extra[:160]))
+        log.info(
+            "[%d/%d] %s %s (%s pages)%s",
+            done,
+            total,
+            p.status,
+            printable(p.path),
+            p.page_count or 0,
+            printable(extra[:160]),
+        )
+
     return line
 
 
-def run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
-             done: Callable[[PaperResult], None],
-             worker: Callable[[InputFile, str, int], PaperResult] = work_on
-             ) -> dict[str, PaperResult]:
+def run_pool(
+    todo: list[tuple[InputFile, str]],
+    opts: RunOptions,
+    done: Callable[[PaperResult], None],
+    worker: Callable[[InputFile, str, int], PaperResult] = work_on,
+) -> dict[str, PaperResult]:
     """Process inputs in worker processes, a bounded number in flight.
 
     When a worker dies (segfault, killed for memory), the papers in flight are retried one at
@@ -206,14 +221,19 @@ def run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
         workers = 1 if isolate else max(1, opts.workers)
         # fork: workers start from the imported modules at once (the platform default may
         # change); each worker watches for its parent and exits with it
-        with ProcessPoolExecutor(max_workers=workers, initializer=_init_worker,
-                                 initargs=(opts.memory_mb, os.getpid()),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
+        with ProcessPoolExecutor(
+            max_workers=workers,
+            initializer=_init_worker,
+            initargs=(opts.memory_mb, os.getpid()),
+            mp_context=multiprocessing.get_context("fork"),
+        ) as pool:
             inflight: dict[Future[PaperResult], tuple[InputFile, str]] = {}
 
-            def submit(item: tuple[InputFile, str], pool: ProcessPoolExecutor = pool,
-                       inflight: dict[Future[PaperResult], tuple[InputFile, str]] = inflight
-                       ) -> None:
+            def submit(
+                item: tuple[InputFile, str],
+                pool: ProcessPoolExecutor = pool,
+                inflight: dict[Future[PaperResult], tuple[InputFile, str]] = inflight,
+            ) -> None:
                 inflight[pool.submit(worker, item[0], item[1], opts.timeout_s)] = item
 
             for item in batch:
@@ -229,9 +249,11 @@ def run_pool(todo: list[tuple[InputFile, str]], opts: RunOptions,
                         result = fut.result()
                     except BrokenProcessPool:
                         if isolate:
-                            result = lost_paper(item[0].path, item[1],
-                                                "the worker processing this paper died "
-                                                "(crash or out of memory)")
+                            result = lost_paper(
+                                item[0].path,
+                                item[1],
+                                "the worker processing this paper died (crash or out of memory)",
+                            )
                         else:
                             broken = True
                             suspects.append(item)
@@ -276,8 +298,9 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
 
     for inp, paper_id, size, head, error in _hash_inputs(inputs):
         if paper_id is None:
-            results[inp.path] = lost_paper(inp.path, sha256_of(inp.path.encode()),
-                                           inp.problem or error, "discover", size)
+            results[inp.path] = lost_paper(
+                inp.path, sha256_of(inp.path.encode()), inp.problem or error, "discover", size
+            )
             tick(results[inp.path])
             continue
         id_of[inp.path] = paper_id
@@ -290,11 +313,17 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
             tick(results[inp.path])
             continue
         pending.append((inp, paper_id))
-    made_from = {"pipeline_version": PIPELINE_VERSION,
-                 "inputs": [[inp.path, id_of.get(inp.path) or results[inp.path].paper.paper_id]
-                            for inp in inputs]}
-    if (not opts.force and all(cache.has(pid) for _, pid in pending)
-            and is_up_to_date(out, made_from)):
+    made_from = {
+        "pipeline_version": PIPELINE_VERSION,
+        "inputs": [
+            [inp.path, id_of.get(inp.path) or results[inp.path].paper.paper_id] for inp in inputs
+        ],
+    }
+    if (
+        not opts.force
+        and all(cache.has(pid) for _, pid in pending)
+        and is_up_to_date(out, made_from)
+    ):
         log.info("%s is up to date with these papers: nothing to write", printable(str(out)))
         return _unchanged_summary(out, len(pending), time.perf_counter() - started)
     todo: list[tuple[InputFile, str]] = []
@@ -346,8 +375,15 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
 
 def _skipped(inp: InputFile, paper_id: str, size: int, reason: str) -> PaperResult:
     """The result of a file that is not a paper (a README, an image): recorded, not read."""
-    paper = Paper(paper_id=paper_id, path=inp.path, format="unknown", status="skipped",
-                  error=reason, size_bytes=size, pipeline_version=PIPELINE_VERSION)
+    paper = Paper(
+        paper_id=paper_id,
+        path=inp.path,
+        format="unknown",
+        status="skipped",
+        error=reason,
+        size_bytes=size,
+        pipeline_version=PIPELINE_VERSION,
+    )
     return PaperResult(paper, {})
 
 
@@ -359,9 +395,12 @@ def _unchanged_summary(out: Path, cached: int, seconds: float) -> RunSummary:
     summary.papers = len(statuses)
     summary.by_status.update(statuses)
     seen: set[str] = set()
-    for pid, dup, pages in zip(column_values(out, "papers", "paper_id"),
-                               column_values(out, "papers", "duplicate_of"),
-                               column_values(out, "papers", "page_count"), strict=True):
+    for pid, dup, pages in zip(
+        column_values(out, "papers", "paper_id"),
+        column_values(out, "papers", "duplicate_of"),
+        column_values(out, "papers", "page_count"),
+        strict=True,
+    ):
         if dup is None and pid not in seen:
             seen.add(pid)
             summary.pages += pages or 0
@@ -370,8 +409,12 @@ def _unchanged_summary(out: Path, cached: int, seconds: float) -> RunSummary:
     return summary
 
 
-def _assemble(inputs: list[InputFile], results: dict[str, PaperResult],
-              id_of: dict[str, str], first_of: dict[str, str]) -> dict[str, list[Any]]:
+def _assemble(
+    inputs: list[InputFile],
+    results: dict[str, PaperResult],
+    id_of: dict[str, str],
+    first_of: dict[str, str],
+) -> dict[str, list[Any]]:
     """Collect every table in input order; a duplicate file gets a papers row of its own only."""
     tables: dict[str, list[Any]] = {"papers": [], **{t: [] for t in PER_PAPER_TABLES}}
     for inp in inputs:

@@ -26,8 +26,11 @@ READING_LIBRARIES = ("pypdfium2", "python-docx", "lxml", "charset-normalizer", "
 
 def _code_digest() -> str:
     digest = hashlib.sha256()
-    files = [*sorted((_ROOT / "schemas").rglob("*.py")), *sorted((_ROOT / "extractors").rglob("*")),
-             _ROOT / "pipeline" / "process.py"]
+    files = [
+        *sorted((_ROOT / "schemas").rglob("*.py")),
+        *sorted((_ROOT / "extractors").rglob("*")),
+        _ROOT / "pipeline" / "process.py",
+    ]
     for path in files:
         if path.is_file() and path.suffix in (".py", ".csv", ".toml"):
             digest.update(path.relative_to(_ROOT).as_posix().encode())

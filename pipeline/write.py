@@ -89,8 +89,9 @@ def _write_database(db_path: Path, tables: Mapping[str, pa.Table]) -> None:
         con.close()
 
 
-def partition_by_year(records: Sequence[Any], year_of: Mapping[str, int | None]
-                      ) -> dict[str, list[Any]]:
+def partition_by_year(
+    records: Sequence[Any], year_of: Mapping[str, int | None]
+) -> dict[str, list[Any]]:
     """Split a table's records into files by the year of their paper (``undated`` otherwise).
 
     Large archives stay fast to query: a filter on a year reads one file. The layout is flat
@@ -105,8 +106,9 @@ def partition_by_year(records: Sequence[Any], year_of: Mapping[str, int | None]
     return {k: groups[k] for k in sorted(groups)} or {"undated": []}
 
 
-def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]],
-                  inputs: Mapping[str, Any] | None = None) -> Path:
+def write_dataset(
+    out: Path, tables: Mapping[str, Sequence[Any]], inputs: Mapping[str, Any] | None = None
+) -> Path:
     """Write every table (records by table name; missing tables are written empty) to ``out``.
 
     The whole dataset, DuckDB file and manifest included, is built in a folder beside ``out``
@@ -121,8 +123,10 @@ def write_dataset(out: Path, tables: Mapping[str, Sequence[Any]],
     outdir.clean_stale_builds(out)
     tmp = outdir.new_build_folder(out)
     try:
-        year_of = {p.paper_id: (p.paper_date.year if p.paper_date else None)
-                   for p in tables.get("papers", ())}
+        year_of = {
+            p.paper_id: (p.paper_date.year if p.paper_date else None)
+            for p in tables.get("papers", ())
+        }
         files: list[str] = []
         whole: dict[str, pa.Table] = {}
         for table in TABLES:
@@ -153,15 +157,19 @@ def is_up_to_date(out: Path, inputs: Mapping[str, Any]) -> bool:
     manifest = outdir.read_manifest(out.resolve())
     if manifest is None:
         return False
-    return (manifest.get("inputs") == json.loads(json.dumps(inputs))
-            and (out / DUCKDB_FILE).is_file()
-            and all(any((out / t).glob("*.parquet")) for t in TABLES))
+    return (
+        manifest.get("inputs") == json.loads(json.dumps(inputs))
+        and (out / DUCKDB_FILE).is_file()
+        and all(any((out / t).glob("*.parquet")) for t in TABLES)
+    )
 
 
 def dataset_rows(out: Path) -> dict[str, int]:
     """Return the number of rows of each table of the dataset in ``out`` (from file footers)."""
-    return {t: sum(pq.read_metadata(f).num_rows for f in sorted((out / t).glob("*.parquet")))
-            for t in TABLES}
+    return {
+        t: sum(pq.read_metadata(f).num_rows for f in sorted((out / t).glob("*.parquet")))
+        for t in TABLES
+    }
 
 
 def column_values(out: Path, table: str, column: str) -> list[Any]:

@@ -28,8 +28,15 @@ def arrow_schema(table: str) -> pa.Schema:
     """Return the Arrow schema of an output table (name -> schema from schemas.records)."""
     cols = columns_of(TABLES[table])
     return pa.schema(
-        [pa.field(c.name, _ARROW_TYPES[c.type], nullable=not c.required,
-                  metadata={"description": c.description}) for c in cols],
+        [
+            pa.field(
+                c.name,
+                _ARROW_TYPES[c.type],
+                nullable=not c.required,
+                metadata={"description": c.description},
+            )
+            for c in cols
+        ],
         metadata={"table": table, "grain": (TABLES[table].__doc__ or "").strip()},
     )
 

@@ -44,8 +44,13 @@ def column(
     """
     if type not in LOGICAL_TYPES:
         raise ValueError(f"unknown column type {type!r}")
-    meta = {"type": type, "description": description, "required": required, "vocab": vocab,
-            "minimum": minimum}
+    meta = {
+        "type": type,
+        "description": description,
+        "required": required,
+        "vocab": vocab,
+        "minimum": minimum,
+    }
     if type == "strings":
         return dataclasses.field(default_factory=list, metadata=meta)
     return dataclasses.field(default=default, metadata=meta)
@@ -56,6 +61,7 @@ def columns_of(record_type: type) -> list[ColumnSpec]:
     out = []
     for f in dataclasses.fields(record_type):
         m = f.metadata
-        out.append(ColumnSpec(f.name, m["type"], m["description"], m["required"], m["vocab"],
-                              m["minimum"]))
+        out.append(
+            ColumnSpec(f.name, m["type"], m["description"], m["required"], m["vocab"], m["minimum"])
+        )
     return out

@@ -25,29 +25,32 @@ class Paper:
     """One input file, whatever happened to it."""
 
     paper_id: str = column("string", _PAPER, required=True)
-    path: str = column("string", "path of the file as given to the run (inside a zip: zip!member)",
-                       required=True)
+    path: str = column(
+        "string", "path of the file as given to the run (inside a zip: zip!member)", required=True
+    )
     format: str = column("string", "input format", required=True, vocab=vocab.PAPER_FORMATS)
-    doc_type: str = column("string", "kind of paper, from features of its text",
-                           vocab=vocab.DOC_TYPES)
+    doc_type: str = column(
+        "string", "kind of paper, from features of its text", vocab=vocab.DOC_TYPES
+    )
     doc_type_confidence: float = column("float", "classifier confidence in doc_type, 0-1")
     title: str = column("string", "title printed on the paper")
     authority: str = column("string", "local authority that published the paper")
-    authority_inferred: bool = column("bool", "true when the paper does not name its authority "
-                                      "and it was taken from the other papers of its folder "
-                                      "(a finding says so)")
+    authority_inferred: bool = column(
+        "bool",
+        "true when the paper does not name its authority "
+        "and it was taken from the other papers of its folder "
+        "(a finding says so)",
+    )
     body: str = column("string", "committee, partnership or board the paper belongs to")
     paper_date: dt.date = column("date", "the date the paper carries or the meeting it serves")
     financial_year: str = column("string", "financial year the paper is about, YYYY/YY")
     page_count: int = column("int", "number of pages (text exports count form feeds)", minimum=0)
     has_text_layer: bool = column("bool", "whether the paper has extractable text")
-    status: str = column("string", "outcome of processing", required=True,
-                         vocab=vocab.PAPER_STATUS)
+    status: str = column("string", "outcome of processing", required=True, vocab=vocab.PAPER_STATUS)
     error: str = column("string", "why the paper failed or is partial; null when ok")
     duplicate_of: str = column("string", "path of the first file with identical bytes, if any")
     size_bytes: int = column("int", "file size in bytes", minimum=0)
-    pipeline_version: str = column("string", "minutebook version that wrote the row",
-                                   required=True)
+    pipeline_version: str = column("string", "minutebook version that wrote the row", required=True)
 
 
 @dataclass
@@ -55,8 +58,9 @@ class Part:
     """A component document of a paper (an agenda pack holds several)."""
 
     paper_id: str = column("string", _PAPER, required=True)
-    part_no: int = column("int", "position of the part in the paper, from 1", required=True,
-                          minimum=1)
+    part_no: int = column(
+        "int", "position of the part in the paper, from 1", required=True, minimum=1
+    )
     type: str = column("string", "kind of part", required=True, vocab=vocab.PART_TYPES)
     title: str = column("string", "title printed at the start of the part")
     date: dt.date = column("date", "date the part carries (meeting date for minutes)")
@@ -76,8 +80,12 @@ class Meeting:
     start_time: str = column("time", "start time HH:MM")
     end_time: str = column("time", "closing time HH:MM")
     venue: str = column("string", "where the meeting was held")
-    source: str = column("string", "whether read from an agenda or minutes", required=True,
-                         vocab=vocab.MEETING_SOURCES)
+    source: str = column(
+        "string",
+        "whether read from an agenda or minutes",
+        required=True,
+        vocab=vocab.MEETING_SOURCES,
+    )
     page: int = column("int", _PAGE)
     evidence: str = column("string", _EVIDENCE)
 
@@ -88,10 +96,12 @@ class AgendaItem:
 
     meeting_id: str = column("string", "meeting the agenda serves", required=True)
     paper_id: str = column("string", _PAPER, required=True)
-    number: int = column("int", "item number as printed (a sub-item's main item)",
-                         required=True)
-    sub_item: str = column("string", "a sub-item's letter or numeral as printed ('a' for "
-                           "'4(a)', 'ii' for '4(ii)'); null for a main item")
+    number: int = column("int", "item number as printed (a sub-item's main item)", required=True)
+    sub_item: str = column(
+        "string",
+        "a sub-item's letter or numeral as printed ('a' for "
+        "'4(a)', 'ii' for '4(ii)'); null for a main item",
+    )
     title: str = column("string", "item title", required=True)
     description: str = column("string", "text printed under the title")
     page_from: int = column("int", "first pack page the item refers to")
@@ -128,8 +138,9 @@ class Attendance:
     paper_id: str = column("string", _PAPER, required=True)
     person_id: str = column("string", "person across the archive; joins to people")
     name_as_printed: str = column("string", "name as printed", required=True)
-    status: str = column("string", "how the person is listed", required=True,
-                         vocab=vocab.ATTENDANCE_STATUS)
+    status: str = column(
+        "string", "how the person is listed", required=True, vocab=vocab.ATTENDANCE_STATUS
+    )
     position: str = column("string", "role as printed")
     organisation: str = column("string", "organisation as printed or implied")
     org_id: str = column("string", "organisation id; joins to organisations")
@@ -144,10 +155,12 @@ class MinuteItem:
 
     meeting_id: str = column("string", "meeting the minute records", required=True)
     paper_id: str = column("string", _PAPER, required=True)
-    ref: str = column("string", "minute reference as printed (SMK10, 45/21, 76; '(Item 5)' is "
-                      "5); null when the paper prints none")
-    position: int = column("int", "order of the minute in its meeting's minutes, from 1",
-                           minimum=1)
+    ref: str = column(
+        "string",
+        "minute reference as printed (SMK10, 45/21, 76; '(Item 5)' is "
+        "5); null when the paper prints none",
+    )
+    position: int = column("int", "order of the minute in its meeting's minutes, from 1", minimum=1)
     title: str = column("string", "minute heading")
     text: str = column("string", "body text of the minute")
     page: int = column("int", _PAGE)
@@ -164,9 +177,11 @@ class Resolution:
     text: str = column("string", "resolution text", required=True)
     verb: str = column("string", "main verb (approved, noted, agreed, ...)")
     approves_minutes_of: dt.date = column(
-        "date", "date of the earlier meeting whose minutes this resolution approves")
+        "date", "date of the earlier meeting whose minutes this resolution approves"
+    )
     approves_meeting_id: str = column(
-        "string", "meeting_id of those earlier minutes, when they are in the archive")
+        "string", "meeting_id of those earlier minutes, when they are in the archive"
+    )
     page: int = column("int", _PAGE)
 
 
@@ -211,19 +226,27 @@ class SpendPlanLine:
 
     paper_id: str = column("string", _PAPER, required=True)
     financial_year: str = column("string", "financial year of the plan, YYYY/YY")
-    line_no: int = column("int", "position of the line in the table, from 1", required=True,
-                          minimum=1)
+    line_no: int = column(
+        "int", "position of the line in the table, from 1", required=True, minimum=1
+    )
     title: str = column("string", "line title", required=True)
     description: str = column("string", "brief description")
     measures: str = column("string", "what will change / measures / outcomes")
     benchmark: str = column("string", "benchmark data cited")
-    cost_gbp: Decimal = column("decimal", "cost in pounds for the plan's financial year "
-                               "(negative when the paper prints a reduction)")
+    cost_gbp: Decimal = column(
+        "decimal",
+        "cost in pounds for the plan's financial year (negative when the paper prints a reduction)",
+    )
     cost_text: str = column("string", "cost as printed")
-    total_cost_gbp: Decimal = column("decimal", "the line's total across all years as printed "
-                                     "(a scheme's total cost), never one year's spend")
-    section: str = column("string", "the group heading the line sits under (a directorate or "
-                          "section of a budget book)")
+    total_cost_gbp: Decimal = column(
+        "decimal",
+        "the line's total across all years as printed "
+        "(a scheme's total cost), never one year's spend",
+    )
+    section: str = column(
+        "string",
+        "the group heading the line sits under (a directorate or section of a budget book)",
+    )
     pct_of_grant: float = column("float", "printed percentage of the grant (44.7 = 44.7%)")
     other_funding: str = column("string", "other funding as printed")
     page_from: int = column("int", "first page of the line", minimum=1)
@@ -258,15 +281,21 @@ class Funding:
     recipient: str = column("string", "who receives the money")
     recipient_org_id: str = column("string", "organisation id of the recipient, when one")
     purpose: str = column("string", "what the money is for")
-    amount_gbp: Decimal = column("decimal", "amount in pounds (negative only where a budget "
-                                 "table prints a reduction for the year)", required=True)
+    amount_gbp: Decimal = column(
+        "decimal",
+        "amount in pounds (negative only where a budget table prints a reduction for the year)",
+        required=True,
+    )
     amount_text: str = column("string", "amount as printed")
     approximate: bool = column("bool", "amount printed as approximate (circa, around, k)")
     financial_year: str = column("string", "financial year, YYYY/YY")
     spend_plan_line_no: int = column("int", "spend-plan line the row came from, if any")
-    detailed_in: str = column("string", "paper_id of another paper of the run that prints the "
-                              "same budget line by line (this row is its summary; the awards "
-                              "view counts the detail only)")
+    detailed_in: str = column(
+        "string",
+        "paper_id of another paper of the run that prints the "
+        "same budget line by line (this row is its summary; the awards "
+        "view counts the detail only)",
+    )
     page: int = column("int", _PAGE)
     evidence: str = column("string", _EVIDENCE)
 

@@ -56,11 +56,12 @@ def from_json(record_type: type, row: Any) -> Any:
     cols = columns_of(record_type)
     names = {c.name for c in cols}
     if set(row) != names:
-        raise ValueError(f"{record_type.__name__} row has columns {sorted(set(row) ^ names)} "
-                         "that do not match the schema")
+        raise ValueError(
+            f"{record_type.__name__} row has columns {sorted(set(row) ^ names)} "
+            "that do not match the schema"
+        )
     record = record_type(**{c.name: _value(c.type, row[c.name]) for c in cols})
     issues = problems(record)
     if issues:
         raise ValueError(f"invalid {record_type.__name__}: {'; '.join(issues)}")
     return record
-

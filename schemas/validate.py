@@ -48,8 +48,9 @@ def problems(record: Any) -> list[str]:
             out.append(f"{col.name}={value!r} is not one of {', '.join(col.vocab)}")
         if col.minimum is not None and value < col.minimum:
             out.append(f"{col.name}={value} is below {col.minimum}")
-        if col.type == "decimal" and (abs(value) > _MAX_MONEY or value != value.quantize(
-                Decimal("0.01"))):
+        if col.type == "decimal" and (
+            abs(value) > _MAX_MONEY or value != value.quantize(Decimal("0.01"))
+        ):
             out.append(f"{col.name}={value} does not fit decimal(14,2)")
         if col.type == "date" and not _EARLIEST <= value <= _LATEST:
             out.append(f"{col.name}={value} is not a plausible date")

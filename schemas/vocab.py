@@ -2,13 +2,30 @@
 
 PAPER_STATUS = ("ok", "partial", "failed", "needs_ocr", "skipped")
 PAPER_FORMATS = ("pdf", "docx", "txt", "html", "unknown")
-DOC_TYPES = ("agenda_pack", "agenda", "minutes", "report", "briefing", "spend_plan",
-             "performance_update", "decision", "unknown")
+DOC_TYPES = (
+    "agenda_pack",
+    "agenda",
+    "minutes",
+    "report",
+    "briefing",
+    "spend_plan",
+    "performance_update",
+    "decision",
+    "unknown",
+)
 PART_TYPES = ("agenda", "minutes", "report", "appendix", "other")
 MEETING_SOURCES = ("agenda", "minutes")
 MEMBERSHIP_CATEGORIES = ("voting", "chair", "advisor", "observer", "officer")
 ATTENDANCE_STATUS = ("present", "apologies", "observer", "officer", "also_present", "co_opted")
-FUNDING_KINDS = ("grant_award", "allocation", "past_spend", "match_funding", "other_funding",
-                 "cap", "prize", "estimate")
+FUNDING_KINDS = (
+    "grant_award",
+    "allocation",
+    "past_spend",
+    "match_funding",
+    "other_funding",
+    "cap",
+    "prize",
+    "estimate",
+)
 SEVERITIES = ("info", "warning", "error")
 PERSON_MENTION_KINDS = ("report_author", "contact", "lead", "commander", "named")

@@ -16,13 +16,17 @@ BAD = ROOT / "tests" / "fixtures" / "bad"
 SAMPLE_STEMS = sorted(p.stem for p in GOLD.glob("*.json"))
 FORMATS = ("txt", "docx", "pdf")
 #: every PDF with a text layer among the samples and the real papers, relative to samples/
-TEXT_PDFS = sorted(p.relative_to(SAMPLES).as_posix() for p in SAMPLES.glob("*.pdf")
-                   if not p.name.endswith(".scanned.pdf")) \
-    + sorted(p.relative_to(SAMPLES).as_posix() for p in (SAMPLES / "real").glob("*.pdf"))
+TEXT_PDFS = sorted(
+    p.relative_to(SAMPLES).as_posix()
+    for p in SAMPLES.glob("*.pdf")
+    if not p.name.endswith(".scanned.pdf")
+) + sorted(p.relative_to(SAMPLES).as_posix() for p in (SAMPLES / "real").glob("*.pdf"))
 #: the text PDFs with ruled tables (grids of drawn lines that the PDF reader's table gate sends
 #: to the table finder); the others have none. test_pdf_tables holds both halves of this list.
 RULED_PDFS = (
-    "000_1c07758f42038aae.pdf", "003_a2a4ea0d76e054f2.pdf", "004_e7a5e62b3e5d6ec5.pdf",
+    "000_1c07758f42038aae.pdf",
+    "003_a2a4ea0d76e054f2.pdf",
+    "004_e7a5e62b3e5d6ec5.pdf",
     "real/kent-armed-forces-covenant-annual-report-2024.pdf",
     "real/kent-budget-by-directorate-2025-26.pdf",
     "real/kent-budget-templates-spending-savings-2025-28.pdf",

@@ -21,41 +21,52 @@ def test_moderngov_front_sheet_labels_and_part_ii():
     (meeting,) = recs["meetings"]
     assert (meeting.date, meeting.start_time) == (dt.date(2021, 10, 6), "18:30")
     assert meeting.venue == "Committee Room 1, Civic Centre, High Street"
-    items = [(i.number, i.title, i.page_from, i.page_to, i.to_follow, i.exempt)
-             for i in recs["agenda_items"]]
+    items = [
+        (i.number, i.title, i.page_from, i.page_to, i.to_follow, i.exempt)
+        for i in recs["agenda_items"]
+    ]
     assert items == [
         (1, "Apologies for Absence", None, None, False, False),
         (2, "Minutes of the Previous Meeting", 5, 10, False, False),
         (3, "Planning Application 21/01234/FUL - Land at Mill Lane", 11, 30, False, False),
         (4, "Enforcement Update", None, None, True, False),
         (5, "Exclusion of the Press and Public", None, None, False, False),
-        (6, "Legal Advice", 31, 35, False, True)]
+        (6, "Legal Advice", 31, 35, False, True),
+    ]
     members = [(m.name_as_printed, m.category, m.position) for m in recs["memberships"]]
-    assert members == [("Councillor P Green", "chair", None),
-                       ("Councillor R Blue", "voting", "Vice-Chair"),
-                       ("Councillor S Red", "voting", None),
-                       ("Councillor T White", "voting", None)]
+    assert members == [
+        ("Councillor P Green", "chair", None),
+        ("Councillor R Blue", "voting", "Vice-Chair"),
+        ("Councillor S Red", "voting", None),
+        ("Councillor T White", "voting", None),
+    ]
 
 
 def test_kent_front_sheet_venue_beside_contact_column():
-    text = ("AGENDA\nCABINET\nTuesday, 4th March, 2025, at 10.00 am Ask for: Georgina Little\n"
-            "Council Chamber, Sessions House, Telephone: Tel: 03000 414043\n"
-            "County Hall, Maidstone Email:\nUNRESTRICTED ITEMS\n1. Apologies\n"
-            "2. Declarations of Interest\n3. Minutes of the Meeting held on 30 January 2025 "
-            "(Pages 1 - 18)\n4. Late Changes to the 25-26 Budget\n(Pages 19 - 24)\n"
-            "EXEMPT ITEMS\n(At the time of preparing the agenda there were no exempt items.)\n")
+    text = (
+        "AGENDA\nCABINET\nTuesday, 4th March, 2025, at 10.00 am Ask for: Georgina Little\n"
+        "Council Chamber, Sessions House, Telephone: Tel: 03000 414043\n"
+        "County Hall, Maidstone Email:\nUNRESTRICTED ITEMS\n1. Apologies\n"
+        "2. Declarations of Interest\n3. Minutes of the Meeting held on 30 January 2025 "
+        "(Pages 1 - 18)\n4. Late Changes to the 25-26 Budget\n(Pages 19 - 24)\n"
+        "EXEMPT ITEMS\n(At the time of preparing the agenda there were no exempt items.)\n"
+    )
     recs = run(text)
     (meeting,) = recs["meetings"]
     assert (meeting.date, meeting.start_time) == (dt.date(2025, 3, 4), "10:00")
     assert meeting.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
     items = [(i.number, i.page_from, i.page_to, i.exempt) for i in recs["agenda_items"]]
-    assert items == [(1, None, None, False), (2, None, None, False), (3, 1, 18, False),
-                     (4, 19, 24, False)]
+    assert items == [
+        (1, None, None, False),
+        (2, None, None, False),
+        (3, 1, 18, False),
+        (4, 19, 24, False),
+    ]
 
 
 def test_sample_004_agenda_part():
     text = SAMPLE.read_text(encoding="utf-8")
-    recs = run(text[:text.index("Minutes of the meeting of the SAFERMK")])
+    recs = run(text[: text.index("Minutes of the meeting of the SAFERMK")])
     (meeting,) = recs["meetings"]
     assert meeting.venue == "Council Chamber, Civic, 1 Saxon Gate East, Milton Keynes, MK9 3EJ"
     assert [(i.number, i.exempt) for i in recs["agenda_items"]][-2:] == [(9, False), (10, True)]
@@ -64,28 +75,46 @@ def test_sample_004_agenda_part():
     assert cats.count("advisor") == 5 and cats.count("observer") == 4
     assert cats.count("officer") == 5
     smith = next(m for m in recs["memberships"] if m.name_as_printed == "Maralyn Smith")
-    assert (smith.position, smith.organisation) == ("Chief Executive",
-                                                    "MK Dons Sports and Education Trust")
+    assert (smith.position, smith.organisation) == (
+        "Chief Executive",
+        "MK Dons Sports and Education Trust",
+    )
 
 
 def test_membership_rows_read_without_their_column_gap():
     # a borderless name | role table that the PDF reader returns as one line per member
     recs = run((FIX / "agenda-membership-without-column-gap.txt").read_text())
-    got = [(m.name_as_printed, m.category, m.position, m.organisation)
-           for m in recs["memberships"]]
+    got = [(m.name_as_printed, m.category, m.position, m.organisation) for m in recs["memberships"]]
     assert got == [
         ("Michael Bracey", "voting", "Chief Executive", "Milton Keynes Council"),
-        ("Marc Tarbit", "voting", "Superintendent/Local Police Area Commander",
-         "Thames Valley Police"),
+        (
+            "Marc Tarbit",
+            "voting",
+            "Superintendent/Local Police Area Commander",
+            "Thames Valley Police",
+        ),
         ("Paul Scanes", "voting", "Group Commander", "Buckinghamshire Fire and Rescue Service"),
-        ("Councillor Lauren Townsend", "chair", "Responsible Cabinet Member",
-         "Milton Keynes Council"),
-        ("Parish Councillor Philip Ayles", "advisor", "Representative of Rural Parish Councils",
-         "Rural Parish Councils"),
+        (
+            "Councillor Lauren Townsend",
+            "chair",
+            "Responsible Cabinet Member",
+            "Milton Keynes Council",
+        ),
+        (
+            "Parish Councillor Philip Ayles",
+            "advisor",
+            "Representative of Rural Parish Councils",
+            "Rural Parish Councils",
+        ),
         ("Councillor Ferrans", "observer", None, "Milton Keynes Council"),
-        ("Councillor R Bradburn", "observer",
-         "representative for Thames Valley Police and Crime Panel", "Milton Keynes Council"),
-        ("Jane Held", "observer", "Independent Safeguarding Scrutineer", None)]
+        (
+            "Councillor R Bradburn",
+            "observer",
+            "representative for Thames Valley Police and Crime Panel",
+            "Milton Keynes Council",
+        ),
+        ("Jane Held", "observer", "Independent Safeguarding Scrutineer", None),
+    ]
 
 
 def test_summons_wrapped_titles_and_sign_off():
@@ -93,14 +122,22 @@ def test_summons_wrapped_titles_and_sign_off():
     (meeting,) = recs["meetings"]
     # the meeting's date, not the date the summons was issued
     assert (meeting.date, meeting.start_time) == (dt.date(2025, 2, 13), "09:30")
-    items = [(i.number, i.title, i.description, i.page_from, i.page_to)
-             for i in recs["agenda_items"]]
+    items = [
+        (i.number, i.title, i.description, i.page_from, i.page_to) for i in recs["agenda_items"]
+    ]
     assert items == [
         (1, "Apologies for Absence", None, None, None),
-        (2, "Minutes of the meetings held on 19 December 2024 and 9 January 2025 and, if in "
-            "order, to be approved as a correct record", None, 1, 26),
+        (
+            2,
+            "Minutes of the meetings held on 19 December 2024 and 9 January 2025 and, if in "
+            "order, to be approved as a correct record",
+            None,
+            1,
+            26,
+        ),
         (3, "Section 25 Report", None, 27, 36),
-        (4, "Capital Programme 2025-35 and Revenue Budget 2025-26", None, 37, 250)]
+        (4, "Capital Programme 2025-35 and Revenue Budget 2025-26", None, 37, 250),
+    ]
 
 
 def test_supplement_letter_lists_one_item_and_the_meeting_date():
@@ -112,9 +149,11 @@ def test_supplement_letter_lists_one_item_and_the_meeting_date():
 
 
 def test_venue_run_into_the_date_line_after_a_contact_label():
-    text = ("AGENDA\nCABINET\nTuesday, 4th March, 2025, at 10.00 am Ask for: Georgina Little "
-            "Council Chamber, Sessions House, County Hall, Maidstone\nTelephone: Tel: 03000 "
-            "414043\nUNRESTRICTED ITEMS\n1. Apologies\n")
+    text = (
+        "AGENDA\nCABINET\nTuesday, 4th March, 2025, at 10.00 am Ask for: Georgina Little "
+        "Council Chamber, Sessions House, County Hall, Maidstone\nTelephone: Tel: 03000 "
+        "414043\nUNRESTRICTED ITEMS\n1. Apologies\n"
+    )
     (meeting,) = run(text)["meetings"]
     assert meeting.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
 
@@ -135,16 +174,20 @@ def test_start_on_the_rising_of_another_meeting_has_no_clock_time():
     assert meeting.end_time is None
     assert meeting.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
     items = [(i.number, i.title, i.page_from, i.page_to, i.exempt) for i in recs["agenda_items"]]
-    assert items == [(1, "Apologies", None, None, False),
-                     (2, "Declarations of Interest", None, None, False),
-                     (3, "Consideration of Decision 24/00093 (if required)", None, None, False),
-                     (4, "Disposal of Land at Example Farm", 5, 9, True)]
+    assert items == [
+        (1, "Apologies", None, None, False),
+        (2, "Declarations of Interest", None, None, False),
+        (3, "Consideration of Decision 24/00093 (if required)", None, None, False),
+        (4, "Disposal of Land at Example Farm", 5, 9, True),
+    ]
 
 
 def test_start_time_printed_before_the_rising_clause_is_kept():
-    text = ("AGENDA\nCABINET\nThursday, 13th March, 2025, at 3.00 pm (or on the rising of Full "
-            "Council, whichever is the later)\nAsk for: Georgina Little\nCouncil Chamber, "
-            "Sessions House, County Hall, Maidstone\nUNRESTRICTED ITEMS\n1. Apologies\n")
+    text = (
+        "AGENDA\nCABINET\nThursday, 13th March, 2025, at 3.00 pm (or on the rising of Full "
+        "Council, whichever is the later)\nAsk for: Georgina Little\nCouncil Chamber, "
+        "Sessions House, County Hall, Maidstone\nUNRESTRICTED ITEMS\n1. Apologies\n"
+    )
     (meeting,) = run(text)["meetings"]
     assert (meeting.start_time, meeting.end_time) == ("15:00", None)
 
@@ -163,15 +206,27 @@ def test_items_numbered_on_from_the_last_meeting_and_a_second_agenda():
     from extractors.text.meeting_text import Line
 
     # Tintern CC, 20 May 2019: the annual meeting's agenda, then the meeting's own
-    printed = ["TINTERN COMMUNITY COUNCIL", "AGENDA", "805. Apologies for absence",
-               "806. Confirmation of minutes of 2018 AGM", "807. Chairman’s Report",
-               "Please note there will be no public forum at this meeting.",
-               "TINTERN COMMUNITY COUNCIL", "AGENDA", "2691. Police Report",
-               "2692. Public Forum", "2697. Accounts for payment:-"]
+    printed = [
+        "TINTERN COMMUNITY COUNCIL",
+        "AGENDA",
+        "805. Apologies for absence",
+        "806. Confirmation of minutes of 2018 AGM",
+        "807. Chairman’s Report",
+        "Please note there will be no public forum at this meeting.",
+        "TINTERN COMMUNITY COUNCIL",
+        "AGENDA",
+        "2691. Police Report",
+        "2692. Public Forum",
+        "2697. Accounts for payment:-",
+    ]
     items = read_items([Line(t, 1, first=True) for t in printed])
     assert [(i.number, i.title) for i in items] == [
-        (805, "Apologies for absence"), (806, "Confirmation of minutes of 2018 AGM"),
-        (807, "Chairman’s Report"), (2691, "Police Report"), (2692, "Public Forum")]
+        (805, "Apologies for absence"),
+        (806, "Confirmation of minutes of 2018 AGM"),
+        (807, "Chairman’s Report"),
+        (2691, "Police Report"),
+        (2692, "Public Forum"),
+    ]
 
 
 def test_an_items_purpose_after_its_title_is_its_description():
@@ -179,13 +234,19 @@ def test_an_items_purpose_after_its_title_is_its_description():
     from extractors.text.meeting_text import Line
 
     # Hertingfordbury PC, 13 March 2019
-    printed = ["1. APOLOGIES FOR ABSENCE",
-               "2. DECLARATIONS OF INTEREST - to note any Members’ Declarations of Interest",
-               "3. PLANNING", "a) To consider planning applications below:"]
+    printed = [
+        "1. APOLOGIES FOR ABSENCE",
+        "2. DECLARATIONS OF INTEREST - to note any Members’ Declarations of Interest",
+        "3. PLANNING",
+        "a) To consider planning applications below:",
+    ]
     items = read_items([Line(t, 1, first=True) for t in printed])
     assert [(i.number, i.sub_item, i.title) for i in items] == [
-        (1, None, "APOLOGIES FOR ABSENCE"), (2, None, "DECLARATIONS OF INTEREST"),
-        (3, None, "PLANNING"), (3, "a", "To consider planning applications below")]
+        (1, None, "APOLOGIES FOR ABSENCE"),
+        (2, None, "DECLARATIONS OF INTEREST"),
+        (3, None, "PLANNING"),
+        (3, "a", "To consider planning applications below"),
+    ]
     assert items[1].description == "to note any Members’ Declarations of Interest"
     assert items[2].description is None
 
@@ -198,24 +259,51 @@ def test_sub_items_are_items_numbered_under_their_main_item():
         return [Line(t, 1, True, "paragraph", False, 0) for t in texts]
 
     # Broomhill CC agenda, 12 November 2025: "(a)" lines, one title in lower case
-    got = read_items(lines("Agenda", "4. Previous Minutes (approved via Slack)",
-                           "(a) matters arising", "5. Councillor reports",
-                           "6. Office Bearers reports:", "(a) Chair", "(b) Vice-Chair"))
+    got = read_items(
+        lines(
+            "Agenda",
+            "4. Previous Minutes (approved via Slack)",
+            "(a) matters arising",
+            "5. Councillor reports",
+            "6. Office Bearers reports:",
+            "(a) Chair",
+            "(b) Vice-Chair",
+        )
+    )
     assert [(i.number, i.sub_item, i.title) for i in got][:1] == [
-        (4, None, "Previous Minutes (approved via Slack)")]
+        (4, None, "Previous Minutes (approved via Slack)")
+    ]
     assert [(i.number, i.sub_item, i.title) for i in got][1:] == [
-        (4, "a", "matters arising"), (5, None, "Councillor reports"),
-        (6, None, "Office Bearers reports"), (6, "a", "Chair"), (6, "b", "Vice-Chair")]
+        (4, "a", "matters arising"),
+        (5, None, "Councillor reports"),
+        (6, None, "Office Bearers reports"),
+        (6, "a", "Chair"),
+        (6, "b", "Vice-Chair"),
+    ]
     # Souldern PC agenda, 29 September 2022: a bare "a" then "b." and "c." run on in one line
-    got = read_items(lines("Agenda", "9 Playground", "10 Updates",
-                           "a Nancy Bowles Wood Advisory Group b. CDC c. OCC",
-                           "12 Finance To approve monthly accounts payable"))
+    got = read_items(
+        lines(
+            "Agenda",
+            "9 Playground",
+            "10 Updates",
+            "a Nancy Bowles Wood Advisory Group b. CDC c. OCC",
+            "12 Finance To approve monthly accounts payable",
+        )
+    )
     assert [(i.sub_item, i.title) for i in got if i.number == 10] == [
-        (None, "Updates"), ("a", "Nancy Bowles Wood Advisory Group"), ("b", "CDC"),
-        ("c", "OCC")]
+        (None, "Updates"),
+        ("a", "Nancy Bowles Wood Advisory Group"),
+        ("b", "CDC"),
+        ("c", "OCC"),
+    ]
     # Hertingfordbury PC agenda, 13 March 2019: roman sub-items
-    got = read_items(lines("Agenda", "1. APOLOGIES FOR ABSENCE",
-                           "To consider and approve the following resolutions:",
-                           "i) The amendment to HPC Code of Conduct",
-                           "ii) “Recreational Standard” for Village Greens"))
+    got = read_items(
+        lines(
+            "Agenda",
+            "1. APOLOGIES FOR ABSENCE",
+            "To consider and approve the following resolutions:",
+            "i) The amendment to HPC Code of Conduct",
+            "ii) “Recreational Standard” for Village Greens",
+        )
+    )
     assert [i.sub_item for i in got] == [None, "i", "ii"]

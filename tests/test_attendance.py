@@ -13,7 +13,8 @@ FIX = Path(__file__).parent / "fixtures" / "meetings"
 
 def records(doc: Document):
     return attendance.extract(doc, PaperContext(paper_id="p", doc_type="minutes")).records.get(
-        "attendance", [])
+        "attendance", []
+    )
 
 
 def by_name(recs):
@@ -21,8 +22,10 @@ def by_name(recs):
 
 
 def test_table_rows_with_shared_honorific_and_org_prefix():
-    rows = [line.split("\t") for line in
-            (FIX / "cmis-attendance-table-shared-honorific.txt").read_text().splitlines()]
+    rows = [
+        line.split("\t")
+        for line in (FIX / "cmis-attendance-table-shared-honorific.txt").read_text().splitlines()
+    ]
     doc = Document([Page(1, [Table(rows, 1)])], DocumentMeta())
     got = by_name(records(doc))
     assert got["Councillor Townsend"].chair and got["Councillor Townsend"].status == "present"
@@ -40,20 +43,26 @@ def test_table_rows_with_shared_honorific_and_org_prefix():
 
 
 def test_moderngov_prose_apologies_share_plural_honorific():
-    doc = text_doc((FIX / "moderngov-minutes-yearly-refs-resolved-colon-prose-apologies.txt")
-                   .read_text())
+    doc = text_doc(
+        (FIX / "moderngov-minutes-yearly-refs-resolved-colon-prose-apologies.txt").read_text()
+    )
     got = by_name(records(doc))
     assert got["Councillor A Smith"].chair
     assert {n for n, r in got.items() if r.status == "present"} == {
-        "Councillor A Smith", "Councillor B Jones", "Councillor C Patel", "Councillor D O'Brien"}
+        "Councillor A Smith",
+        "Councillor B Jones",
+        "Councillor C Patel",
+        "Councillor D O'Brien",
+    }
     assert got["J Brown"].status == "officer" and got["J Brown"].position == "Legal Adviser"
     assert {n for n, r in got.items() if r.status == "apologies"} == {
-        "Councillor E White", "Councillor F Black"}
+        "Councillor E White",
+        "Councillor F Black",
+    }
 
 
 def test_kent_present_list_honours_and_wrapped_roles():
-    doc = text_doc((FIX / "kent-cabinet-minutes-item-headings-lettered-resolution.txt")
-                   .read_text())
+    doc = text_doc((FIX / "kent-cabinet-minutes-item-headings-lettered-resolution.txt").read_text())
     got = by_name(records(doc))
     assert got["Mr R W Gough"].chair
     assert "Mr R C Love" in got and not any("OBE" in n for n in got)
@@ -64,24 +73,32 @@ def test_kent_present_list_honours_and_wrapped_roles():
 
 
 def test_role_after_comma_and_oxford_comma_apologies():
-    doc = text_doc((FIX / "kent-panel-minutes-untitled-items-oxford-comma-apologies.txt")
-                   .read_text())
+    doc = text_doc(
+        (FIX / "kent-panel-minutes-untitled-items-oxford-comma-apologies.txt").read_text()
+    )
     got = by_name(records(doc))
     assert got["Shellina Prendergast"].chair and not got["Paul Bartlett"].chair
     assert got["Sue Chandler"].status == "also_present"
     assert got["Sue Chandler"].position.startswith("Cabinet Member for Integrated")
     assert {n for n, r in got.items() if r.status == "apologies"} == {
-        "Mr R Love", "Ms K Leonard", "Ms A Farmer"}
+        "Mr R Love",
+        "Ms K Leonard",
+        "Ms A Farmer",
+    }
 
 
 def test_role_and_org_forms():
     assert names.role_and_org("Chief Executive (Milton Keynes Council)") == (
-        "Chief Executive", "Milton Keynes Council")
+        "Chief Executive",
+        "Milton Keynes Council",
+    )
     assert names.role_and_org("Representative of Rural Parish Councils") == (
-        "Representative of Rural Parish Councils", "Rural Parish Councils")
+        "Representative of Rural Parish Councils",
+        "Rural Parish Councils",
+    )
     assert names.role_and_org(
-        "Milton Keynes Council (representative for Thames Valley Police and Crime Panel)") == (
-        "representative for Thames Valley Police and Crime Panel", "Milton Keynes Council")
+        "Milton Keynes Council (representative for Thames Valley Police and Crime Panel)"
+    ) == ("representative for Thames Valley Police and Crime Panel", "Milton Keynes Council")
 
 
 def test_meeting_note_name_dash_org_entries_run_together():
@@ -89,77 +106,117 @@ def test_meeting_note_name_dash_org_entries_run_together():
     doc = text_doc((FIX / "meeting-note-attendance-name-dash-org-run-together.txt").read_text())
     got = [(r.name_as_printed, r.organisation, r.chair, r.status) for r in records(doc)]
     assert got == [
-        ("Harry Rayner", "MEM", True, "present"), ("Rosalind Binks", "MEM", False, "present"),
-        ("Paul Stepto", "MEM", False, "present"), ("Nick Buckland", "KCC", False, "present"),
-        ("James Graham", "KCC", False, "present"), ("Chris Ellis", "KCC", False, "present"),
+        ("Harry Rayner", "MEM", True, "present"),
+        ("Rosalind Binks", "MEM", False, "present"),
+        ("Paul Stepto", "MEM", False, "present"),
+        ("Nick Buckland", "KCC", False, "present"),
+        ("James Graham", "KCC", False, "present"),
+        ("Chris Ellis", "KCC", False, "present"),
         ("Chris Jones", "Link Group", False, "present"),
-        ("David Whelan", "Link Group", False, "present")]
+        ("David Whelan", "Link Group", False, "present"),
+    ]
 
 
 def test_label_wrapped_over_two_lines():
     doc = text_doc((FIX / "minutes-co-opted-label-wrapped-run-on-clauses.txt").read_text())
     got = {r.name_as_printed: r.status for r in records(doc)}
-    assert got == {"Councillor Green": "present", "J Smith": "present",
-                   "Parish Councillor P Ayles": "co_opted",
-                   "Parish Councillor M Cato": "co_opted", "R Brown": "apologies"}
+    assert got == {
+        "Councillor Green": "present",
+        "J Smith": "present",
+        "Parish Councillor P Ayles": "co_opted",
+        "Parish Councillor M Cato": "co_opted",
+        "R Brown": "apologies",
+    }
 
 
 def test_split_name_role_without_column_gap():
     split = names.split_name_role
     assert split("Michael Bracey Chief Executive (Milton Keynes Council)") == (
-        "Michael Bracey", "Chief Executive (Milton Keynes Council)")
+        "Michael Bracey",
+        "Chief Executive (Milton Keynes Council)",
+    )
     assert split("Councillor Ferrans Milton Keynes Council") == (
-        "Councillor Ferrans", "Milton Keynes Council")
+        "Councillor Ferrans",
+        "Milton Keynes Council",
+    )
     assert split("Councillor R Bradburn Milton Keynes Council (representative for X)") == (
-        "Councillor R Bradburn", "Milton Keynes Council (representative for X)")
+        "Councillor R Bradburn",
+        "Milton Keynes Council (representative for X)",
+    )
     assert split("Marc Tarbit Superintendent/Local Police Area Commander") == (
-        "Marc Tarbit", "Superintendent/Local Police Area Commander")
+        "Marc Tarbit",
+        "Superintendent/Local Police Area Commander",
+    )
     assert split("Jane Held Independent Safeguarding Scrutineer") == (
-        "Jane Held", "Independent Safeguarding Scrutineer")
+        "Jane Held",
+        "Independent Safeguarding Scrutineer",
+    )
     assert split("Health and Safety") is None
 
 
 def test_questions_pack_names_are_not_attendance():
     # "Question by X to Y, role" pages name people who are not in an attendance block
-    text = ("Thursday 13 March 2025\n\nQuestion by Paul Stepto to Rory Love, Cabinet Member for "
-            "Education and Skills\n\nMr Justice Cavanagh, during sentencing in the case of Sara "
-            "Sharif commented on the dangers of unsupervised homeschooling.\n\nAnswer\n\n"
-            "Under current legislation, nearly all families are free to educate their child at "
-            "home.\n\nQuestion by Susan Carey to Neil Baker, Cabinet Member for Highways and "
-            "Transport\n\nAnswer\n\nThank you for requesting an update.")
+    text = (
+        "Thursday 13 March 2025\n\nQuestion by Paul Stepto to Rory Love, Cabinet Member for "
+        "Education and Skills\n\nMr Justice Cavanagh, during sentencing in the case of Sara "
+        "Sharif commented on the dangers of unsupervised homeschooling.\n\nAnswer\n\n"
+        "Under current legislation, nearly all families are free to educate their child at "
+        "home.\n\nQuestion by Susan Carey to Neil Baker, Cabinet Member for Highways and "
+        "Transport\n\nAnswer\n\nThank you for requesting an update."
+    )
     assert records(text_doc(text)) == []
 
 
 def test_virtual_attendance_and_substitutes_in_prose():
-    doc = text_doc((FIX / "kent-panel-minutes-virtual-attendance-and-substitute-prose.txt")
-                   .read_text())
+    doc = text_doc(
+        (FIX / "kent-panel-minutes-virtual-attendance-and-substitute-prose.txt").read_text()
+    )
     got = [(r.name_as_printed, r.status) for r in records(doc)]
     # Ms L Game, Ms S Chandler and Ms T Scott already appear in the lists by full name
-    assert got == [("Shellina Prendergast", "present"), ("Paul Bartlett", "present"),
-                   ("Gary Cooke", "present"), ("Lesley Game", "present"),
-                   ("Tracy Scott", "present"), ("Brian Horton", "present"),
-                   ("Sue Chandler", "also_present"), ("James Clapson", "officer"),
-                   ("Maureen Robinson", "officer"), ("Mr R Love", "apologies"),
-                   ("Ms K Leonard", "apologies"), ("Ms A Farmer", "apologies"),
-                   ("Mr M Dance", "present"), ("Mr D Brazier", "present")]
+    assert got == [
+        ("Shellina Prendergast", "present"),
+        ("Paul Bartlett", "present"),
+        ("Gary Cooke", "present"),
+        ("Lesley Game", "present"),
+        ("Tracy Scott", "present"),
+        ("Brian Horton", "present"),
+        ("Sue Chandler", "also_present"),
+        ("James Clapson", "officer"),
+        ("Maureen Robinson", "officer"),
+        ("Mr R Love", "apologies"),
+        ("Ms K Leonard", "apologies"),
+        ("Ms A Farmer", "apologies"),
+        ("Mr M Dance", "present"),
+        ("Mr D Brazier", "present"),
+    ]
     people = by_name(records(doc))
     assert people["Paul Bartlett"].position == "Vice-Chair"
     assert people["Shellina Prendergast"].chair
 
 
 def test_council_present_list_chairman_vice_chairman_and_reported_apologies():
-    doc = text_doc((FIX / "kent-council-minutes-vice-chairman-and-apologies-reported.txt")
-                   .read_text())
+    doc = text_doc(
+        (FIX / "kent-council-minutes-vice-chairman-and-apologies-reported.txt").read_text()
+    )
     recs = records(doc)
     got = [(r.name_as_printed, r.status) for r in recs]
-    assert got == [("Mr B J Sweetland", "present"), ("Mr A M Ridgers", "present"),
-                   ("Mr N Baker", "present"), ("Mrs T Dean", "present"),
-                   ("Mr P M Hill", "present"), ("Rich Lehmann", "present"),
-                   ("Ms L Wright", "present"), ("Mr J Cook", "officer"),
-                   ("Mr B Watts", "officer"), ("Mr Baldock", "apologies"),
-                   ("Mrs Bruneau", "apologies"), ("Sir Paul Carter", "apologies"),
-                   ("Mr Chard", "apologies"), ("Mr Webb", "apologies"),
-                   ("Mr Cooke", "apologies")]
+    assert got == [
+        ("Mr B J Sweetland", "present"),
+        ("Mr A M Ridgers", "present"),
+        ("Mr N Baker", "present"),
+        ("Mrs T Dean", "present"),
+        ("Mr P M Hill", "present"),
+        ("Rich Lehmann", "present"),
+        ("Ms L Wright", "present"),
+        ("Mr J Cook", "officer"),
+        ("Mr B Watts", "officer"),
+        ("Mr Baldock", "apologies"),
+        ("Mrs Bruneau", "apologies"),
+        ("Sir Paul Carter", "apologies"),
+        ("Mr Chard", "apologies"),
+        ("Mr Webb", "apologies"),
+        ("Mr Cooke", "apologies"),
+    ]
     people = by_name(recs)
     assert people["Mr B J Sweetland"].chair and people["Mr B J Sweetland"].position is None
     assert not people["Mr A M Ridgers"].chair
@@ -172,9 +229,11 @@ def test_an_in_attendance_list_is_decided_per_person():
     from extractors.text.meeting_text import Line
 
     # Hertingfordbury PC, 13 March 2019 (the paper's words)
-    printed = ["PRESENT: Cllrs Gary O’Leary, Magda Atkins and Niki Gordon",
-               "In attendance: Cllr Ken Crofton, Cllr Linda Haysey, Amanda Glew (Clerk), "
-               "Brian Findel-Hawkins, Raymond Judd"]
+    printed = [
+        "PRESENT: Cllrs Gary O’Leary, Magda Atkins and Niki Gordon",
+        "In attendance: Cllr Ken Crofton, Cllr Linda Haysey, Amanda Glew (Clerk), "
+        "Brian Findel-Hawkins, Raymond Judd",
+    ]
     recs = attendance_records([Line(t, 1, first=True) for t in printed], "m", "p")
     status = {r.name_as_printed: r.status for r in recs}
     assert status["Cllr Ken Crofton"] == "also_present"
@@ -189,17 +248,26 @@ def test_apologies_listed_in_a_numbered_minute_anywhere():
     from schemas.document import Block, Document, DocumentMeta, Page
 
     # Tintern CC, 26 November 2018: apologies are the third minute
-    texts = ["Minutes of a meeting of the above Council held on Monday 26th November 2018",
-             "Present: Cllrs Hayward, Hoskins & Richards.",
-             "2599. Police Report: Attached. No Police presence.",
-             "2600. Public Forum: No one present.",
-             "2601. Apologies for absence: Cllr Hillard & County Cllr Webb.",
-             "2602. Declarations of interest: None."]
-    doc = Document([Page(1, [Block("paragraph", t, 1) for t in texts])],
-                   DocumentMeta(page_count=1))
-    ctx = PaperContext(paper_id="p", doc_type="minutes", title=None, authority=None,
-                       body=None, paper_date=None, financial_year=None, parts=[],
-                       part_docs={})
+    texts = [
+        "Minutes of a meeting of the above Council held on Monday 26th November 2018",
+        "Present: Cllrs Hayward, Hoskins & Richards.",
+        "2599. Police Report: Attached. No Police presence.",
+        "2600. Public Forum: No one present.",
+        "2601. Apologies for absence: Cllr Hillard & County Cllr Webb.",
+        "2602. Declarations of interest: None.",
+    ]
+    doc = Document([Page(1, [Block("paragraph", t, 1) for t in texts])], DocumentMeta(page_count=1))
+    ctx = PaperContext(
+        paper_id="p",
+        doc_type="minutes",
+        title=None,
+        authority=None,
+        body=None,
+        paper_date=None,
+        financial_year=None,
+        parts=[],
+        part_docs={},
+    )
     recs = extract(doc, ctx).records["attendance"]
     apologies = {r.name_as_printed for r in recs if r.status == "apologies"}
     assert apologies == {"Cllr Hillard", "County Cllr Webb"}
@@ -209,11 +277,18 @@ def test_a_plural_honorific_ends_with_its_sentence():
     from extractors.values.names import split_people
 
     # London Borough of Merton, Audit Committee minutes of 24 September 2009
-    text = ("Councillors Chris Edge (Chairman), Mark Betteridge and Martin Whelton.\n"
-            "Caroline Holland (Director of Corporate Services), Grant Miles\n(Head of Finance)")
+    text = (
+        "Councillors Chris Edge (Chairman), Mark Betteridge and Martin Whelton.\n"
+        "Caroline Holland (Director of Corporate Services), Grant Miles\n(Head of Finance)"
+    )
     names = [e.name for e in split_people(text)]
-    assert names == ["Councillor Chris Edge", "Councillor Mark Betteridge",
-                     "Councillor Martin Whelton", "Caroline Holland", "Grant Miles"]
+    assert names == [
+        "Councillor Chris Edge",
+        "Councillor Mark Betteridge",
+        "Councillor Martin Whelton",
+        "Caroline Holland",
+        "Grant Miles",
+    ]
 
 
 def test_the_clerk_listed_as_present_is_an_officer():
@@ -221,8 +296,10 @@ def test_the_clerk_listed_as_present_is_an_officer():
     from extractors.text.meeting_text import Line
 
     # Burton-cum-Walden PC, 5 March 2024 (the paper's words)
-    printed = ["Present: Miss Jane Ritchie, Mr Andrew Landau and Mrs Victoria Whitehead, "
-               "Councillors, and Mrs Susan Ryding, Clerk"]
+    printed = [
+        "Present: Miss Jane Ritchie, Mr Andrew Landau and Mrs Victoria Whitehead, "
+        "Councillors, and Mrs Susan Ryding, Clerk"
+    ]
     recs = attendance_records([Line(t, 1, first=True) for t in printed], "m", "p")
     status = {r.name_as_printed: r.status for r in recs}
     assert status["Mrs Susan Ryding"] == "officer"
@@ -234,11 +311,11 @@ def test_people_with_job_titles_listed_after_the_members_are_officers():
     from extractors.text.meeting_text import Line
 
     # London Borough of Merton, Audit Committee minutes of 24 September 2009
-    printed = ["ALSO PRESENT: Councillors Chris Edge (Chairman), Mark Betteridge and Martin "
-               "Whelton.", "Caroline Holland (Director of Corporate Services), Grant Miles "
-               "(Head of Finance)"]
-    recs = attendance_records([Line(t, 1, first=k == 0) for k, t in enumerate(printed)],
-                              "m", "p")
+    printed = [
+        "ALSO PRESENT: Councillors Chris Edge (Chairman), Mark Betteridge and Martin Whelton.",
+        "Caroline Holland (Director of Corporate Services), Grant Miles (Head of Finance)",
+    ]
+    recs = attendance_records([Line(t, 1, first=k == 0) for k, t in enumerate(printed)], "m", "p")
     status = {r.name_as_printed: r.status for r in recs}
     assert status["Councillor Mark Betteridge"] == "also_present"
     assert status["Caroline Holland"] == "officer"
@@ -252,40 +329,67 @@ def test_names_printed_side_by_side_are_split_by_initials_or_honorifics():
     # Ayton CC, 3 June 2014: "PRESENT" then two columns of "Name INITIALS"
     status, rest = match_label("PRESENT Kenny Combe KC Dick Noble DN")
     assert status == "present"
-    names = [e.name for e in split_people(rest + "\nJohn Slater JS Raymond Allan RA\n"
-                                          "Rob Weatherston RW Margaret Carey MCa")]
-    assert names == ["Kenny Combe", "Dick Noble", "John Slater", "Raymond Allan",
-                     "Rob Weatherston", "Margaret Carey"]
+    names = [
+        e.name
+        for e in split_people(
+            rest + "\nJohn Slater JS Raymond Allan RA\nRob Weatherston RW Margaret Carey MCa"
+        )
+    ]
+    assert names == [
+        "Kenny Combe",
+        "Dick Noble",
+        "John Slater",
+        "Raymond Allan",
+        "Rob Weatherston",
+        "Margaret Carey",
+    ]
     # Stoke Ferry PC, 24 April 2019: each name opens with its own "Cllr"
-    entries = split_people("Cllr Sue Lintern (Chair) Cllr Daphne Clements "
-                           "Cllr Kit Hesketh-Harvey Cllr Mandy Leamon")
-    assert [e.name for e in entries] == ["Cllr Sue Lintern", "Cllr Daphne Clements",
-                                         "Cllr Kit Hesketh-Harvey", "Cllr Mandy Leamon"]
+    entries = split_people(
+        "Cllr Sue Lintern (Chair) Cllr Daphne Clements Cllr Kit Hesketh-Harvey Cllr Mandy Leamon"
+    )
+    assert [e.name for e in entries] == [
+        "Cllr Sue Lintern",
+        "Cllr Daphne Clements",
+        "Cllr Kit Hesketh-Harvey",
+        "Cllr Mandy Leamon",
+    ]
     assert [e.chair for e in entries] == [True, False, False, False]
     # a list that separates its names keeps a shared "and" and plural honorific as before
     assert [e.name for e in split_people("Cllrs Hodivala (Chairman), Hewett and Mosson")] == [
-        "Councillor Hodivala", "Councillor Hewett", "Councillor Mosson"]
+        "Councillor Hodivala",
+        "Councillor Hewett",
+        "Councillor Mosson",
+    ]
 
 
 def test_police_and_residents_in_a_present_list():
     # Broomhill CC, 12 November 2025, minute 1 "Committee Members Present were: ..."
-    doc = text_doc("Minutes of Meeting (no.445) of Broomhill Community Council\n\n"
-                   "Present: Barbara McTavish (BMcT,chair), Roy Hamdy (RH), PC Andy McKay, "
-                   "PC Tambir Ammed and Residents Fiona Miller, Mark Orr, Norman McLeod.\n\n"
-                   "2. Minutes of Previous Meetings. Approved online via slack.")
-    got = attendance.extract(doc, PaperContext(paper_id="p", doc_type="minutes")
-                             ).records["attendance"]
+    doc = text_doc(
+        "Minutes of Meeting (no.445) of Broomhill Community Council\n\n"
+        "Present: Barbara McTavish (BMcT,chair), Roy Hamdy (RH), PC Andy McKay, "
+        "PC Tambir Ammed and Residents Fiona Miller, Mark Orr, Norman McLeod.\n\n"
+        "2. Minutes of Previous Meetings. Approved online via slack."
+    )
+    got = attendance.extract(doc, PaperContext(paper_id="p", doc_type="minutes")).records[
+        "attendance"
+    ]
     status = {a.name_as_printed: a.status for a in got}
-    assert status == {"Barbara McTavish": "present", "Roy Hamdy": "present",
-                      "PC Andy McKay": "also_present", "PC Tambir Ammed": "also_present",
-                      "Fiona Miller": "observer", "Mark Orr": "observer",
-                      "Norman McLeod": "observer"}
+    assert status == {
+        "Barbara McTavish": "present",
+        "Roy Hamdy": "present",
+        "PC Andy McKay": "also_present",
+        "PC Tambir Ammed": "also_present",
+        "Fiona Miller": "observer",
+        "Mark Orr": "observer",
+        "Norman McLeod": "observer",
+    }
 
 
 def test_attendance_printed_in_an_opening_minute():
     # Burton-cum-Walden PC annual parish meeting, 25 April 2023 (before the first minute)
     status, rest = attendance.match_label(
-        "Members of the Council present were: Councillors Jane Ritchie, Chairman")
+        "Members of the Council present were: Councillors Jane Ritchie, Chairman"
+    )
     assert status == "present" and rest.startswith("Councillors Jane Ritchie")
     # Broomhill CC, 11 February 2026: the reader joins the title and the list
     assert attendance._label_after_title(

@@ -12,24 +12,37 @@ from schemas.records import Part
 
 
 def _doc(*texts: str) -> Document:
-    return Document([Page(1, [Block("paragraph", t, 1) for t in texts])],
-                    DocumentMeta(page_count=1))
+    return Document(
+        [Page(1, [Block("paragraph", t, 1) for t in texts])], DocumentMeta(page_count=1)
+    )
 
 
 def test_numbered_items_reporting_a_meeting_are_minutes():
     # Broomhill CC, 11 February 2026: headed "Minute", no cue phrase (the paper's words)
-    doc = _doc("BCC Minute 1 11/02/2026", "Meeting (no.447) of", "Broomhill Community Council",
-               "11th February 2026 19.00", "Minute", "1. Welcome", "2. Introductions",
-               "3. Sederunt and Apologies",
-               "Apologies were received from Abigail Harding, Cllr Eunis Jassemi and PC Andy "
-               "McKay", "4. Previous Minute", "The pervious minute was approved online, via Slack.")
+    doc = _doc(
+        "BCC Minute 1 11/02/2026",
+        "Meeting (no.447) of",
+        "Broomhill Community Council",
+        "11th February 2026 19.00",
+        "Minute",
+        "1. Welcome",
+        "2. Introductions",
+        "3. Sederunt and Apologies",
+        "Apologies were received from Abigail Harding, Cllr Eunis Jassemi and PC Andy McKay",
+        "4. Previous Minute",
+        "The pervious minute was approved online, via Slack.",
+    )
     got = classify(doc)
     assert (got.doc_type, got.confidence) == ("minutes", 0.5)
 
 
 def test_numbered_items_of_a_meeting_to_come_are_an_agenda():
-    doc = _doc("Meeting of the Village Hall Committee to be held on 3 March 2026",
-               "1. Chair's welcome", "2. Accounts", "3. Repairs to the roof")
+    doc = _doc(
+        "Meeting of the Village Hall Committee to be held on 3 March 2026",
+        "1. Chair's welcome",
+        "2. Accounts",
+        "3. Repairs to the roof",
+    )
     assert classify(doc).doc_type == "agenda"
 
 
@@ -39,18 +52,21 @@ def test_a_paper_with_neither_cues_nor_numbered_items_stays_unknown():
 
 
 def _parts(*types: str) -> list[Segment]:
-    return [Segment(Part(paper_id="p", part_no=n, type=t, page_from=n, page_to=n), _doc("x"))
-            for n, t in enumerate(types, 1)]
+    return [
+        Segment(Part(paper_id="p", part_no=n, type=t, page_from=n, page_to=n), _doc("x"))
+        for n, t in enumerate(types, 1)
+    ]
 
 
-@pytest.mark.parametrize(("whole", "types", "expected"), [
-    ("report", ("agenda", "minutes", "other", "report"), ("agenda_pack", 0.75)),
-    ("agenda", ("other", "report"), ("agenda_pack", 0.5)),
-    ("unknown", ("report", "report"), ("agenda_pack", 0.5)),
-    ("minutes", ("minutes", "report"), ("minutes", 0.9)),  # minutes with an appendix
-    ("agenda", ("agenda",), ("agenda", 0.9)),  # one part: the classification stands
-])
-def test_a_paper_of_several_parts_opening_with_an_agenda_is_an_agenda_pack(whole, types,
-                                                                         expected):
+@pytest.mark.parametrize(
+    ("whole", "types", "expected"),
+    [
+        ("report", ("agenda", "minutes", "other", "report"), ("agenda_pack", 0.75)),
+        ("agenda", ("other", "report"), ("agenda_pack", 0.5)),
+        ("unknown", ("report", "report"), ("agenda_pack", 0.5)),
+        ("minutes", ("minutes", "report"), ("minutes", 0.9)),  # minutes with an appendix
+        ("agenda", ("agenda",), ("agenda", 0.9)),  # one part: the classification stands
+    ],
+)
+def test_a_paper_of_several_parts_opening_with_an_agenda_is_an_agenda_pack(whole, types, expected):
     assert paper_type(Classification(whole, 0.9, {}), _parts(*types)) == expected
-

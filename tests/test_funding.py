@@ -38,49 +38,90 @@ def _rows(doc: Document) -> list:
 
 
 def test_two_column_list_takes_funder_year_and_label_from_its_introduction() -> None:
-    rows = [ln.split("\t") for ln in
-            (FIXTURES / "two-column-label-amount-list.tsv").read_text().splitlines()]
+    rows = [
+        ln.split("\t")
+        for ln in (FIXTURES / "two-column-label-amount-list.tsv").read_text().splitlines()
+    ]
     doc = _doc(
         _para("The current support team is funded through Milton Keynes Council."),
-        _para("Much of the work has been assisted by the Community Safety Grant provided by "
-              "the Home Office. Below is a summary of the use of this fund for 2012/13."),
+        _para(
+            "Much of the work has been assisted by the Community Safety Grant provided by "
+            "the Home Office. Below is a summary of the use of this fund for 2012/13."
+        ),
         _para("Delivery Group areas:"),
-        Table(rows=rows, page=1))
-    got = [(f.recipient, f.amount_gbp, f.kind, f.funder, f.financial_year, f.purpose,
-            f.approximate) for f in _rows(doc)]
+        Table(rows=rows, page=1),
+    )
+    got = [
+        (f.recipient, f.amount_gbp, f.kind, f.funder, f.financial_year, f.purpose, f.approximate)
+        for f in _rows(doc)
+    ]
     assert got == [
-        ("DV Co-ordinator (with TVP)", Decimal(25000), "allocation", "Home Office", "2012/13",
-         "Delivery Group areas", False),
-        ("Domestic Homicide Reviews (est costs)", Decimal(15000), "estimate", "Home Office",
-         "2012/13", "Delivery Group areas", True),
-        ("Surveys (for strategic assessment)", Decimal(750), "allocation", "Home Office",
-         "2012/13", "Delivery Group areas", False)]
+        (
+            "DV Co-ordinator (with TVP)",
+            Decimal(25000),
+            "allocation",
+            "Home Office",
+            "2012/13",
+            "Delivery Group areas",
+            False,
+        ),
+        (
+            "Domestic Homicide Reviews (est costs)",
+            Decimal(15000),
+            "estimate",
+            "Home Office",
+            "2012/13",
+            "Delivery Group areas",
+            True,
+        ),
+        (
+            "Surveys (for strategic assessment)",
+            Decimal(750),
+            "allocation",
+            "Home Office",
+            "2012/13",
+            "Delivery Group areas",
+            False,
+        ),
+    ]
 
 
 def test_grant_award_in_prose() -> None:
-    doc = _doc(_para("4.1 The Community Safety Partnership was awarded £261,694 in funding "
-                     "from the Office of the Police and Crime Commissioner for 2019/20."))
+    doc = _doc(
+        _para(
+            "4.1 The Community Safety Partnership was awarded £261,694 in funding "
+            "from the Office of the Police and Crime Commissioner for 2019/20."
+        )
+    )
     (row,) = _rows(doc)
     assert (row.kind, row.recipient, row.funder, row.amount_gbp, row.financial_year) == (
-        "grant_award", "Community Safety Partnership",
-        "Office of the Police and Crime Commissioner", Decimal(261694), "2019/20")
+        "grant_award",
+        "Community Safety Partnership",
+        "Office of the Police and Crime Commissioner",
+        Decimal(261694),
+        "2019/20",
+    )
     assert row.evidence.startswith("4.1 The Community Safety Partnership was awarded")
 
 
 def test_bullet_list_of_projects_inherits_the_pot_funder() -> None:
     doc = _doc(
         _para("SMK14 UPDATE ON THE KNIFE CRIME TASK AND FINISH GROUP"),
-        _para("The Partnership noted that, in January 2020, the Council had committed £100,000 "
-              "to the prevention of youth violence and knife crime in Milton Keynes."),
+        _para(
+            "The Partnership noted that, in January 2020, the Council had committed £100,000 "
+            "to the prevention of youth violence and knife crime in Milton Keynes."
+        ),
         _para("The Partnership noted the projects approved for funding were as follows:"),
         _para("(a) Hazard Alley Scenario (£40,000)", "list_item"),
         _para("(c) Beacon Angling Club (£11,835.33)", "list_item"),
-        _para("It was reported that the remaining funding was approximately £8,000."))
+        _para("It was reported that the remaining funding was approximately £8,000."),
+    )
     got = [(f.recipient, f.amount_gbp, f.kind, f.funder) for f in _rows(doc)]
     assert got == [
         (None, Decimal(100000), "allocation", "Milton Keynes Council"),
         ("Hazard Alley Scenario", Decimal(40000), "allocation", "Milton Keynes Council"),
-        ("Beacon Angling Club", Decimal("11835.33"), "allocation", "Milton Keynes Council")]
+        ("Beacon Angling Club", Decimal("11835.33"), "allocation", "Milton Keynes Council"),
+    ]
     assert _rows(doc)[0].purpose.startswith("prevention of youth violence")
     # "the remaining funding was approximately £8,000" names no recipient or purpose: a
     # finding says so rather than a row
@@ -89,36 +130,56 @@ def test_bullet_list_of_projects_inherits_the_pot_funder() -> None:
 
 
 def test_caps_and_prizes() -> None:
-    doc = _doc(_para("A maximum of £700 per project idea. You can submit more than one project "
-                     "but the total per group must not exceed £1,400."),
-               _para("The participating students from the top three schools will receive £20, "
-                     "£15 and £10 \"itunes\" vouchers respectively."))
+    doc = _doc(
+        _para(
+            "A maximum of £700 per project idea. You can submit more than one project "
+            "but the total per group must not exceed £1,400."
+        ),
+        _para(
+            "The participating students from the top three schools will receive £20, "
+            '£15 and £10 "itunes" vouchers respectively.'
+        ),
+    )
     assert [(f.kind, f.amount_gbp) for f in _rows(doc)] == [
-        ("cap", Decimal(700)), ("cap", Decimal(1400)), ("prize", Decimal(20)),
-        ("prize", Decimal(15)), ("prize", Decimal(10))]
+        ("cap", Decimal(700)),
+        ("cap", Decimal(1400)),
+        ("prize", Decimal(20)),
+        ("prize", Decimal(15)),
+        ("prize", Decimal(10)),
+    ]
 
 
-@pytest.mark.parametrize("text", [
-    "William Pearce, Community Safety Team Leader, Tel: 01908 252842",
-    "Violent Crime fell from 23.9 per 1000 population to 17.5.",
-    "A slight reduction from 24.5% to 24.2% of adults (n=22/91).",
-    "Minutes of the meeting held on 10 March 2021 (Pages 6 to 9)",
-    "Both posts have been joint funded with Thames Valley Police.",
-    "Match funded by Thames Valley Police",
-    "PCC Bid in to fund a full time Delegation and MK Act Fresh Start case worker.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "William Pearce, Community Safety Team Leader, Tel: 01908 252842",
+        "Violent Crime fell from 23.9 per 1000 population to 17.5.",
+        "A slight reduction from 24.5% to 24.2% of adults (n=22/91).",
+        "Minutes of the meeting held on 10 March 2021 (Pages 6 to 9)",
+        "Both posts have been joint funded with Thames Valley Police.",
+        "Match funded by Thames Valley Police",
+        "PCC Bid in to fund a full time Delegation and MK Act Fresh Start case worker.",
+    ],
+)
 def test_not_funding(text: str) -> None:
     """Gold notes: mentions without a £ amount, statistics, phones, pages are not funding."""
     assert _rows(_doc(_para(text))) == []
 
 
 def test_funding_ids_are_stable() -> None:
-    doc = _doc(_para("A contribution of £40k towards the cost of this contract has been "
-                     "allocated on behalf of Safer MK from PCC funding."))
+    doc = _doc(
+        _para(
+            "A contribution of £40k towards the cost of this contract has been "
+            "allocated on behalf of Safer MK from PCC funding."
+        )
+    )
     first, second = _rows(doc), _rows(doc)
     assert [f.funding_id for f in first] == [f.funding_id for f in second]
     assert (first[0].kind, first[0].funder, first[0].amount_gbp) == (
-        "allocation", "PCC", Decimal(40000))
+        "allocation",
+        "PCC",
+        Decimal(40000),
+    )
 
 
 def test_spend_plan_tables_are_left_to_the_spend_plan_extractor() -> None:
@@ -127,13 +188,16 @@ def test_spend_plan_tables_are_left_to_the_spend_plan_extractor() -> None:
     assert len(spend_plan.extract(_doc(table), CTX).records["funding"]) == 1
 
 
-@pytest.mark.parametrize(("sentence", "kind"), [
-    ("MK YOT received around £125k over two years.", "other_funding"),
-    ("Breakdown of last year's costs £3010", "past_spend"),
-    ("up to £10,000 per school", "cap"),
-    ("Match funding of £5,000 from the PCC", "match_funding"),
-    ("circa £1 Million", "estimate"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "kind"),
+    [
+        ("MK YOT received around £125k over two years.", "other_funding"),
+        ("Breakdown of last year's costs £3010", "past_spend"),
+        ("up to £10,000 per school", "cap"),
+        ("Match funding of £5,000 from the PCC", "match_funding"),
+        ("circa £1 Million", "estimate"),
+    ],
+)
 def test_kind_cues(sentence: str, kind: str) -> None:
     assert kind_of(sentence, money_mentions(sentence)[0]) == kind
 
@@ -144,18 +208,22 @@ def test_sample_amounts_match_gold(prefix: str, fmt: str) -> None:
     """Every gold funding amount is found once, and nothing else (amount and kind)."""
     doc = read_document(next(SAMPLES.glob(f"{prefix}_*.{fmt}")))
     ctx = PaperContext(paper_id=prefix, authority="Milton Keynes Council")
-    rows = funding.extract(doc, ctx).records.get("funding", []) + \
-        spend_plan.extract(doc, ctx).records.get("funding", [])
+    rows = funding.extract(doc, ctx).records.get("funding", []) + spend_plan.extract(
+        doc, ctx
+    ).records.get("funding", [])
     gold = json.loads(next(GOLD.glob(f"{prefix}_*.json")).read_text())["funding"]
     want = Counter((Decimal(str(g["amount_gbp"])), g["kind"]) for g in gold)
     got = Counter((f.amount_gbp, f.kind) for f in rows)
     assert got == want
 
 
-@pytest.mark.parametrize("name", [
-    "treasury-investments-are-not-funding.txt",
-    "budget-monitoring-pressures-are-not-funding.txt",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "treasury-investments-are-not-funding.txt",
+        "budget-monitoring-pressures-are-not-funding.txt",
+    ],
+)
 def test_treasury_and_monitoring_amounts_are_not_funding(name: str) -> None:
     """Cash, loans and investments the council holds, and overspends, pressures and
     undeliverable savings, are not money given to a recipient for a purpose."""
@@ -166,8 +234,7 @@ def test_treasury_and_monitoring_amounts_are_not_funding(name: str) -> None:
 
 def test_the_council_as_paragraph_subject_is_not_the_recipient() -> None:
     """The paper's own council opening a paragraph holds or pays the money it mentions."""
-    text = ("The Council has entered a new programme this year. It will cost £2m over the "
-            "period.")
+    text = "The Council has entered a new programme this year. It will cost £2m over the period."
     ex = funding.extract(_doc(Block("paragraph", text, 1)), CTX)
     assert all(row.recipient is None for row in ex.records.get("funding", []))
 
@@ -178,11 +245,13 @@ def test_an_amount_in_a_sentence_that_gives_no_money_is_not_funding():
     # Tintern CC, 26 November 2018, minute 2604: balances, not money given
     assert not says_funding("Financial Report: Community A/C £1,580.26, BMM A/C £7,117.48.")
     # Manordeilo and Salem CC, 11 November 2020: a bank statement
-    assert not says_funding("Lloyds Bank Statement dated 30th October 2020 – credit balance "
-                            "of £13,511.78")
+    assert not says_funding(
+        "Lloyds Bank Statement dated 30th October 2020 – credit balance of £13,511.78"
+    )
     # the same papers' donations and budgets are
-    assert says_funding("It was agreed that a £100 donation be made to the Royal British "
-                        "Legion Poppy Appeal.")
+    assert says_funding(
+        "It was agreed that a £100 donation be made to the Royal British Legion Poppy Appeal."
+    )
     assert says_funding("the Budget prepared for 2026/27 should include £500 set aside")
 
 
@@ -190,10 +259,16 @@ def test_the_body_a_gift_goes_to_is_its_recipient():
     from extractors.text.funding_text import money_mentions, read_sentence
 
     cases = [  # Manordeilo and Salem CC, 11 November 2020; Hertingfordbury PC, 13 March 2019
-        ("It was agreed that a £100 donation be made to the Royal British Legion Poppy Appeal.",
-         "Royal British Legion Poppy Appeal"),
-        ("To authorise the grant of £350 to Mr Raymond Green to enable the village litter "
-         "picking group to purchase equipment.", "Mr Raymond Green")]
+        (
+            "It was agreed that a £100 donation be made to the Royal British Legion Poppy Appeal.",
+            "Royal British Legion Poppy Appeal",
+        ),
+        (
+            "To authorise the grant of £350 to Mr Raymond Green to enable the village litter "
+            "picking group to purchase equipment.",
+            "Mr Raymond Green",
+        ),
+    ]
     for sentence, recipient in cases:
         facts = read_sentence(sentence, money_mentions(sentence)[0])
         assert (facts.recipient, facts.kind) == (recipient, "grant_award")
@@ -205,36 +280,61 @@ def test_payments_lists_give_funding_rows_only_for_gifts():
     # Tintern CC, 26 November 2018, minute 2605 "Accounts for payment:-"
     scope = "2605. Accounts for payment:-"
     assert kind_of("Merlin Waste - £30 (Ch. No 101140).", scope=scope) == NOT_FUNDING
-    assert kind_of("Clerk’s Salary & Expenses - £312.85 (Ch. No. 101142) – all approved for "
-                   "payment.", scope=scope) == NOT_FUNDING
-    assert kind_of("Tintern Church Sung Vespers - £100 (Ch. No.101141).",
-                   scope=scope) == "grant_award"
+    assert (
+        kind_of(
+            "Clerk’s Salary & Expenses - £312.85 (Ch. No. 101142) – all approved for payment.",
+            scope=scope,
+        )
+        == NOT_FUNDING
+    )
+    assert (
+        kind_of("Tintern Church Sung Vespers - £100 (Ch. No.101141).", scope=scope) == "grant_award"
+    )
     # Manordeilo and Salem CC, 13 March 2019, minute 11 "ACCOUNTS FOR PAYMENT"
     scope = "11. ACCOUNTS FOR PAYMENT The following payments were agreed:"
-    assert kind_of("vii) Cylch Meithrin Ffairfach, Donation, Chq No 1308 50.00",
-                   scope=scope) != NOT_FUNDING
-    assert kind_of("ii) Wales Audit Office, External Audit, Chq No 1303 161.25",
-                   scope=scope) == NOT_FUNDING
+    assert (
+        kind_of("vii) Cylch Meithrin Ffairfach, Donation, Chq No 1308 50.00", scope=scope)
+        != NOT_FUNDING
+    )
+    assert (
+        kind_of("ii) Wales Audit Office, External Audit, Chq No 1303 161.25", scope=scope)
+        == NOT_FUNDING
+    )
     # Burton-cum-Walden PC, 5 March 2024, minute 16 "Invoices"
-    assert kind_of("Information Commissioner9s Office - £40.00",
-                   scope="16. Invoices A cheque in payment of the following invoice was "
-                         "signed.") == NOT_FUNDING
+    assert (
+        kind_of(
+            "Information Commissioner9s Office - £40.00",
+            scope="16. Invoices A cheque in payment of the following invoice was signed.",
+        )
+        == NOT_FUNDING
+    )
 
 
 def test_questions_prices_savings_and_totals_are_not_funding():
     from extractors.text.funding_text import NOT_FUNDING, is_total_label, kind_of
 
     # London Borough of Merton, Audit Committee pack, 22 October 2009: questions and answers
-    assert kind_of("Why was a £6000 additional fee required in preparing the Pension Fund"
-                   ) == NOT_FUNDING
-    assert kind_of("What would be the final effect of correcting the bank reconciliation "
-                   "(£381,000)?") == NOT_FUNDING
+    assert (
+        kind_of("Why was a £6000 additional fee required in preparing the Pension Fund")
+        == NOT_FUNDING
+    )
+    assert (
+        kind_of("What would be the final effect of correcting the bank reconciliation (£381,000)?")
+        == NOT_FUNDING
+    )
     # Burton-cum-Walden PC, 5 March 2024: a price
-    assert kind_of("The cost would be in the region of £2,600 for a black surface, and the "
-                   "work would be guaranteed for 15 years.") == NOT_FUNDING
+    assert (
+        kind_of(
+            "The cost would be in the region of £2,600 for a black surface, and the "
+            "work would be guaranteed for 15 years."
+        )
+        == NOT_FUNDING
+    )
     # Kent record of decision 24/00093 (family hubs): a saving
-    assert kind_of("The decision to not reprocure the two contracts will save £426,000."
-                   ) == NOT_FUNDING
+    assert (
+        kind_of("The decision to not reprocure the two contracts will save £426,000.")
+        == NOT_FUNDING
+    )
     # Manordeilo and Salem CC, 13 March 2019: a payments list's total
     assert is_total_label("TOTAL") and is_total_label("Grand total")
     assert not is_total_label("Totally Locally Fund")
@@ -246,24 +346,43 @@ def test_a_councils_own_allocation_under_a_grant_heading():
     from schemas.document import Block, Document, DocumentMeta, Page
 
     # Kent County Council, LGFS appendix 2025-26, section "D) Social Care Grant"
-    doc = Document([Page(1, [
-        Block("heading", "D) Social Care Grant", 1),
-        Block("paragraph", "The social care support grant was first introduced in 2019-20 "
-              "following the announcement in the Chancellor’s 2019-20 budget of an additional "
-              "£410m for adult and children’s social services. The Council’s allocation for "
-              "2019-20 was £10.5m based on a formula.", 1)])], DocumentMeta())
-    rows = extract(doc, PaperContext(paper_id="p", authority="Kent County Council")
-                   ).records["funding"]
+    doc = Document(
+        [
+            Page(
+                1,
+                [
+                    Block("heading", "D) Social Care Grant", 1),
+                    Block(
+                        "paragraph",
+                        "The social care support grant was first introduced in 2019-20 "
+                        "following the announcement in the Chancellor’s "
+                        "2019-20 budget of an additional "
+                        "£410m for adult and children’s social services. "
+                        "The Council’s allocation for "
+                        "2019-20 was £10.5m based on a formula.",
+                        1,
+                    ),
+                ],
+            )
+        ],
+        DocumentMeta(),
+    )
+    rows = extract(doc, PaperContext(paper_id="p", authority="Kent County Council")).records[
+        "funding"
+    ]
     assert [(r.amount_gbp, r.recipient, r.purpose, r.financial_year) for r in rows] == [
-        (Decimal("10500000"), "Kent County Council", "Social Care Grant", "2019/20")]
+        (Decimal("10500000"), "Kent County Council", "Social Care Grant", "2019/20")
+    ]
 
 
 def test_money_held_is_not_funding():
     from extractors.text.funding_text import NOT_FUNDING, kind_of, money_mentions
 
     # Ayton CC, 3 June 2014; Broomhill CC, 14 February 2024
-    for sentence in ("NR reported that there is £125 in the defibrillator fund.",
-                     "Currently BCC has £2,318.89 in its ordinary administrative funds."):
+    for sentence in (
+        "NR reported that there is £125 in the defibrillator fund.",
+        "Currently BCC has £2,318.89 in its ordinary administrative funds.",
+    ):
         assert kind_of(sentence, money_mentions(sentence)[0]) == NOT_FUNDING
 
 
@@ -272,16 +391,35 @@ def test_a_donation_goes_to_the_sender_of_the_letter_and_a_precept_to_the_counci
     from extractors.records.funding import extract
     from schemas.document import Block, Document, DocumentMeta, Page
 
-    doc = Document([Page(1, [
-        # Manordeilo and Salem CC, 13 March 2019, minute 6 (correspondence)
-        Block("paragraph", "xii) Wales Air Ambulance re financial support. It was proposed by "
-              "Cllr. H. Gwynne, seconded by Cllr. K. Davies and unanimously agreed to donate "
-              "£50.00. Clerk", 1),
-        # Milburn PC, 26 January 2021, minute 21.01.09
-        Block("paragraph", "After discussion it was resolved to apply for £4500 precept.", 1)])],
-        DocumentMeta())
-    rows = extract(doc, PaperContext(paper_id="p", authority="Milburn Parish Council")
-                   ).records["funding"]
+    doc = Document(
+        [
+            Page(
+                1,
+                [
+                    # Manordeilo and Salem CC, 13 March 2019, minute 6 (correspondence)
+                    Block(
+                        "paragraph",
+                        "xii) Wales Air Ambulance re financial support. It was proposed by "
+                        "Cllr. H. Gwynne, seconded by Cllr. K. Davies and "
+                        "unanimously agreed to donate "
+                        "£50.00. Clerk",
+                        1,
+                    ),
+                    # Milburn PC, 26 January 2021, minute 21.01.09
+                    Block(
+                        "paragraph",
+                        "After discussion it was resolved to apply for £4500 precept.",
+                        1,
+                    ),
+                ],
+            )
+        ],
+        DocumentMeta(),
+    )
+    rows = extract(doc, PaperContext(paper_id="p", authority="Milburn Parish Council")).records[
+        "funding"
+    ]
     assert [(r.amount_gbp, r.recipient, r.purpose, r.kind) for r in rows] == [
         (Decimal("50.00"), "Wales Air Ambulance", None, "grant_award"),
-        (Decimal("4500"), "Milburn Parish Council", "precept", "other_funding")]
+        (Decimal("4500"), "Milburn Parish Council", "precept", "other_funding"),
+    ]

@@ -27,24 +27,52 @@ from schemas.records import Funding, Paper
 
 
 def _frames(n_real: int = 30, n_mk: int = 5) -> tuple[pd.DataFrame, pd.DataFrame]:
-    papers = pd.DataFrame({
-        "paper_id": ["r" * 64, "c" * 64, "m" * 64],
-        "path": ["samples/real/kent.pdf", "/abs/samples/corpus/parish/min.pdf",
-                 "samples/000_mk.pdf"],
-    })
+    papers = pd.DataFrame(
+        {
+            "paper_id": ["r" * 64, "c" * 64, "m" * 64],
+            "path": [
+                "samples/real/kent.pdf",
+                "/abs/samples/corpus/parish/min.pdf",
+                "samples/000_mk.pdf",
+            ],
+        }
+    )
     rows = []
     for i in range(n_real):
         pid = "r" * 64 if i % 2 else "c" * 64
-        rows.append({"funding_id": f"f{i}", "paper_id": pid, "kind": "grant_award",
-                     "funder": "Council", "recipient": f"Hall {i}", "purpose": None,
-                     "amount_gbp": Decimal(100 + i), "amount_text": f"£{100 + i}",
-                     "approximate": False, "financial_year": "2024/25", "page": 1 + i % 3,
-                     "evidence": f"The council granted £{100 + i} to Hall {i}."})
+        rows.append(
+            {
+                "funding_id": f"f{i}",
+                "paper_id": pid,
+                "kind": "grant_award",
+                "funder": "Council",
+                "recipient": f"Hall {i}",
+                "purpose": None,
+                "amount_gbp": Decimal(100 + i),
+                "amount_text": f"£{100 + i}",
+                "approximate": False,
+                "financial_year": "2024/25",
+                "page": 1 + i % 3,
+                "evidence": f"The council granted £{100 + i} to Hall {i}.",
+            }
+        )
     for i in range(n_mk):
-        rows.append({"funding_id": f"m{i}", "paper_id": "m" * 64, "kind": "allocation",
-                     "funder": None, "recipient": "MK", "purpose": None,
-                     "amount_gbp": Decimal(5), "amount_text": "£5", "approximate": False,
-                     "financial_year": None, "page": 1, "evidence": f"mk {i}"})
+        rows.append(
+            {
+                "funding_id": f"m{i}",
+                "paper_id": "m" * 64,
+                "kind": "allocation",
+                "funder": None,
+                "recipient": "MK",
+                "purpose": None,
+                "amount_gbp": Decimal(5),
+                "amount_text": "£5",
+                "approximate": False,
+                "financial_year": None,
+                "page": 1,
+                "evidence": f"mk {i}",
+            }
+        )
     return pd.DataFrame(rows), papers
 
 
@@ -86,9 +114,13 @@ def test_unjudged_rows_are_reported_unjudged_and_verdicts_counted() -> None:
     funding, papers = _frames()
     sample = draw_sample(audited_rows(funding, papers), n=10, seed=1)
     keys = list(sample["key"])
-    judgements = {keys[0]: Judgement("right", "a"), keys[1]: Judgement("right", "b"),
-                  keys[2]: Judgement("partly", "c"), keys[3]: Judgement("wrong", "d"),
-                  "notdrawn0000": Judgement("wrong", "not in the sample")}
+    judgements = {
+        keys[0]: Judgement("right", "a"),
+        keys[1]: Judgement("right", "b"),
+        keys[2]: Judgement("partly", "c"),
+        keys[3]: Judgement("wrong", "d"),
+        "notdrawn0000": Judgement("wrong", "not in the sample"),
+    }
     judged = judge(sample, judgements)
     assert tally(judged["verdict"]) == {"right": 2, "partly": 1, "wrong": 1, "unjudged": 6}
     assert set(judged.loc[4:, "verdict"]) == {"unjudged"}
@@ -104,11 +136,22 @@ def test_a_judgement_goes_stale_when_a_judged_column_changes(tmp_path: Path) -> 
     path = tmp_path / "j.csv"
     with path.open("w", newline="") as fh:
         w = csv.writer(fh)
-        w.writerow(["key", "paper", "page", "amount_text", "verdict", "reason", "funder",
-                    "amount_gbp"])
+        w.writerow(
+            ["key", "paper", "page", "amount_text", "verdict", "reason", "funder", "amount_gbp"]
+        )
         for row in sample.to_dict("records"):
-            w.writerow([row["key"], row["paper"], row["page"], row["amount_text"], "partly",
-                        "funder empty", "", format(row["amount_gbp"], "f") + ".00"])
+            w.writerow(
+                [
+                    row["key"],
+                    row["paper"],
+                    row["page"],
+                    row["amount_text"],
+                    "partly",
+                    "funder empty",
+                    "",
+                    format(row["amount_gbp"], "f") + ".00",
+                ]
+            )
     judged = judge(sample, read_judgements(path))
     assert list(judged["verdict"]) == ["unjudged"] * 3  # funder was '' when judged, now Council
     assert "funder '' -> 'Council'" in judged.loc[0, "reason"]
@@ -125,14 +168,33 @@ def test_judgements_csv_rejects_unknown_verdicts(tmp_path: Path) -> None:
 
 def test_cli_writes_markdown_and_links_the_before_audit(tmp_path: Path) -> None:
     pid = "a" * 64
-    out = write_dataset(tmp_path / "out", {
-        "papers": [Paper(paper_id=pid, path="samples/real/x.pdf", format="pdf", status="ok",
-                         pipeline_version="9.9")],
-        "funding": [Funding(funding_id=f"f{i}", paper_id=pid, kind="grant_award",
-                            recipient=f"Hall {i}", amount_gbp=Decimal(10 * i),
-                            amount_text=f"£{10 * i}", page=1, evidence=f"£{10 * i} to Hall {i}")
-                    for i in range(1, 6)],
-    })
+    out = write_dataset(
+        tmp_path / "out",
+        {
+            "papers": [
+                Paper(
+                    paper_id=pid,
+                    path="samples/real/x.pdf",
+                    format="pdf",
+                    status="ok",
+                    pipeline_version="9.9",
+                )
+            ],
+            "funding": [
+                Funding(
+                    funding_id=f"f{i}",
+                    paper_id=pid,
+                    kind="grant_award",
+                    recipient=f"Hall {i}",
+                    amount_gbp=Decimal(10 * i),
+                    amount_text=f"£{10 * i}",
+                    page=1,
+                    evidence=f"£{10 * i} to Hall {i}",
+                )
+                for i in range(1, 6)
+            ],
+        },
+    )
     key = row_key("real/x.pdf", 1, "£10", "£10 to Hall 1")
     judgements = tmp_path / "j.csv"
     with judgements.open("w", newline="") as fh:
@@ -140,14 +202,41 @@ def test_cli_writes_markdown_and_links_the_before_audit(tmp_path: Path) -> None:
         w.writerow(["key", "paper", "page", "amount_text", "verdict", "reason"])
         w.writerow([key, "real/x.pdf", 1, "£10", "wrong", "'£10 to Hall 1' is a price"])
     md = tmp_path / "audit.md"
-    assert main(["--out", str(out), "--judgements", str(judgements), "--md", str(md),
-                 "--seed", "3", "--n", "4"]) == 0
+    assert (
+        main(
+            [
+                "--out",
+                str(out),
+                "--judgements",
+                str(judgements),
+                "--md",
+                str(md),
+                "--seed",
+                "3",
+                "--n",
+                "4",
+            ]
+        )
+        == 0
+    )
     text = md.read_text()
     assert "Pipeline version: `9.9`" in text and "## Before" not in text
     counts = before_counts(md)
     assert counts is not None and counts["total"] == 4
     assert counts["wrong"] + counts["unjudged"] == 4
     md.with_name("audit-before.md").write_text(text)
-    main(["--out", str(out), "--judgements", str(judgements), "--md", str(md),
-          "--seed", "3", "--n", "4"])
+    main(
+        [
+            "--out",
+            str(out),
+            "--judgements",
+            str(judgements),
+            "--md",
+            str(md),
+            "--seed",
+            "3",
+            "--n",
+            "4",
+        ]
+    )
     assert "[audit-before.md](audit-before.md)" in md.read_text()

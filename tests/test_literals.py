@@ -36,15 +36,18 @@ def test_every_cue_match_holds_a_required_literal(texts: list[str]) -> None:
         for text in texts:
             for m in cue.pattern.finditer(text):
                 matched += 1
-                assert cue.needs is None or any(n in m.group(0).lower() for n in cue.needs), \
-                    (cue.pattern.pattern, m.group(0))
+                assert cue.needs is None or any(n in m.group(0).lower() for n in cue.needs), (
+                    cue.pattern.pattern,
+                    m.group(0),
+                )
                 assert cue.may_match(text.lower())
     assert matched > 50
 
 
 def test_alternatives_give_a_choice_of_literals() -> None:
-    assert required_literals(r"\b(financial|legal|equalities?)\s+implications\b", re.I) \
-        == ("implications",)
+    assert required_literals(r"\b(financial|legal|equalities?)\s+implications\b", re.I) == (
+        "implications",
+    )
     assert required_literals(r"\b(chair|mayor)\b") == ("chair", "mayor")
     cue = Cue.compile(r"^(also\s+present|apologies)\s*:", re.I | re.M)
     for text in ("Apologies: Cllr Smith", "ALSO PRESENT: Ms Jones"):

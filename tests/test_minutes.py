@@ -32,8 +32,10 @@ def test_moderngov_yearly_refs_and_resolved_colon():
     assert (meeting.start_time, meeting.end_time) == ("19:00", "20:15")
     assert meeting.venue == "Council Chamber, Town Hall"
     assert [(m.ref, m.title) for m in recs["minute_items"]] == [
-        ("45/21", "Apologies for Absence"), ("46/21", "Minutes"),
-        ("47/21", "Review of Statement of Licensing Policy")]
+        ("45/21", "Apologies for Absence"),
+        ("46/21", "Minutes"),
+        ("47/21", "Review of Statement of Licensing Policy"),
+    ]
     res = [(r.minute_ref, r.number, r.verb) for r in recs["resolutions"]]
     assert res == [("46/21", 1, "approved"), ("47/21", 1, "endorsed"), ("47/21", 2, "delegated")]
     assert recs["resolutions"][0].text.startswith("That the minutes of the meeting held on 13 July")
@@ -46,16 +48,18 @@ def test_kent_item_headings_and_lettered_clauses():
     assert meeting.venue == "Council Chamber, Sessions House, County Hall, Maidstone"
     items = [(m.ref, m.title) for m in recs["minute_items"]]
     assert items[2] == ("86", "Minutes of the Meeting held on 9th January 2025")
-    assert items[3] == ("87", "24/00108 - Revenue and Capital Budget Monitoring Report – "
-                              "November 2024-25")
+    assert items[3] == (
+        "87",
+        "24/00108 - Revenue and Capital Budget Monitoring Report – November 2024-25",
+    )
     assert len(items) == 5
     res = [(r.minute_ref, r.number, r.text, r.verb) for r in recs["resolutions"]]
     assert res[0][:2] == ("86", 1) and res[0][3] == "approved"
     assert res[1:4] == [
         ("87", 1, "Note the forecast revenue overspend of £23.3m (excluding Schools).", "noted"),
-        ("87", 2, "Note the forecast overspend on Schools’ Delegated Budgets of £30.4m.",
-         "noted"),
-        ("87", 3, "Agree the Capital budget changes.", "agreed")]
+        ("87", 2, "Note the forecast overspend on Schools’ Delegated Budgets of £30.4m.", "noted"),
+        ("87", 3, "Agree the Capital budget changes.", "agreed"),
+    ]
     assert res[4][:2] == ("88", 1) and res[4][2].endswith("Provision in Kent 2025-29")
 
 
@@ -65,19 +69,27 @@ def test_untitled_items_take_their_printed_item_numbers():
     assert meeting.date == dt.date(2024, 10, 29)
     assert meeting.venue == "Darent Room, Sessions House, County Hall, Maidstone"
     assert [(m.ref, m.title) for m in recs["minute_items"]] == [
-        ("1", "Apologies and Substitutes"), ("2", "Chairman’s Announcements"),
-        ("3", "Minutes of the meeting held on 30 July 2024")]  # printed "(Item 1)": the number
+        ("1", "Apologies and Substitutes"),
+        ("2", "Chairman’s Announcements"),
+        ("3", "Minutes of the meeting held on 30 July 2024"),
+    ]  # printed "(Item 1)": the number
     res = [(r.minute_ref, r.number, r.verb) for r in recs["resolutions"]]
     assert res == [("2", 1, "elected"), ("3", 1, "approved")]
 
 
 def test_resolution_verbs():
     assert minutes.resolution_verb("That the update be noted.") == "noted"
-    assert minutes.resolution_verb("That the Youth Offending Team be requested to report.") == \
-        "requested"
+    assert (
+        minutes.resolution_verb("That the Youth Offending Team be requested to report.")
+        == "requested"
+    )
     assert minutes.resolution_verb("Note the forecast overspend on Delegated Budgets") == "noted"
-    assert minutes.resolution_verb("that Cabinet considered the amendments and endorsed the "
-                                   "draft budget") == "endorsed"
+    assert (
+        minutes.resolution_verb(
+            "that Cabinet considered the amendments and endorsed the draft budget"
+        )
+        == "endorsed"
+    )
 
 
 def test_sample_004_minutes_part():
@@ -90,8 +102,11 @@ def test_sample_004_minutes_part():
     assert read.items[3].title == "ANNUAL CRIME AND COMMUNITY SAFETY SURVEY 2020/21"
     assert [len(m.resolutions) for m in read.items] == [1, 0, 1, 3, 2, 1, 1, 0]
     facts = minutes.read_heading(lines_of(doc))
-    assert (facts.date, facts.start_time, facts.end_time) == (dt.date(2021, 3, 10), "14:00",
-                                                              "15:25")
+    assert (facts.date, facts.start_time, facts.end_time) == (
+        dt.date(2021, 3, 10),
+        "14:00",
+        "15:25",
+    )
 
 
 def test_sample_004_as_read_by_the_text_reader_approves_earlier_minutes():
@@ -106,7 +121,12 @@ def test_sample_004_as_read_by_the_text_reader_approves_earlier_minutes():
     ctx.part_docs = {s.part.part_no: s.doc for s in segments}
     res = minutes.extract(doc, ctx).records["resolutions"]
     assert [(r.minute_ref, r.number) for r in res if r.minute_ref in ("SMK13", "SMK14")] == [
-        ("SMK13", 1), ("SMK13", 2), ("SMK13", 3), ("SMK14", 1), ("SMK14", 2)]
+        ("SMK13", 1),
+        ("SMK13", 2),
+        ("SMK13", 3),
+        ("SMK14", 1),
+        ("SMK14", 2),
+    ]
     smk10 = next(r for r in res if r.minute_ref == "SMK10")
     assert smk10.approves_minutes_of == dt.date(2020, 9, 24)
     assert smk10.approves_meeting_id is None
@@ -116,8 +136,11 @@ def test_sample_004_as_read_by_the_text_reader_approves_earlier_minutes():
 def test_run_on_clauses_split_and_approved_minutes_date():
     recs = run("minutes-co-opted-label-wrapped-run-on-clauses.txt")
     res = [(r.minute_ref, r.number, r.verb, r.approves_minutes_of) for r in recs["resolutions"]]
-    assert res == [("ST10", 1, "approved", dt.date(2020, 9, 24)),
-                   ("ST11", 1, "noted", None), ("ST11", 2, "requested", None)]
+    assert res == [
+        ("ST10", 1, "approved", dt.date(2020, 9, 24)),
+        ("ST11", 1, "noted", None),
+        ("ST11", 2, "requested", None),
+    ]
 
 
 def test_approved_minutes_date_without_year_is_completed_with_a_finding():
@@ -139,10 +162,14 @@ def test_resolved_intro_and_subheadings_between_lettered_clauses():
     assert res == [
         (1, "agreed", "The 10-year Capital programme of £1,419m."),
         (2, "agreed", "The net revenue budget requirement of £1,530.9m for 2025-26."),
-        (3, "agreed", "To increase Council Tax band rates up to the maximum permitted without a "
-                      "referendum."),
+        (
+            3,
+            "agreed",
+            "To increase Council Tax band rates up to the maximum permitted without a referendum.",
+        ),
         (4, "delegated", "To delegate authority to the Chief Executive to make changes."),
-        (5, "noted", "To note the ongoing cost pressures on the Council's budget.")]
+        (5, "noted", "To note the ongoing cost pressures on the Council's budget."),
+    ]
 
 
 def test_numbered_agenda_list_of_a_note_is_not_minute_headings():
@@ -161,23 +188,42 @@ def test_council_minutes_printed_numbers_and_motion_text_not_resolutions():
     assert (meeting.start_time, meeting.end_time) == (None, None)
     assert [(m.ref, m.title) for m in recs["minute_items"]] == [
         ("270", "Apologies for Absence"),
-        ("271", "Declarations of Disclosable Pecuniary Interests or Other Significant "
-                "Interests in items on the agenda"),
-        ("272", "Minutes of the meeting held on 7 November 2024, if in order, to be approved "
-                "as a correct record"),
+        (
+            "271",
+            "Declarations of Disclosable Pecuniary Interests or Other Significant "
+            "Interests in items on the agenda",
+        ),
+        (
+            "272",
+            "Minutes of the meeting held on 7 November 2024, if in order, to be approved "
+            "as a correct record",
+        ),
         ("281", "Motions for Time Limited Debate"),
-        ("282", "Remote meetings and proxy voting consultation")]
+        ("282", "Remote meetings and proxy voting consultation"),
+    ]
     got = [(r.minute_ref, r.number, r.text) for r in recs["resolutions"]]
     assert got == [
-        ("272", 1, "that the minutes of the Council meeting held on 7 November 2024 be approved "
-                   "as a correct record."),
+        (
+            "272",
+            1,
+            "that the minutes of the Council meeting held on 7 November 2024 be approved "
+            "as a correct record.",
+        ),
         ("281", 1, "To declare our complete solidarity with the farmers of Kent."),
-        ("281", 2, "To recognise the monumental importance of farming to the local economy of "
-                   "Kent."),
+        (
+            "281",
+            2,
+            "To recognise the monumental importance of farming to the local economy of Kent.",
+        ),
         ("282", 1, "Notes the report;"),
         ("282", 2, "Comments on the key points for a response to the government consultation;"),
-        ("282", 3, "Delegates to the Monitoring Officer the submission of the response to the "
-                   "Consultation in consultation with the Leader of the Council.")]
+        (
+            "282",
+            3,
+            "Delegates to the Monitoring Officer the submission of the response to the "
+            "Consultation in consultation with the Leader of the Council.",
+        ),
+    ]
     assert recs["resolutions"][0].approves_minutes_of == dt.date(2024, 11, 7)
 
 
@@ -191,8 +237,11 @@ def test_resolved_clauses_in_an_auto_numbered_list_are_numbered() -> None:
     result = process_paper(str(path), path.name, data, sha256_of(data))
     got = [(r.minute_ref, r.number, r.text) for r in result.records["resolutions"]]
     assert got == [
-        ("12/24", 1, "That the minutes of the meeting held on 9 April 2024 be approved as a "
-                     "correct record."),
+        (
+            "12/24",
+            1,
+            "That the minutes of the meeting held on 9 April 2024 be approved as a correct record.",
+        ),
         ("13/24", 1, "That the fees be noted."),
         ("13/24", 2, "That the grant of £5,000 to the Street Pastors be approved."),
     ]
@@ -202,13 +251,16 @@ def test_decisions_in_running_text_are_resolutions():
     from extractors.records.minutes import prose_resolutions
 
     # Manordeilo and Salem CC, 13 March 2019, minute 2 (the paper's words)
-    text = ("It was proposed by Cllr. J. Davies, seconded by Cllr. O. Williams and unanimously "
-            "agreed that the minutes of the extraordinary meeting held on the 6th February 2019, "
-            "as typed and circulated, were correct. Signed by the Chair")
+    text = (
+        "It was proposed by Cllr. J. Davies, seconded by Cllr. O. Williams and unanimously "
+        "agreed that the minutes of the extraordinary meeting held on the 6th February 2019, "
+        "as typed and circulated, were correct. Signed by the Chair"
+    )
     (res,) = prose_resolutions(text, 1)
     assert res.number == 1 and res.text == (
         "the minutes of the extraordinary meeting held on the 6th February 2019, as typed and "
-        "circulated, were correct.")
+        "circulated, were correct."
+    )
     # Ayton CC, 3 June 2014, minute 1: a decision not to act keeps its "not to"
     (res,) = prose_resolutions("After discussion it was agreed not to pursue the matter.", 1)
     assert res.text == "not to pursue the matter."
@@ -221,17 +273,22 @@ def test_minute_headings_found_by_their_numbering():
     from extractors.text.meeting_text import Line
 
     # Tintern CC, 26 November 2018: number and title set in body text, no typography
-    printed = ["TINTERN COMMUNITY COUNCIL",
-               "Minutes of a meeting of the above Council held on Monday 26th November 2018 at",
-               "7.00pm in Tintern Village Hall.",
-               "2599. Police Report: Attached. No Police presence. A further report was received",
-               "2600. Public Forum: No one present.",
-               "2601. Apologies for absence: Cllr Hillard & County Cllr Webb.",
-               "2603. Approval of minutes of previous meeting: Approved & signed as correct."]
+    printed = [
+        "TINTERN COMMUNITY COUNCIL",
+        "Minutes of a meeting of the above Council held on Monday 26th November 2018 at",
+        "7.00pm in Tintern Village Hall.",
+        "2599. Police Report: Attached. No Police presence. A further report was received",
+        "2600. Public Forum: No one present.",
+        "2601. Apologies for absence: Cllr Hillard & County Cllr Webb.",
+        "2603. Approval of minutes of previous meeting: Approved & signed as correct.",
+    ]
     read = read_minutes([Line(t, 1, first=True) for t in printed])
     assert [(m.ref, m.title) for m in read.items] == [
-        ("2599", "Police Report"), ("2600", "Public Forum"), ("2601", "Apologies for absence"),
-        ("2603", "Approval of minutes of previous meeting")]
+        ("2599", "Police Report"),
+        ("2600", "Public Forum"),
+        ("2601", "Apologies for absence"),
+        ("2603", "Approval of minutes of previous meeting"),
+    ]
 
 
 def test_a_sentence_approving_earlier_minutes_does_not_start_a_part():
@@ -239,13 +296,15 @@ def test_a_sentence_approving_earlier_minutes_does_not_start_a_part():
     from schemas.document import Block, Document, DocumentMeta, Page
 
     # Ayton CC, 3 June 2014 (the paper's words)
-    texts = ["Minutes of Meeting held on Tuesday 3rd June 2014 at 7.00pm in Ayton Community Hall",
-             "1 Police Report", "No CPO was available to attend.",
-             "4 Approval of Previous Minutes",
-             "The minutes of the previous meeting in May were approved. Proposed by NR "
-             "seconded by RW.", "5 Ayton Castle"]
-    doc = Document([Page(1, [Block("paragraph", t, 1) for t in texts])],
-                   DocumentMeta(page_count=1))
+    texts = [
+        "Minutes of Meeting held on Tuesday 3rd June 2014 at 7.00pm in Ayton Community Hall",
+        "1 Police Report",
+        "No CPO was available to attend.",
+        "4 Approval of Previous Minutes",
+        "The minutes of the previous meeting in May were approved. Proposed by NR seconded by RW.",
+        "5 Ayton Castle",
+    ]
+    doc = Document([Page(1, [Block("paragraph", t, 1) for t in texts])], DocumentMeta(page_count=1))
     assert len(segment(doc, "p", "minutes")) == 1
 
 
@@ -254,11 +313,13 @@ def test_the_meeting_date_is_read_before_the_first_minute():
     from extractors.text.meeting_text import Line
 
     # Manordeilo and Salem CC, 13 March 2019: the heading says no "minutes"; minute 2 does
-    printed = ["MANORDEILO & SALEM COMMUNITY COUNCIL MEETING 13th MARCH 2019",
-               "Manordeilo and Salem Community Council held their meeting at 7.30pm on the 13th "
-               "March 2019 at the Reading Room, Cwmifor.",
-               "1. WELCOME AND APOLOGIES",
-               "2. TO CONFIRM THE MINUTES OF THE EXTRAORDINARY MEETING 6TH FEBRUARY 2019"]
+    printed = [
+        "MANORDEILO & SALEM COMMUNITY COUNCIL MEETING 13th MARCH 2019",
+        "Manordeilo and Salem Community Council held their meeting at 7.30pm on the 13th "
+        "March 2019 at the Reading Room, Cwmifor.",
+        "1. WELCOME AND APOLOGIES",
+        "2. TO CONFIRM THE MINUTES OF THE EXTRAORDINARY MEETING 6TH FEBRUARY 2019",
+    ]
     assert read_heading([Line(t, 1, first=True) for t in printed]).date == dt.date(2019, 3, 13)
 
 
@@ -267,18 +328,35 @@ def test_previous_minutes_in_a_pack_start_at_their_title_above_present():
     from schemas.document import Block, Document, DocumentMeta, Page
 
     # London Borough of Merton, Audit Committee pack of 22 October 2009 (the paper's words)
-    agenda = ["Merton Council", "Audit Committee", "A meeting of the Audit Committee will be held:",
-              "Date: 22 October 2009", "Time: 19:15", "1. Declarations of interest 1",
-              "2. Apologies for absence", "4. Annual complaints report 9"]
-    minutes = ["AUDIT COMMITTEE", "24 SEPTEMBER 2009",
-               "PRESENT: Dave Roberts (Chairman), Councillors Angela Caldara and Corinna Edge.",
-               "1 DECLARATIONS OF INTEREST", "The Chair declared a personal interest."]
-    doc = Document([Page(1, [Block("paragraph", t, 1) for t in agenda]),
-                    Page(2, [Block("paragraph", t, 2) for t in minutes])],
-                   DocumentMeta(page_count=2))
+    agenda = [
+        "Merton Council",
+        "Audit Committee",
+        "A meeting of the Audit Committee will be held:",
+        "Date: 22 October 2009",
+        "Time: 19:15",
+        "1. Declarations of interest 1",
+        "2. Apologies for absence",
+        "4. Annual complaints report 9",
+    ]
+    minutes = [
+        "AUDIT COMMITTEE",
+        "24 SEPTEMBER 2009",
+        "PRESENT: Dave Roberts (Chairman), Councillors Angela Caldara and Corinna Edge.",
+        "1 DECLARATIONS OF INTEREST",
+        "The Chair declared a personal interest.",
+    ]
+    doc = Document(
+        [
+            Page(1, [Block("paragraph", t, 1) for t in agenda]),
+            Page(2, [Block("paragraph", t, 2) for t in minutes]),
+        ],
+        DocumentMeta(page_count=2),
+    )
     parts = [s.part for s in segment(doc, "p")]
     assert [(p.type, p.page_from, p.date) for p in parts] == [
-        ("agenda", 1, dt.date(2009, 10, 22)), ("minutes", 2, dt.date(2009, 9, 24))]
+        ("agenda", 1, dt.date(2009, 10, 22)),
+        ("minutes", 2, dt.date(2009, 9, 24)),
+    ]
     assert parts[1].title == "AUDIT COMMITTEE"
 
 
@@ -287,26 +365,40 @@ def test_a_vote_records_a_decision():
     from extractors.text.meeting_text import Line
 
     # Tintern CC annual meeting, 20 May 2019, minute 808 (the paper's words)
-    (res,) = prose_resolutions("Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans.",
-                               1, "Election of Chairman for 2019/20")
+    (res,) = prose_resolutions(
+        "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans.",
+        1,
+        "Election of Chairman for 2019/20",
+    )
     assert res.text == "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans."
     # Ayton CC, 3 June 2014, minute 4: the vote stands alone after the decision
-    (res,) = prose_resolutions("The minutes of the previous meeting in May were approved. "
-                               "Proposed by NR seconded by RW.", 1)
+    (res,) = prose_resolutions(
+        "The minutes of the previous meeting in May were approved. Proposed by NR seconded by RW.",
+        1,
+    )
     assert res.text == "The minutes of the previous meeting in May were approved."
     # Hertingfordbury PC, 13 March 2019, minute 107: "Resolved" records the vote on the motion
     # above it, once printed at the end of a paragraph
-    body = ["To consider and approve the “Recreational Standard” for Village Greens and "
-            "Village Green Crossings.",
-            "Resolved, proposed Cllr O’Leary, seconded Cllr Rochford. Agreed by a majority.",
-            "The Minutes were agreed as a true and accurate record of the proceedings and were "
-            "duly signed by the Chairman, Resolved, proposed Cllr Atkins, seconded Cllr Blake."]
+    body = [
+        "To consider and approve the “Recreational Standard” for Village Greens and "
+        "Village Green Crossings.",
+        "Resolved, proposed Cllr O’Leary, seconded Cllr Rochford. Agreed by a majority.",
+        "The Minutes were agreed as a true and accurate record of the proceedings and were "
+        "duly signed by the Chairman, Resolved, proposed Cllr Atkins, seconded Cllr Blake.",
+    ]
     got = [(r.number, r.text) for r in read_resolutions([Line(t, 1, True) for t in body])]
     assert got == [
-        (1, "To consider and approve the “Recreational Standard” for Village Greens and Village "
-            "Green Crossings."),
-        (2, "The Minutes were agreed as a true and accurate record of the proceedings and were "
-            "duly signed by the Chairman,")]
+        (
+            1,
+            "To consider and approve the “Recreational Standard” for Village Greens and Village "
+            "Green Crossings.",
+        ),
+        (
+            2,
+            "The Minutes were agreed as a true and accurate record of the proceedings and were "
+            "duly signed by the Chairman,",
+        ),
+    ]
 
 
 def test_a_sentence_that_is_itself_a_decision():
@@ -314,13 +406,16 @@ def test_a_sentence_that_is_itself_a_decision():
 
     # Tintern CC, 26 November 2018, minute 2603; Broomhill CC, 12 November 2025, minute 2
     assert [r.text for r in prose_resolutions("Approved & signed as correct.", 1)] == [
-        "Approved & signed as correct."]
-    assert [r.text for r in prose_resolutions(
-        "Approved online via slack and on the website.", 1)] == [
-        "Approved online via slack and on the website."]
+        "Approved & signed as correct."
+    ]
+    assert [
+        r.text for r in prose_resolutions("Approved online via slack and on the website.", 1)
+    ] == ["Approved online via slack and on the website."]
     # Ayton CC, 3 June 2014: the minutes reported approved, then the vote on them: one decision
-    got = prose_resolutions("The minutes of the previous meeting in May were approved. "
-                            "Proposed by NR seconded by RW.", 1)
+    got = prose_resolutions(
+        "The minutes of the previous meeting in May were approved. Proposed by NR seconded by RW.",
+        1,
+    )
     assert [r.text for r in got] == ["The minutes of the previous meeting in May were approved."]
     # a report of what someone did is not
     assert prose_resolutions("The Clerk reported that the grass had been cut.", 1) == []
@@ -331,22 +426,31 @@ def test_numbered_paragraphs_inside_a_minute_do_not_replace_its_headings():
     from extractors.text.meeting_text import Line
 
     heads = ["45. Budget Monitoring", "46. Capital Programme", "47. Treasury Management"]
-    printed = [heads[0], "1. The Committee received a report.", "2. Members asked about it.",
-               "3. The officer replied.", "4. Members thanked her.", heads[1],
-               "RESOLVED that the report be noted.", heads[2], "RESOLVED that it be agreed."]
+    printed = [
+        heads[0],
+        "1. The Committee received a report.",
+        "2. Members asked about it.",
+        "3. The officer replied.",
+        "4. Members thanked her.",
+        heads[1],
+        "RESOLVED that the report be noted.",
+        heads[2],
+        "RESOLVED that it be agreed.",
+    ]
     lines = [Line(t, 1, first=True, bold=t in heads) for t in printed]
     assert [m.ref for m in read_minutes(lines).items] == ["45", "46", "47"]
 
 
 def test_dotted_year_month_refs_are_minutes_not_dates():
     # Milburn PC, 26 January 2021 (refs "21.01.NN"); Souldern PC uses "05.18.NN" the same way
-    text = ("Milburn Parish Council - 26th January 2021\n\nPresent\n\n"
-            "21.01.01 Election of Chair\nNone received\n\n"
-            "21.01.02 Register of Interests\nNone\n\n"
-            "21.01.03 Minutes\nThe minutes of the meeting held on the 14th July 2020 had been "
-            "circulated prior to this meeting.")
-    recs = minutes.extract(text_doc(text), PaperContext(paper_id="p", doc_type="minutes")
-                           ).records
+    text = (
+        "Milburn Parish Council - 26th January 2021\n\nPresent\n\n"
+        "21.01.01 Election of Chair\nNone received\n\n"
+        "21.01.02 Register of Interests\nNone\n\n"
+        "21.01.03 Minutes\nThe minutes of the meeting held on the 14th July 2020 had been "
+        "circulated prior to this meeting."
+    )
+    recs = minutes.extract(text_doc(text), PaperContext(paper_id="p", doc_type="minutes")).records
     assert [m.ref for m in recs["minute_items"]] == ["21.01.01", "21.01.02", "21.01.03"]
     assert recs["meetings"][0].date == dt.date(2021, 1, 26)  # not "21.01.03" as a date
 
@@ -359,14 +463,20 @@ def test_resolved_run_on_after_a_list_and_a_first_clause_on_its_line():
         return [Line(t, 1, True, "paragraph", False, 0) for t in texts]
 
     # Burton-cum-Walden PC, 6 May 2025, minutes 5 and 9
-    got = read_resolutions(lines(
-        "The Clerk presented the Clerk’s Report on the following matters: Triangle of Parish "
-        "Land by the Grange Benches Council Finances RESOLVED: that the Clerk’s Report be "
-        "received and noted."))
+    got = read_resolutions(
+        lines(
+            "The Clerk presented the Clerk’s Report on the following matters: Triangle of Parish "
+            "Land by the Grange Benches Council Finances RESOLVED: that the Clerk’s Report be "
+            "received and noted."
+        )
+    )
     assert [r.text for r in got] == ["that the Clerk’s Report be received and noted."]
-    got = read_resolutions(lines(
-        "RESOLVED: (1) that the Certificate of Exemption be and is accepted and approved; "
-        "(2) that the completed AGAR be and is accepted and approved; (3) that the internal "
-        "auditor’s fees of £50.00 be paid online."))
+    got = read_resolutions(
+        lines(
+            "RESOLVED: (1) that the Certificate of Exemption be and is accepted and approved; "
+            "(2) that the completed AGAR be and is accepted and approved; (3) that the internal "
+            "auditor’s fees of £50.00 be paid online."
+        )
+    )
     assert [r.number for r in got] == [1, 2, 3]
     assert got[1].text.startswith("that the completed AGAR")

@@ -27,19 +27,25 @@ def _doc(*texts: str) -> Document:
 
 
 def test_day_and_month_without_year_is_completed_and_flagged() -> None:
-    doc = _doc("14. Date of Next Meeting", "RESOLVED – That the next meeting of the Committee "
-               "be held on Tuesday 12 March at 10.00 am in the Council Chamber.")
+    doc = _doc(
+        "14. Date of Next Meeting",
+        "RESOLVED – That the next meeting of the Committee "
+        "be held on Tuesday 12 March at 10.00 am in the Council Chamber.",
+    )
     out = next_meeting.extract(doc, PaperContext(paper_id="p", paper_date=dt.date(2024, 1, 16)))
     (rec,) = out.records["next_meetings"]
     assert rec.date == dt.date(2024, 3, 12) and rec.start_time == "10:00" and rec.date_inferred
     assert [f.code for f in out.findings] == ["date_year_inferred"]
 
 
-@pytest.mark.parametrize("text", [
-    "The Board's last meeting was held on 3 May 2021.",
-    "The next meeting of the MK Together Management Board is in July.",
-    "Members noted the date of the next meeting.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Board's last meeting was held on 3 May 2021.",
+        "The next meeting of the MK Together Management Board is in July.",
+        "Members noted the date of the next meeting.",
+    ],
+)
 def test_no_record_without_a_cue_and_a_date(text: str) -> None:
     out = next_meeting.extract(_doc(text), PaperContext(paper_id="p"))
     assert out.records.get("next_meetings", []) == []

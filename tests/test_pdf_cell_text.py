@@ -23,9 +23,11 @@ from extractors.formats.pdf_tables import find_tables
 from tests.conftest import RULED_PDFS, SAMPLES
 
 # papers with ruled tables: budget grids, nested tables in a decision form, a wide grid
-RULED = ["real/kent-budget-templates-spending-savings-2025-28.pdf",
-         "real/kent-record-of-decision-24-00093-family-hubs.pdf",
-         "real/kent-budget-by-directorate-2025-26.pdf"]
+RULED = [
+    "real/kent-budget-templates-spending-savings-2025-28.pdf",
+    "real/kent-record-of-decision-24-00093-family-hubs.pdf",
+    "real/kent-budget-by-directorate-2025-26.pdf",
+]
 
 
 def ruled_pages(paper: str) -> Iterator[tuple[pdfium.PdfTextPage, float, float, list[dict]]]:
@@ -51,9 +53,15 @@ def ruled_pages(paper: str) -> Iterator[tuple[pdfium.PdfTextPage, float, float, 
 def cell_boxes(edges: list[dict], width: float, height: float) -> list[list[pdf._Rect]]:
     """The box (left, bottom, right, top) ``_fast_grids`` reads for each cell of each table
     that ``find_tables`` finds on the page, table by table, row by row."""
-    return [[(c[0] + 0.5, height - c[3] + 0.5, c[2] - 0.5, height - c[1] - 0.5)
-             for row in table.rows for c in row.cells if c is not None]
-            for table in find_tables(edges, width, height)]
+    return [
+        [
+            (c[0] + 0.5, height - c[3] + 0.5, c[2] - 0.5, height - c[1] - 0.5)
+            for row in table.rows
+            for c in row.cells
+            if c is not None
+        ]
+        for table in find_tables(edges, width, height)
+    ]
 
 
 #: what the cell text drops: C0 controls other than tab and line breaks, BOM, soft hyphen
@@ -102,13 +110,15 @@ def test_rect_cell_texts_match_bounded_text_on_every_cell(paper: str) -> None:
 
 @pytest.mark.parametrize("paper", RULED)
 def test_fast_grids_are_the_same_when_every_cell_falls_back(
-        paper: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    paper: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     found = False
     for tp, width, height, edges in ruled_pages(paper):
         grids = pdf._fast_grids(edges, tp, width, height)
         with monkeypatch.context() as m:
-            m.setattr(pdf, "rect_cell_texts",
-                      lambda tp, tables: [None] * sum(len(t) for t in tables))
+            m.setattr(
+                pdf, "rect_cell_texts", lambda tp, tables: [None] * sum(len(t) for t in tables)
+            )
             assert pdf._fast_grids(edges, tp, width, height) == grids
         found = found or bool(grids)
     assert found
@@ -126,10 +136,25 @@ def test_pages_with_few_cells_keep_one_call_per_cell() -> None:
     pages.close()
 
 
-@pytest.mark.parametrize("raw", [
-    "", "  ", "Total  2,136.2\r\n236.5 ", "multi-\r\nagency", "co\u00ad\r\n operation",
-    "end\x02\r\nline", "Plaistead\ufffeKerr", "a\tb\x07c", "\r\n\r\nx\r\n", "é  à\r\nü",
-    "2024-\r\n25", "snake_-\nx", "- \nlist", "x\x0by\x0cz\ufeff", "Total\r£5\n\n",
-])
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "",
+        "  ",
+        "Total  2,136.2\r\n236.5 ",
+        "multi-\r\nagency",
+        "co\u00ad\r\n operation",
+        "end\x02\r\nline",
+        "Plaistead\ufffeKerr",
+        "a\tb\x07c",
+        "\r\n\r\nx\r\n",
+        "é  à\r\nü",
+        "2024-\r\n25",
+        "snake_-\nx",
+        "- \nlist",
+        "x\x0by\x0cz\ufeff",
+        "Total\r£5\n\n",
+    ],
+)
 def test_cell_text_follows_its_rules(raw: str) -> None:
     assert pdf._cell_text(raw) == reference_cell_text(raw)

@@ -49,8 +49,9 @@ def _same(edges: list[dict], width: float, height: float) -> tuple[int, int]:
     assert len(fast) == len(reference.tables)
     assert [t.bbox for t in fast] == [t.bbox for t in reference.tables]
     assert [t.cells for t in fast] == [t.cells for t in reference.tables]
-    assert [[r.cells for r in t.rows] for t in fast] \
-        == [[r.cells for r in t.rows] for t in reference.tables]
+    assert [[r.cells for r in t.rows] for t in fast] == [
+        [r.cells for r in t.rows] for t in reference.tables
+    ]
     return len(fast), sum(len(t.cells) for t in fast)
 
 
@@ -74,16 +75,31 @@ def test_the_other_papers_have_no_ruled_page() -> None:
     pages (pdfplumber's own finder agrees on all but one page of one of them)."""
     others = [name for name in TEXT_PDFS if name not in RULED_PDFS]
     assert len(others) == len(TEXT_PDFS) - len(RULED_PDFS) == 13
-    assert {name: sum(1 for _ in _ruled_pages(name)) for name in others} \
-        == dict.fromkeys(others, 0)
+    assert {name: sum(1 for _ in _ruled_pages(name)) for name in others} == dict.fromkeys(others, 0)
 
 
 def _edge(orientation: str, at: float, start: float, end: float) -> dict:
     if orientation == "h":
-        return {"x0": start, "x1": end, "top": at, "bottom": at, "width": end - start,
-                "height": 0.0, "orientation": "h", "object_type": "line"}
-    return {"x0": at, "x1": at, "top": start, "bottom": end, "width": 0.0,
-            "height": end - start, "orientation": "v", "object_type": "line"}
+        return {
+            "x0": start,
+            "x1": end,
+            "top": at,
+            "bottom": at,
+            "width": end - start,
+            "height": 0.0,
+            "orientation": "h",
+            "object_type": "line",
+        }
+    return {
+        "x0": at,
+        "x1": at,
+        "top": start,
+        "bottom": end,
+        "width": 0.0,
+        "height": end - start,
+        "orientation": "v",
+        "object_type": "line",
+    }
 
 
 @pytest.mark.parametrize("step", [None, 0.5])
@@ -112,8 +128,9 @@ def test_tables_match_pdfplumber_on_random_edges(step: float | None) -> None:
             a, b = along[i] + jitter(spread), along[j] + jitter(spread)
             if rng.random() < 0.1:
                 b = a + rng.uniform(0, 4)
-            edges.append(_edge(orientation, rng.choice(across) + jitter(spread),
-                               min(a, b), max(a, b)))
+            edges.append(
+                _edge(orientation, rng.choice(across) + jitter(spread), min(a, b), max(a, b))
+            )
         if rng.random() < 0.3:
             edges += [_edge("h", y, xs[0], xs[-1]) for y in ys]
             edges += [_edge("v", x, ys[0], ys[-1]) for x in xs]
@@ -127,8 +144,9 @@ def _random_cells(rng: random.Random) -> list[tuple]:
     cells = []
     for _ in range(rng.randint(1, 60)):
         x, y = rng.randrange(size), rng.randrange(size)
-        cells.append((float(x), float(y), float(x + rng.randint(1, 3)),
-                      float(y + rng.randint(1, 3))))
+        cells.append(
+            (float(x), float(y), float(x + rng.randint(1, 3)), float(y + rng.randint(1, 3)))
+        )
     return list(dict.fromkeys(cells))  # find_tables' cells are distinct (one per point)
 
 
@@ -164,8 +182,17 @@ def test_many_small_tables_take_the_linear_grouping() -> None:
 def test_word_trie_matches_like_longest_first_alternation() -> None:
     words = {"co", "contact", "contacting", "councillor", "cllr", "dr", "director"}
     plain = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    texts = ["Contacting Jo", "contact Ann", "Councillor Ben", "Dr. Who", "director X",
-             "cont Sam", "co Z", "xdr Y", "Cllr  Bo and Dr Al"]
+    texts = [
+        "Contacting Jo",
+        "contact Ann",
+        "Councillor Ben",
+        "Dr. Who",
+        "director X",
+        "cont Sam",
+        "co Z",
+        "xdr Y",
+        "Cllr  Bo and Dr Al",
+    ]
     for text in texts:
         for rx in (r"\b(?i:{})\.?\s+[A-Z]",):
             want = [m.span() for m in re.finditer(rx.format(plain), text)]

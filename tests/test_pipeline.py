@@ -31,9 +31,18 @@ from tests.conftest import (
 
 def test_the_sample_lists_the_tests_run_over_are_whole() -> None:
     # an empty list would turn every test parametrized over it into no test at all
-    assert SAMPLE_STEMS == [f"{n:03d}_{h}" for n, h in enumerate(
-        ("1c07758f42038aae", "ab61ad5f639b9e5f", "ee5612cdad44ea4a", "a2a4ea0d76e054f2",
-         "e7a5e62b3e5d6ec5"))]
+    assert SAMPLE_STEMS == [
+        f"{n:03d}_{h}"
+        for n, h in enumerate(
+            (
+                "1c07758f42038aae",
+                "ab61ad5f639b9e5f",
+                "ee5612cdad44ea4a",
+                "a2a4ea0d76e054f2",
+                "e7a5e62b3e5d6ec5",
+            )
+        )
+    ]
     assert len(TEXT_PDFS) == 30 and set(RULED_PDFS) < set(TEXT_PDFS)
     assert all((SAMPLES / name).is_file() for name in TEXT_PDFS)
 
@@ -41,8 +50,9 @@ def test_the_sample_lists_the_tests_run_over_are_whole() -> None:
 def test_every_input_file_has_one_papers_row(samples_run: Path) -> None:
     papers = read_table(samples_run, "papers")
     names = sorted(Path(p).name for p in papers["path"])
-    expected = sorted([p.name for p in SAMPLES.iterdir() if p.is_file()] +
-                      [p.name for p in BAD.iterdir()])
+    expected = sorted(
+        [p.name for p in SAMPLES.iterdir() if p.is_file()] + [p.name for p in BAD.iterdir()]
+    )
     assert names == expected
     assert set(papers["status"]) <= {"ok", "partial", "failed", "needs_ocr", "skipped"}
 
@@ -88,22 +98,29 @@ def test_all_tables_written_with_contract_types(samples_run: Path) -> None:
         assert schema.metadata[b"table"] == table.encode()
     funding = pq.read_schema(next((samples_run / "funding").glob("*.parquet")))
     assert funding.field("amount_gbp").type == pa.decimal128(14, 2)
-    assert pq.read_schema(next((samples_run / "papers").glob("*.parquet"))).field(
-        "paper_date").type == pa.date32()
+    assert (
+        pq.read_schema(next((samples_run / "papers").glob("*.parquet"))).field("paper_date").type
+        == pa.date32()
+    )
     assert pq.read_schema(next((samples_run / "people").glob("*.parquet"))).field(
-        "variants").type == pa.list_(pa.string())
+        "variants"
+    ).type == pa.list_(pa.string())
 
 
-@pytest.mark.parametrize("name, needle", [
-    ("empty-file.pdf", "empty"),
-    ("truncated.pdf", "pdf"),
-    ("encrypted-with-user-password.pdf", "encrypted"),
-    ("random-bytes.docx", "not a valid word document"),
-    ("zip-that-is-not-a-docx.docx", "word document"),
-    ("invalid-utf8-binary.txt", "encoding cannot be recognised"),
-])
-def test_bad_input_is_recorded_with_a_clear_error(samples_run: Path, name: str,
-                                                  needle: str) -> None:
+@pytest.mark.parametrize(
+    "name, needle",
+    [
+        ("empty-file.pdf", "empty"),
+        ("truncated.pdf", "pdf"),
+        ("encrypted-with-user-password.pdf", "encrypted"),
+        ("random-bytes.docx", "not a valid word document"),
+        ("zip-that-is-not-a-docx.docx", "word document"),
+        ("invalid-utf8-binary.txt", "encoding cannot be recognised"),
+    ],
+)
+def test_bad_input_is_recorded_with_a_clear_error(
+    samples_run: Path, name: str, needle: str
+) -> None:
     papers = read_table(samples_run, "papers")
     row = papers[papers["path"].str.endswith(f"/{name}")].iloc[0]
     assert row["status"] == "failed"
@@ -128,8 +145,10 @@ def test_duckdb_views_read_every_table(samples_run: Path) -> None:
 
 
 def _sample_subset(tmp_path: Path) -> Path:
-    return copy_samples(tmp_path, ("001_ab61ad5f639b9e5f.pdf", "003_a2a4ea0d76e054f2.docx",
-                                   "004_e7a5e62b3e5d6ec5.txt"))
+    return copy_samples(
+        tmp_path,
+        ("001_ab61ad5f639b9e5f.pdf", "003_a2a4ea0d76e054f2.docx", "004_e7a5e62b3e5d6ec5.txt"),
+    )
 
 
 _tables = all_tables
@@ -194,8 +213,19 @@ def test_failed_write_leaves_previous_dataset(tmp_path: Path, monkeypatch) -> No
 
 
 def test_cli_reports_missing_path_with_exit_code_2(tmp_path: Path) -> None:
-    proc = subprocess.run([sys.executable, "-m", "pipeline.cli", "run", str(tmp_path / "nope"),
-                           "--out", str(tmp_path / "out")], capture_output=True, text=True)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pipeline.cli",
+            "run",
+            str(tmp_path / "nope"),
+            "--out",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 2
     assert "no such file" in proc.stderr
 
@@ -206,10 +236,21 @@ def test_cli_says_the_dask_extra_is_missing(tmp_path: Path, monkeypatch, capsys)
     from pipeline import cli
 
     real = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "distributed" else real(name, *a))
-    code = cli.main(["run", str(SAMPLES / "001_ab61ad5f639b9e5f.txt"), "--out",
-                     str(tmp_path / "out"), "--executor", "dask"])
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "distributed" else real(name, *a),
+    )
+    code = cli.main(
+        [
+            "run",
+            str(SAMPLES / "001_ab61ad5f639b9e5f.txt"),
+            "--out",
+            str(tmp_path / "out"),
+            "--executor",
+            "dask",
+        ]
+    )
     assert code == 2
     assert "pip install 'minutebook[dask]'" in capsys.readouterr().err
     assert not (tmp_path / "out").exists()
@@ -217,8 +258,17 @@ def test_cli_says_the_dask_extra_is_missing(tmp_path: Path, monkeypatch, capsys)
 
 def test_cli_run_prints_summary_and_uses_cache(tmp_path: Path) -> None:
     src = _sample_subset(tmp_path)
-    cmd = [sys.executable, "-m", "pipeline.cli", "run", str(src), "--out", str(tmp_path / "o"),
-           "--workers", "1"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "pipeline.cli",
+        "run",
+        str(src),
+        "--out",
+        str(tmp_path / "o"),
+        "--workers",
+        "1",
+    ]
     first = subprocess.run(cmd, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     assert "papers: 3 (ok 3)" in first.stdout and "pages/s" in first.stdout
@@ -230,12 +280,15 @@ def test_awards_view_counts_an_award_named_in_several_papers_once(samples_run: P
     """The £261,694 grant is printed in 000, 001 and 004, in three formats each: one award."""
     grant = gold("000_1c07758f42038aae")["grant_totals"][0]
     con = duckdb.connect(str(samples_run / "minutebook.duckdb"), read_only=True)
-    rows = con.execute("SELECT mentions, papers FROM awards WHERE amount_gbp = ? "
-                       "AND financial_year = ?", [grant["amount_gbp"],
-                                                  grant["financial_year"]]).fetchall()
+    rows = con.execute(
+        "SELECT mentions, papers FROM awards WHERE amount_gbp = ? AND financial_year = ?",
+        [grant["amount_gbp"], grant["financial_year"]],
+    ).fetchall()
     funding = read_table(samples_run, "funding")
-    mentions = funding[(funding["amount_gbp"] == grant["amount_gbp"]) &
-                       (funding["financial_year"] == grant["financial_year"])]
+    mentions = funding[
+        (funding["amount_gbp"] == grant["amount_gbp"])
+        & (funding["financial_year"] == grant["financial_year"])
+    ]
     assert len(mentions) >= 3  # one per format of 000 at least
     assert sum(r[0] for r in rows) == len(mentions)
     assert len(rows) < len(mentions)  # grouped, not one award per mention
@@ -247,18 +300,21 @@ def test_committed_output_readme_is_what_a_run_writes(samples_run: Path) -> None
     assert (ROOT / "output" / "README.md").read_text() == (samples_run / "README.md").read_text()
 
 
-@pytest.mark.parametrize("name, doc_type", [  # from docs/real-papers.md's descriptions
-    ("kent-cabinet-minutes-2025-01-30.pdf", "minutes"),
-    ("kent-county-council-minutes-2024-12-19.pdf", "minutes"),
-    ("kent-corporate-parenting-panel-minutes-2024-10-29.pdf", "minutes"),
-    ("kent-treasury-management-group-note-2024-11-14.pdf", "minutes"),
-    ("kent-cabinet-agenda-2025-03-04.pdf", "agenda"),
-    ("kent-county-council-budget-agenda-2025-02-13.pdf", "agenda"),
-    ("kent-record-of-decision-24-00093-family-hubs.pdf", "decision"),
-    ("kent-proposed-record-of-decision-24-00096.pdf", "decision"),
-    ("kent-quarterly-performance-report-q3-2024-25.pdf", "performance_update"),
-    ("kent-capital-investment-summary-2025-26-to-2034-35.pdf", "spend_plan"),
-])
+@pytest.mark.parametrize(
+    "name, doc_type",
+    [  # from docs/real-papers.md's descriptions
+        ("kent-cabinet-minutes-2025-01-30.pdf", "minutes"),
+        ("kent-county-council-minutes-2024-12-19.pdf", "minutes"),
+        ("kent-corporate-parenting-panel-minutes-2024-10-29.pdf", "minutes"),
+        ("kent-treasury-management-group-note-2024-11-14.pdf", "minutes"),
+        ("kent-cabinet-agenda-2025-03-04.pdf", "agenda"),
+        ("kent-county-council-budget-agenda-2025-02-13.pdf", "agenda"),
+        ("kent-record-of-decision-24-00093-family-hubs.pdf", "decision"),
+        ("kent-proposed-record-of-decision-24-00096.pdf", "decision"),
+        ("kent-quarterly-performance-report-q3-2024-25.pdf", "performance_update"),
+        ("kent-capital-investment-summary-2025-26-to-2034-35.pdf", "spend_plan"),
+    ],
+)
 def test_real_papers_are_classified(name: str, doc_type: str) -> None:
     from extractors.formats import read_document
     from extractors.stages.classify import classify

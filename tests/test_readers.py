@@ -37,8 +37,11 @@ def ratio(a: list[str], b: list[str]) -> float:
 
 
 def tables(doc: Document) -> list[list[list[str]]]:
-    return [[[" ".join(c.split()) for c in row] for row in t.rows]
-            for t in doc.iter_items() if isinstance(t, Table)]
+    return [
+        [[" ".join(c.split()) for c in row] for row in t.rows]
+        for t in doc.iter_items()
+        if isinstance(t, Table)
+    ]
 
 
 _cache: dict[tuple[str, str], Document] = {}
@@ -52,20 +55,24 @@ def sample(stem: str, fmt: str) -> Document:
 
 # --- registry and sniffing -------------------------------------------------------------------
 
+
 def test_registry_covers_the_formats() -> None:
     assert set(READERS) == {"pdf", "docx", "txt", "html"}
 
 
-@pytest.mark.parametrize("name, head, want", [
-    ("a.pdf", b"%PDF-1.7\n", "pdf"),
-    ("a.bin", b"%PDF-1.4\n", "pdf"),
-    ("a.txt", b"Minutes of the meeting", "txt"),
-    ("a.text", b"x", "txt"),
-    ("a.HTML", b"<html>", "html"),
-    ("a.htm", b"<p>", "html"),
-    ("a.txt", b"<!DOCTYPE html><html>", "html"),
-    ("a.png", b"\x89PNG", "unknown"),
-])
+@pytest.mark.parametrize(
+    "name, head, want",
+    [
+        ("a.pdf", b"%PDF-1.7\n", "pdf"),
+        ("a.bin", b"%PDF-1.4\n", "pdf"),
+        ("a.txt", b"Minutes of the meeting", "txt"),
+        ("a.text", b"x", "txt"),
+        ("a.HTML", b"<html>", "html"),
+        ("a.htm", b"<p>", "html"),
+        ("a.txt", b"<!DOCTYPE html><html>", "html"),
+        ("a.png", b"\x89PNG", "unknown"),
+    ],
+)
 def test_format_of(name: str, head: bytes, want: str) -> None:
     assert format_of(Path(name), head) == want
 
@@ -77,6 +84,7 @@ def test_format_of_zip_members() -> None:
 
 
 # --- one paper, three formats ----------------------------------------------------------------
+
 
 @pytest.mark.parametrize("stem", STEMS)
 def test_pdf_and_docx_give_the_same_words(stem: str) -> None:
@@ -106,14 +114,14 @@ def test_pdf_finds_the_ruled_tables_of_the_docx_cell_for_cell(stem: str) -> None
     # the PDF table finder reads ruled tables; the borderless ("Normal Table") layout tables
     # of the DOCX come out of the PDF as text blocks in the same word order
     styles = [t.style.name for t in python_docx.Document(SAMPLES / f"{stem}.docx").tables]
-    ruled = [t for t, s in zip(tables(sample(stem, "docx")), styles, strict=True)
-             if s == "Table Grid"]
+    ruled = [
+        t for t, s in zip(tables(sample(stem, "docx")), styles, strict=True) if s == "Table Grid"
+    ]
     assert tables(sample(stem, "pdf")) == ruled
 
 
 def test_spend_plan_runs_over_eight_pages_as_one_table() -> None:
-    pdf = [t for t in sample("000_1c07758f42038aae", "pdf").iter_items()
-           if isinstance(t, Table)]
+    pdf = [t for t in sample("000_1c07758f42038aae", "pdf").iter_items() if isinstance(t, Table)]
     assert len(pdf) == 2
     plan = pdf[1]
     assert (plan.page, plan.page_to) == (1, 8)
@@ -134,8 +142,12 @@ def test_spend_plan_runs_over_eight_pages_as_one_table() -> None:
 def test_form_table_and_funding_tables_are_tables_in_every_format() -> None:
     for fmt in ("docx", "pdf", "txt"):
         first = tables(sample("000_1c07758f42038aae", fmt))[0]
-        assert first[0] == ["Local Authority Area:", "Milton Keynes", "CSF Grant Allocation:",
-                            "£261,694"], fmt
+        assert first[0] == [
+            "Local Authority Area:",
+            "Milton Keynes",
+            "CSF Grant Allocation:",
+            "£261,694",
+        ], fmt
     for fmt in ("docx", "pdf"):
         cells = [c for t in tables(sample("003_a2a4ea0d76e054f2", fmt)) for r in t for c in r]
         assert "£750" in cells and "£25,000" in cells, fmt
@@ -176,13 +188,17 @@ def test_docx_pages_follow_page_and_section_breaks() -> None:
     # 004: each part starts on a new page; the minutes (a new section) carry their header
     doc = sample("004_e7a5e62b3e5d6ec5", "docx")
     assert doc.meta.page_count == len(doc.pages) >= 10
-    minutes = next(b for b in doc.iter_items() if isinstance(b, Block)
-                   and b.text.startswith("Minutes of the meeting of the SAFERMK"))
+    minutes = next(
+        b
+        for b in doc.iter_items()
+        if isinstance(b, Block) and b.text.startswith("Minutes of the meeting of the SAFERMK")
+    )
     page = doc.pages[minutes.page - 1]
     assert "10 March 2021" in " ".join(page.header)
 
 
 # --- real papers -----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def real_docs() -> dict[str, tuple[Document, int]]:
@@ -203,8 +219,12 @@ def test_every_real_pdf_is_read_page_for_page(real_docs) -> None:
         assert doc.meta.page_count == n == len(doc.pages), name
         # a page holding only the rest of a table begun before has no items of its own
         covered = {p.number for p in doc.pages if p.items}
-        covered |= {n for t in doc.iter_items() if isinstance(t, Table)
-                    for n in range(t.page, t.page_to + 1)}
+        covered |= {
+            n
+            for t in doc.iter_items()
+            if isinstance(t, Table)
+            for n in range(t.page, t.page_to + 1)
+        }
         assert len(covered) >= n - 8, name  # blank pages at most as real-papers.md lists
     budget_agenda = real_docs["kent-county-council-budget-agenda-2025-02-13.pdf"][0]
     assert not budget_agenda.pages[1].items and budget_agenda.pages[0].items
@@ -215,7 +235,7 @@ def test_real_pdf_reading_order_and_furniture(real_docs) -> None:
     text = minutes.text
     # a minute heading "86. Title" comes before its "(Item N)" line
     for m in re.finditer(r"\(Item (\d+)\)", text):
-        before = re.split(r"[\n\f]", text[:m.start()].rstrip())[-1]
+        before = re.split(r"[\n\f]", text[: m.start()].rstrip())[-1]
         assert re.match(r"\d+\.\s+\S", before), before
     # the bare page number at the foot of each page is set aside and kept
     assert [p.printed_number for p in minutes.pages[:3]] == ["1", "2", "3"]
@@ -244,23 +264,34 @@ def test_pdfplumber_engine_agrees_on_the_funding_tables() -> None:
     assert tables(doc) == tables(sample("003_a2a4ea0d76e054f2", "pdf"))
 
 
-@pytest.mark.parametrize("line, number", [
-    ("Page 7", "7"), ("Page 7 of 14", "7"), ("7", "7"), ("Page 7  Agenda Item 6", "7"),
-    ("SaferMK BMG Meeting Notes July - Sept 2016 Page 2 of 8", "2"), ("- 3 -", "3"),
-    ("2021", None), ("Page 7 sets out the cost of the scheme in detail for members", None),
-])
+@pytest.mark.parametrize(
+    "line, number",
+    [
+        ("Page 7", "7"),
+        ("Page 7 of 14", "7"),
+        ("7", "7"),
+        ("Page 7  Agenda Item 6", "7"),
+        ("SaferMK BMG Meeting Notes July - Sept 2016 Page 2 of 8", "2"),
+        ("- 3 -", "3"),
+        ("2021", None),
+        ("Page 7 sets out the cost of the scheme in detail for members", None),
+    ],
+)
 def test_page_number_lines(line: str, number: str | None) -> None:
     assert page_number_of(line) == number
 
 
 # --- text and HTML ---------------------------------------------------------------------------
 
+
 def test_text_export_markup_tables_pages(tmp_path: Path) -> None:
-    src = ("## Spend plan\n\nIntro line one\nline two\n\n"
-           "Title\tCost\tNotes\n"
-           "<b>Boxing Clever</b>\t£4k\t<ul style=\"x\"><li>One &amp; two</li><li>Three</li></ul>\n"
-           "JTAC\t£20,144\t<p>a</p><p>b</p>\n"
-           "-----\n• First point\n- Second point\n\fPage two text\n")
+    src = (
+        "## Spend plan\n\nIntro line one\nline two\n\n"
+        "Title\tCost\tNotes\n"
+        '<b>Boxing Clever</b>\t£4k\t<ul style="x"><li>One &amp; two</li><li>Three</li></ul>\n'
+        "JTAC\t£20,144\t<p>a</p><p>b</p>\n"
+        "-----\n• First point\n- Second point\n\fPage two text\n"
+    )
     path = tmp_path / "paper.txt"
     path.write_text(src, encoding="utf-8")
     doc = read_document(path)
@@ -270,8 +301,11 @@ def test_text_export_markup_tables_pages(tmp_path: Path) -> None:
     assert first[1].text == "Intro line one line two"
     table = first[2]
     assert isinstance(table, Table)
-    assert table.rows == [["Title", "Cost", "Notes"], ["Boxing Clever", "£4k", "One & two\nThree"],
-                          ["JTAC", "£20,144", "a\nb"]]
+    assert table.rows == [
+        ["Title", "Cost", "Notes"],
+        ["Boxing Clever", "£4k", "One & two\nThree"],
+        ["JTAC", "£20,144", "a\nb"],
+    ]
     assert [b.kind for b in first[3:]] == ["list_item", "list_item"]
     assert [b.text for b in first[3:]] == ["First point", "Second point"]
     assert doc.pages[1].text == "Page two text"
@@ -279,35 +313,46 @@ def test_text_export_markup_tables_pages(tmp_path: Path) -> None:
 
 def test_html_tables_and_headings(tmp_path: Path) -> None:
     path = tmp_path / "paper.html"
-    path.write_text("<html><head><title>Minutes</title><style>p{}</style></head><body>"
-                    "<h1>Minutes</h1><p>Present: Cllr A&nbsp;Smith</p>"
-                    "<table><tr><th>Item</th><th>Cost</th></tr>"
-                    "<tr><td>Hall<br>hire</td><td>£1,000</td></tr></table>"
-                    "<ul><li>One</li></ul></body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><head><title>Minutes</title><style>p{}</style></head><body>"
+        "<h1>Minutes</h1><p>Present: Cllr A&nbsp;Smith</p>"
+        "<table><tr><th>Item</th><th>Cost</th></tr>"
+        "<tr><td>Hall<br>hire</td><td>£1,000</td></tr></table>"
+        "<ul><li>One</li></ul></body></html>",
+        encoding="utf-8",
+    )
     doc = read_document(path)
     assert doc.meta.format == "html" and doc.meta.title == "Minutes"
     kinds = [(type(i).__name__, getattr(i, "kind", "")) for i in doc.iter_items()]
-    assert kinds == [("Block", "heading"), ("Block", "paragraph"), ("Table", ""),
-                     ("Block", "list_item")]
+    assert kinds == [
+        ("Block", "heading"),
+        ("Block", "paragraph"),
+        ("Table", ""),
+        ("Block", "list_item"),
+    ]
     table = next(i for i in doc.iter_items() if isinstance(i, Table))
     assert table.rows == [["Item", "Cost"], ["Hall\nhire", "£1,000"]]
 
 
 # --- hostile inputs --------------------------------------------------------------------------
 
-@pytest.mark.parametrize("name, error, words_in_message", [
-    ("empty-file.pdf", ReaderError, "empty"),
-    ("empty-file.txt", ReaderError, "empty"),
-    ("truncated.pdf", ReaderError, "damaged or truncated"),
-    ("random-bytes-with-pdf-header.pdf", ReaderError, "damaged or truncated"),
-    ("html-saved-as.pdf", ReaderError, "not a PDF"),
-    ("encrypted-with-user-password.pdf", ReaderError, "PDF is encrypted (password protected)"),
-    ("random-bytes.docx", ReaderError, "not a valid Word document"),
-    ("zip-that-is-not-a-docx.docx", ReaderError, "not a Word document"),
-    ("invalid-utf8-binary.txt", ReaderError, "binary"),
-    ("unsupported-type.png", ReaderError, "unsupported file type .png"),
-    ("unsupported-type.xlsx", ReaderError, "unsupported file type .xlsx"),
-])
+
+@pytest.mark.parametrize(
+    "name, error, words_in_message",
+    [
+        ("empty-file.pdf", ReaderError, "empty"),
+        ("empty-file.txt", ReaderError, "empty"),
+        ("truncated.pdf", ReaderError, "damaged or truncated"),
+        ("random-bytes-with-pdf-header.pdf", ReaderError, "damaged or truncated"),
+        ("html-saved-as.pdf", ReaderError, "not a PDF"),
+        ("encrypted-with-user-password.pdf", ReaderError, "PDF is encrypted (password protected)"),
+        ("random-bytes.docx", ReaderError, "not a valid Word document"),
+        ("zip-that-is-not-a-docx.docx", ReaderError, "not a Word document"),
+        ("invalid-utf8-binary.txt", ReaderError, "binary"),
+        ("unsupported-type.png", ReaderError, "unsupported file type .png"),
+        ("unsupported-type.xlsx", ReaderError, "unsupported file type .xlsx"),
+    ],
+)
 def test_bad_inputs_fail_clearly(name: str, error: type, words_in_message: str) -> None:
     with pytest.raises(error) as info:
         read_document(BAD / name)
@@ -320,8 +365,9 @@ def test_scanned_pdf_needs_ocr() -> None:
         read_document(SAMPLES / "004_e7a5e62b3e5d6ec5.scanned.pdf")
 
 
-@pytest.mark.parametrize("name, encoding", [("cp1252-text.txt", "cp1252"),
-                                            ("utf16-with-bom.txt", "utf-16")])
+@pytest.mark.parametrize(
+    "name, encoding", [("cp1252-text.txt", "cp1252"), ("utf16-with-bom.txt", "utf-16")]
+)
 def test_text_encodings_keep_the_pound_sign(name: str, encoding: str) -> None:
     doc = read_document(BAD / name)
     assert doc.meta.encoding == encoding

@@ -45,22 +45,31 @@ def test_every_hostile_file_is_accounted_for(bad_run) -> None:
     assert len(read_table(out, "attendance")) > 0  # the good pack's data was written
 
 
-@pytest.mark.parametrize("name, status, needle", [
-    ("decompression-bomb.docx", "failed", "unzip"),
-    ("image-only-two-pages.pdf", "needs_ocr", "OCR"),
-    ("html-saved-as.pdf", "failed", "not a PDF"),
-    ("random-bytes-with-pdf-header.pdf", "failed", "damaged"),
-    ("empty-file.txt", "failed", "empty"),
-])
+@pytest.mark.parametrize(
+    "name, status, needle",
+    [
+        ("decompression-bomb.docx", "failed", "unzip"),
+        ("image-only-two-pages.pdf", "needs_ocr", "OCR"),
+        ("html-saved-as.pdf", "failed", "not a PDF"),
+        ("random-bytes-with-pdf-header.pdf", "failed", "damaged"),
+        ("empty-file.txt", "failed", "empty"),
+    ],
+)
 def test_hostile_file_outcome(bad_run, name: str, status: str, needle: str) -> None:
     row = _row(bad_run, name)
     assert row["status"] == status
     assert needle.casefold() in row["error"].casefold()
 
 
-@pytest.mark.parametrize("name", ["docx-with-30000-paragraphs.docx", "docx-with-huge-table.docx",
-                                  "blank-pages-between-text.pdf",
-                                  "name with spaces and n\u00f3n-\u00e4scii \u2013 minutes.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "docx-with-30000-paragraphs.docx",
+        "docx-with-huge-table.docx",
+        "blank-pages-between-text.pdf",
+        "name with spaces and n\u00f3n-\u00e4scii \u2013 minutes.txt",
+    ],
+)
 def test_odd_but_valid_files_are_processed(bad_run, name: str) -> None:
     assert _row(bad_run, name)["status"] == "ok"
 
@@ -84,8 +93,7 @@ def test_a_worker_that_dies_costs_only_its_paper(tmp_path: Path) -> None:
     (src / "c.pdf").write_bytes((src / "c.pdf").read_bytes() + b"\n% c\n")
     (src / f"{CRASH_ON}.pdf").write_bytes((src / "a.pdf").read_bytes() + b"\n% b\n")
     todo = [(inp, sha256_of(inp.read_bytes())) for inp in discover([src])]
-    results = run_pool(todo, RunOptions(workers=2), lambda r: None,
-                       worker=crash_on_marked_paper)
+    results = run_pool(todo, RunOptions(workers=2), lambda r: None, worker=crash_on_marked_paper)
     by_name = {Path(k).name: v.paper for k, v in results.items()}
     assert by_name[f"{CRASH_ON}.pdf"].status == "failed"
     assert "died" in by_name[f"{CRASH_ON}.pdf"].error
@@ -104,7 +112,7 @@ def test_a_paper_over_its_time_limit_fails_alone(monkeypatch, tmp_path: Path) ->
 
 
 def _hog(*args, **kwargs):
-    return bytearray(6 * 1024 ** 3)  # 6 GB: over the worker's address-space limit
+    return bytearray(6 * 1024**3)  # 6 GB: over the worker's address-space limit
 
 
 def test_a_paper_over_its_memory_limit_fails_alone(monkeypatch, tmp_path: Path) -> None:

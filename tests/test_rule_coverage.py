@@ -9,8 +9,10 @@ from pipeline.evaluation.rule_coverage import coverage
 
 def test_rules_are_attributed_to_the_authorities_whose_papers_they_match(tmp_path: Path) -> None:
     samples = tmp_path / "samples"
-    for auth, text in (("parish-a", "Minutes\nIt was agreed to buy a bench for the green.\n"),
-                       ("parish-b", "Minutes\n\nPresent: Cllr A Smith\n")):
+    for auth, text in (
+        ("parish-a", "Minutes\nIt was agreed to buy a bench for the green.\n"),
+        ("parish-b", "Minutes\n\nPresent: Cllr A Smith\n"),
+    ):
         (samples / "corpus" / auth).mkdir(parents=True)
         (samples / "corpus" / auth / "minutes.txt").write_text(text, encoding="utf-8")
     (samples / "real").mkdir()
@@ -18,6 +20,5 @@ def test_rules_are_attributed_to_the_authorities_whose_papers_they_match(tmp_pat
     report = coverage(samples)
     it_was = next(r for r in report["decision_phrases.csv"] if r["rule"].startswith(r"\bit\s+was"))
     assert it_was["authorities"] == ["parish-a"]
-    present = next(r for r in report["attendance_labels.csv"]
-                   if r["rule"].startswith("present"))
+    present = next(r for r in report["attendance_labels.csv"] if r["rule"].startswith("present"))
     assert present["authorities"] == ["kent", "parish-b"]

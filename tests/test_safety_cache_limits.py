@@ -47,8 +47,7 @@ def test_a_planted_cache_entry_cannot_run_code(tmp_path: Path, monkeypatch) -> N
     entry.parent.mkdir(parents=True)
     entry.with_suffix(".pickle").write_bytes(pickle.dumps(_Planted()))
     entry.write_bytes(pickle.dumps(_Planted()))  # the planted bytes where the entry goes
-    summary = run([src], tmp_path / "out", RunOptions(workers=1, cache_dir=cache,
-                                                      progress=False))
+    summary = run([src], tmp_path / "out", RunOptions(workers=1, cache_dir=cache, progress=False))
     assert not (tmp_path / "PLANTED").exists()
     assert summary.cached == 0 and summary.by_status["ok"] == 1
 
@@ -63,14 +62,14 @@ def test_wrong_shape_and_other_papers_entries_are_misses(tmp_path: Path) -> None
     entry = json.loads(a.read_text())
     entry["records"]["attendance"] = [{"no": "such columns"}]
     a.write_text(json.dumps(entry))
-    again = run([src], tmp_path / "out", RunOptions(workers=1, cache_dir=cache,
-                                                    progress=False))
+    again = run([src], tmp_path / "out", RunOptions(workers=1, cache_dir=cache, progress=False))
     assert again.cached == 0
     assert all_tables(tmp_path / "out") == all_tables(tmp_path / "ref")
     a.write_text("[1, 2, 3]")  # valid JSON of the wrong type
     b.write_bytes(b"\x80\x04garbage")
-    run([src], tmp_path / "out", RunOptions(workers=1, cache_dir=cache, progress=False,
-                                            force=False))
+    run(
+        [src], tmp_path / "out", RunOptions(workers=1, cache_dir=cache, progress=False, force=False)
+    )
     assert all_tables(tmp_path / "out") == all_tables(tmp_path / "ref")
 
 
@@ -92,7 +91,8 @@ def _slow_extractor(doc, ctx):
 
 @pytest.mark.parametrize("workers, memory_mb", [(1, 0), (2, 4096)])
 def test_a_paper_over_its_time_limit_fails_whole_and_is_not_cached(
-        tmp_path: Path, monkeypatch, workers: int, memory_mb: int) -> None:
+    tmp_path: Path, monkeypatch, workers: int, memory_mb: int
+) -> None:
     src = copy_samples(tmp_path, PAPERS)
     cache = tmp_path / "cache"
     import extractors.registry as registry
@@ -106,8 +106,13 @@ def test_a_paper_over_its_time_limit_fails_whole_and_is_not_cached(
         return real["minutes"](doc, ctx)
 
     monkeypatch.setitem(registry.EXTRACTORS, "minutes", maybe_slow)
-    run([src], tmp_path / "out", RunOptions(workers=workers, memory_mb=memory_mb, timeout_s=2,
-                                            cache_dir=cache, progress=False))
+    run(
+        [src],
+        tmp_path / "out",
+        RunOptions(
+            workers=workers, memory_mb=memory_mb, timeout_s=2, cache_dir=cache, progress=False
+        ),
+    )
     papers = read_table(tmp_path / "out", "papers").set_index("paper_id")
     assert papers.loc[slow_on, "status"] == "failed"
     assert papers.loc[slow_on, "error"].startswith("timeout")
@@ -116,8 +121,11 @@ def test_a_paper_over_its_time_limit_fails_whole_and_is_not_cached(
     assert not _entry(cache, src / PAPERS[0]).exists()
     assert _entry(cache, src / PAPERS[1]).exists()
     monkeypatch.setitem(registry.EXTRACTORS, "minutes", real["minutes"])
-    later = run([src], tmp_path / "out", RunOptions(workers=1, timeout_s=60, cache_dir=cache,
-                                                    progress=False))
+    later = run(
+        [src],
+        tmp_path / "out",
+        RunOptions(workers=1, timeout_s=60, cache_dir=cache, progress=False),
+    )
     assert later.by_status == {"ok": 2} and later.cached == 1
 
 
@@ -130,8 +138,9 @@ def test_the_dask_task_honours_the_time_limit(monkeypatch) -> None:
 
     monkeypatch.setattr(dask_executor, "process_paper", busy)
     box = []
-    worker = threading.Thread(target=lambda: box.append(
-        process_bytes("p.txt", "p.txt", b"Minutes", "0" * 64, 1)))
+    worker = threading.Thread(
+        target=lambda: box.append(process_bytes("p.txt", "p.txt", b"Minutes", "0" * 64, 1))
+    )
     worker.start()
     worker.join(20)
     assert not worker.is_alive()
@@ -153,8 +162,11 @@ def test_each_paper_is_cached_as_it_finishes(tmp_path: Path, monkeypatch) -> Non
 
     monkeypatch.setattr(run_module, "process_paper", stopped_on_last)
     with pytest.raises(KeyboardInterrupt):
-        run([src], tmp_path / "out", RunOptions(workers=1, memory_mb=0, cache_dir=cache,
-                                                progress=False))
+        run(
+            [src],
+            tmp_path / "out",
+            RunOptions(workers=1, memory_mb=0, cache_dir=cache, progress=False),
+        )
     assert len(list(cache.rglob("*.json"))) == 2
     assert not (tmp_path / "out").exists()
 
@@ -180,8 +192,9 @@ def test_workers_exit_with_their_parent(tmp_path: Path) -> None:
     src = copy_samples(tmp_path, PAPERS)
     pids = tmp_path / "pids"
     pids.mkdir()
-    parent = subprocess.Popen([sys.executable, "-c", _PARENT, str(src), str(pids)],
-                              cwd=SAMPLES.parent)
+    parent = subprocess.Popen(
+        [sys.executable, "-c", _PARENT, str(src), str(pids)], cwd=SAMPLES.parent
+    )
     deadline = time.time() + 60
     while time.time() < deadline and len(list(pids.iterdir())) < 2:
         time.sleep(0.1)
@@ -209,7 +222,6 @@ def test_an_unwritable_cache_costs_the_cache_not_the_run(tmp_path: Path) -> None
     src = copy_samples(tmp_path, PAPERS[:1])
     blocker = tmp_path / "cache"
     blocker.write_text("a file where the cache folder should be")
-    summary = run([src], tmp_path / "out", RunOptions(workers=1, cache_dir=blocker,
-                                                      progress=False))
+    summary = run([src], tmp_path / "out", RunOptions(workers=1, cache_dir=blocker, progress=False))
     assert summary.by_status["ok"] == 1
     assert ResultCache(blocker).folder is None

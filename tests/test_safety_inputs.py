@@ -24,8 +24,9 @@ def _papers(out: Path):
     return read_table(out, "papers").set_index("path")
 
 
-def _patch_member(archive: Path, member: str, *, flags: int = 0, method: int | None = None,
-                  corrupt: bool = False) -> None:
+def _patch_member(
+    archive: Path, member: str, *, flags: int = 0, method: int | None = None, corrupt: bool = False
+) -> None:
     """Rewrite a stored member's headers in place: set flag bits, change the method, or
     damage its data so the CRC fails."""
     data = bytearray(archive.read_bytes())
@@ -33,12 +34,16 @@ def _patch_member(archive: Path, member: str, *, flags: int = 0, method: int | N
         info = zf.getinfo(member)
     local = info.header_offset
     name_len, extra_len = struct.unpack_from("<HH", data, local + 26)
-    central = data.find(b"PK\x01\x02" + data[local + 4:local + 6], 0)
-    while data[central + 46:central + 46 + len(member)] != member.encode():
+    central = data.find(b"PK\x01\x02" + data[local + 4 : local + 6], 0)
+    while data[central + 46 : central + 46 + len(member)] != member.encode():
         central = data.find(b"PK\x01\x02", central + 4)
     for offset, flag_at, method_at in ((local, 6, 8), (central, 8, 10)):
-        struct.pack_into("<H", data, offset + flag_at,
-                         struct.unpack_from("<H", data, offset + flag_at)[0] | flags)
+        struct.pack_into(
+            "<H",
+            data,
+            offset + flag_at,
+            struct.unpack_from("<H", data, offset + flag_at)[0] | flags,
+        )
         if method is not None:
             struct.pack_into("<H", data, offset + method_at, method)
     if corrupt:
@@ -150,14 +155,17 @@ def test_unclosed_tags_are_read_as_text(junk: str) -> None:
 
 
 def test_html_tables_are_read_as_tables() -> None:
-    page = (b"<html><head><title>Grants</title><style>td{}</style></head><body>"
-            b"<h2>Grants awarded</h2><table><tr><th>Recipient</th><th>Amount</th></tr>"
-            b"<tr><td>Youth Club<br>Newtown</td><td>&pound;5,000</td></tr></table>"
-            b"<ul><li>First &amp; second</li><li>Third</li></ul></body></html>")
+    page = (
+        b"<html><head><title>Grants</title><style>td{}</style></head><body>"
+        b"<h2>Grants awarded</h2><table><tr><th>Recipient</th><th>Amount</th></tr>"
+        b"<tr><td>Youth Club<br>Newtown</td><td>&pound;5,000</td></tr></table>"
+        b"<ul><li>First &amp; second</li><li>Third</li></ul></body></html>"
+    )
     doc = read_document(Path("grants.html"), page)
     tables = [t for p in doc.pages for t in p.tables]
-    assert [t.rows for t in tables] == [[["Recipient", "Amount"],
-                                         ["Youth Club\nNewtown", "£5,000"]]]
+    assert [t.rows for t in tables] == [
+        [["Recipient", "Amount"], ["Youth Club\nNewtown", "£5,000"]]
+    ]
     blocks = [(b.kind, b.text) for p in doc.pages for b in p.blocks]
     assert ("heading", "Grants awarded") in blocks
     assert ("list_item", "First & second") in blocks
@@ -182,8 +190,11 @@ def test_a_zip_of_many_members_is_opened_once(tmp_path: Path, monkeypatch) -> No
     getattr(discover_module, "_archives", {}).clear()  # none left open by earlier tests
     inputs = discover([archive])
     assert len(inputs) == 2000
-    assert [inp.read_bytes() for inp in inputs[:3]] == [b"Minutes 0\n", b"Minutes 1\n",
-                                                        b"Minutes 2\n"]
+    assert [inp.read_bytes() for inp in inputs[:3]] == [
+        b"Minutes 0\n",
+        b"Minutes 1\n",
+        b"Minutes 2\n",
+    ]
     for inp in inputs:
         inp.read_bytes()
     assert len(opened) <= 2  # once to tell it from a Word file, once to read it

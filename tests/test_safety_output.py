@@ -25,8 +25,11 @@ def _cli(*args: str | Path) -> int:
 
 
 def _snapshot(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
 
 
 def test_out_naming_a_folder_of_the_users_files_is_refused(tmp_path: Path, capsys) -> None:

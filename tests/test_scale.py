@@ -17,8 +17,12 @@ import pytest
 from pipeline.run import RunOptions, run
 from tests.conftest import ROOT, SAMPLES, all_tables, copy_samples
 
-SUBSET = ("000_1c07758f42038aae.docx", "001_ab61ad5f639b9e5f.pdf", "003_a2a4ea0d76e054f2.txt",
-          "004_e7a5e62b3e5d6ec5.docx")
+SUBSET = (
+    "000_1c07758f42038aae.docx",
+    "001_ab61ad5f639b9e5f.pdf",
+    "003_a2a4ea0d76e054f2.txt",
+    "004_e7a5e62b3e5d6ec5.docx",
+)
 
 
 def _inputs(tmp_path: Path, names=SUBSET) -> Path:
@@ -43,8 +47,9 @@ def test_rerun_reuses_unchanged_papers_and_drops_removed_ones(tmp_path: Path) ->
     assert third.cached == len(SUBSET) - 1
     paths = {Path(p).name for p in pq.read_table(tmp_path / "out" / "papers")["path"].to_pylist()}
     assert SUBSET[0] not in paths and "002.pdf" in paths
-    forced = run([src], tmp_path / "out", RunOptions(workers=1, cache_dir=cache, force=True,
-                                                     progress=False))
+    forced = run(
+        [src], tmp_path / "out", RunOptions(workers=1, cache_dir=cache, force=True, progress=False)
+    )
     assert forced.cached == 0
 
 
@@ -55,10 +60,16 @@ def test_unchanged_rerun_writes_nothing_and_reports_the_dataset(tmp_path: Path) 
     files = {f: f.stat().st_mtime_ns for f in out.rglob("*") if f.is_file()}
     again = run([src], out, RunOptions(workers=1, cache_dir=cache, progress=False))
     assert {f: f.stat().st_mtime_ns for f in out.rglob("*") if f.is_file()} == files
-    assert (again.rows, again.by_status, again.findings, again.pages, again.papers) == \
-        (first.rows, first.by_status, first.findings, first.pages, first.papers)
-    other = run([src], tmp_path / "elsewhere", RunOptions(workers=1, cache_dir=cache,
-                                                          progress=False))
+    assert (again.rows, again.by_status, again.findings, again.pages, again.papers) == (
+        first.rows,
+        first.by_status,
+        first.findings,
+        first.pages,
+        first.papers,
+    )
+    other = run(
+        [src], tmp_path / "elsewhere", RunOptions(workers=1, cache_dir=cache, progress=False)
+    )
     assert other.cached == len(SUBSET) and (tmp_path / "elsewhere" / "papers").is_dir()
     shutil.copy(SAMPLES / "002_ee5612cdad44ea4a.pdf", src / "002.pdf")  # a new paper
     third = run([src], out, RunOptions(workers=1, cache_dir=cache, progress=False))
@@ -95,20 +106,28 @@ _STOPPED_RUN = textwrap.dedent("""
 
 
 def test_killed_run_leaves_previous_dataset_and_next_run_reuses_finished_papers(
-        tmp_path: Path) -> None:
+    tmp_path: Path,
+) -> None:
     src = _inputs(tmp_path, SUBSET[:2])
     out, cache, marker = tmp_path / "out", tmp_path / "cache", tmp_path / "stopped"
     run([src], out, RunOptions(workers=1, cache_dir=cache, progress=False))
     before = _tables(out)
-    for name in ("002_ee5612cdad44ea4a.pdf", "004_e7a5e62b3e5d6ec5.pdf",
-                 "002_ee5612cdad44ea4a.docx"):
+    for name in (
+        "002_ee5612cdad44ea4a.pdf",
+        "004_e7a5e62b3e5d6ec5.pdf",
+        "002_ee5612cdad44ea4a.docx",
+    ):
         shutil.copy(SAMPLES / name, src / name)
     shutil.copy(SAMPLES / "004_e7a5e62b3e5d6ec5.txt", src / "zz-last.txt")  # last in order
     log = tmp_path / "stopped-run.log"
     with log.open("wb") as err:
-        proc = subprocess.Popen([sys.executable, "-c", _STOPPED_RUN, str(src), str(out),
-                                 str(cache), str(marker)], cwd=ROOT, start_new_session=True,
-                                stdout=subprocess.DEVNULL, stderr=err)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", _STOPPED_RUN, str(src), str(out), str(cache), str(marker)],
+            cwd=ROOT,
+            start_new_session=True,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        )
     try:
         # wait until the run is stuck on its last paper and has cached the three before it
         while not (marker.exists() and len(list(cache.rglob("*.json"))) == 5):

@@ -20,7 +20,7 @@ from schemas.validate import problems
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT = {  # spec/OUTPUT.md: the minimum columns analysts rely on
     "papers": "paper_id path format doc_type title authority body paper_date financial_year "
-              "page_count status error pipeline_version",
+    "page_count status error pipeline_version",
     "parts": "paper_id part_no type title date page_from page_to",
     "meetings": "meeting_id paper_id body date start_time end_time venue source",
     "agenda_items": "meeting_id number title description page_from page_to to_follow exempt",
@@ -31,9 +31,9 @@ CONTRACT = {  # spec/OUTPUT.md: the minimum columns analysts rely on
     "recommendations": "paper_id part_no section text",
     "priorities": "paper_id period text",
     "spend_plan_lines": "paper_id financial_year line_no title description measures benchmark "
-                        "cost_gbp cost_text pct_of_grant other_funding page_from page_to",
+    "cost_gbp cost_text pct_of_grant other_funding page_from page_to",
     "funding": "funding_id paper_id kind funder recipient purpose amount_gbp amount_text "
-               "approximate financial_year page evidence",
+    "approximate financial_year page evidence",
     "people": "person_id name honorific variants",
     "organisations": "org_id name aliases",
     "findings": "paper_id severity code message",
@@ -61,21 +61,32 @@ def test_data_dictionary_is_up_to_date() -> None:
 def test_validation_catches_bad_records() -> None:
     good = Funding(funding_id="x", paper_id="p", kind="allocation", amount_gbp=Decimal("10.50"))
     assert problems(good) == []
-    assert any("kind" in p for p in problems(Funding(funding_id="x", paper_id="p", kind="gift",
-                                                      amount_gbp=Decimal(1))))
-    assert any("below" in p for p in problems(SpendPlanLine(paper_id="p", line_no=0,
-                                                             title="Parks")))
-    assert any("should be decimal, got float" in p for p in problems(
-        Funding(funding_id="x", paper_id="p", kind="allocation", amount_gbp=10.5)))
-    assert any("required" in p for p in problems(Funding(funding_id="x", paper_id="p",
-                                                          kind="allocation")))
+    assert any(
+        "kind" in p
+        for p in problems(Funding(funding_id="x", paper_id="p", kind="gift", amount_gbp=Decimal(1)))
+    )
+    assert any(
+        "below" in p for p in problems(SpendPlanLine(paper_id="p", line_no=0, title="Parks"))
+    )
+    assert any(
+        "should be decimal, got float" in p
+        for p in problems(Funding(funding_id="x", paper_id="p", kind="allocation", amount_gbp=10.5))
+    )
+    assert any(
+        "required" in p for p in problems(Funding(funding_id="x", paper_id="p", kind="allocation"))
+    )
 
 
 def test_to_arrow_round_trips_types() -> None:
     from schemas.records import Meeting
 
-    m = Meeting(meeting_id="m", paper_id="p", date=dt.date(2021, 3, 10), start_time="14:00",
-                source="minutes")
+    m = Meeting(
+        meeting_id="m",
+        paper_id="p",
+        date=dt.date(2021, 3, 10),
+        start_time="14:00",
+        source="minutes",
+    )
     table = to_arrow("meetings", [m])
     assert table.column("date").to_pylist() == [dt.date(2021, 3, 10)]
     assert to_arrow("funding", []).num_rows == 0

@@ -24,22 +24,45 @@ SAMPLE_004 = ROOT / "samples" / "004_e7a5e62b3e5d6ec5.txt"
 GOLD_004 = ROOT / "tests" / "gold" / "004_e7a5e62b3e5d6ec5.json"
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("10/03/2021", dt.date(2021, 3, 10)), ("10.03.21", dt.date(2021, 3, 10)),
-    ("10-03-2021", dt.date(2021, 3, 10)), ("17/1/2025", dt.date(2025, 1, 17)),
-    ("10 March 2021", dt.date(2021, 3, 10)), ("Wednesday 30 June 2021", dt.date(2021, 6, 30)),
-    ("Wednesday, 10th March 2021", dt.date(2021, 3, 10)), ("30th June 2021", dt.date(2021, 6, 30)),
-    ("June 30, 2021", dt.date(2021, 6, 30)), ("the 10th day of March 2021", dt.date(2021, 3, 10)),
-    ("WEDNESDAY 10 MARCH 2021", dt.date(2021, 3, 10)), ("10 Sept 2016", dt.date(2016, 9, 10)),
-    ("10 Sep 2016", dt.date(2016, 9, 10)), ("30-September-24", dt.date(2024, 9, 30)),
-    ("9 JANUARY 2025", dt.date(2025, 1, 9)), ("31st March 2025", dt.date(2025, 3, 31)),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("10/03/2021", dt.date(2021, 3, 10)),
+        ("10.03.21", dt.date(2021, 3, 10)),
+        ("10-03-2021", dt.date(2021, 3, 10)),
+        ("17/1/2025", dt.date(2025, 1, 17)),
+        ("10 March 2021", dt.date(2021, 3, 10)),
+        ("Wednesday 30 June 2021", dt.date(2021, 6, 30)),
+        ("Wednesday, 10th March 2021", dt.date(2021, 3, 10)),
+        ("30th June 2021", dt.date(2021, 6, 30)),
+        ("June 30, 2021", dt.date(2021, 6, 30)),
+        ("the 10th day of March 2021", dt.date(2021, 3, 10)),
+        ("WEDNESDAY 10 MARCH 2021", dt.date(2021, 3, 10)),
+        ("10 Sept 2016", dt.date(2016, 9, 10)),
+        ("10 Sep 2016", dt.date(2016, 9, 10)),
+        ("30-September-24", dt.date(2024, 9, 30)),
+        ("9 JANUARY 2025", dt.date(2025, 1, 9)),
+        ("31st March 2025", dt.date(2025, 3, 31)),
+    ],
+)
 def test_printed_dates(text, expected):
     assert parse_date(text) == expected
 
 
-@pytest.mark.parametrize("text", ["31 February 2021", "31/02/2021", "24/7/365", "March 2021",
-                                  "10 March", "2019/20", "£25,000", "", "Pages 6 to 9"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31 February 2021",
+        "31/02/2021",
+        "24/7/365",
+        "March 2021",
+        "10 March",
+        "2019/20",
+        "£25,000",
+        "",
+        "Pages 6 to 9",
+    ],
+)
 def test_not_a_full_date(text):
     assert parse_date(text) is None
 
@@ -64,8 +87,10 @@ def test_printed_weekday_that_does_not_fit_is_flagged():
 
 def test_month_without_day_is_a_month_mention():
     months = find_months("SaferMK BMG update July - Sept 2016; reported in March 2021. may 2021")
-    assert [(m.year, m.month, m.text) for m in months] == [(2016, 9, "Sept 2016"),
-                                                           (2021, 3, "March 2021")]
+    assert [(m.year, m.month, m.text) for m in months] == [
+        (2016, 9, "Sept 2016"),
+        (2021, 3, "March 2021"),
+    ]
     assert find_months("held on 10 March 2021") == []
 
 
@@ -127,7 +152,7 @@ def test_day_month_without_year_comes_back_near_the_reference(date, offset):
 @given(st.text())
 def test_dates_never_raise(text):
     for m in find_dates(text, reference=dt.date(2021, 3, 10)):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text
     parse_date(text)
     parse_date(text, default_year=2021)
     find_months(text)
@@ -135,13 +160,29 @@ def test_dates_never_raise(text):
 
 # --- times ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text, expected", [
-    ("2.00 pm", "14:00"), ("2pm", "14:00"), ("2 p.m.", "14:00"), ("14:00", "14:00"),
-    ("10.30am", "10:30"), ("12 noon", "12:00"), ("3.25 PM", "15:25"), ("12.30 pm", "12:30"),
-    ("12 midnight", "00:00"), ("9.30 am", "09:30"), ("at 2.00 pm", "14:00"),
-    ("on the rising of Council", None), ("2.00", None), ("13pm", None), ("25:00", None),
-    ("01908 252 412", None), ("", None),
-])
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("2.00 pm", "14:00"),
+        ("2pm", "14:00"),
+        ("2 p.m.", "14:00"),
+        ("14:00", "14:00"),
+        ("10.30am", "10:30"),
+        ("12 noon", "12:00"),
+        ("3.25 PM", "15:25"),
+        ("12.30 pm", "12:30"),
+        ("12 midnight", "00:00"),
+        ("9.30 am", "09:30"),
+        ("at 2.00 pm", "14:00"),
+        ("on the rising of Council", None),
+        ("2.00", None),
+        ("13pm", None),
+        ("25:00", None),
+        ("01908 252 412", None),
+        ("", None),
+    ],
+)
 def test_printed_times(text, expected):
     assert parse_time(text) == expected
 
@@ -152,14 +193,24 @@ def test_times_in_running_text():
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(0, 23), st.integers(0, 59), st.sampled_from(
-    ["{h12}.{m:02d} {ap}", "{h12}.{m:02d}{ap}", "{h12}:{m:02d} {AP}", "{h12}.{m:02d} {apdots}",
-     "{h:02d}:{m:02d}", "{h}:{m:02d}"]))
+@given(
+    st.integers(0, 23),
+    st.integers(0, 59),
+    st.sampled_from(
+        [
+            "{h12}.{m:02d} {ap}",
+            "{h12}.{m:02d}{ap}",
+            "{h12}:{m:02d} {AP}",
+            "{h12}.{m:02d} {apdots}",
+            "{h:02d}:{m:02d}",
+            "{h}:{m:02d}",
+        ]
+    ),
+)
 def test_formatted_time_parses_back(hour, minute, fmt):
     h12 = hour % 12 or 12
     ap = "am" if hour < 12 else "pm"
-    text = fmt.format(h=hour, m=minute, h12=h12, ap=ap, AP=ap.upper(),
-                      apdots=f"{ap[0]}.m.")
+    text = fmt.format(h=hour, m=minute, h12=h12, ap=ap, AP=ap.upper(), apdots=f"{ap[0]}.m.")
     assert parse_time(text) == f"{hour:02d}:{minute:02d}", text
 
 
@@ -174,20 +225,34 @@ def test_whole_hours_parse_back(h12, ap):
 @given(st.text())
 def test_times_never_raise(text):
     for m in find_times(text):
-        assert text[m.start:m.end] == m.text and len(m.time) == 5
+        assert text[m.start : m.end] == m.text and len(m.time) == 5
     parse_time(text)
 
 
 # --- financial years ------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["2019/20", "2019-20", "2019/2020", "2019-2020", "FY 19/20",
-                                  "FY19/20", "2019 / 20", "2019–20", "fy2019/20"])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2019/20",
+        "2019-20",
+        "2019/2020",
+        "2019-2020",
+        "FY 19/20",
+        "FY19/20",
+        "2019 / 20",
+        "2019–20",
+        "fy2019/20",
+    ],
+)
 def test_financial_year_forms(text):
     assert normalise_financial_year(text) == "2019/20"
 
 
-@pytest.mark.parametrize("text", ["2019/22", "1980/81", "2150/51", "19/20", "2019", "2019/20/21",
-                                  "10/03/2021", ""])
+@pytest.mark.parametrize(
+    "text", ["2019/22", "1980/81", "2150/51", "19/20", "2019", "2019/20/21", "10/03/2021", ""]
+)
 def test_not_a_financial_year(text):
     assert normalise_financial_year(text) is None
 
@@ -200,12 +265,25 @@ def test_financial_year_of_a_date():
 
 def test_financial_years_in_running_text():
     text = "capital programme 2025-26 to 2034-35 (FY19/20 base); dated 2024-12-01; Q3 2024/25"
-    assert [m.fy for m in find_financial_years(text)] == ["2025/26", "2034/35", "2019/20",
-                                                          "2024/25"]
+    assert [m.fy for m in find_financial_years(text)] == [
+        "2025/26",
+        "2034/35",
+        "2019/20",
+        "2024/25",
+    ]
 
 
-YEAR_FORMATS = ["{y}/{n2:02d}", "{y}-{n2:02d}", "{y}/{n}", "{y}-{n}", "FY {y2:02d}/{n2:02d}",
-                "FY{y2:02d}/{n2:02d}", "{y} / {n2:02d}", "{y}\u2013{n2:02d}", "FY{y}/{n2:02d}"]
+YEAR_FORMATS = [
+    "{y}/{n2:02d}",
+    "{y}-{n2:02d}",
+    "{y}/{n}",
+    "{y}-{n}",
+    "FY {y2:02d}/{n2:02d}",
+    "FY{y2:02d}/{n2:02d}",
+    "{y} / {n2:02d}",
+    "{y}\u2013{n2:02d}",
+    "FY{y}/{n2:02d}",
+]
 
 
 @settings(max_examples=200, deadline=None)
@@ -230,4 +308,4 @@ def test_financial_year_of_contains_the_date(date):
 def test_years_never_raise(text):
     normalise_financial_year(text)
     for m in find_financial_years(text):
-        assert text[m.start:m.end] == m.text
+        assert text[m.start : m.end] == m.text

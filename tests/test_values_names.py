@@ -24,8 +24,11 @@ def test_name_with_role_and_organisation_in_brackets():
 
 def test_rank_and_organisation_after_a_comma():
     p = parse_person_name("Superintendent M Tarbit, Thames Valley Police")
-    assert (p.name, p.honorific, p.surname) == ("Superintendent M Tarbit", "Superintendent",
-                                                "Tarbit")
+    assert (p.name, p.honorific, p.surname) == (
+        "Superintendent M Tarbit",
+        "Superintendent",
+        "Tarbit",
+    )
     assert p.organisation == "Thames Valley Police" and p.role is None
 
 
@@ -36,90 +39,150 @@ def test_chair_flag():
     assert parse_person_name("Councillor Lauren Townsend in the Chair").chair
 
 
-@pytest.mark.parametrize("printed, position, organisation", [
-    # from the 004 minutes, positions and organisations as in the gold attendance
-    ("C Marriott (Policy Adviser [Representative for the Police and Crime Commissioner])",
-     "Policy Adviser", "Police and Crime Commissioner"),
-    ("Parish Councillor P Ayles (Representative for the Rural Parish Councils)",
-     "Representative for the Rural Parish Councils", "Rural Parish Councils"),
-    ("Councillor R Bradburn (representative for Thames Valley Police and Crime Panel)",
-     "representative for Thames Valley Police and Crime Panel",
-     "Thames Valley Police and Crime Panel"),
-    ("D Johnson (Senior Operational Support Manager [National Probation Service (Oxfordshire and "
-     "Buckinghamshire LDU)])", "Senior Operational Support Manager",
-     "National Probation Service (Oxfordshire and Buckinghamshire LDU)"),
-])
+@pytest.mark.parametrize(
+    "printed, position, organisation",
+    [
+        # from the 004 minutes, positions and organisations as in the gold attendance
+        (
+            "C Marriott (Policy Adviser [Representative for the Police and Crime Commissioner])",
+            "Policy Adviser",
+            "Police and Crime Commissioner",
+        ),
+        (
+            "Parish Councillor P Ayles (Representative for the Rural Parish Councils)",
+            "Representative for the Rural Parish Councils",
+            "Rural Parish Councils",
+        ),
+        (
+            "Councillor R Bradburn (representative for Thames Valley Police and Crime Panel)",
+            "representative for Thames Valley Police and Crime Panel",
+            "Thames Valley Police and Crime Panel",
+        ),
+        (
+            "D Johnson (Senior Operational Support Manager "
+            "[National Probation Service (Oxfordshire and "
+            "Buckinghamshire LDU)])",
+            "Senior Operational Support Manager",
+            "National Probation Service (Oxfordshire and Buckinghamshire LDU)",
+        ),
+    ],
+)
 def test_positions_and_organisations(printed, position, organisation):
     p = parse_person_name(printed)
     assert (p.role, p.organisation) == (position, organisation)
 
 
-@pytest.mark.parametrize("text, honorific, forenames, surname, post", [
-    ("Cllr. Smith", "Councillor", (), "Smith", ()),
-    ("Mr P Cole, MBE", "Mr", ("P",), "Cole", ("MBE",)),
-    ("R.J. Smith", None, ("R", "J"), "Smith", ()),
-    ("Mr R J Thomas", "Mr", ("R", "J"), "Thomas", ()),
-    ("Chief Inspector Jim O\u2019Ryan", "Chief Inspector", ("Jim",), "O\u2019Ryan", ()),
-    ("Det Supt A Jones", "Detective Superintendent", ("A",), "Jones", ()),
-    ("Dr Jane van der Berg OBE", "Dr", ("Jane",), "van der Berg", ("OBE",)),
-    ("Michelle Plaistead-Kerr", None, ("Michelle",), "Plaistead-Kerr", ()),
-    ("Parish Councillor Philip Ayles", "Parish Councillor", ("Philip",), "Ayles", ()),
-])
+@pytest.mark.parametrize(
+    "text, honorific, forenames, surname, post",
+    [
+        ("Cllr. Smith", "Councillor", (), "Smith", ()),
+        ("Mr P Cole, MBE", "Mr", ("P",), "Cole", ("MBE",)),
+        ("R.J. Smith", None, ("R", "J"), "Smith", ()),
+        ("Mr R J Thomas", "Mr", ("R", "J"), "Thomas", ()),
+        ("Chief Inspector Jim O\u2019Ryan", "Chief Inspector", ("Jim",), "O\u2019Ryan", ()),
+        ("Det Supt A Jones", "Detective Superintendent", ("A",), "Jones", ()),
+        ("Dr Jane van der Berg OBE", "Dr", ("Jane",), "van der Berg", ("OBE",)),
+        ("Michelle Plaistead-Kerr", None, ("Michelle",), "Plaistead-Kerr", ()),
+        ("Parish Councillor Philip Ayles", "Parish Councillor", ("Philip",), "Ayles", ()),
+    ],
+)
 def test_name_parts(text, honorific, forenames, surname, post):
     p = parse_person_name(text)
-    assert (p.honorific, p.forenames, p.surname, p.post_nominals) == (honorific, forenames,
-                                                                      surname, post)
+    assert (p.honorific, p.forenames, p.surname, p.post_nominals) == (
+        honorific,
+        forenames,
+        surname,
+        post,
+    )
 
 
-@pytest.mark.parametrize("text", ["Thames Valley Police", "Director of Policy", "the Chair", "1234",
-                                  "", "£25,000", "10 March 2021"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thames Valley Police",
+        "Director of Policy",
+        "the Chair",
+        "1234",
+        "",
+        "£25,000",
+        "10 March 2021",
+    ],
+)
 def test_not_names(text):
     assert parse_person_name(text) is None
 
 
 def test_shared_plural_honorific():
     assert split_name_list("Councillors R Bradburn, Ferrans and McLean") == [
-        "Councillor R Bradburn", "Councillor Ferrans", "Councillor McLean"]
+        "Councillor R Bradburn",
+        "Councillor Ferrans",
+        "Councillor McLean",
+    ]
     assert split_name_list("Mr A Smith, Mrs B Jones and Dr C Brown") == [
-        "Mr A Smith", "Mrs B Jones", "Dr C Brown"]
-    assert split_name_list("Councillors R Bradburn, Ferrans and McLean",
-                           shared_honorific=False) == ["Councillor R Bradburn", "Ferrans", "McLean"]
+        "Mr A Smith",
+        "Mrs B Jones",
+        "Dr C Brown",
+    ]
+    assert split_name_list(
+        "Councillors R Bradburn, Ferrans and McLean", shared_honorific=False
+    ) == ["Councillor R Bradburn", "Ferrans", "McLean"]
 
 
 def test_list_keeps_brackets_and_postnominals_with_their_name():
-    items = split_name_list("Councillors R Bradburn (representative for Thames Valley Police and "
-                            "Crime Panel), Ferrans and McLean (Milton Keynes Council)")
-    assert items == ["Councillor R Bradburn (representative for Thames Valley Police and Crime "
-                     "Panel)", "Councillor Ferrans", "Councillor McLean (Milton Keynes Council)"]
+    items = split_name_list(
+        "Councillors R Bradburn (representative for Thames Valley Police and "
+        "Crime Panel), Ferrans and McLean (Milton Keynes Council)"
+    )
+    assert items == [
+        "Councillor R Bradburn (representative for Thames Valley Police and Crime Panel)",
+        "Councillor Ferrans",
+        "Councillor McLean (Milton Keynes Council)",
+    ]
     assert split_name_list("Mrs T Dean, MBE, Mr M Dendor and Mr P M Hill, OBE") == [
-        "Mrs T Dean, MBE", "Mr M Dendor", "Mr P M Hill, OBE"]
+        "Mrs T Dean, MBE",
+        "Mr M Dendor",
+        "Mr P M Hill, OBE",
+    ]
 
 
 def test_kent_present_paragraph():
-    text = ("Mr B J Sweetland (Chairman), Mr A M Ridgers (Vice-Chairman), Mr N Baker, "
-            "Mr P V Barrington-King, Mrs C Bell, Miss S J Carey, Mr J A Kite, MBE, Rich Lehmann, "
-            "Mr R C Love, OBE, Dr L Sullivan")
+    text = (
+        "Mr B J Sweetland (Chairman), Mr A M Ridgers (Vice-Chairman), Mr N Baker, "
+        "Mr P V Barrington-King, Mrs C Bell, Miss S J Carey, Mr J A Kite, MBE, Rich Lehmann, "
+        "Mr R C Love, OBE, Dr L Sullivan"
+    )
     names = [parse_person_name(x) for x in split_name_list(text)]
     assert [n.name for n in names] == [
-        "Mr B J Sweetland", "Mr A M Ridgers", "Mr N Baker", "Mr P V Barrington-King",
-        "Mrs C Bell", "Miss S J Carey", "Mr J A Kite", "Rich Lehmann", "Mr R C Love",
-        "Dr L Sullivan"]
+        "Mr B J Sweetland",
+        "Mr A M Ridgers",
+        "Mr N Baker",
+        "Mr P V Barrington-King",
+        "Mrs C Bell",
+        "Miss S J Carey",
+        "Mr J A Kite",
+        "Rich Lehmann",
+        "Mr R C Love",
+        "Dr L Sullivan",
+    ]
     assert names[0].chair and names[1].vice_chair and names[8].post_nominals == ("OBE",)
 
 
-@pytest.mark.parametrize("a, b, same", [
-    ("M Bracey", "Michael Bracey", True),
-    ("Mel Marshman", "Melanie Marshman", True),
-    ("Marc Tarbit", "Michael Tarbit", False),
-    ("Bob Smith", "Robert Smith", True),
-    ("Liz Jones", "Elizabeth Jones", True),
-    ("Jim O'Ryan", "Chief Inspector James O\u2019Ryan", True),
-    ("Councillor Townsend", "Councillor Lauren Townsend", True),
-    ("Mr A Smith", "Mrs A Smith", False),
-    ("R J Smith", "R K Smith", False),
-    ("A Smith", "A Smyth", False),
-    ("Ferrans", "Councillor Ferrans", True),
-])
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("M Bracey", "Michael Bracey", True),
+        ("Mel Marshman", "Melanie Marshman", True),
+        ("Marc Tarbit", "Michael Tarbit", False),
+        ("Bob Smith", "Robert Smith", True),
+        ("Liz Jones", "Elizabeth Jones", True),
+        ("Jim O'Ryan", "Chief Inspector James O\u2019Ryan", True),
+        ("Councillor Townsend", "Councillor Lauren Townsend", True),
+        ("Mr A Smith", "Mrs A Smith", False),
+        ("R J Smith", "R K Smith", False),
+        ("A Smith", "A Smyth", False),
+        ("Ferrans", "Councillor Ferrans", True),
+    ],
+)
 def test_names_compatible(a, b, same):
     assert names_compatible(a, b) is same
     assert names_compatible(b, a) is same
@@ -145,26 +208,42 @@ def test_gold_variants_are_compatible_and_distinct_people_are_not():
 
 
 def test_gold_attendance_names_parse():
-    names = [row["name"] for path in GOLD
-             for row in json.loads(path.read_text()).get("attendance", [])]
+    names = [
+        row["name"] for path in GOLD for row in json.loads(path.read_text()).get("attendance", [])
+    ]
     assert len(names) >= 20
     for name in names:
         p = parse_person_name(name)
         assert p is not None and p.name == name
 
 
-NAMES = st.sampled_from(["Smith", "Bracey", "O'Ryan", "Plaistead-Kerr", "McLean", "Townsend",
-                         "Ayles"])
+NAMES = st.sampled_from(
+    ["Smith", "Bracey", "O'Ryan", "Plaistead-Kerr", "McLean", "Townsend", "Ayles"]
+)
 GIVEN = st.sampled_from(["Michael", "Melanie", "Jane", "Robert", "Paul", "Sarah"])
-HONORIFICS = st.sampled_from(["", "Councillor ", "Cllr ", "Mr ", "Dr ", "Superintendent ",
-                              "Parish Councillor ", "Chief Inspector "])
+HONORIFICS = st.sampled_from(
+    [
+        "",
+        "Councillor ",
+        "Cllr ",
+        "Mr ",
+        "Dr ",
+        "Superintendent ",
+        "Parish Councillor ",
+        "Chief Inspector ",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
 @given(HONORIFICS, GIVEN, NAMES, st.sampled_from(["full", "initial", "dotted", "none"]))
 def test_name_round_trip(honorific, given_name, surname, style):
-    fore = {"full": given_name + " ", "initial": given_name[0] + " ",
-            "dotted": given_name[0] + ". ", "none": ""}[style]
+    fore = {
+        "full": given_name + " ",
+        "initial": given_name[0] + " ",
+        "dotted": given_name[0] + ". ",
+        "none": "",
+    }[style]
     text = f"{honorific}{fore}{surname}"
     p = parse_person_name(text)
     assert p is not None and p.name == text and p.surname == surname
@@ -179,8 +258,9 @@ def test_name_round_trip(honorific, given_name, surname, style):
 @given(st.lists(st.tuples(st.sampled_from("ABCDMRJ"), NAMES), min_size=1, max_size=6))
 def test_shared_honorific_list_round_trip(people):
     names = [f"{i} {s}" for i, s in people]
-    text = "Councillors " + (", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1
-                             else names[0])
+    text = "Councillors " + (
+        ", ".join(names[:-1]) + " and " + names[-1] if len(names) > 1 else names[0]
+    )
     assert split_name_list(text) == [f"Councillor {n}" for n in names]
 
 

@@ -15,27 +15,47 @@ from extractors.values.refs import match_minute_heading, parse_decision_number, 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("text, ref, number, prefix, year", [
-    ("SMK10", "SMK10", 10, "SMK", None), ("HWB10", "HWB10", 10, "HWB", None),
-    ("CAB 45", "CAB 45", 45, "CAB", None), ("45/21", "45/21", 45, None, 2021),
-    ("45/2021", "45/2021", 45, None, 2021), ("76.", "76", 76, None, None),
-    ("76", "76", 76, None, None), ("(Item 5)", "Item 5", 5, None, None),
-    ("Minute 12", "Minute 12", 12, None, None),
-])
+@pytest.mark.parametrize(
+    "text, ref, number, prefix, year",
+    [
+        ("SMK10", "SMK10", 10, "SMK", None),
+        ("HWB10", "HWB10", 10, "HWB", None),
+        ("CAB 45", "CAB 45", 45, "CAB", None),
+        ("45/21", "45/21", 45, None, 2021),
+        ("45/2021", "45/2021", 45, None, 2021),
+        ("76.", "76", 76, None, None),
+        ("76", "76", 76, None, None),
+        ("(Item 5)", "Item 5", 5, None, None),
+        ("Minute 12", "Minute 12", 12, None, None),
+    ],
+)
 def test_minute_refs(text, ref, number, prefix, year):
     parsed = parse_minute_ref(text)
     assert parsed is not None
     assert (parsed.text, parsed.number, parsed.prefix, parsed.year) == (ref, number, prefix, year)
 
 
-@pytest.mark.parametrize("text", ["Decision 24/00093", "24/00093", "PAGE 7", "Q3", "24/7",
-                                  "(Item 5", "", "2019/20 budget", "£25,000"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Decision 24/00093",
+        "24/00093",
+        "PAGE 7",
+        "Q3",
+        "24/7",
+        "(Item 5",
+        "",
+        "2019/20 budget",
+        "£25,000",
+    ],
+)
 def test_not_minute_refs(text):
     assert parse_minute_ref(text) is None
 
 
-@pytest.mark.parametrize("text", ["Decision 24/00093", "DECISION NO: 24/00093", "24/00093",
-                                  "Decision No. 24/00093"])
+@pytest.mark.parametrize(
+    "text", ["Decision 24/00093", "DECISION NO: 24/00093", "24/00093", "Decision No. 24/00093"]
+)
 def test_decision_numbers(text):
     d = parse_decision_number(text)
     assert d is not None and (d.text, d.year, d.number) == ("24/00093", 2024, 93)
@@ -83,16 +103,20 @@ def test_words_that_are_not_prefixes_give_no_prefixed_ref(word: str, space: str)
 def test_every_label_is_read_as_a_label(label: str, case) -> None:
     ref = parse_minute_ref(f"{case(label)} 12")
     assert ref is not None
-    assert (ref.text, ref.number, ref.prefix, ref.kind) == (f"{case(label)} 12", 12, None,
-                                                            "label")
+    assert (ref.text, ref.number, ref.prefix, ref.kind) == (f"{case(label)} 12", 12, None, "label")
 
 
-@pytest.mark.parametrize("text, want", [
-    ("MIN 12", ("MIN 12", 12, None, "label")),  # capitals that spell a label are the label
-    ("MIN12", ("MIN 12", 12, None, "label")),
-    ("MINS12", ("MINS12", 12, "MINS", "prefixed")),
-    ("PAGE 7", None), ("KS2", None), ("Q3", None),
-])
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("MIN 12", ("MIN 12", 12, None, "label")),  # capitals that spell a label are the label
+        ("MIN12", ("MIN 12", 12, None, "label")),
+        ("MINS12", ("MINS12", 12, "MINS", "prefixed")),
+        ("PAGE 7", None),
+        ("KS2", None),
+        ("Q3", None),
+    ],
+)
 def test_capitals_that_spell_a_label_or_a_non_prefix(text: str, want) -> None:
     ref = parse_minute_ref(text)
     assert (ref and (ref.text, ref.number, ref.prefix, ref.kind)) == want
@@ -103,9 +127,12 @@ def _label_word(prefix: str) -> bool:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.from_regex(r"[A-Z]{2,5}", fullmatch=True)
-       | st.sampled_from([w for w in LABELS + NOT_PREFIXES if w.isalpha()]).map(str.upper),
-       st.integers(1, 9999), st.booleans())
+@given(
+    st.from_regex(r"[A-Z]{2,5}", fullmatch=True)
+    | st.sampled_from([w for w in LABELS + NOT_PREFIXES if w.isalpha()]).map(str.upper),
+    st.integers(1, 9999),
+    st.booleans(),
+)
 def test_prefixed_ref_round_trip(prefix, number, space):
     text = f"{prefix}{' ' if space else ''}{number}"
     ref = parse_minute_ref(text)

@@ -24,8 +24,9 @@ BASE = {name: "1.2.3" for name in READING_LIBRARIES}
 def test_upgrading_a_reading_library_changes_the_pipeline_version(library: str) -> None:
     upgraded = {**BASE, library: "1.2.4"}
     assert pipeline_version("0.1.0", "abc", upgraded) != pipeline_version("0.1.0", "abc", BASE)
-    assert pipeline_version("0.1.0", "abc", {**BASE, library: "absent"}) \
-        != pipeline_version("0.1.0", "abc", BASE)
+    assert pipeline_version("0.1.0", "abc", {**BASE, library: "absent"}) != pipeline_version(
+        "0.1.0", "abc", BASE
+    )
 
 
 def test_the_pipeline_version_is_a_function_of_package_code_and_libraries() -> None:

@@ -25,8 +25,14 @@ READERS: dict[str, Callable[[Path, bytes | None], Document]] = {
     "html": read_html,
 }
 
-_EXTENSIONS = {".pdf": "pdf", ".docx": "docx", ".txt": "txt", ".text": "txt", ".htm": "html",
-               ".html": "html"}
+_EXTENSIONS = {
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".txt": "txt",
+    ".text": "txt",
+    ".htm": "html",
+    ".html": "html",
+}
 
 
 def format_of(path: Path, head: bytes, data: bytes | None = None) -> str:
@@ -74,8 +80,11 @@ def read_document(path: Path, data: bytes | None = None) -> Document:
     fmt = format_of(path, head, data)
     if fmt == "unknown":
         if head[:4] == b"PK\x03\x04" and path.suffix.lower() == ".docx":
-            raise ReaderError("file is a zip archive but not a Word document "
-                              "(no word/document.xml)")
-        raise ReaderError(f"unsupported file type {path.suffix or '(no extension)'}: "
-                          "minutebook reads PDF, DOCX, TXT and HTML papers")
+            raise ReaderError(
+                "file is a zip archive but not a Word document (no word/document.xml)"
+            )
+        raise ReaderError(
+            f"unsupported file type {path.suffix or '(no extension)'}: "
+            "minutebook reads PDF, DOCX, TXT and HTML papers"
+        )
     return READERS[fmt](path, data)

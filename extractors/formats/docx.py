@@ -39,8 +39,9 @@ def read_docx(path: Path, data: bytes | None = None) -> Document:
     try:
         d = docx.Document(io.BytesIO(data) if data is not None else str(path))
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError) as exc:
-        raise ReaderError("not a valid Word document (.docx): the file is not a Word zip "
-                          "package") from exc
+        raise ReaderError(
+            "not a valid Word document (.docx): the file is not a Word zip package"
+        ) from exc
     except Exception as exc:  # lxml and python-docx raise many types for damaged parts
         raise ReaderError(f"Word document is damaged and cannot be read ({exc})") from exc
     return _Walker(d).run()
@@ -55,14 +56,16 @@ def _check_zip(path: Path | io.BytesIO) -> None:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
     except (OSError, zipfile.BadZipFile) as exc:
-        raise ReaderError("not a valid Word document (.docx): the file is not a Word zip "
-                          "package") from exc
+        raise ReaderError(
+            "not a valid Word document (.docx): the file is not a Word zip package"
+        ) from exc
     if not any(i.filename == "word/document.xml" for i in infos):
         raise ReaderError("file is a zip archive but not a Word document (no word/document.xml)")
     total = sum(i.file_size for i in infos)
     if total > _MAX_UNZIPPED:
-        raise ReaderError(f"Word document unzips to {total // 2**20} MB: refused as a likely "
-                          "zip bomb")
+        raise ReaderError(
+            f"Word document unzips to {total // 2**20} MB: refused as a likely zip bomb"
+        )
 
 
 class _Walker:
@@ -84,14 +87,17 @@ class _Walker:
         sections = list(self.d.sections)
         pages = []
         for n in range(1, self.page + 1):
-            sec = sections[min(self.page_section.get(n, 0), len(sections) - 1)] \
-                if sections else None
+            sec = (
+                sections[min(self.page_section.get(n, 0), len(sections) - 1)] if sections else None
+            )
             header = _part_lines(sec.header) if sec is not None else []
             footer = _part_lines(sec.footer) if sec is not None else []
             pages.append(Page(n, self.items.get(n, []), None, header, footer))
         title = (self.d.core_properties.title or "").strip() or None
-        return Document(pages, DocumentMeta(title=title, page_count=self.page,
-                                            has_text_layer=True, format="docx"))
+        return Document(
+            pages,
+            DocumentMeta(title=title, page_count=self.page, has_text_layer=True, format="docx"),
+        )
 
     def _new_page(self) -> None:
         self.page += 1
@@ -124,8 +130,11 @@ class _Walker:
             if node.tag == qn("w:t"):
                 seen_text = seen_text or bool(node.text and node.text.strip())
                 continue
-            is_break = (node.tag == qn("w:lastRenderedPageBreak")) if self.rendered else \
-                (node.tag == qn("w:br") and node.get(qn("w:type")) == "page")
+            is_break = (
+                (node.tag == qn("w:lastRenderedPageBreak"))
+                if self.rendered
+                else (node.tag == qn("w:br") and node.get(qn("w:type")) == "page")
+            )
             if is_break:
                 if seen_text:
                     after = True
@@ -208,8 +217,15 @@ def _part_lines(part) -> list[str]:
     return [ln for ln in lines if ln]
 
 
-_R, _T, _TAB, _BR, _CR, _RPR, _B = (qn("w:r"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr"),
-                                    qn("w:rPr"), qn("w:b"))
+_R, _T, _TAB, _BR, _CR, _RPR, _B = (
+    qn("w:r"),
+    qn("w:t"),
+    qn("w:tab"),
+    qn("w:br"),
+    qn("w:cr"),
+    qn("w:rPr"),
+    qn("w:b"),
+)
 _RUN_TEXT = {_T: None, _TAB: "\t", _BR: "\n", _CR: "\n"}
 
 

@@ -44,8 +44,7 @@ class PageFurniture:
 
 @functools.cache
 def _page_number_res() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(row["pattern"], re.I) for row in
-                 load_table("page_number_patterns.csv"))
+    return tuple(re.compile(row["pattern"], re.I) for row in load_table("page_number_patterns.csv"))
 
 
 @functools.cache

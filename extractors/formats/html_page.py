@@ -20,9 +20,32 @@ from extractors.formats.text import decode, document_from_lines
 from schemas.document import Document, ReaderError
 
 _SKIP = frozenset({"script", "style", "head", "noscript", "template", "title"})
-_BREAK_BEFORE = frozenset({"p", "div", "ul", "ol", "table", "tbody", "thead", "tfoot",
-                           "section", "article", "header", "footer", "blockquote", "dl", "dt",
-                           "dd", "pre", "address", "figure", "main", "nav", "form"})
+_BREAK_BEFORE = frozenset(
+    {
+        "p",
+        "div",
+        "ul",
+        "ol",
+        "table",
+        "tbody",
+        "thead",
+        "tfoot",
+        "section",
+        "article",
+        "header",
+        "footer",
+        "blockquote",
+        "dl",
+        "dt",
+        "dd",
+        "pre",
+        "address",
+        "figure",
+        "main",
+        "nav",
+        "form",
+    }
+)
 _HEADING = re.compile(r"h([1-6])\Z")
 _SPACE = re.compile(r"\s+")
 _RULE = re.compile(r"^\s*[-_=–—]{3,}\s*$")
@@ -106,8 +129,9 @@ def _tag(el: etree._Element) -> str | None:
 
 def page_lines(markup: str) -> tuple[str, str | None]:
     """Return a page's text as reader lines, and its <title>; ReaderError if it cannot parse."""
-    parser = etree.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True,
-                              no_network=True, huge_tree=True)
+    parser = etree.HTMLParser(
+        encoding="utf-8", remove_comments=True, remove_pis=True, no_network=True, huge_tree=True
+    )
     try:
         root = etree.fromstring(markup.encode("utf-8", "replace"), parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:

@@ -75,8 +75,9 @@ class GateStats:
     with_tables: int = 0  # gated pages where a table was found
 
 
-def read_pdf(path: Path, data: bytes | None = None, engine: str = "fast",
-             stats: GateStats | None = None) -> Document:
+def read_pdf(
+    path: Path, data: bytes | None = None, engine: str = "fast", stats: GateStats | None = None
+) -> Document:
     """Read the PDF at ``path`` (or its bytes ``data``, when given: no file is opened) into a
     Document.
 
@@ -102,8 +103,9 @@ def read_pdf(path: Path, data: bytes | None = None, engine: str = "fast",
                         if plumber is None:
                             import pdfplumber
 
-                            plumber = pdfplumber.open(io.BytesIO(data) if data is not None
-                                                      else path)
+                            plumber = pdfplumber.open(
+                                io.BytesIO(data) if data is not None else path
+                            )
                         draft.grids = _plumber_grids(plumber.pages[i], draft.height)
                     else:
                         draft.grids = _fast_grids(edges, tp, page.get_width(), draft.height)
@@ -119,8 +121,11 @@ def read_pdf(path: Path, data: bytes | None = None, engine: str = "fast",
         if plumber is not None:
             plumber.close()
     if not any(d.lines or d.grids for d in drafts):
-        raise NeedsOCR(f"PDF has no text layer on any of its {len(drafts)} pages (scanned "
-                       "images?): it needs OCR before it can be read", page_count=len(drafts))
+        raise NeedsOCR(
+            f"PDF has no text layer on any of its {len(drafts)} pages (scanned "
+            "images?): it needs OCR before it can be read",
+            page_count=len(drafts),
+        )
     return _assemble(drafts, title)
 
 
@@ -174,8 +179,9 @@ _RECT = tuple(ctypes.c_double() for _ in range(4))  # left, top, right, bottom
 _RECT_REFS = tuple(ctypes.byref(v) for v in _RECT)
 
 
-def _line_box(tp: pdfium.PdfTextPage, handle: ctypes.c_void_p, start: int,
-              count: int) -> tuple[float, float, float, float]:
+def _line_box(
+    tp: pdfium.PdfTextPage, handle: ctypes.c_void_p, start: int, count: int
+) -> tuple[float, float, float, float]:
     """The box (x0, y0, x1, y1) around the characters ``start`` to ``start + count``: the union
     of pdfium's rectangles for them (unchecked calls: this runs once per line of every page)."""
     nrect = calls.COUNT_RECTS(handle, start, count)
@@ -214,11 +220,15 @@ def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
         clean = _CONTROL.sub("", _hyphens(stripped)).strip()
         if not clean:
             continue
-        out.append(_Line(
-            clean, *_line_box(tp, handle, start, len(stripped)),
-            round(calls.FONT_SIZE(handle, start), 1),
-            _font_bold(handle, start) and _font_bold(handle, end),
-            hyphen))
+        out.append(
+            _Line(
+                clean,
+                *_line_box(tp, handle, start, len(stripped)),
+                round(calls.FONT_SIZE(handle, start), 1),
+                _font_bold(handle, start) and _font_bold(handle, end),
+                hyphen,
+            )
+        )
     return out
 
 
@@ -235,9 +245,16 @@ def _edge(x0: float, y0: float, x1: float, y1: float, height: float) -> dict:
         top = bottom = (top + bottom) / 2
     else:
         x0 = x1 = (x0 + x1) / 2
-    return {"x0": x0, "x1": x1, "top": top, "bottom": bottom, "width": x1 - x0,
-            "height": bottom - top, "orientation": "h" if horizontal else "v",
-            "object_type": "line"}
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": "h" if horizontal else "v",
+        "object_type": "line",
+    }
 
 
 def _path_edges(obj: ctypes.c_void_p, height: float, out: list[dict]) -> tuple[int, int, int]:
@@ -263,8 +280,9 @@ def _path_edges(obj: ctypes.c_void_p, height: float, out: list[dict]) -> tuple[i
     return _segment_edges(obj, nseg, height, out)
 
 
-def _segment_edges(obj: ctypes.c_void_p, nseg: int, height: float,
-                   out: list[dict]) -> tuple[int, int, int]:
+def _segment_edges(
+    obj: ctypes.c_void_p, nseg: int, height: float, out: list[dict]
+) -> tuple[int, int, int]:
     m = pdfium_c.FS_MATRIX()
     calls.OBJECT_MATRIX(obj, ctypes.byref(m))
     x, y = ctypes.c_float(), ctypes.c_float()
@@ -324,8 +342,9 @@ def _grid_edges(page_raw, height: float) -> list[dict] | None:
     return None
 
 
-def _fast_grids(edges: list[dict], tp: pdfium.PdfTextPage, width: float,
-                height: float) -> list[_Grid]:
+def _fast_grids(
+    edges: list[dict], tp: pdfium.PdfTextPage, width: float, height: float
+) -> list[_Grid]:
     """The page's ruled tables (``find_tables`` on the grid edges) with their cells' text.
 
     A cell's text is ``_cell_text`` of what pdfium gives for the cell's box shrunk by half a
@@ -334,11 +353,21 @@ def _fast_grids(edges: list[dict], tp: pdfium.PdfTextPage, width: float,
     cell gets its own ``_bounded_text`` call (pdfium scans every character of the page on each).
     """
     tables = find_tables(edges, width, height)
-    boxes = [[[None if c is None else
-               (c[0] + 0.5, height - c[3] + 0.5, c[2] - 0.5, height - c[1] - 0.5)
-               for c in row.cells] for row in table.rows] for table in tables]
-    texts = iter(rect_cell_texts(tp, [[b for row in t for b in row if b is not None]
-                                       for t in boxes]))
+    boxes = [
+        [
+            [
+                None
+                if c is None
+                else (c[0] + 0.5, height - c[3] + 0.5, c[2] - 0.5, height - c[1] - 0.5)
+                for c in row.cells
+            ]
+            for row in table.rows
+        ]
+        for table in tables
+    ]
+    texts = iter(
+        rect_cell_texts(tp, [[b for row in t for b in row if b is not None] for t in boxes])
+    )
     grids: list[_Grid] = []
     for table, table_boxes in zip(tables, boxes, strict=True):
         rows = []
@@ -358,16 +387,16 @@ def _fast_grids(edges: list[dict], tp: pdfium.PdfTextPage, width: float,
 _BOUNDED = (ctypes.c_ushort * 8192)()
 
 
-def _bounded_text(tp: pdfium.PdfTextPage, left: float, bottom: float, right: float,
-                  top: float) -> str:
+def _bounded_text(
+    tp: pdfium.PdfTextPage, left: float, bottom: float, right: float, top: float
+) -> str:
     """The text inside a box: pypdfium2's ``get_text_bounded`` with one pdfium call, not two.
 
     pdfium builds the box's text on every call; pypdfium2 calls it once for the length and
     again to copy, which was half the cost of reading a page with a grid. A shared buffer
     takes any cell; text that fills it is read again the usual way.
     """
-    n = pdfium_c.FPDFText_GetBoundedText(tp.raw, left, top, right, bottom, _BOUNDED,
-                                         len(_BOUNDED))
+    n = pdfium_c.FPDFText_GetBoundedText(tp.raw, left, top, right, bottom, _BOUNDED, len(_BOUNDED))
     if n <= 0:
         return ""
     if n >= len(_BOUNDED):
@@ -431,14 +460,16 @@ def _cell_text(text: str) -> str:
 def _drop_table_lines(draft: _Draft) -> None:
     def inside(line: _Line) -> bool:
         cx, cy = (line.x0 + line.x1) / 2, (line.y0 + line.y1) / 2
-        return any(g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3]
-                   for g in draft.grids)
+        return any(
+            g.bbox[0] <= cx <= g.bbox[2] and g.bbox[1] <= cy <= g.bbox[3] for g in draft.grids
+        )
 
     if draft.grids:
         draft.lines = [ln for ln in draft.lines if not inside(ln)]
 
 
 # --- document-wide passes --------------------------------------------------------------------
+
 
 def _zones(d: _Draft) -> tuple[list[_Line], list[_Line]]:
     """The lines in the page's top and bottom zones, top to bottom (by position: a footer can
@@ -527,12 +558,12 @@ def _breaks(cur: list[_Line], ln: _Line, right: float) -> bool:
         return True
     if len(cur) >= 2 and abs(ln.x0 - prev.x0) > 8:  # wrapped lines keep their left edge
         return True
-    if _NUMBERED.match(ln.text) and (prev.text[-1:] in ".:;)" or ln.x0 < prev.x0 - 8
-                                     or prev.x1 < right - 60):
+    if _NUMBERED.match(ln.text) and (
+        prev.text[-1:] in ".:;)" or ln.x0 < prev.x0 - 8 or prev.x1 < right - 60
+    ):
         return True
     # a wrapped line fills the measure: a short line before a capital ends its paragraph
-    if prev.x1 < right - 60 and ln.text[:1].isupper() \
-            and prev.text[-1:] in ".:;)!?":
+    if prev.x1 < right - 60 and ln.text[:1].isupper() and prev.text[-1:] in ".:;)!?":
         return True
     return False
 
@@ -545,16 +576,23 @@ def _mark_headings(sized: list[tuple[Block, float]]) -> None:
     if not weights:
         return
     body = weights.most_common(1)[0][0]
-    heads = [(b, s) for b, s in sized if s >= body + 1.4 and b.kind == "paragraph"
-             and len(b.text) <= 200 and b.text.count(" ") < 30]
+    heads = [
+        (b, s)
+        for b, s in sized
+        if s >= body + 1.4
+        and b.kind == "paragraph"
+        and len(b.text) <= 200
+        and b.text.count(" ") < 30
+    ]
     ranks = sorted({s for _, s in heads if s < 1.5 * body}, reverse=True)
     for b, s in heads:
         b.kind = "heading"
         b.level = 0 if s >= 1.5 * body else ranks.index(s) + 1
 
 
-def _place_tables(blocks: list[tuple[Block, float, float]], grids: list[_Grid],
-                  page: int) -> list[Block | Table]:
+def _place_tables(
+    blocks: list[tuple[Block, float, float]], grids: list[_Grid], page: int
+) -> list[Block | Table]:
     items: list[tuple[float, int, Block | Table]] = []
     for n, (b, _, top) in enumerate(blocks):
         items.append((top, n, b))
@@ -587,8 +625,11 @@ def _merge_continued_tables(pages: list[Page]) -> None:
     last: Table | None = None
     for page in pages:
         first = page.items[0] if page.items else None
-        if (isinstance(first, Table) and last is not None
-                and len(first.rows[0]) == len(last.rows[0])):
+        if (
+            isinstance(first, Table)
+            and last is not None
+            and len(first.rows[0]) == len(last.rows[0])
+        ):
             rows = first.rows
             if _norm_row(rows[0]) == _norm_row(last.rows[0]):
                 rows = rows[1:]

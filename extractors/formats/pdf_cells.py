@@ -70,21 +70,30 @@ class _CellIndex:
         # pdfium takes the box as floats: compare with the same values
         f = array("f", [v for table in tables for box in table for v in box])
         self.cells: list[_Rect] = [
-            (x0, y0, x1, y1) if x0 <= x1 and y0 <= y1 else
-            (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))  # a cell under 1 pt
-            for x0, y0, x1, y1 in zip(f[0::4], f[1::4], f[2::4], f[3::4], strict=True)]
+            (x0, y0, x1, y1)
+            if x0 <= x1 and y0 <= y1
+            else (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))  # a cell under 1 pt
+            for x0, y0, x1, y1 in zip(f[0::4], f[1::4], f[2::4], f[3::4], strict=True)
+        ]
         # per table: bbox, xs, ys, the cells on each grid slot (slot ix * len(ys) + iy lies
         # between xs[ix] and xs[ix + 1], ys[iy] and ys[iy + 1]), and whether no slot has two
         self.grids: list[tuple[_Rect, list[float], list[float], dict[int, list[int]], bool]] = []
         first = 0
         for table in tables:
             if table:
-                self._add_grid(self.cells[first:first + len(table)], first)
+                self._add_grid(self.cells[first : first + len(table)], first)
             first += len(table)
         boxes = [g[0] for g in self.grids]
-        self.bbox: _Rect = ((min(b[0] for b in boxes), min(b[1] for b in boxes),
-                            max(b[2] for b in boxes), max(b[3] for b in boxes)) if boxes
-                           else (0.0, 0.0, 0.0, 0.0))
+        self.bbox: _Rect = (
+            (
+                min(b[0] for b in boxes),
+                min(b[1] for b in boxes),
+                max(b[2] for b in boxes),
+                max(b[3] for b in boxes),
+            )
+            if boxes
+            else (0.0, 0.0, 0.0, 0.0)
+        )
 
     def _add_grid(self, cells: list[_Rect], first: int) -> None:
         """Index one table's cells (numbered from ``first``)."""
@@ -99,8 +108,11 @@ class _CellIndex:
         keys = [ix * ny + iy for ix, iy in zip(ix0s, iy0s, strict=True)]
         ids = range(first, first + len(cells))
         bbox = (xs[0], ys[0], xs[-1], ys[-1])
-        if ([a + 1 for a in ix0s] == ix1s and [a + 1 for a in iy0s] == iy1s
-                and len(set(keys)) == len(keys)):
+        if (
+            [a + 1 for a in ix0s] == ix1s
+            and [a + 1 for a in iy0s] == iy1s
+            and len(set(keys)) == len(keys)
+        ):
             # every cell on one slot of the grid, no two on one: the usual table
             slots = {k: [i] for k, i in zip(keys, ids, strict=True)}
             self.grids.append((bbox, xs, ys, slots, True))
@@ -363,8 +375,7 @@ class _CellPieces:
                     new_line = True
             if new_line:
                 at = self.first_chosen_space(box, done, start)
-                _CHAR_ORIGIN(self.raw, start if at is None else at, _RECT_REFS[0],
-                             _ORIGIN_Y_REF)
+                _CHAR_ORIGIN(self.raw, start if at is None else at, _RECT_REFS[0], _ORIGIN_Y_REF)
                 if _ORIGIN_Y.value != line_y:
                     line_y = _ORIGIN_Y.value
                     if parts:
@@ -396,8 +407,10 @@ class _CellPieces:
         piece = self.text[start:end]
         if "\ufffe" not in piece:
             return piece
-        return "".join(c if c != "\ufffe" else chr(u) if (u := _UNICODE(self.raw, start + k))
-                       else "" for k, c in enumerate(piece))
+        return "".join(
+            c if c != "\ufffe" else chr(u) if (u := _UNICODE(self.raw, start + k)) else ""
+            for k, c in enumerate(piece)
+        )
 
 
 def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -405,8 +418,9 @@ def _words(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _WORD.finditer(text, start, end)]
 
 
-def rect_cell_texts(tp: pdfium.PdfTextPage, tables: list[list[_Rect]],
-                     choose: bool = True) -> list[str | None]:
+def rect_cell_texts(
+    tp: pdfium.PdfTextPage, tables: list[list[_Rect]], choose: bool = True
+) -> list[str | None]:
     """The text of each cell box (left, bottom, right, top, as given to ``_bounded_text``) of
     the page's tables, table by table, for ``_cell_text``: the same string it makes of
     ``_bounded_text``'s. None for every cell when the page's text does not match its
@@ -422,8 +436,12 @@ def rect_cell_texts(tp: pdfium.PdfTextPage, tables: list[list[_Rect]],
     pairs = text.count("\r\n")
     if choose and ncells * n <= _CHARS_PER_LINE * (pairs + 1):
         return [None] * ncells
-    if (len(text) != n or text.count("\r") != pairs or text.count("\n") != pairs
-            or _SURROGATE.search(text)):
+    if (
+        len(text) != n
+        or text.count("\r") != pairs
+        or text.count("\n") != pairs
+        or _SURROGATE.search(text)
+    ):
         return [None] * ncells
     raw = calls.handle(tp.raw)
     i = text.find("\r")
@@ -435,5 +453,3 @@ def rect_cell_texts(tp: pdfium.PdfTextPage, tables: list[list[_Rect]],
     for m in _LINE_RUN.finditer(text):
         page.line(*m.span())
     return [page.joined(c) for c in range(ncells)]
-
-

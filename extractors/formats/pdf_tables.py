@@ -43,8 +43,12 @@ class Row:
     def bbox(self) -> Cell:
         """The row's bounding box (x0, top, x1, bottom) over its cells."""
         present = [c for c in self.cells if c is not None]
-        return (min(c[0] for c in present), min(c[1] for c in present),
-                max(c[2] for c in present), max(c[3] for c in present))
+        return (
+            min(c[0] for c in present),
+            min(c[1] for c in present),
+            max(c[2] for c in present),
+            max(c[3] for c in present),
+        )
 
 
 @dataclass(eq=False)
@@ -80,10 +84,16 @@ def find_tables(edges: list[dict], width: float, height: float) -> list[Table]:
     ``bbox`` and ``rows`` (each with ``.cells``) as pdfplumber's tables, in the same order.
     """
     del width, height  # only explicit lines would use the page bbox
-    v_raw = [(e["x0"], e["top"], e["x1"], e["bottom"], e["height"]) for e in edges
-             if e["orientation"] == "v" and e["height"] >= _PREFILTER]
-    h_raw = [(e["x0"], e["top"], e["x1"], e["bottom"], e["width"]) for e in edges
-             if e["orientation"] == "h" and e["width"] >= _PREFILTER]
+    v_raw = [
+        (e["x0"], e["top"], e["x1"], e["bottom"], e["height"])
+        for e in edges
+        if e["orientation"] == "v" and e["height"] >= _PREFILTER
+    ]
+    h_raw = [
+        (e["x0"], e["top"], e["x1"], e["bottom"], e["width"])
+        for e in edges
+        if e["orientation"] == "h" and e["width"] >= _PREFILTER
+    ]
     h_edges = _merge(_snap(h_raw, 1), 1, 0, 2)
     v_edges = _merge(_snap(v_raw, 0), 0, 1, 3)
     points = _intersections(v_edges, h_edges)
@@ -111,11 +121,15 @@ def _snap(edges: list[Edge], axis: int) -> list[Edge]:
         avg = sum(e[axis] for e in cluster) / len(cluster)
         # pdfplumber's move_object: both coordinates on the axis plus (mean - position)
         if axis == 0:
-            out.extend((x0 + (avg - x0), top, x1 + (avg - x0), bottom, length)
-                       for x0, top, x1, bottom, length in cluster)
+            out.extend(
+                (x0 + (avg - x0), top, x1 + (avg - x0), bottom, length)
+                for x0, top, x1, bottom, length in cluster
+            )
         else:
-            out.extend((x0, top + (avg - top), x1, bottom + (avg - top), length)
-                       for x0, top, x1, bottom, length in cluster)
+            out.extend(
+                (x0, top + (avg - top), x1, bottom + (avg - top), length)
+                for x0, top, x1, bottom, length in cluster
+            )
     return out
 
 
@@ -134,16 +148,16 @@ def _merge(edges: list[Edge], line: int, lo: int, hi: int) -> list[Edge]:
                     if hi == 2:  # horizontal: x1 and width = x1 - x0
                         joined[-1] = (last[0], last[1], e[2], last[3], e[2] - last[0])
                     else:  # vertical: bottom and height + the change of bottom
-                        joined[-1] = (last[0], last[1], last[2], e[3],
-                                      last[4] + (e[3] - last[3]))
+                        joined[-1] = (last[0], last[1], last[2], e[3], last[4] + (e[3] - last[3]))
             else:
                 joined.append(e)
         out.extend(e for e in joined if e[4] >= _MIN_LENGTH)
     return out
 
 
-def _intersections(v_edges: list[Edge],
-                   h_edges: list[Edge]) -> dict[Point, tuple[set[Cell], set[Cell]]]:
+def _intersections(
+    v_edges: list[Edge], h_edges: list[Edge]
+) -> dict[Point, tuple[set[Cell], set[Cell]]]:
     """pdfplumber's ``edges_to_intersections``: each point (x of a vertical edge, top of a
     horizontal one) where the two meet within the tolerance, with the sets of vertical and
     horizontal edge boxes (x0, top, x1, bottom) that meet there."""
@@ -160,8 +174,7 @@ def _intersections(v_edges: list[Edge],
         v_box = v[:4]
         for k in range(start, stop):
             h_x0, top, h_x1, _ = h = h_boxes[k]
-            if v_top <= top + tol and v_bottom >= top - tol and x >= h_x0 - tol \
-                    and x <= h_x1 + tol:
+            if v_top <= top + tol and v_bottom >= top - tol and x >= h_x0 - tol and x <= h_x1 + tol:
                 sets = points.get((x, top))
                 if sets is None:
                     sets = points[(x, top)] = (set(), set())
@@ -198,7 +211,7 @@ def _cells(intersections: dict[Point, tuple[set[Cell], set[Cell]]]) -> list[Cell
             if j == len(row):
                 continue
             cell = None
-            for below in col[i + 1:]:
+            for below in col[i + 1 :]:
                 v_below, h_below = intersections[below]
                 if v.isdisjoint(v_below):
                     continue
@@ -208,8 +221,11 @@ def _cells(intersections: dict[Point, tuple[set[Cell], set[Cell]]]) -> list[Cell
                     if h.isdisjoint(h_right):
                         continue
                     corner = intersections.get((right[0], below[1]))
-                    if corner is not None and not corner[0].isdisjoint(v_right) \
-                            and not corner[1].isdisjoint(h_below):
+                    if (
+                        corner is not None
+                        and not corner[0].isdisjoint(v_right)
+                        and not corner[1].isdisjoint(h_below)
+                    ):
                         cell = (pt[0], pt[1], right[0], below[1])
                         break
                 if cell:

@@ -27,15 +27,17 @@ from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from schemas.document import Block, Document, DocumentMeta, Page, ReaderError, Table
 
 # [^<>]* rather than [^>]*: an unclosed tag ends its match at the next "<" (linear time)
-_BLOCK_TAG = re.compile(r"<\s*/?\s*(?:p|li|br|div|tr|h[1-6]|ul|ol|table|tbody|thead)\b[^<>]*>",
-                        re.I)
+_BLOCK_TAG = re.compile(
+    r"<\s*/?\s*(?:p|li|br|div|tr|h[1-6]|ul|ol|table|tbody|thead)\b[^<>]*>", re.I
+)
 _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 _RULE = re.compile(r"^\s*[-_=–—]{3,}\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 _LIST = re.compile(r"^\s*[-*]\s+(\S.*)$")
 _DROP_OPEN = re.compile(r"<\s*(script|style|head)\b", re.I)
-_DROP_CLOSE = {name: re.compile(rf"<\s*/\s*{name}\s*>", re.I)
-               for name in ("script", "style", "head")}
+_DROP_CLOSE = {
+    name: re.compile(rf"<\s*/\s*{name}\s*>", re.I) for name in ("script", "style", "head")
+}
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -65,22 +67,28 @@ def decode(data: bytes) -> tuple[str, str]:
     charset-normalizer (cp1252 keeps "£"). Bytes that decode to many control characters are
     binary, not text.
     """
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                     (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if data.startswith(bom):
             try:
                 return data.decode(enc), enc
             except UnicodeDecodeError as exc:
-                raise ReaderError(f"text file has a {enc} byte-order mark but is not valid "
-                                  f"{enc}") from exc
+                raise ReaderError(
+                    f"text file has a {enc} byte-order mark but is not valid {enc}"
+                ) from exc
     if b"\x00" in data:
         wide = _utf16_without_bom(data)
         if wide is not None:
             return _text_or_binary(wide), "utf-16 (no byte-order mark)"
         if data.count(0) > len(data) / 100:
-            raise ReaderError("file is binary, not text (it holds many NUL bytes); "
-                              "cannot decode it")
+            raise ReaderError(
+                "file is binary, not text (it holds many NUL bytes); cannot decode it"
+            )
         data = data.replace(b"\x00", b"")
     try:
         return _text_or_binary(data.decode("utf-8")), "utf-8"
@@ -88,8 +96,7 @@ def decode(data: bytes) -> tuple[str, str]:
         pass
     best = from_bytes(data).best()
     if best is None or best.encoding is None:
-        raise ReaderError("file is binary, or text whose character encoding cannot be "
-                          "recognised")
+        raise ReaderError("file is binary, or text whose character encoding cannot be recognised")
     enc = best.encoding
     if enc in ("latin_1", "iso8859_15", "cp1250", "cp1252") or enc.startswith("iso8859"):
         enc = "cp1252"  # Windows exports: cp1252 is latin-1 plus quotes, dashes and the euro
@@ -102,8 +109,9 @@ def decode(data: bytes) -> tuple[str, str]:
 def _text_or_binary(text: str) -> str:
     """The text, unless control characters (not tab, line or page breaks) are over 1% of it."""
     if len(_C0.findall(text[:65536])) > len(text[:65536]) / 100 + 2:
-        raise ReaderError("file is binary, not text (it decodes to control characters); "
-                          "cannot decode it")
+        raise ReaderError(
+            "file is binary, not text (it decodes to control characters); cannot decode it"
+        )
     return text
 
 
@@ -123,7 +131,7 @@ def _drop_with_content(text: str) -> str:
         if close is None:
             unclosed.add(name)
             continue
-        kept.append(text[pos:m.start()])
+        kept.append(text[pos : m.start()])
         pos = close.end()
     kept.append(text[pos:])
     return "".join(kept)
@@ -168,8 +176,8 @@ def _document(pages_text: list[str], enc: str, fmt: str) -> Document:
         if fur is not None:
             n_top, n_bottom = len(fur.top), len(fur.bottom)
             header = _plain(lines[:n_top])
-            footer = _plain(lines[len(lines) - n_bottom:]) if n_bottom else []
-            lines = lines[n_top:len(lines) - n_bottom]
+            footer = _plain(lines[len(lines) - n_bottom :]) if n_bottom else []
+            lines = lines[n_top : len(lines) - n_bottom]
             printed = fur.printed_number
         pages.append(Page(n, _items(lines, n), printed, header, footer))
     meta = DocumentMeta(page_count=len(pages), has_text_layer=True, format=fmt, encoding=enc)
@@ -263,8 +271,9 @@ def _line_item(raw: str, page: int, items: list, para: list[str], flush) -> None
     if m:
         flush()
         level = len(m.group(1))
-        items.append(Block("heading", m.group(2).strip("* "), page, level,
-                           m.group(2).startswith("**")))
+        items.append(
+            Block("heading", m.group(2).strip("* "), page, level, m.group(2).startswith("**"))
+        )
         return
     bullet, rest = split_bullet(line)
     lm = _LIST.match(line)

@@ -71,8 +71,9 @@ def surname_key(surname: str) -> str:
 
 def _role_words(text: str | None) -> frozenset[str]:
     words = (w.casefold() for w in _WORD.findall(text or ""))
-    return frozenset(w[:-1] if len(w) > 3 and w.endswith("s") else w
-                     for w in words if w not in _ROLE_STOP)
+    return frozenset(
+        w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words if w not in _ROLE_STOP
+    )
 
 
 def _body_keys(text: str | None) -> frozenset[str]:
@@ -86,8 +87,11 @@ def _body_keys(text: str | None) -> frozenset[str]:
 
 
 def _bodies_agree(a: frozenset[str], b: frozenset[str]) -> bool:
-    return any(x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x)))
-               for x in a for y in b)
+    return any(
+        x == y or (min(len(x), len(y)) >= 5 and (x.startswith(y) or y.startswith(x)))
+        for x in a
+        for y in b
+    )
 
 
 @dataclass(eq=False)
@@ -165,11 +169,15 @@ def _names_agree(a: _Node, b: _Node) -> bool:
 def _evidence(a: _Node, b: _Node) -> tuple[int, str]:
     """How strongly the context of two forms says they are one person, and why."""
     why = []
-    org = next(((x, y) for x in a.affiliations for y in b.affiliations
-                if same_organisation(x, y)), None)
+    org = next(
+        ((x, y) for x in a.affiliations for y in b.affiliations if same_organisation(x, y)), None
+    )
     if org:
-        why.append(f"same organisation ({org[0]})" if org[0] == org[1] else
-                   f"same organisation ({org[0]} / {org[1]})")
+        why.append(
+            f"same organisation ({org[0]})"
+            if org[0] == org[1]
+            else f"same organisation ({org[0]} / {org[1]})"
+        )
     if a.role and b.role and 2 * len(a.role & b.role) / (len(a.role) + len(b.role)) >= 0.6:
         why.append("same role")
     if a.bodies and b.bodies and _bodies_agree(a.bodies, b.bodies):
@@ -241,7 +249,7 @@ class _Candidate:
 def _candidates(clusters: list[_Cluster]) -> list[_Candidate]:
     out = []
     for i, x in enumerate(clusters):
-        for y in clusters[i + 1:]:
+        for y in clusters[i + 1 :]:
             if not all(_names_agree(a, b) for a in x.nodes for b in y.nodes):
                 continue
             tier = _name_tier(x, y)
@@ -249,9 +257,14 @@ def _candidates(clusters: list[_Cluster]) -> list[_Candidate]:
             conflict = _conflict(x, y)
             if not _allowed(tier, level, conflict, x, y):
                 continue
-            out.append(_Candidate((tier, level), x, y,
-                                  f"'{a.printed}' ({a.where}) ~ '{b.printed}' ({b.where}): "
-                                  f"names agree; {why}"))
+            out.append(
+                _Candidate(
+                    (tier, level),
+                    x,
+                    y,
+                    f"'{a.printed}' ({a.where}) ~ '{b.printed}' ({b.where}): names agree; {why}",
+                )
+            )
     out.sort(key=lambda c: (-c.rank[0], -c.rank[1], c.x.sort_key, c.y.sort_key))
     return out
 
@@ -283,8 +296,9 @@ def _cluster_block(nodes: list[_Node]) -> tuple[list[_Cluster], dict[int, list[s
         if chosen is None:
             break
         merged = _Cluster(chosen.x.nodes + chosen.y.nodes)
-        evidence[id(merged)] = (evidence.pop(id(chosen.x), []) + evidence.pop(id(chosen.y), [])
-                                + [chosen.why])
+        evidence[id(merged)] = (
+            evidence.pop(id(chosen.x), []) + evidence.pop(id(chosen.y), []) + [chosen.why]
+        )
         clusters = [k for k in clusters if k is not chosen.x and k is not chosen.y] + [merged]
     return clusters, evidence
 
@@ -319,21 +333,36 @@ def _nodes(tables: dict[str, list[Any]]) -> list[_Node]:
                 continue
             parsed = parse_person_name(printed)
             paper = papers.get(_get(row, "paper_id"))
-            bodies = {_get(row, "body"), meeting_body.get(_get(row, "meeting_id")),
-                      paper.body if paper else None}
-            role_text = " ".join(t for t in (_get(row, "position"), _get(row, "role"),
-                                             parsed.role if parsed else None) if t)
+            bodies = {
+                _get(row, "body"),
+                meeting_body.get(_get(row, "meeting_id")),
+                paper.body if paper else None,
+            }
+            role_text = " ".join(
+                t
+                for t in (_get(row, "position"), _get(row, "role"), parsed.role if parsed else None)
+                if t
+            )
             affiliations = _affiliations(row, parsed)
-            key = (paper.authority if paper else None, printed, affiliations, role_text,
-                   tuple(sorted(b for b in bodies if b)))
+            key = (
+                paper.authority if paper else None,
+                printed,
+                affiliations,
+                role_text,
+                tuple(sorted(b for b in bodies if b)),
+            )
             node = by_key.get(key)
             if node is None:
                 node = by_key[key] = _Node(
-                    printed=printed, parsed=parsed, paper_id=_get(row, "paper_id") or "",
+                    printed=printed,
+                    parsed=parsed,
+                    paper_id=_get(row, "paper_id") or "",
                     authority=paper.authority if paper else None,
                     bodies=frozenset().union(*(_body_keys(b) for b in bodies)),
-                    affiliations=affiliations, role=_role_words(role_text),
-                    where=f"{table}, paper {(_get(row, 'paper_id') or '')[:8]}")
+                    affiliations=affiliations,
+                    role=_role_words(role_text),
+                    where=f"{table}, paper {(_get(row, 'paper_id') or '')[:8]}",
+                )
             node.rows.append((table, i))
             node.papers.add(_get(row, "paper_id") or "")
     return list(by_key.values())
@@ -357,11 +386,14 @@ def _context(cluster: _Cluster) -> str:
 def _person_record(pid: str, cluster: _Cluster, all_rows: dict[str, list[Any]]) -> Person:
     best = cluster.best
     name = best.parsed.bare if best.parsed else best.printed
-    titles = Counter(n.parsed.honorific for n in cluster.nodes
-                     for _ in n.rows if n.parsed and n.parsed.honorific)
+    titles = Counter(
+        n.parsed.honorific for n in cluster.nodes for _ in n.rows if n.parsed and n.parsed.honorific
+    )
     honorific = sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if titles else None
-    variants = sorted({fold(_get(all_rows[t][i], "name_as_printed"))
-                       for n in cluster.nodes for t, i in n.rows}, key=str.casefold)
+    variants = sorted(
+        {fold(_get(all_rows[t][i], "name_as_printed")) for n in cluster.nodes for t, i in n.rows},
+        key=str.casefold,
+    )
     return Person(person_id=pid, name=name, honorific=honorific, variants=variants)
 
 

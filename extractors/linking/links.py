@@ -43,9 +43,12 @@ def link_minutes_approvals(tables: dict[str, list[Any]]) -> int:
         if res.approves_minutes_of is None:
             continue
         own = body_of.get(res.meeting_id, "")
-        found = [m for m in by_date.get(res.approves_minutes_of, [])
-                 if m.meeting_id != res.meeting_id
-                 and (not own or not _body_key(m.body) or _body_key(m.body) == own)]
+        found = [
+            m
+            for m in by_date.get(res.approves_minutes_of, [])
+            if m.meeting_id != res.meeting_id
+            and (not own or not _body_key(m.body) or _body_key(m.body) == own)
+        ]
         ids = sorted({m.meeting_id for m in found})
         if len(ids) == 1:
             res.approves_meeting_id = ids[0]
@@ -81,17 +84,28 @@ def infer_authorities(tables: dict[str, list[Any]]) -> int:
         if len(names) != 1 or count.get(folder, 0) < _MIN_SIBLINGS:
             continue
         p.authority, p.authority_inferred = next(iter(names)), True
-        budget_rows = [f for f in tables.get("funding", []) if f.paper_id == p.paper_id
-                       and f.spend_plan_line_no is not None and f.funder is None]
+        budget_rows = [
+            f
+            for f in tables.get("funding", [])
+            if f.paper_id == p.paper_id and f.spend_plan_line_no is not None and f.funder is None
+        ]
         for f in budget_rows:
             f.funder = p.authority  # the council's own budget: its inferred authority
-        tables.setdefault("findings", []).append(Finding(
-            paper_id=p.paper_id, severity="info", code="authority_inferred",
-            message=f"the paper names no authority; {p.authority} taken from the "
-                    f"{count[folder]} other papers of its folder that all name it"
-                    + (f", and given as funder of its {len(budget_rows)} budget-table rows"
-                       if budget_rows else ""),
-            stage="link"))
+        tables.setdefault("findings", []).append(
+            Finding(
+                paper_id=p.paper_id,
+                severity="info",
+                code="authority_inferred",
+                message=f"the paper names no authority; {p.authority} taken from the "
+                f"{count[folder]} other papers of its folder that all name it"
+                + (
+                    f", and given as funder of its {len(budget_rows)} budget-table rows"
+                    if budget_rows
+                    else ""
+                ),
+                stage="link",
+            )
+        )
         filled += 1
     return filled
 
@@ -123,19 +137,28 @@ def link_budget_summaries(tables: dict[str, list[Any]]) -> int:
     marked = 0
     papers = sorted(totals, key=lambda pid: (len(rows[pid]), pid))
     for n, summary in enumerate(papers):
-        for detail in papers[n + 1:]:
-            if (len(totals[summary]) < _MIN_YEARS or totals[summary] != totals[detail]
-                    or len(rows[summary]) >= len(rows[detail])
-                    or authority.get(summary) != authority.get(detail)):
+        for detail in papers[n + 1 :]:
+            if (
+                len(totals[summary]) < _MIN_YEARS
+                or totals[summary] != totals[detail]
+                or len(rows[summary]) >= len(rows[detail])
+                or authority.get(summary) != authority.get(detail)
+            ):
                 continue
             for f in rows[summary]:
                 f.detailed_in = detail
                 marked += 1
-            tables.setdefault("findings", []).append(Finding(
-                paper_id=summary, severity="info", code="budget_summary",
-                message=f"its budget rows add up, year by year, to those of paper {detail} "
-                        f"({len(rows[detail])} rows): a summary of the same programme, so "
-                        "the awards view counts the detailed rows only", stage="link"))
+            tables.setdefault("findings", []).append(
+                Finding(
+                    paper_id=summary,
+                    severity="info",
+                    code="budget_summary",
+                    message=f"its budget rows add up, year by year, to those of paper {detail} "
+                    f"({len(rows[detail])} rows): a summary of the same programme, so "
+                    "the awards view counts the detailed rows only",
+                    stage="link",
+                )
+            )
             break
     return marked
 

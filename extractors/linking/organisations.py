@@ -143,7 +143,8 @@ def _aligns(short: Sequence[str], long: Sequence[str]) -> bool:
     """Whether ``short`` is ``long`` with runs of words written as acronyms."""
     if not any(_is_acronym(s) for s in short):  # then only the same words align
         return len(short) == len(long) and all(
-            a.casefold() == b.casefold() for a, b in zip(short, long, strict=True))
+            a.casefold() == b.casefold() for a, b in zip(short, long, strict=True)
+        )
     memo: dict[tuple[int, int], bool] = {}
 
     def go(i: int, j: int) -> bool:
@@ -153,9 +154,10 @@ def _aligns(short: Sequence[str], long: Sequence[str]) -> bool:
             found = j == len(long)
         else:
             s = short[i]
-            found = (j < len(long) and s.casefold() == long[j].casefold() and go(i + 1, j + 1)) \
-                or (_is_acronym(s) and any(_spells(s, long[j:k]) and go(i + 1, k)
-                                           for k in range(j + 1, len(long) + 1)))
+            found = (j < len(long) and s.casefold() == long[j].casefold() and go(i + 1, j + 1)) or (
+                _is_acronym(s)
+                and any(_spells(s, long[j:k]) and go(i + 1, k) for k in range(j + 1, len(long) + 1))
+            )
         memo[i, j] = found
         return found
 
@@ -175,8 +177,10 @@ def same_organisation(a: str | None, b: str | None) -> bool:
     wa, wb = _main_words(a), _main_words(b)
     if ra or rb:  # one listed: compare the other with the listed name and its aliases
         listed, other = (ra, wb) if ra else (rb, wa)
-        return any(_aligns(other, _words(n)) or _aligns(_words(n), other)
-                   for n in (listed, *known_aliases(listed)))
+        return any(
+            _aligns(other, _words(n)) or _aligns(_words(n), other)
+            for n in (listed, *known_aliases(listed))
+        )
     return _aligns(wa, wb) or _aligns(wb, wa)
 
 
@@ -225,9 +229,12 @@ class OrgIndex:
                     else:
                         by_key[key] = n
         for i, a in enumerate(names):  # acronyms of unlisted names
-            for b in names[i + 1:]:
-                if find(a) != find(b) and not (resolve(a) and resolve(b)) \
-                        and same_organisation(a, b):
+            for b in names[i + 1 :]:
+                if (
+                    find(a) != find(b)
+                    and not (resolve(a) and resolve(b))
+                    and same_organisation(a, b)
+                ):
                     parent[find(b)] = find(a)
         clusters: dict[str, _OrgCluster] = {}
         for n in names:
@@ -255,8 +262,11 @@ class OrgIndex:
             name = c.name()
             aliases = set(c.names) | set(known_aliases(name))
             aliases.discard(name)
-            out.append(Organisation(org_id=_id_of(name), name=name,
-                                    aliases=sorted(aliases, key=str.casefold)))
+            out.append(
+                Organisation(
+                    org_id=_id_of(name), name=name, aliases=sorted(aliases, key=str.casefold)
+                )
+            )
         return sorted(out, key=lambda o: (o.name.casefold(), o.org_id))
 
 

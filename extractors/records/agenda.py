@@ -49,31 +49,43 @@ _MEMBERSHIP = re.compile(r"^(?:membership|members\s+of\s+the\s+\w+.*)(?:\s*:)?$"
 _MEMBERSHIP_INLINE = re.compile(r"^(?:membership|members)\s*:\s*(\S.+)$", re.I)
 _GROUP = re.compile(r"^(?:\d{1,2}[.)]\s+)?(?P<head>[A-Z][^\t]{2,120}?):\s*$")
 _VENUE_HELD = re.compile(
-    r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+on\s+(?:\w+day,?\s+)?\d", re.I)
+    r"\bheld\s+(?:in|at)\s+(?:the\s+)?(?P<venue>.+?)\s+on\s+(?:\w+day,?\s+)?\d", re.I
+)
 # a title that stops on one of these words runs on to the next line
 _UNFINISHED = re.compile(
     r"(?:\b(?:and|or|of|on|in|for|to|the|a|an|with|by|from|at|held|including)|[,&(–-]|"
     r"\b(?:jan|febr)uary|\b(?:march|april|may|june|july|august|september|october|november|"
-    r"december))\s*$", re.I)
+    r"december))\s*$",
+    re.I,
+)
 _ASK_FOR = re.compile(r"^(?i:ask\s+for|contact)\s*:\s*(?:[A-Z][\w'’-]+\s+){2,3}?(?=[A-Z])")
 # "The meeting is scheduled to end by 5.00 pm": the end time a front sheet may print
-_END = re.compile(r"\b(?:scheduled|expected|due|planned)\s+to\s+(?:end|finish|close|conclude)"
-                  r"(?:\s+(?:by|at|no\s+later\s+than|not\s+later\s+than))?\s+", re.I)
+_END = re.compile(
+    r"\b(?:scheduled|expected|due|planned)\s+to\s+(?:end|finish|close|conclude)"
+    r"(?:\s+(?:by|at|no\s+later\s+than|not\s+later\s+than))?\s+",
+    re.I,
+)
 _RISING = re.compile(r"\b(?:on|at|upon)\s+the\s+rising\s+of\b", re.I)
-_STOP_HEADS = re.compile(r"^(?:health\s+and\s+safety|mobile\s+phones|recording|webcast|"
-                         r"enquiries|notes?\b|information\s+for|fire\s+|quorum|agenda\b)", re.I)
+_STOP_HEADS = re.compile(
+    r"^(?:health\s+and\s+safety|mobile\s+phones|recording|webcast|"
+    r"enquiries|notes?\b|information\s+for|fire\s+|quorum|agenda\b)",
+    re.I,
+)
 
 
 @functools.cache
 def _categories() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r["pattern"], re.I), r["category"])
-                 for r in load_table("membership_categories.csv"))
+    return tuple(
+        (re.compile(r["pattern"], re.I), r["category"])
+        for r in load_table("membership_categories.csv")
+    )
 
 
 @functools.cache
 def _sections() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r["pattern"], re.I), r["exempt"])
-                 for r in load_table("agenda_sections.csv"))
+    return tuple(
+        (re.compile(r["pattern"], re.I), r["exempt"]) for r in load_table("agenda_sections.csv")
+    )
 
 
 @functools.cache
@@ -100,6 +112,7 @@ def _section(text: str) -> str | None:
 
 # --- the meeting -----------------------------------------------------------------------------
 
+
 def _cells(line: Line) -> list[str]:
     return [c.strip() for c in re.split(r"[\t\n]", line.text) if c.strip()]
 
@@ -113,17 +126,19 @@ def read_front_sheet(lines: list[Line], reference=None) -> MeetingFacts:
     best = -1
     for i, t in enumerate(texts):
         # a date set in large type may be broken over lines ("Thursday, 13th / February, 2025")
-        window = " ".join(texts[i:i + 3])
-        dates = [d for d in find_dates(window, reference) if not d.inferred_year
-                 and d.start < len(t)] or [d for d in (find_dates(t, reference) if reference
-                                                       else []) if d.start < len(t)]
+        window = " ".join(texts[i : i + 3])
+        dates = [
+            d for d in find_dates(window, reference) if not d.inferred_year and d.start < len(t)
+        ] or [d for d in (find_dates(t, reference) if reference else []) if d.start < len(t)]
         if not dates:
             continue
         # the meeting's date beats a letter's date: it is set as a heading, printed with its
         # weekday or followed by the start time
-        score = (int(head[i].bold or head[i].kind == "heading")
-                 + int(bool(re.match(r"^\w+day\b", window[dates[0].start:], re.I)))
-                 + int(first_time(window[dates[0].end:dates[0].end + 40]) is not None))
+        score = (
+            int(head[i].bold or head[i].kind == "heading")
+            + int(bool(re.match(r"^\w+day\b", window[dates[0].start :], re.I)))
+            + int(first_time(window[dates[0].end : dates[0].end + 40]) is not None)
+        )
         if score > best:
             best = score
             sheet.date, sheet.inferred_year = dates[0].date, dates[0].inferred_year
@@ -137,36 +152,40 @@ def read_front_sheet(lines: list[Line], reference=None) -> MeetingFacts:
             parts += cells[1:]
             for k in range(i + 1, min(i + 4, len(head))):
                 nxt = texts[k]
-                if head[k].first or not nxt or re.match(r"^[A-Z][\w ]{1,30}:", nxt) or \
-                        nxt.startswith(("<", "http", "www")):
+                if (
+                    head[k].first
+                    or not nxt
+                    or re.match(r"^[A-Z][\w ]{1,30}:", nxt)
+                    or nxt.startswith(("<", "http", "www"))
+                ):
                     break
                 parts.append(nxt)
             sheet.venue = ", ".join(p.strip(" ,") for p in parts if p.strip(" ,"))
         elif m and m.group(1).lower() in ("when", "time"):
-            sheet.start_time = sheet.start_time or first_time(" ".join(texts[i:i + 2]))
+            sheet.start_time = sheet.start_time or first_time(" ".join(texts[i : i + 2]))
     joined = " ".join(texts)
     end = _END.search(joined)
     if end:
-        sheet.end_time = first_time(joined[end.end():end.end() + 12])
+        sheet.end_time = first_time(joined[end.end() : end.end() + 12])
     if sheet.venue is None:
         held = _VENUE_HELD.search(joined)
         if held:
             sheet.venue = held.group("venue").strip(" ,")
     rising = False
     if date_idx is not None:
-        window = " ".join(texts[date_idx:date_idx + 3])
+        window = " ".join(texts[date_idx : date_idx + 3])
         # "on the rising of the County Council" before any time: the start is not a clock time
         rise = _RISING.search(window)
-        rising = bool(rise) and first_time(window[:rise.start()]) is None
+        rising = bool(rise) and first_time(window[: rise.start()]) is None
         if sheet.start_time is None and not rising:
             sheet.start_time = first_time(window)
         if sheet.venue is None:
             parts = []
             # a reader may run the venue column into the date line, after a contact label
             times = list(find_times(texts[date_idx]))
-            tail = texts[date_idx][times[0][2]:] if times else ""
+            tail = texts[date_idx][times[0][2] :] if times else ""
             tail = _ASK_FOR.sub("", tail.strip(" ,"))
-            for t in [tail] + texts[date_idx + 1:date_idx + 5]:
+            for t in [tail] + texts[date_idx + 1 : date_idx + 5]:
                 t = _CONTACT.sub("", t).strip(" ,")
                 if t and _venue_words().search(t) and not t.startswith("("):
                     parts.append(t)
@@ -182,8 +201,10 @@ def read_front_sheet(lines: list[Line], reference=None) -> MeetingFacts:
 
 # --- membership ------------------------------------------------------------------------------
 
-def read_membership(lines: list[Line]) -> list[tuple[str, str | None, str | None, str | None,
-                                                     int, str]]:
+
+def read_membership(
+    lines: list[Line],
+) -> list[tuple[str, str | None, str | None, str | None, int, str]]:
     """Return (name, category, position, organisation, page, evidence) of each listed member."""
     out = []
     i = 0
@@ -198,7 +219,8 @@ def read_membership(lines: list[Line]) -> list[tuple[str, str | None, str | None
             i += 1
             continue
         if not _MEMBERSHIP.match(text) or "please see" in " ".join(
-                ln.text.lower() for ln in lines[i + 1:i + 2]):
+            ln.text.lower() for ln in lines[i + 1 : i + 2]
+        ):
             i += 1
             continue
         category: str | None = "voting"
@@ -233,6 +255,7 @@ def _is_name(text: str) -> bool:
 
 # --- items -----------------------------------------------------------------------------------
 
+
 @dataclass
 class Item:
     """An agenda item as read."""
@@ -252,8 +275,10 @@ class Item:
 _SUB_ITEM = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\([0-9]{1,2}\))\s")
 #: a lettered or roman sub-item line: "(a) Chair", "b. CDC", "a) Planning", "a Nancy Bowles
 #: Wood Advisory Group" (a bare letter only in sequence, see ``_next_subs``)
-_SUB_LINE = re.compile(r"^(?:(?:\((?P<p>[a-z]{1,4})\)|(?P<d>[a-z]{1,4})[.)])\s+(?=\S)|"
-                       r"(?P<b>[a-z])\s+(?=[A-Z0-9‘“'\"]))(?P<title>.+)$")
+_SUB_LINE = re.compile(
+    r"^(?:(?:\((?P<p>[a-z]{1,4})\)|(?P<d>[a-z]{1,4})[.)])\s+(?=\S)|"
+    r"(?P<b>[a-z])\s+(?=[A-Z0-9‘“'\"]))(?P<title>.+)$"
+)
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
@@ -275,7 +300,7 @@ def _inline_sub(text: str, prev: str) -> tuple[int, str, str] | None:
     for label in _next_subs(prev):
         m = re.search(r"\s(?:\(" + label + r"\)|" + label + r"[.)])\s+(?=[A-Z0-9‘“'\"])", text)
         if m:
-            return m.start(), label, text[m.end():]
+            return m.start(), label, text[m.end() :]
     return None
 
 
@@ -286,17 +311,23 @@ def _sub_item(text: str, prev: str | None) -> tuple[str, str] | None:
         return None
     label = m.group("p") or m.group("d") or m.group("b")
     return (label, m.group("title")) if label in _next_subs(prev) else None
+
+
 # "PUBLIC PARTICIPATION - to allow ...", "Accounts for payment:- ...": a title, then what the
 # item is for, on one line
 # (after a dash only a purpose in lower case: "Decision 24/00093 - Future of ..." is one title)
-_TITLE_THEN_PURPOSE = re.compile(r"^(?P<title>[^:–—]{3,120}?)(?:\s*:-?\s*(?P<rest>\S.*)|"
-                                 r"(?:\s+-|\s*[–—])\s+(?P<purpose>[a-z].*))$")
+_TITLE_THEN_PURPOSE = re.compile(
+    r"^(?P<title>[^:–—]{3,120}?)(?:\s*:-?\s*(?P<rest>\S.*)|"
+    r"(?:\s+-|\s*[–—])\s+(?P<purpose>[a-z].*))$"
+)
 
 
 #: a purpose printed on the line under a short title and joined to it by the reader:
 #: "Defibrillator To discuss", "Finance To approve monthly accounts payable" (Souldern PC)
-_TITLE_THEN_TO = re.compile(r"^(?P<title>\S.{1,80}?)\s+(?P<rest>To\s+(?:discuss|receive|approve|"
-                            r"consider|note|agree|resolve|review|decide|confirm|report)\b.*)$")
+_TITLE_THEN_TO = re.compile(
+    r"^(?P<title>\S.{1,80}?)\s+(?P<rest>To\s+(?:discuss|receive|approve|"
+    r"consider|note|agree|resolve|review|decide|confirm|report)\b.*)$"
+)
 
 
 def _split_title(title: str) -> tuple[str, str]:
@@ -328,7 +359,7 @@ def _items_start(lines: list[Line]) -> int:
 def _first_number(lines: list[Line], start: int) -> int:
     """The number the item list opens with: 1, or the number printed right under the agenda
     heading of a supplement that carries only some items ("Agenda Item No / 3 Title")."""
-    for ln in lines[start:start + 2]:
+    for ln in lines[start : start + 2]:
         m = _ITEM.match(ln.text.replace("\t", " ").strip())
         if m:
             return int(m.group(1))
@@ -354,9 +385,20 @@ def read_items(lines: list[Line]) -> list[Item]:
         title = _TO_FOLLOW.sub("", _PAGES.sub("", title)).strip(" .,-–:")
         p_from = int(pages.group(1)) if pages else None
         p_to = int(pages.group(2) or pages.group(1)) if pages else None
-        items.append(Item(cur["number"], title, desc or None, p_from, p_to, follow,
-                          cur["exempt"] and not _EXCLUSION.search(title), cur["page"],
-                          fold(cur["title"] + " " + desc)[:500], cur.get("sub")))
+        items.append(
+            Item(
+                cur["number"],
+                title,
+                desc or None,
+                p_from,
+                p_to,
+                follow,
+                cur["exempt"] and not _EXCLUSION.search(title),
+                cur["page"],
+                fold(cur["title"] + " " + desc)[:500],
+                cur.get("sub"),
+            )
+        )
 
     for k in range(start, len(lines)):
         line = lines[k]
@@ -380,8 +422,13 @@ def read_items(lines: list[Line]) -> list[Item]:
         if m and int(m.group(1)) == last + 1:
             close()
             last = int(m.group(1))
-            cur = {"number": last, "title": m.group(2), "desc": [], "exempt": exempt,
-                   "page": line.page}
+            cur = {
+                "number": last,
+                "title": m.group(2),
+                "desc": [],
+                "exempt": exempt,
+                "page": line.page,
+            }
             continue
         if cur is None:
             continue
@@ -392,17 +439,28 @@ def read_items(lines: list[Line]) -> list[Item]:
             label, title = sub
             while True:
                 close()
-                cur = {"number": last, "sub": label, "title": title, "desc": [],
-                       "exempt": exempt, "page": line.page}
+                cur = {
+                    "number": last,
+                    "sub": label,
+                    "title": title,
+                    "desc": [],
+                    "exempt": exempt,
+                    "page": line.page,
+                }
                 nxt = _inline_sub(title, label)
                 if nxt is None:
                     break
-                cur["title"], (label, title) = title[:nxt[0]].rstrip(), nxt[1:]
+                cur["title"], (label, title) = title[: nxt[0]].rstrip(), nxt[1:]
             continue
-        if not cur["desc"] and not _SUB_ITEM.match(t) and (
-                t[:1].islower() or _UNFINISHED.search(cur["title"])
-                                or re.fullmatch(r"\(?\s*pages?\s[\d\s\-–to]+\)?", t,
-                                                               re.I)):
+        if (
+            not cur["desc"]
+            and not _SUB_ITEM.match(t)
+            and (
+                t[:1].islower()
+                or _UNFINISHED.search(cur["title"])
+                or re.fullmatch(r"\(?\s*pages?\s[\d\s\-–to]+\)?", t, re.I)
+            )
+        ):
             cur["title"] += " " + t
         else:
             cur["desc"].append(t)
@@ -431,26 +489,62 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         if sheet.date is None and not items:
             continue
         if sheet.inferred_year:
-            out.finding(ctx.paper_id, "info", "date_year_inferred",
-                        f"agenda date {sheet.date} had no year; completed from the paper's date",
-                        sheet.page)
+            out.finding(
+                ctx.paper_id,
+                "info",
+                "date_year_inferred",
+                f"agenda date {sheet.date} had no year; completed from the paper's date",
+                sheet.page,
+            )
         mid = meeting_id_for(ctx.paper_id, part.part_no, "agenda")
-        out.add("meetings", Meeting(
-            meeting_id=mid, paper_id=ctx.paper_id, part_no=part.part_no, body=ctx.body,
-            date=sheet.date or part.date, start_time=sheet.start_time, end_time=sheet.end_time,
-            venue=sheet.venue, source="agenda", page=sheet.page or lines[0].page,
-            evidence=sheet.evidence or None))
+        out.add(
+            "meetings",
+            Meeting(
+                meeting_id=mid,
+                paper_id=ctx.paper_id,
+                part_no=part.part_no,
+                body=ctx.body,
+                date=sheet.date or part.date,
+                start_time=sheet.start_time,
+                end_time=sheet.end_time,
+                venue=sheet.venue,
+                source="agenda",
+                page=sheet.page or lines[0].page,
+                evidence=sheet.evidence or None,
+            ),
+        )
         for it in items:
-            out.add("agenda_items", AgendaItem(
-                meeting_id=mid, paper_id=ctx.paper_id, number=it.number,
-                sub_item=it.sub_item, title=it.title,
-                description=it.description, page_from=it.page_from, page_to=it.page_to,
-                to_follow=it.to_follow, exempt=it.exempt,
-                part_no=_part_for_pages(ctx.parts, it.page_from, part.part_no), page=it.page,
-                evidence=it.evidence))
+            out.add(
+                "agenda_items",
+                AgendaItem(
+                    meeting_id=mid,
+                    paper_id=ctx.paper_id,
+                    number=it.number,
+                    sub_item=it.sub_item,
+                    title=it.title,
+                    description=it.description,
+                    page_from=it.page_from,
+                    page_to=it.page_to,
+                    to_follow=it.to_follow,
+                    exempt=it.exempt,
+                    part_no=_part_for_pages(ctx.parts, it.page_from, part.part_no),
+                    page=it.page,
+                    evidence=it.evidence,
+                ),
+            )
         for name, category, position, org, page, evidence in read_membership(lines):
-            out.add("memberships", Membership(
-                paper_id=ctx.paper_id, body=ctx.body, as_of=sheet.date or part.date,
-                name_as_printed=name, category=category, position=position,
-                organisation=org, page=page, evidence=evidence))
+            out.add(
+                "memberships",
+                Membership(
+                    paper_id=ctx.paper_id,
+                    body=ctx.body,
+                    as_of=sheet.date or part.date,
+                    name_as_printed=name,
+                    category=category,
+                    position=position,
+                    organisation=org,
+                    page=page,
+                    evidence=evidence,
+                ),
+            )
     return out

@@ -35,8 +35,12 @@ from schemas.records import Attendance
 _LIST_END = r"(?:(?<!Cllrs)(?<!Cllr)(?<!Mrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\s|$)|$)"
 _PROSE_APOLOGIES = re.compile(
     r"\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+)?(?:received|reported|"
-    r"submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)" + _LIST_END +
-    r"|\breported\s+apologies\s+from\s+(.+?)" + _LIST_END, re.I | re.S)
+    r"submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)"
+    + _LIST_END
+    + r"|\breported\s+apologies\s+from\s+(.+?)"
+    + _LIST_END,
+    re.I | re.S,
+)
 _ORG_PREFIX = re.compile(r"^([A-Z][^:()\[\]]{2,60}):\s+(?=\S)")
 _PROSE_START = re.compile(r"^(?:The|It|This|There|In\s+[a-z]|An?\s+[a-z]|Following|Members)\b")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’\-]{3,}$")
@@ -45,19 +49,26 @@ _LABEL_HEADING = re.compile(r"^[A-Z][A-Za-z &'’\-]{2,40}:$")  # "Discussion Su
 
 # --- data tables ------------------------------------------------------------------------------
 
+
 @functools.cache
 def _labels() -> tuple[tuple[re.Pattern[str], str], ...]:
     # a label ends at ":", a tab or the line end; one that ends "... received from" is followed
     # by its names
-    return tuple((re.compile(r"^\s*(" + r["pattern"] + r")(?:\s*(?::|\t|$)|(?<=from)\s+(?=\S))",
-                             re.I),
-                  r["status"]) for r in load_table("attendance_labels.csv"))
+    return tuple(
+        (
+            re.compile(r"^\s*(" + r["pattern"] + r")(?:\s*(?::|\t|$)|(?<=from)\s+(?=\S))", re.I),
+            r["status"],
+        )
+        for r in load_table("attendance_labels.csv")
+    )
 
 
 @functools.cache
 def _bare_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r"^\s*(" + r["pattern"] + r")\s+(?=[A-Z][a-z])", re.I), r["status"])
-                 for r in load_table("attendance_labels.csv"))
+    return tuple(
+        (re.compile(r"^\s*(" + r["pattern"] + r")\s+(?=[A-Z][a-z])", re.I), r["status"])
+        for r in load_table("attendance_labels.csv")
+    )
 
 
 def match_label(text: str) -> tuple[str, str] | None:
@@ -69,15 +80,16 @@ def match_label(text: str) -> tuple[str, str] | None:
     for pattern, status in _labels():
         m = pattern.match(text)
         if m:
-            return status, text[m.end():].strip()
+            return status, text[m.end() :].strip()
     for pattern, status in _bare_labels():
         m = pattern.match(text)
         if m and m.group(1).isupper() and len(m.group(1)) > 3:
-            return status, text[m.end():].strip()
+            return status, text[m.end() :].strip()
     return None
 
 
 # --- blocks in a minutes part ----------------------------------------------------------------
+
 
 @dataclass
 class Block:
@@ -115,8 +127,11 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
     if (_CAPS_HEADING.match(t) and "," not in t) or _LABEL_HEADING.match(t):
         return True
     tail = text_so_far.rstrip()
-    open_list = tail.endswith((",", " and", "&")) or tail.count("(") > tail.count(")") \
+    open_list = (
+        tail.endswith((",", " and", "&"))
+        or tail.count("(") > tail.count(")")
         or tail.count("[") > tail.count("]")
+    )
     return not open_list and bool(_PROSE_START.match(t))
 
 
@@ -139,7 +154,7 @@ def find_blocks(lines: list[Line], is_heading=lambda t: False) -> list[Block]:
         default_org = None
         m = _ORG_PREFIX.match(text)
         if m and looks_like_org(m.group(1)):
-            default_org, text = m.group(1).strip(), text[m.end():]
+            default_org, text = m.group(1).strip(), text[m.end() :]
         if text.strip():
             blocks.append(Block(status, text, line.page, default_org))
         i = j
@@ -148,8 +163,10 @@ def find_blocks(lines: list[Line], is_heading=lambda t: False) -> list[Block]:
 
 @functools.cache
 def _prose_cues() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r["pattern"], re.I | re.S), r["status"])
-                 for r in load_table("attendance_prose.csv"))
+    return tuple(
+        (re.compile(r["pattern"], re.I | re.S), r["status"])
+        for r in load_table("attendance_prose.csv")
+    )
 
 
 # a sentence ends at a full stop after a word of two or more letters ("Mr R. Love" stays whole)
@@ -210,7 +227,7 @@ def _visitor_titles() -> tuple[tuple[str, str], ...]:
 
 
 def _visitor_kind(name: str) -> str | None:
-    """"police" or "postnominal" when a present person's title marks a visitor."""
+    """ "police" or "postnominal" when a present person's title marks a visitor."""
     tokens = name.split()
     for title, kind in _visitor_titles():
         if kind == "postnominal":
@@ -238,9 +255,13 @@ def _status_in_attendance(entry: PersonEntry) -> str:
     return "observer"
 
 
-def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
-                       minute_texts: list[tuple[str, int]] | None = None,
-                       is_heading=lambda t: False) -> list[Attendance]:
+def attendance_records(
+    lines: list[Line],
+    meeting_id: str,
+    paper_id: str,
+    minute_texts: list[tuple[str, int]] | None = None,
+    is_heading=lambda t: False,
+) -> list[Attendance]:
     """Return the attendance records of one minutes part.
 
     Takes the part's lines, the meeting id, the paper id, the (text, page) of its minutes whose
@@ -259,17 +280,30 @@ def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
                 one = "also_present"  # "PC Andy McKay", "Eden District Councillor A Armstrong"
             if one == "present" and _is_officer_role(e.position):
                 one = "officer"
-            elif (one in ("present", "also_present") and e.new_list and e.position
-                  and _status_in_attendance(e) == "officer"):
+            elif (
+                one in ("present", "also_present")
+                and e.new_list
+                and e.position
+                and _status_in_attendance(e) == "officer"
+            ):
                 one = "officer"  # a list of people with job titles after the members' list
             key = (e.name.lower(), one)
             if key in seen:
                 continue
             seen.add(key)
-            records.append(Attendance(
-                meeting_id=meeting_id, paper_id=paper_id, name_as_printed=e.name,
-                status=one, position=e.position, organisation=e.organisation,
-                chair=e.chair, page=page, evidence=fold(e.evidence)))
+            records.append(
+                Attendance(
+                    meeting_id=meeting_id,
+                    paper_id=paper_id,
+                    name_as_printed=e.name,
+                    status=one,
+                    position=e.position,
+                    organisation=e.organisation,
+                    chair=e.chair,
+                    page=page,
+                    evidence=fold(e.evidence),
+                )
+            )
 
     for block in find_blocks(lines, is_heading):
         add(split_people(block.text, block.default_org), block.status, block.page)
@@ -280,8 +314,12 @@ def attendance_records(lines: list[Line], meeting_id: str, paper_id: str,
                 add(split_people(names), "apologies", page)
     for text, page in minute_texts or []:
         for names, status in prose_attendance(text):
-            people = [e for e in split_people(names) if looks_like_name(e.name)
-                      and not any(_same_person(e.name, r.name_as_printed) for r in records)]
+            people = [
+                e
+                for e in split_people(names)
+                if looks_like_name(e.name)
+                and not any(_same_person(e.name, r.name_as_printed) for r in records)
+            ]
             add(people, status, page)
     return records
 
@@ -297,7 +335,7 @@ def _label_after_title(text: str) -> str | None:
     words = [m.start() for m in re.finditer(r"(?<=\s)\S", text)][:_TITLE_WORDS]
     for at in words:
         found = match_label(text[at:])
-        if found is not None and ":" in text[at:at + 60]:
+        if found is not None and ":" in text[at : at + 60]:
             return text[at:]
     return None
 
@@ -307,7 +345,7 @@ def _attendance_region(lines: list[Line], minutes) -> list[Line]:
     ("1. Present: ...", "3 Apologies for Absence", "2601. Apologies for absence: Cllr Hillard"),
     its number taken off so the label opens the line, and the body of an opening minute whose
     first line is a label ("1. Welcome / Committee members present were: ...")."""
-    region = list(lines[:minutes.first_item_index])
+    region = list(lines[: minutes.first_item_index])
     bounds = list(minutes.starts) + [len(lines)]
     for n, item in enumerate(minutes.items):
         start = bounds[n]
@@ -316,18 +354,26 @@ def _attendance_region(lines: list[Line], minutes) -> list[Line]:
                 continue
             head = lines[start]
             inline = _label_after_title(_MINUTE_NUMBER.sub("", head.text.strip()))
-            body = [ln for ln in lines[start + 1:bounds[n + 1]] if ln.text.strip()]
+            body = [ln for ln in lines[start + 1 : bounds[n + 1]] if ln.text.strip()]
             if inline is not None:  # "1. Welcome Committee members present were: ..."
                 region.append(Line(inline, head.page, True, head.kind, head.bold, head.level))
-                region.extend(lines[start + 1:bounds[n + 1]])
+                region.extend(lines[start + 1 : bounds[n + 1]])
             elif body and match_label(body[0].text.strip()):
                 # "1. Welcome / Committee members present were: ..." (Broomhill CC)
-                region.extend(lines[start + 1:bounds[n + 1]])
+                region.extend(lines[start + 1 : bounds[n + 1]])
             continue
         head = lines[start]
-        region.append(Line(_MINUTE_NUMBER.sub("", head.text.strip()), head.page, head.first,
-                           head.kind, head.bold, head.level))
-        region.extend(lines[start + 1:bounds[n + 1]])
+        region.append(
+            Line(
+                _MINUTE_NUMBER.sub("", head.text.strip()),
+                head.page,
+                head.first,
+                head.kind,
+                head.bold,
+                head.level,
+            )
+        )
+        region.extend(lines[start + 1 : bounds[n + 1]])
     return region
 
 
@@ -341,7 +387,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         minutes = read_minutes(lines)
         texts = [(m.text, m.page) for m in minutes.items[:3]]
         mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
-        for rec in attendance_records(_attendance_region(lines, minutes) or lines, mid,
-                                      ctx.paper_id, texts, is_minute_heading):
+        for rec in attendance_records(
+            _attendance_region(lines, minutes) or lines, mid, ctx.paper_id, texts, is_minute_heading
+        ):
             out.add("attendance", rec)
     return out

@@ -39,8 +39,11 @@ _TOTAL = re.compile(r"^\W*(?:grand\s+|sub[-\s]?)?totals?\b", re.I)
 _FOOTNOTE = re.compile(r"\s*\[\d+\]")
 _STRAY = re.compile(r"^[\s'‘’`\-–]+")
 _REF = re.compile(r"^\d{1,4}[a-z]?$", re.I)
-_SOURCES = re.compile(r"^\W*(?:funded\s+by|financed\s+by|funding\s+sources?|sources\s+of\s+"
-                      r"(?:funding|finance))\b", re.I)
+_SOURCES = re.compile(
+    r"^\W*(?:funded\s+by|financed\s+by|funding\s+sources?|sources\s+of\s+"
+    r"(?:funding|finance))\b",
+    re.I,
+)
 
 
 @dataclass
@@ -72,8 +75,9 @@ class _BudgetLine:
 
 def _column_headers(rows: list[list[str]], upto: int) -> list[str]:
     width = max(len(r) for r in rows)
-    return [ft.fold(" ".join(r[c] for r in rows[:upto] if c < len(r) and r[c]))
-            for c in range(width)]
+    return [
+        ft.fold(" ".join(r[c] for r in rows[:upto] if c < len(r) and r[c])) for c in range(width)
+    ]
 
 
 def recognise(table: Table, unit_hint: Decimal | None = None) -> BudgetLayout | None:
@@ -96,13 +100,13 @@ def _layout_of(rows: list[list[str]], unit_hint: Decimal | None) -> BudgetLayout
         while first < min(len(rows), idx + _HEADER_ROWS) and _header_band(rows[first]):
             first += 1
         headers = _column_headers(rows, first)
-        unit = next((u for h in headers if (u := money.unit_from_header(h)) is not None),
-                    unit_hint)
+        unit = next((u for h in headers if (u := money.unit_from_header(h)) is not None), unit_hint)
         if unit is None:
             return None
         text_cols = [c for c in range(min(fys)) if c < len(headers)]
-        layout = BudgetLayout(first_data_row=first, title_col=-1, years=fys, unit=unit,
-                              headers=headers)
+        layout = BudgetLayout(
+            first_data_row=first, title_col=-1, years=fys, unit=unit, headers=headers
+        )
         for c in text_cols:
             head = headers[c].casefold()
             if "description" in head and layout.description_col is None:
@@ -111,9 +115,12 @@ def _layout_of(rows: list[list[str]], unit_hint: Decimal | None) -> BudgetLayout
                 layout.total_col = c
             elif re.search(r"\bref\b|^no\.?$|^row", head) and layout.ref_col is None:
                 layout.ref_col = c
-        names = [c for c in text_cols if c not in (layout.description_col, layout.total_col,
-                                                   layout.ref_col)
-                 and not re.search(r"\bprior\b|\bspend\b|£", headers[c], re.I)]
+        names = [
+            c
+            for c in text_cols
+            if c not in (layout.description_col, layout.total_col, layout.ref_col)
+            and not re.search(r"\bprior\b|\bspend\b|£", headers[c], re.I)
+        ]
         if not names:
             return None
         layout.title_col = names[0]
@@ -124,8 +131,12 @@ def _layout_of(rows: list[list[str]], unit_hint: Decimal | None) -> BudgetLayout
 def _header_band(row: list[str]) -> bool:
     """A row of the header band: "Year 1" labels and units, no title and no plain amounts."""
     cells = [ft.fold(c) for c in row if ft.fold(c)]
-    return all(money.unit_from_header(c) is not None or re.match(r"^year\s+\d+$", c, re.I)
-               or years.normalise_financial_year(c) for c in cells)
+    return all(
+        money.unit_from_header(c) is not None
+        or re.match(r"^year\s+\d+$", c, re.I)
+        or years.normalise_financial_year(c)
+        for c in cells
+    )
 
 
 @document_memo
@@ -182,7 +193,7 @@ class _Reader:
             r += 1
             if sum(1 for c in row if years.normalise_financial_year(c)) >= 2:
                 # the table goes on sideways (later years) or repeats its header
-                again = _layout_of(table.rows[r - 1:], layout.unit)
+                again = _layout_of(table.rows[r - 1 :], layout.unit)
                 if again is not None:
                     layout = again
                     r += again.first_data_row - 1
@@ -190,13 +201,22 @@ class _Reader:
                     continue
             cells = row + [""] * (len(layout.headers) - len(row))
             title = _title(cells[layout.title_col]) if layout.title_col < len(cells) else ""
-            values = {c: v for c in [*layout.years, layout.total_col] if c is not None
-                      and (v := _amount(cells[c], layout.unit)) is not None}
+            values = {
+                c: v
+                for c in [*layout.years, layout.total_col]
+                if c is not None and (v := _amount(cells[c], layout.unit)) is not None
+            }
             named = {layout.years.get(c, "total"): v for c, v in values.items()}
             if not values:
                 label = next((c for c in cells if c), "")
-                if label and not title or (title and not any(
-                        cells[c] for c in range(len(cells)) if c != layout.title_col)):
+                if (
+                    label
+                    and not title
+                    or (
+                        title
+                        and not any(cells[c] for c in range(len(cells)) if c != layout.title_col)
+                    )
+                ):
                     section = _title(label or title)
                     sources = bool(_SOURCES.match(section))
                 continue
@@ -214,8 +234,15 @@ class _Reader:
                 if c in values and fy not in line.amounts:
                     line.amounts[fy] = (values[c], cells[c], page)
 
-    def _line(self, cells: list[str], layout: BudgetLayout, title: str, section: str | None,
-              page: int, sources: bool) -> _BudgetLine:
+    def _line(
+        self,
+        cells: list[str],
+        layout: BudgetLayout,
+        title: str,
+        section: str | None,
+        page: int,
+        sources: bool,
+    ) -> _BudgetLine:
         ref = cells[layout.ref_col] if layout.ref_col is not None else ""
         ref = ref if _REF.match(ref) else ""
         key = (ref, title.casefold())
@@ -239,9 +266,14 @@ class _Reader:
             if summed != value:
                 wrong.append(f"{col}: stated {gbp(value)}, rows sum to {gbp(summed)}")
         if wrong:
-            self.out.finding(self.ctx.paper_id, "warning", "budget_total_mismatch",
-                             f"Totals row '{title}' does not add up ({len(rows)} rows above "
-                             f"it): " + "; ".join(wrong[:4]), page=page)
+            self.out.finding(
+                self.ctx.paper_id,
+                "warning",
+                "budget_total_mismatch",
+                f"Totals row '{title}' does not add up ({len(rows)} rows above "
+                f"it): " + "; ".join(wrong[:4]),
+                page=page,
+            )
 
     def emit(self, line_no: int) -> int:
         """Write lines, their yearly funding rows and the sources rows; returns the last line
@@ -251,33 +283,68 @@ class _Reader:
             yearly = sorted((fy, a) for fy, a in line.amounts.items() if a[0] != 0)
             if line.sources:
                 for fy, (amount, text, page) in yearly:
-                    self.out.add("funding_sources", FundingSource(
-                        paper_id=self.ctx.paper_id, source=line.title, section=line.section,
-                        financial_year=fy, amount_gbp=amount, amount_text=text, page=page,
-                        evidence=f"{line.title} | {fy} | {text}"))
+                    self.out.add(
+                        "funding_sources",
+                        FundingSource(
+                            paper_id=self.ctx.paper_id,
+                            source=line.title,
+                            section=line.section,
+                            financial_year=fy,
+                            amount_gbp=amount,
+                            amount_text=text,
+                            page=page,
+                            evidence=f"{line.title} | {fy} | {text}",
+                        ),
+                    )
                 continue
             line_no += 1
             self.negatives += any(a < 0 for _fy, (a, _t, _p) in yearly)
             plan = line.amounts.get(self.plan_year) if self.plan_year else None
-            self.out.add("spend_plan_lines", SpendPlanLine(
-                paper_id=self.ctx.paper_id, financial_year=self.plan_year, line_no=line_no,
-                title=line.title, description=line.description,
-                cost_gbp=plan[0] if plan else None, cost_text=plan[1] if plan else None,
-                total_cost_gbp=line.total[0] if line.total else None, section=line.section,
-                page_from=line.page_from, page_to=line.page_to))
+            self.out.add(
+                "spend_plan_lines",
+                SpendPlanLine(
+                    paper_id=self.ctx.paper_id,
+                    financial_year=self.plan_year,
+                    line_no=line_no,
+                    title=line.title,
+                    description=line.description,
+                    cost_gbp=plan[0] if plan else None,
+                    cost_text=plan[1] if plan else None,
+                    total_cost_gbp=line.total[0] if line.total else None,
+                    section=line.section,
+                    page_from=line.page_from,
+                    page_to=line.page_to,
+                ),
+            )
             purpose = ft.sentences(line.description)[0] if line.description else line.section
             for fy, (amount, text, page) in yearly:
-                self.out.add("funding", Funding(
-                    funding_id=stable_id(self.ctx.paper_id, "budget", line.ref, line.title, fy),
-                    paper_id=self.ctx.paper_id, kind="allocation", funder=funder,
-                    recipient=line.title, purpose=purpose, amount_gbp=amount, amount_text=text,
-                    approximate=False, financial_year=fy, spend_plan_line_no=line_no,
-                    page=page, evidence=f"{line.title} | {fy} | {text}"))
+                self.out.add(
+                    "funding",
+                    Funding(
+                        funding_id=stable_id(self.ctx.paper_id, "budget", line.ref, line.title, fy),
+                        paper_id=self.ctx.paper_id,
+                        kind="allocation",
+                        funder=funder,
+                        recipient=line.title,
+                        purpose=purpose,
+                        amount_gbp=amount,
+                        amount_text=text,
+                        approximate=False,
+                        financial_year=fy,
+                        spend_plan_line_no=line_no,
+                        page=page,
+                        evidence=f"{line.title} | {fy} | {text}",
+                    ),
+                )
         return line_no
 
 
-def extract_budget_tables(doc: Document, ctx: PaperContext, line_no: int = 0,
-                          found: list[tuple[Table, BudgetLayout]] | None = None) -> Extraction:
+def extract_budget_tables(
+    doc: Document,
+    ctx: PaperContext,
+    line_no: int = 0,
+    found: list[tuple[Table, BudgetLayout]] | None = None,
+) -> Extraction:
     """Read every budget table of ``doc`` into lines, yearly funding rows and findings.
 
     Takes the document, the paper context and the last spend-plan line number already used
@@ -289,8 +356,12 @@ def extract_budget_tables(doc: Document, ctx: PaperContext, line_no: int = 0,
         reader.table(table, layout)
     reader.emit(line_no)
     if reader.negatives:
-        reader.out.finding(ctx.paper_id, "info", "negative_amount",
-                           f"{reader.negatives} budget line(s) print negative amounts "
-                           "(reductions or reprofiling): kept as printed, so each year's rows "
-                           "add up to the table's own totals")
+        reader.out.finding(
+            ctx.paper_id,
+            "info",
+            "negative_amount",
+            f"{reader.negatives} budget line(s) print negative amounts "
+            "(reductions or reprofiling): kept as printed, so each year's rows "
+            "add up to the table's own totals",
+        )
     return reader.out

@@ -24,8 +24,11 @@ from schemas.records import Funding
 
 _MAX_LABEL_WORDS = 6
 #: a council giving money in its own words: "agreed to donate", "a grant of £350 to"
-_GIVES = re.compile(r"\bdonat(?:e|ed|ion|ions)\b|\bgrants?\s+of\b|\bagreed\s+to\s+(?:pay|give|"
-                    r"award|fund|contribute)\b", re.I)
+_GIVES = re.compile(
+    r"\bdonat(?:e|ed|ion|ions)\b|\bgrants?\s+of\b|\bagreed\s+to\s+(?:pay|give|"
+    r"award|fund|contribute)\b",
+    re.I,
+)
 #: a table of applications: its amounts are asked for, not given ("Amount Requested")
 _ASKED_FOR = re.compile(r"\b(?:requested|applied\s+for|amount\s+sought|bid\s+amount)\b", re.I)
 #: papers recording a meeting's many matters: a year printed somewhere is not every amount's
@@ -34,12 +37,12 @@ _MEETING_PAPERS = ("minutes", "agenda", "agenda_pack")
 _SCOPE_CHARS = 300
 _INTRO_FUNDER = re.compile(
     r"\b(?:provided\s+by|funded\s+(?:through|by)|grant\s+from|funding\s+from|paid\s+by)\s+"
-    r"(?:the\s+)?(?P<f>[A-Z][\w&'’ -]*?)(?=[.,;:]|\s+(?:for|to|and|in)\b|$)")
+    r"(?:the\s+)?(?P<f>[A-Z][\w&'’ -]*?)(?=[.,;:]|\s+(?:for|to|and|in)\b|$)"
+)
 _AS_FOLLOWS = re.compile(r"\s*(?:were|was|are|is)?\s*(?:as\s+follows|below)?\s*:\s*$", re.I)
 #: an upper-case title line (a minute heading such as "SMK14 UPDATE ON ...") starts a section
 _CAPS_TITLE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]{4,120}$")
-_INTRO_LEAD = re.compile(r"^(?:the\s+\w+\s+noted\s+(?:that\s+)?|it\s+was\s+noted\s+that\s+)",
-                         re.I)
+_INTRO_LEAD = re.compile(r"^(?:the\s+\w+\s+noted\s+(?:that\s+)?|it\s+was\s+noted\s+that\s+)", re.I)
 
 
 @dataclass
@@ -95,8 +98,12 @@ def _same_council(name: str | None, authority: str) -> bool:
     Council")."""
     if not name:
         return False
-    own = re.sub(r"\s+(?:county|city|borough|district|parish|town|community)?\s*council$", "",
-                 authority, flags=re.I).casefold()
+    own = re.sub(
+        r"\s+(?:county|city|borough|district|parish|town|community)?\s*council$",
+        "",
+        authority,
+        flags=re.I,
+    ).casefold()
     return name.casefold().startswith(own)
 
 
@@ -118,20 +125,34 @@ class _Walker:
         if not (facts.recipient or facts.purpose) and facts.kind not in ("cap", "prize"):
             self.unattached.append(facts.mention.text)  # tied to nothing: not a funding record
             return
-        if facts.kind == "grant_award" and facts.funder is None and self.ctx.authority \
-                and _GIVES.search(evidence) and not _same_council(facts.recipient,
-                                                                  self.ctx.authority):
+        if (
+            facts.kind == "grant_award"
+            and facts.funder is None
+            and self.ctx.authority
+            and _GIVES.search(evidence)
+            and not _same_council(facts.recipient, self.ctx.authority)
+        ):
             # a grant or donation a council's own paper records with no other giver named is
             # the council's ("agreed to donate £50.00", "a grant of £350 to Mr Raymond Green")
             facts.funder = self.ctx.authority
         m = facts.mention
-        self.out.add("funding", Funding(
-            funding_id=stable_id(self.ctx.paper_id, page, self.position, key),
-            paper_id=self.ctx.paper_id, kind=facts.kind, funder=facts.funder,
-            recipient=facts.recipient, purpose=facts.purpose, amount_gbp=m.amount,
-            amount_text=m.text, approximate=m.approximate or facts.kind == "estimate",
-            financial_year=facts.financial_year or self.context.financial_year
-            or self.doc_year, page=page, evidence=ft.fold(evidence)))
+        self.out.add(
+            "funding",
+            Funding(
+                funding_id=stable_id(self.ctx.paper_id, page, self.position, key),
+                paper_id=self.ctx.paper_id,
+                kind=facts.kind,
+                funder=facts.funder,
+                recipient=facts.recipient,
+                purpose=facts.purpose,
+                amount_gbp=m.amount,
+                amount_text=m.text,
+                approximate=m.approximate or facts.kind == "estimate",
+                financial_year=facts.financial_year or self.context.financial_year or self.doc_year,
+                page=page,
+                evidence=ft.fold(evidence),
+            ),
+        )
 
     def block(self, block: Block) -> None:
         text = ft.fold(block.text)
@@ -139,7 +160,8 @@ class _Walker:
             return
         found = ft.money_mentions(text)
         if (block.kind == "heading" and not _is_label(text)) or (
-                not found and _CAPS_TITLE.match(text)):
+            not found and _CAPS_TITLE.match(text)
+        ):
             self.context = _Context(scope=text, topic=ft.grant_heading(text))
             return
         if not found:
@@ -160,8 +182,9 @@ class _Walker:
                 continue  # a balance, a price, a payment for a service: not funding
             for m_idx, mention in enumerate(mentions):
                 limit = mentions[m_idx + 1].start if m_idx + 1 < len(mentions) else None
-                facts = ft.read_sentence(sentence, mention, None, self.ctx.authority, limit,
-                                         scope=self.context.scope)
+                facts = ft.read_sentence(
+                    sentence, mention, None, self.ctx.authority, limit, scope=self.context.scope
+                )
                 if facts.funder is None and facts.kind not in ("prize", "cap"):
                     facts.funder = self.context.funder
                 if facts.recipient is None and facts.purpose is None and sender:
@@ -204,9 +227,14 @@ class _Walker:
 
     def _label_row(self, label: str, mention: ft.Mention, page: int, evidence: str) -> None:
         kind = ft.kind_of(evidence, mention, None, scope=self.context.scope)
-        facts = ft.FundingFacts(mention=mention, kind=kind, funder=self.context.funder,
-                                recipient=label, purpose=self.context.label,
-                                financial_year=ft.first_financial_year(label))
+        facts = ft.FundingFacts(
+            mention=mention,
+            kind=kind,
+            funder=self.context.funder,
+            recipient=label,
+            purpose=self.context.label,
+            financial_year=ft.first_financial_year(label),
+        )
         self._add(facts, page, evidence, f"label:{label}:{mention.text}")
 
     def table(self, table: Table) -> None:
@@ -221,12 +249,21 @@ class _Walker:
             kind = ft.kind_of(label, mention, None, scope=self.context.scope)
             evidence = f"{label}: {mention.text}" if recipient else f"{label} {mention.text}"
             if kind == "grant_award" and recipient:
-                facts = ft.FundingFacts(mention=mention, kind=kind, recipient=recipient,
-                                        purpose=label, funder=self.context.funder)
+                facts = ft.FundingFacts(
+                    mention=mention,
+                    kind=kind,
+                    recipient=recipient,
+                    purpose=label,
+                    funder=self.context.funder,
+                )
             else:
-                facts = ft.FundingFacts(mention=mention, kind=kind, recipient=label,
-                                        purpose=self.context.label,
-                                        funder=self.context.funder)
+                facts = ft.FundingFacts(
+                    mention=mention,
+                    kind=kind,
+                    recipient=label,
+                    purpose=self.context.label,
+                    funder=self.context.funder,
+                )
             self._add(facts, page, evidence, f"table:{r}:{label}:{mention.text}")
 
 
@@ -244,10 +281,13 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         else:
             walker.block(item)
     if walker.unattached:
-        shown = ", ".join(walker.unattached[:10]) + (", ..." if len(walker.unattached) > 10
-                                                     else "")
-        walker.out.finding(ctx.paper_id, "info", "funding_unattached",
-                           f"{len(walker.unattached)} amount(s) said to be given, granted or "
-                           f"budgeted name no recipient or purpose, so are not funding rows: "
-                           f"{shown}")
+        shown = ", ".join(walker.unattached[:10]) + (", ..." if len(walker.unattached) > 10 else "")
+        walker.out.finding(
+            ctx.paper_id,
+            "info",
+            "funding_unattached",
+            f"{len(walker.unattached)} amount(s) said to be given, granted or "
+            f"budgeted name no recipient or purpose, so are not funding rows: "
+            f"{shown}",
+        )
     return walker.out

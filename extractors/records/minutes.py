@@ -37,20 +37,27 @@ _ITEM_LINE = re.compile(r"^\(\s*(?:agenda\s+)?item\s+(?:no\.?\s*)?(\d{1,3}[a-z]?
 _RESOLVED = re.compile(
     r"^(?:(?P<outer>\(?\d{1,2}[.)]|\(\d{1,2}\)|\(?[a-z][.)])\s+)?"
     r"(?P<word>RESOLVED|Resolved|RECOMMENDED|AGREED|DECIDED)(?:\s+(?:unanimously|UNANIMOUSLY))?"
-    r"(?P<sep>\s*[:\-–—,]\s*|\s+(?=that\b|That\b|to\b|\w)|\s*$)(?P<rest>.*)$")
-_CLAUSE = re.compile(r"^(?:\((?P<p>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|(?P<n>\d{1,2}|[a-zA-Z]|"
-                     r"[ivx]{1,4})[.)])\s+(?P<text>\S.*)$")
+    r"(?P<sep>\s*[:\-–—,]\s*|\s+(?=that\b|That\b|to\b|\w)|\s*$)(?P<rest>.*)$"
+)
+_CLAUSE = re.compile(
+    r"^(?:\((?P<p>\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})\)|(?P<n>\d{1,2}|[a-zA-Z]|"
+    r"[ivx]{1,4})[.)])\s+(?P<text>\S.*)$"
+)
 _CLOSE = re.compile(
     r"\b(?:meeting\s+(?:was\s+)?(?:closed|ended|finished|concluded|terminated|rose|closed\s+at)"
-    r"|closed\s+the\s+meeting|meeting\s+ended|the\s+meeting\s+closed)\b[^.]{0,20}?\bat\b", re.I)
+    r"|closed\s+the\s+meeting|meeting\s+ended|the\s+meeting\s+closed)\b[^.]{0,20}?\bat\b",
+    re.I,
+)
 _HEAD = re.compile(r"\bminutes\b", re.I)
 _BODY_OF = re.compile(
     r"\bminutes\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+"
-    r"(?:the\s+)?(?P<body>.+?)\s+(?:held|on|at)\b", re.I)
-_BODY_EXCERPT = re.compile(
-    r"\bminutes?\s+\w*\s*from\s+(?:the\s+)?(?P<body>.+?)\s*[–—-]\s*\d", re.I)
+    r"(?:the\s+)?(?P<body>.+?)\s+(?:held|on|at)\b",
+    re.I,
+)
+_BODY_EXCERPT = re.compile(r"\bminutes?\s+\w*\s*from\s+(?:the\s+)?(?P<body>.+?)\s*[–—-]\s*\d", re.I)
 _VENUE = re.compile(
-    r"\bheld\s+(?:in|at)\s+(?P<venue>.+?)(?:\s+on\s+(?:\w+day,?\s+)?\d|\.(?=\s|$)|$)", re.I)
+    r"\bheld\s+(?:in|at)\s+(?P<venue>.+?)(?:\s+on\s+(?:\w+day,?\s+)?\d|\.(?=\s|$)|$)", re.I
+)
 _DROP_CAP = re.compile(r"^([A-Z]) ([a-z]{2,})")
 
 
@@ -86,8 +93,9 @@ class MinutesRead:
 
 @functools.cache
 def _ref_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((r["style"], re.compile(r["pattern"]))
-                 for r in load_table("minute_ref_patterns.csv"))
+    return tuple(
+        (r["style"], re.compile(r["pattern"])) for r in load_table("minute_ref_patterns.csv")
+    )
 
 
 @functools.cache
@@ -147,7 +155,8 @@ def is_minute_heading(text: str) -> bool:
     """Whether a line looks like a minute heading by its reference (prefixed or yearly)."""
     hit = _match_ref(text.strip())
     return bool(hit and hit[0] in ("prefixed", "yearly", "dotted", "minute", "item")) or bool(
-        _ITEM_LINE.match(text.strip()))
+        _ITEM_LINE.match(text.strip())
+    )
 
 
 def _title_like(text: str) -> bool:
@@ -174,15 +183,24 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
         for i in item_lines:
             start = i - 1
             last_ref = next((int(h.ref) for h in reversed(heads) if h.ref.isdigit()), 0)
-            numbered = [k for k in range(i - 1, max(-1, i - 4), -1)
-                        if (n := re.match(r"^(\d{1,4})(?:/\d{2,4})?\.\s+\S", texts[k]))
-                        and int(n.group(1)) > last_ref and not _RESOLVED.match(texts[k])
-                        and not any(t.endswith(".") for t in texts[k:i])]
+            numbered = [
+                k
+                for k in range(i - 1, max(-1, i - 4), -1)
+                if (n := re.match(r"^(\d{1,4})(?:/\d{2,4})?\.\s+\S", texts[k]))
+                and int(n.group(1)) > last_ref
+                and not _RESOLVED.match(texts[k])
+                and not any(t.endswith(".") for t in texts[k:i])
+            ]
             while not numbered and start > 0 and i - start < 3:
                 prev = texts[start - 1]
-                if (prev.endswith((".", ":", ";", ")")) or _RESOLVED.match(prev)
-                        or _ITEM_LINE.match(prev) or re.match(r"^\(?\d{1,3}[.)]\s", prev)
-                        or prev.isupper() or lines[start].first):
+                if (
+                    prev.endswith((".", ":", ";", ")"))
+                    or _RESOLVED.match(prev)
+                    or _ITEM_LINE.match(prev)
+                    or re.match(r"^\(?\d{1,3}[.)]\s", prev)
+                    or prev.isupper()
+                    or lines[start].first
+                ):
                     break
                 start -= 1
             if numbered:
@@ -201,15 +219,17 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
         style, ref, title = hit
         if style_seen and style != style_seen:
             continue
-        if re.match(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}",
-                    title, re.I):
+        if re.match(
+            r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}", title, re.I
+        ):
             continue  # "TMG 14 November 2024" is a title with a date, not minute TMG 14
         if style == "numbered":
             num = int(ref)
             if num <= last_num or not _title_like(title) or title.endswith("."):
                 continue
-            if not (lines[i].first and (lines[i].bold or lines[i].kind == "heading"
-                                        or title.isupper())):
+            if not (
+                lines[i].first and (lines[i].bold or lines[i].kind == "heading" or title.isupper())
+            ):
                 continue
             if _in_numbered_list(texts, i, num):
                 continue  # "5. Strategy Check / 6. AOB": an agenda list, not minute headings
@@ -225,6 +245,7 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
 def _in_numbered_list(texts: list[str], i: int, num: int) -> bool:
     """Whether line ``i`` (numbered ``num``) sits in a run of numbered lines with no text
     between them (an agenda list printed at the head of a note)."""
+
     def number_at(k: int) -> int | None:
         m = re.match(r"^(\d{1,3})[.)]\s+\S", texts[k]) if 0 <= k < len(texts) else None
         return int(m.group(1)) if m else None
@@ -274,14 +295,16 @@ def _split_run_on_clauses(lines: list[Line]) -> list[Line]:
         while True:
             marker = re.escape(f"{opener}{number + 1}{closer}")
             nxt = re.compile(r"(?<=[.;:])\s+(?P<m>" + marker + r")\s+(?=[A-Z]|that\b)").search(
-                text, start + 1)
+                text, start + 1
+            )
             if not nxt:
                 break
-            pieces.append(text[start:nxt.start()])
+            pieces.append(text[start : nxt.start()])
             start, number = nxt.start("m"), number + 1
         pieces.append(text[start:])
-        out.extend(Line(p.strip(), line.page, line.first, line.kind, line.bold, line.level)
-                   for p in pieces)
+        out.extend(
+            Line(p.strip(), line.page, line.first, line.kind, line.bold, line.level) for p in pieces
+        )
     return out
 
 
@@ -292,8 +315,12 @@ def _is_subheading(lines: list[Line], k: int, style: tuple[str, str]) -> bool:
     if k + 1 >= len(lines) or not text[:1].isupper() and not text[:1].isdigit():
         return False
     nxt = _CLAUSE.match(lines[k + 1].text.strip())
-    return (bool(nxt) and _marker_style(nxt) == style and len(text.split()) <= 10
-            and not text.endswith((".", ",", ";")))
+    return (
+        bool(nxt)
+        and _marker_style(nxt) == style
+        and len(text.split()) <= 10
+        and not text.endswith((".", ",", ";"))
+    )
 
 
 def _first_clause_after_intro(lines: list[Line], i: int) -> int | None:
@@ -303,15 +330,17 @@ def _first_clause_after_intro(lines: list[Line], i: int) -> int | None:
         text = lines[k].text.strip()
         if _CLAUSE.match(text):
             return k if k > i else None
-        if _RESOLVED.match(text) or not (text.endswith(":") or _title_like(text)
-                                          and not text.endswith(".")):
+        if _RESOLVED.match(text) or not (
+            text.endswith(":") or _title_like(text) and not text.endswith(".")
+        ):
             return None
     return None
 
 
 #: a RESOLVED that records only the vote: its words are the motion printed above it
-_VOTE_ONLY = re.compile(r"^(?:proposed|moved|seconded|carried|unanimously|agreed|nem\.?\s*con)\b",
-                        re.I)
+_VOTE_ONLY = re.compile(
+    r"^(?:proposed|moved|seconded|carried|unanimously|agreed|nem\.?\s*con)\b", re.I
+)
 _PAGE_NUMBER_LINE = re.compile(r"^(?:page\s+)?\d{1,4}$", re.I)
 
 
@@ -331,11 +360,15 @@ def _motion_above(lines: list[Line], i: int) -> str:
     return fold(" ".join(parts))
 
 
-_MID_RESOLVED = re.compile(r"(?<=[.,;:])\s+(?=(?:RESOLVED|Resolved)\b)"
-                           r"|\s+(?=RESOLVED\s*(?:[:–—-]|that\b))")
+_MID_RESOLVED = re.compile(
+    r"(?<=[.,;:])\s+(?=(?:RESOLVED|Resolved)\b)"
+    r"|\s+(?=RESOLVED\s*(?:[:–—-]|that\b))"
+)
 #: the first clause printed on the RESOLVED line: "RESOLVED: (1) that the Certificate ..."
-_FIRST_CLAUSE = re.compile(r"^((?:RESOLVED|Resolved)\s*[:–—-]?)\s+"
-                           r"(?=\(?(?:1|a|i)\)\s|(?:1|a)\.\s)")
+_FIRST_CLAUSE = re.compile(
+    r"^((?:RESOLVED|Resolved)\s*[:–—-]?)\s+"
+    r"(?=\(?(?:1|a|i)\)\s|(?:1|a)\.\s)"
+)
 
 
 def _split_at_resolved(lines: list[Line]) -> list[Line]:
@@ -345,10 +378,14 @@ def _split_at_resolved(lines: list[Line]) -> list[Line]:
     (1) that ...") starts a line of its own, as its later clauses do."""
     out: list[Line] = []
     for line in lines:
-        pieces = [q for p in _MID_RESOLVED.split(line.text)
-                  for q in _FIRST_CLAUSE.split(p, maxsplit=1)]
-        out.extend(Line(p.strip(), line.page, line.first or n > 0, line.kind, line.bold,
-                        line.level) for n, p in enumerate(pieces) if p and p.strip())
+        pieces = [
+            q for p in _MID_RESOLVED.split(line.text) for q in _FIRST_CLAUSE.split(p, maxsplit=1)
+        ]
+        out.extend(
+            Line(p.strip(), line.page, line.first or n > 0, line.kind, line.bold, line.level)
+            for n, p in enumerate(pieces)
+            if p and p.strip()
+        )
     return out
 
 
@@ -360,8 +397,10 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
     while i < len(lines):
         text = lines[i].text.replace("\t", " ").strip()
         m = _RESOLVED.match(text)
-        if not m or (m.group("word") in ("AGREED", "DECIDED", "RECOMMENDED")
-                     and m.group("sep").strip() not in ("-", "–", "—", ":", "")):
+        if not m or (
+            m.group("word") in ("AGREED", "DECIDED", "RECOMMENDED")
+            and m.group("sep").strip() not in ("-", "–", "—", ":", "")
+        ):
             i += 1
             continue
         outer = m.group("outer")
@@ -433,9 +472,15 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
             if cm and _marker_style(cm) == style:
                 number = _marker_value(cm, style[0], number)
                 clauses.append((number, [cm.group("text")], lines[i].page))
-            elif cm and _marker_style(cm)[0] == "num" and (
-                    style[0] == "num" or outer_num is None
-                    or int(cm.group("p") or cm.group("n")) == outer_num + 1):
+            elif (
+                cm
+                and _marker_style(cm)[0] == "num"
+                and (
+                    style[0] == "num"
+                    or outer_num is None
+                    or int(cm.group("p") or cm.group("n")) == outer_num + 1
+                )
+            ):
                 break
             elif _RESOLVED.match(t):
                 break
@@ -455,8 +500,10 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
 
 @functools.cache
 def _decision_openers() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r["pattern"] + r"\s*(?:that\b\s*|:\s*|(?=(?:not\s+)?to\b))", re.I)
-                 for r in load_table("decision_phrases.csv"))
+    return tuple(
+        re.compile(r["pattern"] + r"\s*(?:that\b\s*|:\s*|(?=(?:not\s+)?to\b))", re.I)
+        for r in load_table("decision_phrases.csv")
+    )
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)£%][.!])\s+(?=[A-Z(])")
@@ -486,13 +533,15 @@ def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionT
     for opener in _decision_openers():
         for m in opener.finditer(text):
             end = _SENTENCE_END.search(text, m.end())
-            decision = text[m.end():end.start() if end else len(text)].strip()
-            if len(decision.split()) >= 2 and not any(abs(m.start() - s) < 80 and decision in t
-                                                       or t in decision for s, t in found):
+            decision = text[m.end() : end.start() if end else len(text)].strip()
+            if len(decision.split()) >= 2 and not any(
+                abs(m.start() - s) < 80 and decision in t or t in decision for s, t in found
+            ):
                 found.append((m.start(), decision))
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-    sentences = [(a, text[a:b].strip()) for a, b in zip(starts, starts[1:] + [len(text)],
-                                                          strict=True)]
+    sentences = [
+        (a, text[a:b].strip()) for a, b in zip(starts, starts[1:] + [len(text)], strict=True)
+    ]
     for n, (at, sentence) in enumerate(sentences):
         if any(at <= s < at + len(sentence) for s, _ in found):
             continue
@@ -527,8 +576,11 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
     typography marks them; the sequence does. A run of fewer than three numbers is no evidence.
     """
     texts = [ln.text.replace("\t", " ").strip() for ln in lines]
-    found = [(i, int(m.group("ref")), m.group("title")) for i, t in enumerate(texts)
-             if lines[i].first and (m := _SEQ_HEAD.match(t)) and not _RESOLVED.match(t)]
+    found = [
+        (i, int(m.group("ref")), m.group("title"))
+        for i, t in enumerate(texts)
+        if lines[i].first and (m := _SEQ_HEAD.match(t)) and not _RESOLVED.match(t)
+    ]
     best = [found[k] for k in rising_run([n for _, n, _ in found], _MAX_GAP)]
     if len(best) < 3:
         return []
@@ -538,7 +590,7 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
         title, lead = rest, ""
         if m and (m.group("sep") != "." or len(rest.split()) > 8):
             title = m.group("title")
-            lead = rest[m.end("sep"):].strip()
+            lead = rest[m.end("sep") :].strip()
         heads.append(_Head(i, i + 1, str(ref), title, lead))
     return heads
 
@@ -549,22 +601,28 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
     by_sequence = _sequence_heads(lines)
     # the sequence replaces typography only where it finds more and, when typography found a
     # few headings, finds those too (numbered paragraphs inside one minute are no headings)
-    if len(by_sequence) > len(heads) and (len(heads) < 3 or {h.index for h in heads}
-                                          <= {h.index for h in by_sequence}):
+    if len(by_sequence) > len(heads) and (
+        len(heads) < 3 or {h.index for h in heads} <= {h.index for h in by_sequence}
+    ):
         heads = by_sequence
     items: list[Minute] = []
     for n, h in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
-        body = lines[h.body_from:end]
+        body = lines[h.body_from : end]
         if h.lead:
             head = lines[h.index]
             body = [Line(h.lead, head.page, True, head.kind, head.bold, head.level), *body]
         text = fold("\n".join(b.text for b in body))
         page = lines[h.index].page
-        items.append(Minute(
-            ref=h.ref, title=fold(h.title), text=text, page=page,
-            resolutions=read_resolutions(body) or prose_resolutions(text, page,
-                                                                     fold(h.title))))
+        items.append(
+            Minute(
+                ref=h.ref,
+                title=fold(h.title),
+                text=text,
+                page=page,
+                resolutions=read_resolutions(body) or prose_resolutions(text, page, fold(h.title)),
+            )
+        )
     return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads])
 
 
@@ -572,8 +630,9 @@ _APPROVES = re.compile(r"\b(?:approv\w*|confirm\w*|correct\s+record|signed|agree
 _MINUTES_OF = re.compile(r"\bminutes\b", re.I)
 
 
-def approved_minutes_date(resolution: str, minute: Minute,
-                          meeting_date: dt.date | None) -> tuple[dt.date | None, bool]:
+def approved_minutes_date(
+    resolution: str, minute: Minute, meeting_date: dt.date | None
+) -> tuple[dt.date | None, bool]:
     """Return the date of the earlier meeting whose minutes a resolution approves.
 
     Takes the resolution text, its minute (the date may be printed only in the minute's title
@@ -602,14 +661,19 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
     for k, line in enumerate(head):
         hit = _match_ref(line.text.strip())
         if re.match(r"^\d{1,4}[.)]?\s+[A-Z]", line.text.strip()) or (
-                hit and hit[0] in ("yearly", "dotted")):
+            hit and hit[0] in ("yearly", "dotted")
+        ):
             break  # a minute ("2. TO CONFIRM THE MINUTES OF ... 6TH FEBRUARY"): past the heading
         if not _HEAD.search(line.text):
             continue
         text = line.text
         j = k + 1
-        while j < len(head) and j - k < 4 and not find_dates(text) and not re.match(
-                r"^[A-Z ]{4,}:", head[j].text):
+        while (
+            j < len(head)
+            and j - k < 4
+            and not find_dates(text)
+            and not re.match(r"^[A-Z ]{4,}:", head[j].text)
+        ):
             text += " " + head[j].text
             j += 1
         if j < len(head) and re.search(r"\b(?:at|on)\s*$", text):
@@ -632,7 +696,7 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
             dates = find_dates(head[k - 1].text, reference)
         if dates:
             facts.date, facts.inferred_year = dates[0].date, dates[0].inferred_year
-            after = text[dates[0].end:]
+            after = text[dates[0].end :]
             t = re.match(r"^[\s,]*(?:at|commencing\s+at|starting\s+at)?\s*(.{0,12})", after)
             facts.start_time = first_time(t.group(1)) if t else None
         break
@@ -649,7 +713,7 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
     for line in reversed(lines):
         m = _CLOSE.search(line.text)
         if m:
-            times = list(find_times(line.text[m.end():]))
+            times = list(find_times(line.text[m.end() :]))
             if times:
                 facts.end_time = times[0][0]
                 break
@@ -665,34 +729,75 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             continue
         facts = read_heading(lines, part.date or ctx.paper_date)
         if facts.inferred_year:
-            out.finding(ctx.paper_id, "info", "date_year_inferred",
-                        f"minutes date {facts.date} had no year; completed from the paper's "
-                        "date", facts.page)
+            out.finding(
+                ctx.paper_id,
+                "info",
+                "date_year_inferred",
+                f"minutes date {facts.date} had no year; completed from the paper's date",
+                facts.page,
+            )
         mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
-        out.add("meetings", Meeting(
-            meeting_id=mid, paper_id=ctx.paper_id, part_no=part.part_no,
-            body=facts.body or ctx.body, date=facts.date or part.date,
-            start_time=facts.start_time, end_time=facts.end_time, venue=facts.venue,
-            source="minutes", page=facts.page or lines[0].page,
-            evidence=facts.evidence or None))
+        out.add(
+            "meetings",
+            Meeting(
+                meeting_id=mid,
+                paper_id=ctx.paper_id,
+                part_no=part.part_no,
+                body=facts.body or ctx.body,
+                date=facts.date or part.date,
+                start_time=facts.start_time,
+                end_time=facts.end_time,
+                venue=facts.venue,
+                source="minutes",
+                page=facts.page or lines[0].page,
+                evidence=facts.evidence or None,
+            ),
+        )
         read = read_minutes(lines)
         meeting_date = facts.date or part.date
         for position, item in enumerate(read.items, 1):
-            out.add("minute_items", MinuteItem(
-                meeting_id=mid, paper_id=ctx.paper_id, ref=item.ref or None,
-                position=position, title=item.title, text=item.text, page=item.page))
+            out.add(
+                "minute_items",
+                MinuteItem(
+                    meeting_id=mid,
+                    paper_id=ctx.paper_id,
+                    ref=item.ref or None,
+                    position=position,
+                    title=item.title,
+                    text=item.text,
+                    page=item.page,
+                ),
+            )
             for res in item.resolutions:
                 approves, inferred = approved_minutes_date(res.text, item, meeting_date)
                 if inferred:
-                    out.finding(ctx.paper_id, "info", "date_year_inferred",
-                                f"date of the minutes approved in {item.ref} ({approves}) had "
-                                "no year; completed from the meeting's date", res.page)
-                out.add("resolutions", Resolution(
-                    meeting_id=mid, paper_id=ctx.paper_id, minute_ref=item.ref,
-                    number=res.number, text=res.text, verb=resolution_verb(res.text, res.intro),
-                    approves_minutes_of=approves, page=res.page))
+                    out.finding(
+                        ctx.paper_id,
+                        "info",
+                        "date_year_inferred",
+                        f"date of the minutes approved in {item.ref} ({approves}) had "
+                        "no year; completed from the meeting's date",
+                        res.page,
+                    )
+                out.add(
+                    "resolutions",
+                    Resolution(
+                        meeting_id=mid,
+                        paper_id=ctx.paper_id,
+                        minute_ref=item.ref,
+                        number=res.number,
+                        text=res.text,
+                        verb=resolution_verb(res.text, res.intro),
+                        approves_minutes_of=approves,
+                        page=res.page,
+                    ),
+                )
         if not read.items:
-            out.finding(ctx.paper_id, "warning", "minutes_without_items",
-                        "a minutes part has no minute headings that could be read",
-                        lines[0].page)
+            out.finding(
+                ctx.paper_id,
+                "warning",
+                "minutes_without_items",
+                "a minutes part has no minute headings that could be read",
+                lines[0].page,
+            )
     return out

@@ -55,13 +55,26 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             if first.date in seen:
                 continue
             seen.add(first.date)
-            times = find_times(sentence[first.end:]) or find_times(sentence)
-            out.add("next_meetings", NextMeeting(
-                paper_id=ctx.paper_id, part_no=_part_of(ctx, item.page), body=ctx.body,
-                date=first.date, start_time=times[0].time if times else None,
-                date_inferred=first.inferred_year, page=item.page, evidence=sentence))
+            times = find_times(sentence[first.end :]) or find_times(sentence)
+            out.add(
+                "next_meetings",
+                NextMeeting(
+                    paper_id=ctx.paper_id,
+                    part_no=_part_of(ctx, item.page),
+                    body=ctx.body,
+                    date=first.date,
+                    start_time=times[0].time if times else None,
+                    date_inferred=first.inferred_year,
+                    page=item.page,
+                    evidence=sentence,
+                ),
+            )
             if first.inferred_year:
-                out.finding(ctx.paper_id, "info", "date_year_inferred",
-                            f"next meeting date {first.date} had no year; completed from the "
-                            "paper's date", item.page)
+                out.finding(
+                    ctx.paper_id,
+                    "info",
+                    "date_year_inferred",
+                    f"next meeting date {first.date} had no year; completed from the paper's date",
+                    item.page,
+                )
     return out

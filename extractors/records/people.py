@@ -35,9 +35,14 @@ from schemas.records import PersonMention
 
 _CONTACT_NOISE = re.compile(
     r"(?:,?\s*\b(?:tel(?:ephone)?|phone|mobile|mob|e-?mail|email|ext(?:ension)?)\b\.?\s*:?\s*"
-    r"[^,]*|\S+@\S+|\+?\d[\d ()-]{6,}\d|https?://\S+|www\.\S+)", re.I)
-_PHONE_OR_MAIL = re.compile(r"^(?:[^\s@]+@[^\s@]+|(?:tel|t|e|m)?\.?:?\s*\+?[\d ()-]{7,}|"
-                            r"(?:www\.|https?://)\S+)$", re.I)
+    r"[^,]*|\S+@\S+|\+?\d[\d ()-]{6,}\d|https?://\S+|www\.\S+)",
+    re.I,
+)
+_PHONE_OR_MAIL = re.compile(
+    r"^(?:[^\s@]+@[^\s@]+|(?:tel|t|e|m)?\.?:?\s*\+?[\d ()-]{7,}|"
+    r"(?:www\.|https?://)\S+)$",
+    re.I,
+)
 _ENDS_LIST = re.compile(r"^(?:\S*\d|[A-Z][A-Z\s&'\u2019-]{3,}$)")
 # endings of English nouns that are not given names ("Commissioner Briefing Document")
 _NOT_GIVEN = re.compile(r"(?:ing|ment|tion|sion|ness|ity|ance|ence|ship|ism|ies|ed)$")
@@ -54,16 +59,25 @@ class _Line:
 
 @functools.cache
 def _cues() -> tuple[tuple[re.Pattern[str], str, str], ...]:
-    return tuple((re.compile(r"^\s*(?:" + r["pattern"] + r")\s*(?::|\t|$|(?=\s*\())", re.I),
-                  r["kind"], r["role"]) for r in load_table("person_cues.csv"))
+    return tuple(
+        (
+            re.compile(r"^\s*(?:" + r["pattern"] + r")\s*(?::|\t|$|(?=\s*\())", re.I),
+            r["kind"],
+            r["role"],
+        )
+        for r in load_table("person_cues.csv")
+    )
 
 
 @functools.cache
 def _non_name_words() -> frozenset[str]:
     words = {r["word"].casefold() for r in load_table("role_words.csv")}
     words |= {r["word"].casefold() for r in load_table("org_words.csv")}
-    words |= {r["word"].casefold() for r in load_table("affiliation_words.csv")
-              if r["kind"] == "role" and " " not in r["word"]}
+    words |= {
+        r["word"].casefold()
+        for r in load_table("affiliation_words.csv")
+        if r["kind"] == "role" and " " not in r["word"]
+    }
     return frozenset(words)
 
 
@@ -96,8 +110,9 @@ def _lines(doc: Document) -> Iterator[_Line]:
 def _any_cue() -> re.Pattern[str]:
     """All cue patterns as one alternation, in file order: the first branch that matches is
     the pattern the loop over ``_cues`` would have taken, found in one regex call."""
-    return re.compile("|".join(f"(?P<c{i}>{p.pattern})" for i, (p, _, _) in enumerate(_cues())),
-                      re.I)
+    return re.compile(
+        "|".join(f"(?P<c{i}>{p.pattern})" for i, (p, _, _) in enumerate(_cues())), re.I
+    )
 
 
 def match_cue(text: str) -> tuple[str, str | None, str] | None:
@@ -107,7 +122,7 @@ def match_cue(text: str) -> tuple[str, str | None, str] | None:
     if m is None:
         return None
     _, kind, role = _cues()[int(m.lastgroup[1:])] if m.lastgroup else _branch(m)
-    rest = text[m.end():].lstrip(" :\t-\u2013")
+    rest = text[m.end() :].lstrip(" :\t-\u2013")
     return kind, role or None, rest
 
 
@@ -130,8 +145,7 @@ def confirm_name(text: str) -> PersonName | None:
     if parsed is None:
         return None
     words = parsed.bare.replace("-", " ").split()
-    if not 1 <= len(words) <= 4 or any(w.casefold().strip(".") in _non_name_words()
-                                       for w in words):
+    if not 1 <= len(words) <= 4 or any(w.casefold().strip(".") in _non_name_words() for w in words):
         return None
     if not parsed.forenames and not parsed.honorific:
         return None  # a lone capitalised word is not enough outside a list of people
@@ -140,14 +154,26 @@ def confirm_name(text: str) -> PersonName | None:
     return parsed
 
 
-def _mention(ctx: PaperContext, parsed: PersonName, kind: str, label_role: str | None,
-             page: int, evidence: str) -> PersonMention:
+def _mention(
+    ctx: PaperContext,
+    parsed: PersonName,
+    kind: str,
+    label_role: str | None,
+    page: int,
+    evidence: str,
+) -> PersonMention:
     org = parsed.organisation
     if org and _CONTACT_NOISE.fullmatch(org):
         org = None
-    return PersonMention(paper_id=ctx.paper_id, name_as_printed=parsed.name, kind=kind,
-                         role=parsed.role or label_role, organisation=org, page=page,
-                         evidence=fold(evidence)[:500])
+    return PersonMention(
+        paper_id=ctx.paper_id,
+        name_as_printed=parsed.name,
+        kind=kind,
+        role=parsed.role or label_role,
+        organisation=org,
+        page=page,
+        evidence=fold(evidence)[:500],
+    )
 
 
 def _from_labels(lines: list[_Line], ctx: PaperContext) -> Iterator[PersonMention]:
@@ -191,9 +217,9 @@ def _split_people(text: str) -> list[str]:
     pieces: list[str] = []
     last = 0
     for m in _NEXT_PERSON.finditer(text):
-        head = " ".join(text[m.end():].split()[:2]).rstrip(",(")
+        head = " ".join(text[m.end() :].split()[:2]).rstrip(",(")
         if m.end() > last and confirm_name(head) is not None:
-            pieces.append(text[last:m.start()])
+            pieces.append(text[last : m.start()])
             last = m.end()
     pieces.append(text[last:])
     return [p.strip() for p in pieces if p.strip()]
@@ -217,8 +243,9 @@ def name_and_role(text: str) -> tuple[PersonName, str | None] | None:
     return None
 
 
-def _below(lines: list[_Line], start: int, ctx: PaperContext, kind: str,
-           label_role: str | None) -> Iterator[PersonMention]:
+def _below(
+    lines: list[_Line], start: int, ctx: PaperContext, kind: str, label_role: str | None
+) -> Iterator[PersonMention]:
     """Names on the lines after a label: "Name, role" lines or name / role / contact groups."""
     pending: tuple[PersonName, _Line] | None = None
 
@@ -227,7 +254,7 @@ def _below(lines: list[_Line], start: int, ctx: PaperContext, kind: str,
         m.role = role or label_role
         return m
 
-    for line in lines[start:start + 40]:
+    for line in lines[start : start + 40]:
         text = line.text
         if match_cue(text) or (text.endswith(":") and len(text.split()) <= 6):
             break
@@ -279,14 +306,26 @@ def _matcher():  # -> (nlp, Matcher); spaCy is imported only when prose is read
             tokens = [{"LOWER": w.casefold().rstrip(".")} for w in hon.split()]
             hon_patterns.append([*tokens, {"ORTH": ".", "OP": "?"}, name, hyphen_or_name])
     matcher.add("HONORIFIC", hon_patterns, greedy="LONGEST")
-    roles = sorted({r["word"].casefold() for r in load_table("role_words.csv")
-                    if r["word"].isalpha()})
+    roles = sorted(
+        {r["word"].casefold() for r in load_table("role_words.csv") if r["word"].isalpha()}
+    )
     titles = sorted({r["word"].casefold() for r in load_table("person_titles.csv")})
-    matcher.add("TITLE_BEFORE", [[{"LOWER": {"IN": titles}}, name, name,
-                                  {"TEXT": {"REGEX": r"^-$"}, "OP": "?"}, {**name, "OP": "?"}]],
-                greedy="LONGEST")
-    matcher.add("BRACKET_ROLE", [[name, name, {"ORTH": {"IN": ["(", "["]}},
-                                  {"LOWER": {"IN": roles}}]])
+    matcher.add(
+        "TITLE_BEFORE",
+        [
+            [
+                {"LOWER": {"IN": titles}},
+                name,
+                name,
+                {"TEXT": {"REGEX": r"^-$"}, "OP": "?"},
+                {**name, "OP": "?"},
+            ]
+        ],
+        greedy="LONGEST",
+    )
+    matcher.add(
+        "BRACKET_ROLE", [[name, name, {"ORTH": {"IN": ["(", "["]}}, {"LOWER": {"IN": roles}}]]
+    )
     matcher.add("CONTACT", [[{"LOWER": {"IN": ["contact", "contacting"]}}, name, name]])
     return nlp, matcher
 
@@ -301,14 +340,23 @@ def _trigger() -> re.Pattern[str]:
     words = {h[0].rstrip(".").casefold() for h in honorifics if len(h) == 1}
     words |= {r["word"].casefold() for r in load_table("person_titles.csv")}
     words |= {"contact", "contacting"}
-    phrases = sorted({r"\.?\s+".join(re.escape(w.rstrip(".").casefold()) for w in h)
-                      for h in honorifics if len(h) > 1}, key=len, reverse=True)
+    phrases = sorted(
+        {
+            r"\.?\s+".join(re.escape(w.rstrip(".").casefold()) for w in h)
+            for h in honorifics
+            if len(h) > 1
+        },
+        key=len,
+        reverse=True,
+    )
     firsts = {h[0].rstrip(".").casefold() for h in honorifics if len(h) > 1}
     # the phrases are tried only where one of their first words starts (a cheap trie test)
     phrase_alt = rf"(?=(?:{word_trie(firsts)})\b)(?:{'|'.join(phrases)})"
     roles = {r["word"].casefold() for r in load_table("role_words.csv") if r["word"].isalpha()}
-    return re.compile(rf"\b(?i:{word_trie(words)}|{phrase_alt})\.?\s+[A-Z]"
-                      rf"|(?P<bracket>[A-Z][\w'-]*\s*[(\[]\s*(?i:{word_trie(roles)})\b)")
+    return re.compile(
+        rf"\b(?i:{word_trie(words)}|{phrase_alt})\.?\s+[A-Z]"
+        rf"|(?P<bracket>[A-Z][\w'-]*\s*[(\[]\s*(?i:{word_trie(roles)})\b)"
+    )
 
 
 def word_trie(words: set[str]) -> str:
@@ -385,8 +433,9 @@ def _windows(text: str, before: int = 40, after: int = 90) -> list[str]:
     return out
 
 
-def _prose_window(nlp, matcher, filter_spans, window: str, text: str, page: int,
-              ctx: PaperContext) -> Iterator[PersonMention]:
+def _prose_window(
+    nlp, matcher, filter_spans, window: str, text: str, page: int, ctx: PaperContext
+) -> Iterator[PersonMention]:
     sdoc = nlp(window)
     labels = {}
     spans = []
@@ -402,8 +451,8 @@ def _prose_window(nlp, matcher, filter_spans, window: str, text: str, page: int,
                 yield _mention(ctx, parsed, "named", None, page, text)
             continue
         if label in ("TITLE_BEFORE", "CONTACT") and (
-                not _ends_name(sdoc, span.end)
-                or _NOT_GIVEN.search(sdoc[span.start + 1].text)):
+            not _ends_name(sdoc, span.end) or _NOT_GIVEN.search(sdoc[span.start + 1].text)
+        ):
             continue
         parsed = _longest_name(_span_text(sdoc, label, span.start, span.end), label)
         if parsed is not None:
@@ -430,14 +479,14 @@ def _ends_name(sdoc, end: int) -> bool:  # sdoc: a spaCy Doc
 
 def _span_text(doc, label: str, start: int, end: int) -> str:  # doc: a spaCy Doc
     if label == "TITLE_BEFORE":
-        return doc[start + 1:end].text
+        return doc[start + 1 : end].text
     if label == "CONTACT":
-        rest = doc[start + 1:].text
+        rest = doc[start + 1 :].text
         return re.split(r",\s*(?:on|at|tel|by)\b|\s+on\s+\d|\s+or\s", rest)[0]
     if label == "BRACKET_ROLE":
         tail = doc[start:].text
         close = re.search(r"[)\]]", tail)
-        return tail[:close.end()] if close else doc[start:end].text
+        return tail[: close.end()] if close else doc[start:end].text
     return doc[start:end].text
 
 

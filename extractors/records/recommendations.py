@@ -25,20 +25,25 @@ _BULLET = re.compile(r"^(?:[-–•\u2022\u25aa\u25cf*o]\s+|\uf0b7\s*)")
 _PARA_NO = re.compile(r"^(?:[-–•]\s+)?\(?\d{1,2}(?:\.\d{1,2})*[.)]?\s+(?=\S)")
 _LABEL = re.compile(r"^(?P<label>[A-Z][^:.!?\t]{1,60}?)\s*:\s*(?P<rest>.*)$")
 _FY = re.compile(
-    r"\b(?:for|in|during|over)\s+(?:the\s+)?(?:year\s+)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})\b")
+    r"\b(?:for|in|during|over)\s+(?:the\s+)?(?:year\s+)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})\b"
+)
 _QUOTED = re.compile(r"\bpriority\s+(?:of|for|on)\s+['‘\"“]([^'’\"”]{3,80})['’\"”]", re.I)
-_RETAIN = re.compile(r"\b(?:retain|keep|adopt|agree|make|set|name)(?:ed|s)?\s+"
-                     r"([A-Z][\w&,'’ -]{2,60}?)\s+as\s+(?:a|an|its|their|the|our)\s+"
-                     r"(?:key\s+|strategic\s+|main\s+)?priority\b")
+_RETAIN = re.compile(
+    r"\b(?:retain|keep|adopt|agree|make|set|name)(?:ed|s)?\s+"
+    r"([A-Z][\w&,'’ -]{2,60}?)\s+as\s+(?:a|an|its|their|the|our)\s+"
+    r"(?:key\s+|strategic\s+|main\s+)?priority\b"
+)
 _HAS_N = re.compile(
-    r"\b(?:has|have|had|agreed|adopted|set|identified)\b[^.]{0,40}\bpriorities\b", re.I)
+    r"\b(?:has|have|had|agreed|adopted|set|identified)\b[^.]{0,40}\bpriorities\b", re.I
+)
 _NOT_PRIORITY = re.compile(r"\bin\s+addition\s+to\s+(?:these|the|our)\s+priorities\b", re.I)
 
 
 @functools.cache
 def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((r["kind"], re.compile(r["pattern"], re.I))
-                 for r in load_table("recommendation_cues.csv"))
+    return tuple(
+        (r["kind"], re.compile(r["pattern"], re.I)) for r in load_table("recommendation_cues.csv")
+    )
 
 
 def _cue(kind: str, text: str) -> re.Match[str] | None:
@@ -65,8 +70,12 @@ def paragraphs(lines: list[Line]) -> list[Para]:
     """Group lines into paragraphs (a new block, row, bullet or numbered paragraph starts one)."""
     out: list[Para] = []
     for ln in lines:
-        starts = ln.first or ln.kind == "row" or _BULLET.match(ln.text) or \
-            re.match(r"^\d{1,2}\.\d{1,2}\s", ln.text)
+        starts = (
+            ln.first
+            or ln.kind == "row"
+            or _BULLET.match(ln.text)
+            or re.match(r"^\d{1,2}\.\d{1,2}\s", ln.text)
+        )
         if starts or not out:
             out.append(Para(ln.text, ln.page, ln.kind, ln.bold, [ln]))
         else:
@@ -85,11 +94,20 @@ def _is_heading(p: Para) -> bool:
     if not words or len(words) > 14 or text.endswith((".", ",", ";")):
         return False
     numbered = re.match(r"^\d{1,2}\.(?:\d{1,2})?\s+[A-Z]", text)
-    if len(p.lines) == 1 and len(words) <= 12 and text[:1].isupper() and not re.search(
-            r"\s[–—-]\s+[a-z]", text):
+    if (
+        len(p.lines) == 1
+        and len(words) <= 12
+        and text[:1].isupper()
+        and not re.search(r"\s[–—-]\s+[a-z]", text)
+    ):
         return True
-    return bool(p.bold or numbered or text.endswith(":") or text.isupper()
-                or re.match(r"^\(?[a-z]\)\s+[A-Z]", text))
+    return bool(
+        p.bold
+        or numbered
+        or text.endswith(":")
+        or text.isupper()
+        or re.match(r"^\(?[a-z]\)\s+[A-Z]", text)
+    )
 
 
 def section_name(heading: str) -> str:
@@ -163,15 +181,22 @@ def read_priorities(lines: list[Line]) -> list[tuple[str, str | None, int]]:
         for m in _QUOTED.finditer(flat):
             out.append((m.group(1).strip(), None, lines[i].page))
         for m in _RETAIN.finditer(flat):
-            out.append((m.group(1).strip(), _period(flat[m.end():m.end() + 40]), lines[i].page))
+            out.append((m.group(1).strip(), _period(flat[m.end() : m.end() + 40]), lines[i].page))
         # a bullet item inside a cell may wrap onto the cell's next line(s)
-        inline = re.search(r"\bpriorit(?:y|ies)\b[^.:\n]{0,40}:\s*(?:<[^>]+>\s*)*[•\u2022\uf0b7]\s*"
-                           r"([^•\n\t<]+(?:\n(?![•\u2022\uf0b7])[^•\n\t<]+)*)", text)
+        inline = re.search(
+            r"\bpriorit(?:y|ies)\b[^.:\n]{0,40}:\s*(?:<[^>]+>\s*)*[•\u2022\uf0b7]\s*"
+            r"([^•\n\t<]+(?:\n(?![•\u2022\uf0b7])[^•\n\t<]+)*)",
+            text,
+        )
         if inline:
             item = re.split(r"(?<=\.)\s", inline.group(1), maxsplit=1)[0]
             out.append((fold(item), _period(flat), lines[i].page))
-        cue = re.search(r"\bpriorit(?:y|ies)\b", flat, re.I) and not _NOT_PRIORITY.search(flat) \
-            and (flat.rstrip().endswith(":") or _HAS_N.search(flat)) and not inline
+        cue = (
+            re.search(r"\bpriorit(?:y|ies)\b", flat, re.I)
+            and not _NOT_PRIORITY.search(flat)
+            and (flat.rstrip().endswith(":") or _HAS_N.search(flat))
+            and not inline
+        )
         i += 1
         if not cue:
             continue
@@ -198,9 +223,16 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     out = Extraction()
     for part in parts_of(doc, ctx, ("report",)):
         for text, section, page in read_recommendations(lines_of(part.doc)):
-            out.add("recommendations", Recommendation(
-                paper_id=ctx.paper_id, part_no=part.part_no, section=section, text=text,
-                page=page))
+            out.add(
+                "recommendations",
+                Recommendation(
+                    paper_id=ctx.paper_id,
+                    part_no=part.part_no,
+                    section=section,
+                    text=text,
+                    page=page,
+                ),
+            )
     types = ("agenda", "minutes", "report", "appendix", "other")
     views = parts_of(doc, ctx, types) or []
     if not views:
@@ -209,6 +241,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         views = [PartView(None, "other", None, None, doc)]
     for part in views:
         for text, period, page in read_priorities(lines_of(part.doc)):
-            out.add("priorities", Priority(paper_id=ctx.paper_id, period=period, text=text,
-                                           page=page))
+            out.add(
+                "priorities", Priority(paper_id=ctx.paper_id, period=period, text=text, page=page)
+            )
     return out

@@ -30,8 +30,15 @@ def _printed_share(lines: list[SpendPlanLine]) -> Decimal | None:
     return sum((Decimal(repr(ln.pct_of_grant)) for ln in costed), Decimal(0))
 
 
-def _gap(paper_id: str, code: str, what: str, costed: Decimal, target: Decimal,
-         lines: list[SpendPlanLine], page: int | None) -> Finding | None:
+def _gap(
+    paper_id: str,
+    code: str,
+    what: str,
+    costed: Decimal,
+    target: Decimal,
+    lines: list[SpendPlanLine],
+    page: int | None,
+) -> Finding | None:
     diff = target - costed
     if diff == 0 or not target:
         return None
@@ -45,10 +52,18 @@ def _gap(paper_id: str, code: str, what: str, costed: Decimal, target: Decimal,
         note = f"; {len(uncosted)} line(s) print no cost: " + ", ".join(uncosted)
     costed_n = sum(1 for ln in lines if ln.cost_gbp is not None)
     shown = f" ({_pct_text(printed)} by their printed percentages)" if printed is not None else ""
-    message = (f"The {costed_n} costed lines sum to {gbp(costed)}{shown}, {gbp(abs(diff))} "
-               f"({_pct_text(share)}) {direction} the {gbp(target)} {what}{note}")
-    return Finding(paper_id=paper_id, severity="warning", code=code, message=message,
-                   page=page, stage="extract")
+    message = (
+        f"The {costed_n} costed lines sum to {gbp(costed)}{shown}, {gbp(abs(diff))} "
+        f"({_pct_text(share)}) {direction} the {gbp(target)} {what}{note}"
+    )
+    return Finding(
+        paper_id=paper_id,
+        severity="warning",
+        code=code,
+        message=message,
+        page=page,
+        stage="extract",
+    )
 
 
 def pct_check(line: SpendPlanLine, grant: Decimal) -> str | None:
@@ -61,12 +76,19 @@ def pct_check(line: SpendPlanLine, grant: Decimal) -> str | None:
     places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     if abs(actual - printed) <= Decimal(5) * Decimal(10) ** (-places - 1):
         return None
-    return (f"Line {line.line_no} '{line.title}': printed {printed}% but {gbp(line.cost_gbp)} is "
-            f"{_pct_text(actual)} of the {gbp(grant)} grant")
+    return (
+        f"Line {line.line_no} '{line.title}': printed {printed}% but {gbp(line.cost_gbp)} is "
+        f"{_pct_text(actual)} of the {gbp(grant)} grant"
+    )
 
 
-def reconcile(paper_id: str, lines: list[SpendPlanLine], stated_total: Decimal | None,
-              grant: Decimal | None, page: int | None = None) -> list[Finding]:
+def reconcile(
+    paper_id: str,
+    lines: list[SpendPlanLine],
+    stated_total: Decimal | None,
+    grant: Decimal | None,
+    page: int | None = None,
+) -> list[Finding]:
     """Check a spend plan's lines against its totals row and its grant.
 
     Takes the plan's lines, the total its totals row states and the grant (either may be None);
@@ -84,20 +106,36 @@ def reconcile(paper_id: str, lines: list[SpendPlanLine], stated_total: Decimal |
                 f.code = "spend_plan_over_grant"
             out.append(f)
     if stated_total is not None and stated_total != grant:
-        f = _gap(paper_id, "spend_plan_total_mismatch", "stated total", costed, stated_total,
-                 lines, page)
+        f = _gap(
+            paper_id, "spend_plan_total_mismatch", "stated total", costed, stated_total, lines, page
+        )
         if f is not None:
             out.append(f)
     elif stated_total is not None and stated_total != costed:
-        out.append(Finding(paper_id=paper_id, severity="warning",
-                           code="spend_plan_total_mismatch",
-                           message=f"The totals row states {gbp(stated_total)} but the costed "
-                                   f"lines sum to {gbp(costed)}", page=page, stage="extract"))
+        out.append(
+            Finding(
+                paper_id=paper_id,
+                severity="warning",
+                code="spend_plan_total_mismatch",
+                message=f"The totals row states {gbp(stated_total)} but the costed "
+                f"lines sum to {gbp(costed)}",
+                page=page,
+                stage="extract",
+            )
+        )
     base = grant if grant is not None else stated_total
     if base:
         for ln in lines:
             msg = pct_check(ln, base)
             if msg:
-                out.append(Finding(paper_id=paper_id, severity="info", code="pct_mismatch",
-                                   message=msg, page=ln.page_from, stage="extract"))
+                out.append(
+                    Finding(
+                        paper_id=paper_id,
+                        severity="info",
+                        code="pct_mismatch",
+                        message=msg,
+                        page=ln.page_from,
+                        stage="extract",
+                    )
+                )
     return out

@@ -78,9 +78,17 @@ class _Line:
 
 @functools.cache
 def _header_synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
-    return tuple((re.compile(r"(?<!\w)" + re.escape(r["phrase"].casefold()) + r"(?!\w)"
-                             if r["phrase"][-1:].isalnum() else re.escape(r["phrase"].casefold())),
-                  r["role"]) for r in load_table("spend_plan_headers.csv"))
+    return tuple(
+        (
+            re.compile(
+                r"(?<!\w)" + re.escape(r["phrase"].casefold()) + r"(?!\w)"
+                if r["phrase"][-1:].isalnum()
+                else re.escape(r["phrase"].casefold())
+            ),
+            r["role"],
+        )
+        for r in load_table("spend_plan_headers.csv")
+    )
 
 
 def header_role(text: str) -> str | None:
@@ -114,22 +122,32 @@ def recognise(table: Table) -> Layout | None:
             return None
         if "cost" not in roles and "requested" in roles and "decision" in roles:
             roles["cost"] = roles.pop("requested")  # what an approval without a sum gives
-        if "cost" not in roles and "total" in roles and _is_money_column(
-                table.rows[idx + 1:], roles["total"], cells[roles["total"]], len(cells)):
+        if (
+            "cost" not in roles
+            and "total" in roles
+            and _is_money_column(
+                table.rows[idx + 1 :], roles["total"], cells[roles["total"]], len(cells)
+            )
+        ):
             roles["cost"] = roles.pop("total")
         if "title" not in roles and "description" in roles:
             roles["title"] = roles.pop("description")
         if "title" in roles and "cost" in roles and roles["title"] != roles["cost"]:
-            if not _is_money_column(table.rows[idx + 1:], roles["cost"], cells[roles["cost"]],
-                                    len(cells)):
+            if not _is_money_column(
+                table.rows[idx + 1 :], roles["cost"], cells[roles["cost"]], len(cells)
+            ):
                 return None
             cost_header = cells[roles["cost"]]
             joined = " ".join(cells)
-            return Layout(header_row=idx, roles=roles, headers=cells,
-                          financial_year=ft.first_financial_year(cost_header)
-                          or ft.first_financial_year(joined),
-                          funder=ft.known_funder(cost_header),
-                          unit=_unit(cost_header))
+            return Layout(
+                header_row=idx,
+                roles=roles,
+                headers=cells,
+                financial_year=ft.first_financial_year(cost_header)
+                or ft.first_financial_year(joined),
+                funder=ft.known_funder(cost_header),
+                unit=_unit(cost_header),
+            )
     return None
 
 
@@ -184,8 +202,12 @@ def _header_like(cells: list[str]) -> bool:
     row of a table whose header the reader lost is not a header)."""
     filled = [c for c in cells if c]
     return len(filled) >= 2 and all(
-        len(c.split()) <= _HEADER_MAX_WORDS and not ft.money_mentions(c)
-        and ft.percentage(c) is None and not _PLAIN_NUMBER.match(ft.fold(c)) for c in filled)
+        len(c.split()) <= _HEADER_MAX_WORDS
+        and not ft.money_mentions(c)
+        and ft.percentage(c) is None
+        and not _PLAIN_NUMBER.match(ft.fold(c))
+        for c in filled
+    )
 
 
 def _unit(header: str) -> Decimal | None:
@@ -193,8 +215,11 @@ def _unit(header: str) -> Decimal | None:
 
 
 def _is_header_repeat(cells: list[str], layout: Layout) -> bool:
-    same = sum(1 for a, b in zip(cells, layout.headers, strict=False)
-               if a and ft.fold(a).casefold() == ft.fold(b).casefold())
+    same = sum(
+        1
+        for a, b in zip(cells, layout.headers, strict=False)
+        if a and ft.fold(a).casefold() == ft.fold(b).casefold()
+    )
     return same >= max(2, len([h for h in layout.headers if h]) // 2)
 
 
@@ -232,7 +257,7 @@ def _realign(cells: list[str], width: int, layout: Layout) -> list[str]:
         while cells and not cells[-1]:
             cells = cells[:-1]
     if len(cells) >= width:
-        return cells[:width - 1] + [" ".join(c for c in cells[width - 1:] if c)]
+        return cells[: width - 1] + [" ".join(c for c in cells[width - 1 :] if c)]
     out = [""] * width
     roles = layout.roles
     col = 0
@@ -245,8 +270,12 @@ def _realign(cells: list[str], width: int, layout: Layout) -> list[str]:
         elif kind == "empty":
             col += 1 if col < width else 0
             continue
-        elif i == len(cells) - 1 and i > 0 and "other_funding" in roles \
-                and roles["other_funding"] >= col:
+        elif (
+            i == len(cells) - 1
+            and i > 0
+            and "other_funding" in roles
+            and roles["other_funding"] >= col
+        ):
             out[roles["other_funding"]] = cell
         else:
             while col < width and out[col]:
@@ -280,8 +309,9 @@ def _table_rows(doc: Document) -> list[tuple[Layout, list[_Row], list[Table]]]:
         start = 0
         new_section = titled = False
         if layout is not None:
-            if current and _is_header_repeat([clean_cell(c) for c in
-                                              item.rows[layout.header_row]], current[0]):
+            if current and _is_header_repeat(
+                [clean_cell(c) for c in item.rows[layout.header_row]], current[0]
+            ):
                 # the header printed again under a section title opens a new section; printed
                 # again alone it is a page break inside the same section
                 new_section = layout.header_row > 0
@@ -304,9 +334,11 @@ def _table_rows(doc: Document) -> list[tuple[Layout, list[_Row], list[Table]]]:
                 new_section = titled
                 titled = False
                 continue
-            if r_idx + 1 < len(item.rows) and _is_header_repeat(
-                    [clean_cell(c) for c in item.rows[r_idx + 1]], layout) and sum(
-                    1 for c in cells if c) == 1:
+            if (
+                r_idx + 1 < len(item.rows)
+                and _is_header_repeat([clean_cell(c) for c in item.rows[r_idx + 1]], layout)
+                and sum(1 for c in cells if c) == 1
+            ):
                 titled = True
                 continue  # a section's title row above its repeated header
             page = item.row_pages[r_idx] if r_idx < len(item.row_pages) else item.page
@@ -319,7 +351,8 @@ def claimed_tables(doc: Document) -> list[Table]:
     """Return the Table items of ``doc`` that belong to spend plans (the funding extractor
     leaves these to :func:`extract`)."""
     return [t for _layout, _rows, items in _table_rows(doc) for t in items] + [
-        t for t, _layout in budget_table.tables(doc)]
+        t for t, _layout in budget_table.tables(doc)
+    ]
 
 
 def _cost_of(cells: list[str], layout: Layout) -> ft.Mention | None:
@@ -348,8 +381,12 @@ def _move_misplaced(rows: list[_Row], layout: Layout, grant: Decimal | None) -> 
         if cost is None:
             continue
         nxt = rows[i + 1] if i + 1 < len(rows) else None
-        if not line_has_cost or nxt is None or not nxt.cells[t] \
-                or _cost_of(nxt.cells, layout) is not None:
+        if (
+            not line_has_cost
+            or nxt is None
+            or not nxt.cells[t]
+            or _cost_of(nxt.cells, layout) is not None
+        ):
             line_has_cost = True
             continue
         pct = ft.percentage(row.cells[layout.roles["pct"]]) if "pct" in layout.roles else None
@@ -367,7 +404,7 @@ def pct_agrees(printed: float, cost: Decimal, grant: Decimal) -> bool:
     actual = float(cost / grant * 100)
     decimals = len(repr(printed).split(".")[1]) if "." in repr(printed) else 0
     decimals = 0 if repr(printed).endswith(".0") else decimals
-    return abs(actual - printed) <= 0.5 * 10 ** -decimals + 1e-9
+    return abs(actual - printed) <= 0.5 * 10**-decimals + 1e-9
 
 
 def _continues_mid_sentence(row: _Row, prev: _Row | None, layout: Layout) -> bool:
@@ -389,8 +426,9 @@ def _stitch(rows: list[_Row], layout: Layout) -> tuple[list[_Line], list[_Line]]
     last: _Line | None = None
     prev: _Row | None = None
     for row in rows:
-        cont = not row.section_start and (not row.cells[t]
-                                          or _continues_mid_sentence(row, prev, layout))
+        cont = not row.section_start and (
+            not row.cells[t] or _continues_mid_sentence(row, prev, layout)
+        )
         if cont and last is not None:
             for col, cell in enumerate(row.cells):
                 if cell:
@@ -398,9 +436,13 @@ def _stitch(rows: list[_Row], layout: Layout) -> tuple[list[_Line], list[_Line]]
             last.page_to = max(last.page_to, row.page)
             last.evidence.append(" | ".join(c for c in row.cells if c))
         else:
-            last = _Line([[c] for c in row.cells], row.page, row.page,
-                         [" | ".join(c for c in row.cells if c)],
-                         section_start=row.section_start)
+            last = _Line(
+                [[c] for c in row.cells],
+                row.page,
+                row.page,
+                [" | ".join(c for c in row.cells if c)],
+                section_start=row.section_start,
+            )
             last.after_lines = len(lines)
             (totals if _TOTAL_TITLE.match(row.cells[t]) else lines).append(last)
         prev = row
@@ -417,8 +459,7 @@ def _grant_of(doc: Document) -> tuple[Decimal | None, str | None]:
     return None, None
 
 
-def _plan_year(layout: Layout, doc: Document, ctx: PaperContext,
-               out: Extraction) -> str | None:
+def _plan_year(layout: Layout, doc: Document, ctx: PaperContext, out: Extraction) -> str | None:
     if layout.financial_year:
         return layout.financial_year
     for item in doc.iter_items():
@@ -431,9 +472,13 @@ def _plan_year(layout: Layout, doc: Document, ctx: PaperContext,
         return ctx.financial_year
     if ctx.paper_date:
         fy = financial_year_of_date(ctx.paper_date)
-        out.finding(ctx.paper_id, "info", "financial_year_inferred",
-                    f"spend plan prints no financial year; {fy} inferred from the paper date "
-                    f"{ctx.paper_date.isoformat()}")
+        out.finding(
+            ctx.paper_id,
+            "info",
+            "financial_year_inferred",
+            f"spend plan prints no financial year; {fy} inferred from the paper date "
+            f"{ctx.paper_date.isoformat()}",
+        )
         return fy
     return None
 
@@ -460,9 +505,18 @@ def _purpose(line: _Line, layout: Layout) -> str | None:
     return None
 
 
-def _cell_funding(line: _Line, line_no: int, layout: Layout, title: str,
-                  cost: Decimal | None, plan_fy: str | None, page: int, ctx: PaperContext,
-                  plan_funder: str | None, following: _Line | None = None) -> list[Funding]:
+def _cell_funding(
+    line: _Line,
+    line_no: int,
+    layout: Layout,
+    title: str,
+    cost: Decimal | None,
+    plan_fy: str | None,
+    page: int,
+    ctx: PaperContext,
+    plan_funder: str | None,
+    following: _Line | None = None,
+) -> list[Funding]:
     """Funding rows written inside a line's text cells (other funding, past spend, staff cost).
 
     ``following`` is the next line: a sentence cut off at the end of a cell may go on at the
@@ -480,19 +534,26 @@ def _cell_funding(line: _Line, line_no: int, layout: Layout, title: str,
                 if mention.amount in seen:
                     continue
                 end = mentions[k + 1].start if k + 1 < len(mentions) else len(sentence)
-                tail = ft.fold(sentence[mention.end:end])
-                if cost is not None and mention.amount == cost and (
-                        _BACK_REFERENCE.search(sentence[:mention.start])
-                        or (plan_funder and tail.casefold().startswith(plan_funder.casefold()))):
+                tail = ft.fold(sentence[mention.end : end])
+                if (
+                    cost is not None
+                    and mention.amount == cost
+                    and (
+                        _BACK_REFERENCE.search(sentence[: mention.start])
+                        or (plan_funder and tail.casefold().startswith(plan_funder.casefold()))
+                    )
+                ):
                     continue
-                facts = ft.read_sentence(sentence, mention, _COLUMN_KIND.get(role),
-                                         ctx.authority)
+                facts = ft.read_sentence(sentence, mention, _COLUMN_KIND.get(role), ctx.authority)
                 if facts.kind == ft.NOT_FUNDING:
                     continue
                 if role == "other_funding":
-                    head = ft.fold(sentence[:mention.start])
-                    facts.funder = facts.funder or (tail if tail[:1].isupper() and len(
-                        tail.split()) <= 8 else None) or ft.known_funder(head, ctx.authority)
+                    head = ft.fold(sentence[: mention.start])
+                    facts.funder = (
+                        facts.funder
+                        or (tail if tail[:1].isupper() and len(tail.split()) <= 8 else None)
+                        or ft.known_funder(head, ctx.authority)
+                    )
                 fy = facts.financial_year
                 if facts.kind == "past_spend":
                     fy = fy or previous_year(plan_fy)
@@ -500,14 +561,25 @@ def _cell_funding(line: _Line, line_no: int, layout: Layout, title: str,
                     fy = fy or plan_fy
                 purpose = facts.purpose or (_after_dash(tail) if role == "benchmark" else None)
                 seen.add(mention.amount)
-                rows.append(Funding(
-                    funding_id=stable_id(ctx.paper_id, "spend_plan", line_no, role,
-                                         mention.text, k),
-                    paper_id=ctx.paper_id, kind=facts.kind, funder=facts.funder,
-                    recipient=None if role == "benchmark" else (facts.recipient or title),
-                    purpose=purpose, amount_gbp=mention.amount, amount_text=mention.text,
-                    approximate=mention.approximate, financial_year=fy,
-                    spend_plan_line_no=line_no, page=page, evidence=ft.fold(sentence)))
+                rows.append(
+                    Funding(
+                        funding_id=stable_id(
+                            ctx.paper_id, "spend_plan", line_no, role, mention.text, k
+                        ),
+                        paper_id=ctx.paper_id,
+                        kind=facts.kind,
+                        funder=facts.funder,
+                        recipient=None if role == "benchmark" else (facts.recipient or title),
+                        purpose=purpose,
+                        amount_gbp=mention.amount,
+                        amount_text=mention.text,
+                        approximate=mention.approximate,
+                        financial_year=fy,
+                        spend_plan_line_no=line_no,
+                        page=page,
+                        evidence=ft.fold(sentence),
+                    )
+                )
     return rows
 
 
@@ -550,7 +622,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         if "decision" in roles:  # a list of grant decisions, not a spend plan
             for line in lines:
                 out.records.setdefault("funding", []).extend(
-                    _decided_awards(line, layout, ctx, funder))
+                    _decided_awards(line, layout, ctx, funder)
+                )
             continue
         for idx, line in enumerate(lines):
             title = ft.fold(line.text(roles["title"]))
@@ -559,12 +632,19 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             line_no += 1
             cost = _cost_of([line.text(c) for c in range(len(line.cells))], layout)
             if cost is not None and cost.amount < 0:
-                out.finding(ctx.paper_id, "info", "negative_amount",
-                            f"line '{title}' prints a negative cost {cost.text}; kept as printed",
-                            page=line.page_from)
+                out.finding(
+                    ctx.paper_id,
+                    "info",
+                    "negative_amount",
+                    f"line '{title}' prints a negative cost {cost.text}; kept as printed",
+                    page=line.page_from,
+                )
             pct_text = line.text(roles.get("pct"))
             record = SpendPlanLine(
-                paper_id=ctx.paper_id, financial_year=plan_fy, line_no=line_no, title=title,
+                paper_id=ctx.paper_id,
+                financial_year=plan_fy,
+                line_no=line_no,
+                title=title,
                 description=ft.fold(line.text(roles.get("description"))) or None,
                 measures=ft.fold(line.text(roles.get("measures"))) or None,
                 benchmark=ft.fold(line.text(roles.get("benchmark"))) or None,
@@ -572,22 +652,44 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                 cost_text=ft.fold(line.text(roles.get("cost"))) or None,
                 pct_of_grant=ft.percentage(pct_text),
                 other_funding=ft.fold(line.text(roles.get("other_funding"))) or None,
-                page_from=line.page_from, page_to=line.page_to)
+                page_from=line.page_from,
+                page_to=line.page_to,
+            )
             out.add("spend_plan_lines", record)
             made.append(record)
             if cost is not None and cost.amount != 0:
-                out.add("funding", Funding(
-                    funding_id=stable_id(ctx.paper_id, "spend_plan", line_no, "cost"),
-                    paper_id=ctx.paper_id, kind="allocation", funder=funder, recipient=title,
-                    purpose=_purpose(line, layout), amount_gbp=cost.amount,
-                    amount_text=cost.text, approximate=cost.approximate,
-                    financial_year=plan_fy, spend_plan_line_no=line_no, page=line.page_from,
-                    evidence=ft.fold(" | ".join(
-                        x for x in (title, record.cost_text, pct_text) if x))))
-            for row in _cell_funding(line, line_no, layout, title,
-                                     cost.amount if cost else None, plan_fy, line.page_from,
-                                     ctx, funder,
-                                     lines[idx + 1] if idx + 1 < len(lines) else None):
+                out.add(
+                    "funding",
+                    Funding(
+                        funding_id=stable_id(ctx.paper_id, "spend_plan", line_no, "cost"),
+                        paper_id=ctx.paper_id,
+                        kind="allocation",
+                        funder=funder,
+                        recipient=title,
+                        purpose=_purpose(line, layout),
+                        amount_gbp=cost.amount,
+                        amount_text=cost.text,
+                        approximate=cost.approximate,
+                        financial_year=plan_fy,
+                        spend_plan_line_no=line_no,
+                        page=line.page_from,
+                        evidence=ft.fold(
+                            " | ".join(x for x in (title, record.cost_text, pct_text) if x)
+                        ),
+                    ),
+                )
+            for row in _cell_funding(
+                line,
+                line_no,
+                layout,
+                title,
+                cost.amount if cost else None,
+                plan_fy,
+                line.page_from,
+                ctx,
+                funder,
+                lines[idx + 1] if idx + 1 < len(lines) else None,
+            ):
                 out.add("funding", row)
         for f in _check_totals(ctx.paper_id, lines, made, totals, layout, grant):
             out.findings.append(f)
@@ -596,12 +698,12 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
 
 
 #: a decision that gives the money: "Approved.", "£2500 approved.", "Agreed", "Awarded"
-_APPROVED = re.compile(r"^\W*(?:£[\d,.]+\s+)?(?:approved|agreed|awarded|granted|supported)\b",
-                       re.I)
+_APPROVED = re.compile(r"^\W*(?:£[\d,.]+\s+)?(?:approved|agreed|awarded|granted|supported)\b", re.I)
 
 
-def _decided_awards(line: _Line, layout: Layout, ctx: PaperContext,
-                    funder: str | None) -> list[Funding]:
+def _decided_awards(
+    line: _Line, layout: Layout, ctx: PaperContext, funder: str | None
+) -> list[Funding]:
     """Awards of one row of a grant-decisions table (Organisation | Project | Amount requested |
     Recommendation: Sutton Coldfield Town Council's community grants).
 
@@ -621,29 +723,47 @@ def _decided_awards(line: _Line, layout: Layout, ctx: PaperContext,
         found = [cost] if cost is not None else []
     rows = []
     for k, mention in enumerate(found):
-        rows.append(Funding(
-            funding_id=stable_id(ctx.paper_id, "decision", title, mention.text, k),
-            paper_id=ctx.paper_id, kind="grant_award", funder=funder or ctx.authority,
-            recipient=title, purpose=purpose, amount_gbp=mention.amount,
-            amount_text=mention.text, approximate=mention.approximate,
-            financial_year=ft.first_financial_year(decision), page=line.page_from,
-            evidence=ft.fold(f"{title} | {decision}")[:500]))
+        rows.append(
+            Funding(
+                funding_id=stable_id(ctx.paper_id, "decision", title, mention.text, k),
+                paper_id=ctx.paper_id,
+                kind="grant_award",
+                funder=funder or ctx.authority,
+                recipient=title,
+                purpose=purpose,
+                amount_gbp=mention.amount,
+                amount_text=mention.text,
+                approximate=mention.approximate,
+                financial_year=ft.first_financial_year(decision),
+                page=line.page_from,
+                evidence=ft.fold(f"{title} | {decision}")[:500],
+            )
+        )
     return rows
 
 
-def _check_totals(paper_id: str, lines: list[_Line], made: list[SpendPlanLine],
-                  totals: list[_Line], layout: Layout, grant: Decimal | None) -> list:
+def _check_totals(
+    paper_id: str,
+    lines: list[_Line],
+    made: list[SpendPlanLine],
+    totals: list[_Line],
+    layout: Layout,
+    grant: Decimal | None,
+) -> list:
     """Reconcile a plan with its totals rows: one totals row is checked against every line
     (and the grant); several (section subtotals of a budget book) each against the lines
     printed since the totals row or the section start (a repeated header) before it; a total
     of totals is not checked."""
-    by_line = {id(ln): rec for ln, rec in zip(
-        [ln for ln in lines if ft.fold(ln.text(layout.roles["title"]))], made, strict=False)}
+    by_line = {
+        id(ln): rec
+        for ln, rec in zip(
+            [ln for ln in lines if ft.fold(ln.text(layout.roles["title"]))], made, strict=False
+        )
+    }
     stated = [_cost_of([t.text(c) for c in range(len(t.cells))], layout) for t in totals]
     if len(totals) <= 1:
         total = stated[0].amount if stated and stated[0] is not None else None
-        return reconcile(paper_id, made, total, grant,
-                         page=totals[0].page_from if totals else None)
+        return reconcile(paper_id, made, total, grant, page=totals[0].page_from if totals else None)
     found = []
     start = 0
     opens = [k for k, ln in enumerate(lines) if ln.section_start]
@@ -654,10 +774,11 @@ def _check_totals(paper_id: str, lines: list[_Line], made: list[SpendPlanLine],
         # opened under a repeated header; a directorate's total may instead sum every line
         # since the table's start or its last totals row: a finding only when none of these
         # readings adds up
-        since_total = lines[start:row.after_lines]
-        since_section = lines[max([start, *(k for k in opens if k < row.after_lines)]):
-                              row.after_lines]
-        readings = [since_section, since_total, lines[:row.after_lines]]
+        since_total = lines[start : row.after_lines]
+        since_section = lines[
+            max([start, *(k for k in opens if k < row.after_lines)]) : row.after_lines
+        ]
+        readings = [since_section, since_total, lines[: row.after_lines]]
         start = row.after_lines
         sections = [[by_line[id(ln)] for ln in r if id(ln) in by_line] for r in readings]
         if not sections[0] or any(_costs(sec) == value.amount for sec in sections if sec):

@@ -33,8 +33,10 @@ class Classification:
 
 @functools.cache
 def _cues() -> tuple[tuple[str, float, Cue], ...]:
-    return tuple((r["doc_type"], float(r["weight"]), Cue.compile(r["pattern"], re.I | re.M))
-                 for r in load_table("doctype_cues.csv"))
+    return tuple(
+        (r["doc_type"], float(r["weight"]), Cue.compile(r["pattern"], re.I | re.M))
+        for r in load_table("doctype_cues.csv")
+    )
 
 
 def _lines(doc: Document) -> list[str]:
@@ -69,15 +71,19 @@ def score_text(lines: list[str]) -> Counter[str]:
 
 
 _NUMBERED = re.compile(r"^(\d{1,4})[.)]?\s+[A-Z(‘“]")
-_HELD = re.compile(r"\b(?:was|were)\s+(?:\w+\s+)?(?:held|approved|agreed|received|noted|resolved)\b"
-                   r"|\bapologies\b", re.I)
+_HELD = re.compile(
+    r"\b(?:was|were)\s+(?:\w+\s+)?(?:held|approved|agreed|received|noted|resolved)\b"
+    r"|\bapologies\b",
+    re.I,
+)
 _TO_BE_HELD = re.compile(r"\b(?:will|is\s+to|to)\s+be\s+held\b", re.I)
 
 
 def _numbered_run(lines: list[str]) -> int:
     """The length of the longest run of line-opening numbers rising one by one."""
-    return len(rising_run([int(m.group(1)) for line in lines
-                           if (m := _NUMBERED.match(line.strip()))]))
+    return len(
+        rising_run([int(m.group(1)) for line in lines if (m := _NUMBERED.match(line.strip()))])
+    )
 
 
 def _by_structure(lines: list[str]) -> Classification:

@@ -30,11 +30,15 @@ def _unshout(m: re.Match[str]) -> str:
     """ "STOKE FERRY PARISH COUNCIL" -> "Stoke Ferry Parish Council" ("BURTON-CUM-WALDEN" ->
     "Burton-cum-Walden")."""
     return _SMALL_WORDS.sub(lambda w: w.group(1).lower(), m.group(0).title())
+
+
 #: agenda titles carry the meeting's date and summons wording around the body's name
 _TITLE_NOISE = re.compile(
     r"^(?:(?:summons\s+to\s+and\s+)?agenda\s+(?:for|of)\s+(?:the\s+)?|notice\s+of\s+(?:the\s+)?)"
     r"|\s*[-–,]\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*$"
-    r"|\s+meeting$", re.I)
+    r"|\s+meeting$",
+    re.I,
+)
 _BODY_IN_MINUTES = re.compile(r"\bmeeting\s+of\s+(?:the\s+)?(.+?)\s+held\b", re.I | re.S)
 
 
@@ -62,8 +66,9 @@ def _masthead(doc: Document) -> list[str]:
     """The first lines of a paper's own text (a web page's menu of short list items skipped)."""
     out: list[str] = []
     for item in doc.iter_items():
-        if isinstance(item, Block) and not (item.kind == "list_item"
-                                            and len(item.text.split()) < _MENU_WORDS):
+        if isinstance(item, Block) and not (
+            item.kind == "list_item" and len(item.text.split()) < _MENU_WORDS
+        ):
             out.append(item.text)
             if len(out) >= _MASTHEAD_BLOCKS:
                 break
@@ -78,8 +83,10 @@ def _masthead_counts(doc: Document) -> Counter[str]:
     often the whole paper names each.
     """
     lines = _masthead(doc)
-    per_line = [Counter({k: v for k, v in _authority_counts([ln]).items()
-                         if _QUALIFIED.search(k)}) for ln in lines]
+    per_line = [
+        Counter({k: v for k, v in _authority_counts([ln]).items() if _QUALIFIED.search(k)})
+        for ln in lines
+    ]
     counts: Counter[str] = Counter()
     for c in per_line:
         counts.update(c)
@@ -108,8 +115,10 @@ def _after_words() -> frozenset[str]:
     return frozenset(r["word"].casefold() for r in load_table("after_council_words.csv"))
 
 
-_QUALIFIED = re.compile(r"\b(County|Borough|District|City|Metropolitan|Parish|Town|Community)"
-                        r"\s+Council$|^(London|Royal)\s+Borough\b")
+_QUALIFIED = re.compile(
+    r"\b(County|Borough|District|City|Metropolitan|Parish|Town|Community)"
+    r"\s+Council$|^(London|Royal)\s+Borough\b"
+)
 
 
 def _authority_counts(lines: list[str]) -> Counter[str]:
@@ -125,10 +134,11 @@ def _authority_counts(lines: list[str]) -> Counter[str]:
                 continue
             for m in cue.pattern.finditer(line):
                 name = " ".join(m.group(1).replace("&", "and").split())
-                after = line[m.end():].split(maxsplit=1)
+                after = line[m.end() :].split(maxsplit=1)
                 word = after[0].strip(".,;:").casefold() if after else ""
-                if word in _after_words() and not (word.startswith("meeting")
-                                                   and _QUALIFIED.search(name)):
+                if word in _after_words() and not (
+                    word.startswith("meeting") and _QUALIFIED.search(name)
+                ):
                     continue  # "Council Tax", "County Council meeting" (a body, not a council)
                 if not any(bad.search(name) for bad in _not_authorities()):
                     counts[name] += 3 if _QUALIFIED.search(name) else 1
@@ -153,8 +163,12 @@ def authority_of(doc: Document) -> str | None:
         texts = [item.text for item in doc.iter_items()]
         counts = _authority_counts(texts)
         # a council's own web and e-mail domain (kent.gov.uk, milton-keynes.gov.uk) names it
-        domains = Counter(m.group(1).replace("-", "") for t in texts
-                          if ".gov.uk" in t.lower() for m in _GOV_DOMAIN.finditer(t))
+        domains = Counter(
+            m.group(1).replace("-", "")
+            for t in texts
+            if ".gov.uk" in t.lower()
+            for m in _GOV_DOMAIN.finditer(t)
+        )
         if domains:
             home = domains.most_common(1)[0][0]
             for name in counts:

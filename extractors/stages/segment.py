@@ -32,12 +32,21 @@ _ITEM_MARK = re.compile(r"^\(?\s*item\s+\d+[a-z]?\s*\)?$", re.I)
 _MINUTES_REPORTED = re.compile(
     r"\b(?:were|was|are|is|be|been|being)\s+(?:\w+\s+){0,2}?(?:approved|agreed|confirmed|"
     r"signed|accepted|adopted|received|noted|circulated|amended|checked|read|reviewed|"
-    r"considered|presented|tabled)\b", re.I)
+    r"considered|presented|tabled)\b",
+    re.I,
+)
 
-PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes": "minutes",
-                         "report": "report", "briefing": "report",
-                         "performance_update": "report", "decision": "report",
-                         "spend_plan": "other", "unknown": "other"}
+PART_TYPE_OF_DOC_TYPE = {
+    "agenda": "agenda",
+    "agenda_pack": "agenda",
+    "minutes": "minutes",
+    "report": "report",
+    "briefing": "report",
+    "performance_update": "report",
+    "decision": "report",
+    "spend_plan": "other",
+    "unknown": "other",
+}
 
 
 @dataclass(frozen=True)
@@ -57,8 +66,7 @@ class Segment:
 
 @functools.cache
 def _start_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    return tuple((r["kind"], re.compile(r["pattern"], re.I))
-                 for r in load_table("part_starts.csv"))
+    return tuple((r["kind"], re.compile(r["pattern"], re.I)) for r in load_table("part_starts.csv"))
 
 
 @functools.cache
@@ -86,9 +94,12 @@ def _date_only(text: str) -> bool:
     """Whether a line is a date (or times) and little else: "24 SEPTEMBER 2009"."""
     text = text.strip()
     dates = find_dates(text)
-    rest = text[:dates[0].start] + text[dates[0].end:] if dates else text
-    return bool(dates) and len(rest.strip(" ,.()")) < 12 or bool(
-        re.fullmatch(r"\(?[\d:.apm\s]+(?:to|-|–|and)[\d:.apm\s()toand–-]+\)?", text, re.I))
+    rest = text[: dates[0].start] + text[dates[0].end :] if dates else text
+    return (
+        bool(dates)
+        and len(rest.strip(" ,.()")) < 12
+        or bool(re.fullmatch(r"\(?[\d:.apm\s]+(?:to|-|–|and)[\d:.apm\s()toand–-]+\)?", text, re.I))
+    )
 
 
 def _start_kind(item: Item) -> str | None:
@@ -109,8 +120,9 @@ def _flatten(doc: Document) -> list[tuple[_Pos, Item]]:
     return out
 
 
-def _find_starts(flat: list[tuple[_Pos, Item]], headers: list[list[str]] | None = None
-                 ) -> list[tuple[int, str, int]]:
+def _find_starts(
+    flat: list[tuple[_Pos, Item]], headers: list[list[str]] | None = None
+) -> list[tuple[int, str, int]]:
     """Return (start index, kind, title index) of each part announced in the document.
 
     ``headers`` are the running header lines set aside on each page: minutes under the same
@@ -140,9 +152,15 @@ def _find_starts(flat: list[tuple[_Pos, Item]], headers: list[list[str]] | None 
         if kind == "minutes_present":
             # attendance under a title and a date opens minutes with no "Minutes of" heading;
             # under a heading that already started minutes it is that part's own block
-            if starts and starts[-1][1] == "minutes" and (
+            if (
+                starts
+                and starts[-1][1] == "minutes"
+                and (
                     idx - starts[-1][0] <= 8
-                    or header_of(idx) and header_of(idx) == header_of(starts[-1][0])):
+                    or header_of(idx)
+                    and header_of(idx) == header_of(starts[-1][0])
+                )
+            ):
                 continue
             top = idx
             for back in range(idx - 1, max(-1, idx - 1 - _TITLE_LOOKBACK), -1):
@@ -187,8 +205,9 @@ def _slice(doc: Document, flat: list[tuple[_Pos, Item]], lo: int, hi: int) -> Do
         src = doc.pages[pos.page_idx]
         page = pages.get(pos.page_idx)
         if page is None:
-            page = pages[pos.page_idx] = Page(src.number, [], src.printed_number, src.header,
-                                              src.footer)
+            page = pages[pos.page_idx] = Page(
+                src.number, [], src.printed_number, src.header, src.footer
+            )
         page.items.append(item)
     return Document([pages[k] for k in sorted(pages)], doc.meta)
 
@@ -225,15 +244,29 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
     """
     flat = _flatten(doc)
     if not flat:
-        return [Segment(Part(paper_id=paper_id, part_no=1, type="other", page_from=1,
-                             page_to=max(1, len(doc.pages))), doc)]
+        return [
+            Segment(
+                Part(
+                    paper_id=paper_id,
+                    part_no=1,
+                    type="other",
+                    page_from=1,
+                    page_to=max(1, len(doc.pages)),
+                ),
+                doc,
+            )
+        ]
     starts = _find_starts(flat, [p.header for p in doc.pages])
     if not starts or starts[0][0] > 0:
         lead_hi = starts[0][0] if starts else len(flat)
         # a web page's menu ("Village", "2019", "Minutes of meetings 2001-2021") is short list
         # items only: like a cover, it is no part of its own
-        lead_blocks = sum(1 for _, it in flat[:lead_hi] if isinstance(it, Block) and not (
-            it.kind == "list_item" and len(it.text.split()) < _NAV_WORDS))
+        lead_blocks = sum(
+            1
+            for _, it in flat[:lead_hi]
+            if isinstance(it, Block)
+            and not (it.kind == "list_item" and len(it.text.split()) < _NAV_WORDS)
+        )
         if starts and lead_blocks < _MIN_LEADING_BLOCKS:
             first = starts[0]
             starts[0] = (0, first[1], first[2])  # a short cover joins the first part
@@ -254,8 +287,12 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
             title = " ".join(flat[title_idx][1].text.split())
             pos = flat[lo][0]
             header = doc.pages[pos.page_idx].header
-            if kind == "minutes" and header and pos.item_idx <= 1 and not _start_kind(
-                    flat[title_idx][1]):
+            if (
+                kind == "minutes"
+                and header
+                and pos.item_idx <= 1
+                and not _start_kind(flat[title_idx][1])
+            ):
                 title = " ".join(header)  # "AUDIT COMMITTEE 24 SEPTEMBER 2009": set aside
         date = None
         if ptype == "minutes":
@@ -269,8 +306,15 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
             date = lead_dates[0].date if lead_dates and lo != title_idx else None
             date = date or meeting_date or _first_date(part_doc, limit=12)
         pages = [p.number for p in part_doc.pages]
-        part = Part(paper_id=paper_id, part_no=n, type=ptype, title=title, date=date,
-                    page_from=min(pages), page_to=max(pages))
+        part = Part(
+            paper_id=paper_id,
+            part_no=n,
+            type=ptype,
+            title=title,
+            date=date,
+            page_from=min(pages),
+            page_to=max(pages),
+        )
         segments.append(Segment(part, part_doc))
     return segments
 

@@ -28,12 +28,17 @@ PAYMENT = "payment"
 _QUESTION = re.compile(r"\?\s*[)\]\"'’”]*\s*$")
 #: a balance: the amount is followed by where it is held ("£125 in the defibrillator fund",
 #: "£2,318.89 in its ordinary administrative funds")
-_HELD_IN = re.compile(r"^\s*(?:is\s+|remains\s+)?(?:held\s+)?in\s+(?:the|its|our|their|this)\s+"
-                      r"(?:[\w'’-]+\s+){0,4}?(?:fund|funds|account|accounts|reserves?|balance)\b",
-                      re.I)
+_HELD_IN = re.compile(
+    r"^\s*(?:is\s+|remains\s+)?(?:held\s+)?in\s+(?:the|its|our|their|this)\s+"
+    r"(?:[\w'’-]+\s+){0,4}?(?:fund|funds|account|accounts|reserves?|balance)\b",
+    re.I,
+)
 #: a question whose mark the page lost: "Why was a £6000 additional fee required in ..."
-_ASKING = re.compile(r"^\W*(?:why|what|how)\s+(?:was|were|is|are|did|does|do|has|have|"
-                     r"would|will|could|can|much|many|level|amount)\b", re.I)
+_ASKING = re.compile(
+    r"^\W*(?:why|what|how)\s+(?:was|were|is|are|did|does|do|has|have|"
+    r"would|will|could|can|much|many|level|amount)\b",
+    re.I,
+)
 #: Kinds a cue can force over a column's default kind; the others only apply when nothing
 #: stronger says what the money is.
 _WEAK_KINDS = ("estimate", "allocation")
@@ -42,48 +47,67 @@ _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|no|approx|est|c|ca|cllr|mr|mrs|ms
 _LIST_MARKER = re.compile(r"^\s*(?:[-•\uf0b7*–]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?", re.I)
 _SUBJECT_VERBS = re.compile(
     r"\b(?:was|were|is|are|has|have|had|would|will|to\s+be)?\s*"
-    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated)\b", re.I)
+    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated)\b",
+    re.I,
+)
 _GIVER_VERBS = re.compile(
     r"\b(?:has|have|had)?\s*(?:committed|put\s+forward|provided|contributed|given|granted|"
-    r"invested|pledged)\b", re.I)
+    r"invested|pledged)\b",
+    re.I,
+)
 _LEAD_IN = re.compile(r"^.*\b(?:that|noted|reported|confirmed|agreed)\b[,\s]+", re.I)
 _VERB_SPLIT = re.compile(r"\s+(?:is|are|was|were|has|have|had|will|would)\b.*$", re.I)
 _FROM_FUNDER = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;]*?)(?=\s+(?:funding|grant|for|to|in|towards)\b|[,.;]|$)")
+    r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;]*?)(?=\s+(?:funding|grant|for|to|in|towards)\b|[,.;]|$)"
+)
 _FUNDER_BEFORE = re.compile(
-    r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;£]*?)\s+(?:funding|grant|fund)\s+of\s*$")
+    r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;£]*?)\s+(?:funding|grant|fund)\s+of\s*$"
+)
 _PURPOSE_AFTER = re.compile(
-    r"^\W*(?:in\s+funding\s+)?(?P<prep>to|towards|for)\s+(?P<p>[^.;]+)", re.I)
+    r"^\W*(?:in\s+funding\s+)?(?P<prep>to|towards|for)\s+(?P<p>[^.;]+)", re.I
+)
 #: a funding noun the amount measures: "a contribution of £40k", "a grant of £5,000"
 _NOUN_OF = re.compile(
     r"\b(?P<n>contribution|grant|sum|allocation|award|payment|donation|investment|budget)"
-    r"\s+of\s+(?:up\s+to\s+|approximately\s+|circa\s+|around\s+)?$", re.I)
+    r"\s+of\s+(?:up\s+to\s+|approximately\s+|circa\s+|around\s+)?$",
+    re.I,
+)
 #: an amount in a relative clause describes the noun phrase before it:
 #: "... the allocation of the remaining funding, which was approximately £8,000"
 _WHICH_WAS = re.compile(
     r"^(?P<np>.+?),?\s+which\s+(?:was|is|were|are|totalled|totals|amounted\s+to|came\s+to)"
     r"(?:\s+(?:approximately|about|around|circa|roughly|some|just\s+over|just\s+under))?\s*$",
-    re.I)
+    re.I,
+)
 #: the body a gift goes to, named after the amount: "£100 donation be made to the Royal British
 #: Legion", "a grant of £350 to Mr Raymond Green", "£50 donated to Wales Air Ambulance"
 _GIFT_TO = re.compile(
     r"^\W*(?:(?:donation|grant|contribution|award|gift)s?\b[^.;£]{0,25}?|"
     r"(?:donated|granted|awarded|given|paid)\s+|(?=to\s+))to\s+(?:the\s+)?"
-    r"(?P<r>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|the|&))*)")
+    r"(?P<r>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|the|&))*)"
+)
 _NOT_FUNDER = re.compile(r"^(?:multiple|various|a\s+range|several|other|different)\b", re.I)
 _NUMBERING = re.compile(r"^(?:[-•\uf0b7*–]\s*)?\d+(?:\.\d+)*\.?\s+")
 _TOPIC_WORDS = 6
-_PRONOUN = re.compile(r"^(?:it|this|that|these|those|they|we|there|he|she|i|you|our|its|all|"
-                      r"each|some|any|one)\b", re.I)
+_PRONOUN = re.compile(
+    r"^(?:it|this|that|these|those|they|we|there|he|she|i|you|our|its|all|"
+    r"each|some|any|one)\b",
+    re.I,
+)
 #: the paper's own council as a paragraph's subject is the payer or holder, not a recipient
-_SELF = re.compile(r"^(?:the\s+|this\s+)?(?:county\s+|city\s+|borough\s+|district\s+)?"
-                   r"council(?:['’]s)?$", re.I)
+_SELF = re.compile(
+    r"^(?:the\s+|this\s+)?(?:county\s+|city\s+|borough\s+|district\s+)?"
+    r"council(?:['’]s)?$",
+    re.I,
+)
 #: a totals line ("TOTAL = £6,162.98", "Sub-total") sums other lines: it is no award itself
 _TOTAL_LABEL = re.compile(r"^\W*(?:(?:grand\s+|sub[-\s]?)?totals?|cyfanswm)\b", re.I)
 #: a correspondence item: sender, "re", subject ("xi) Wales Air Ambulance re financial
 #: support.", Manordeilo CC; "Cllr Hayward re No 2608", Tintern CC)
-_REGARDING = re.compile(r"^\s*(?:\(?[ivxlc]{1,5}\)|\(?[a-z0-9]{1,3}[.)])?\s*"
-                        r"(?P<name>[A-Z][^.;:,]{2,60}?)\s+re\s+\S")
+_REGARDING = re.compile(
+    r"^\s*(?:\(?[ivxlc]{1,5}\)|\(?[a-z0-9]{1,3}[.)])?\s*"
+    r"(?P<name>[A-Z][^.;:,]{2,60}?)\s+re\s+\S"
+)
 _PRECEPT = re.compile(r"\bprecept\b", re.I)
 _FY_ONLY = re.compile(r"^(?:the\s+)?(?:financial\s+year\s+)?\d{4}\s*[/-]\s*\d{2,4}$", re.I)
 
@@ -118,8 +142,16 @@ def money_mentions(text: str) -> list[Mention]:
     for m in money.find_money(text or ""):
         if m.money.amount < 0:
             continue
-        out.append(Mention(amount=m.money.amount, text=m.text, start=m.start, end=m.end,
-                           approximate=m.money.approximate, hint=m.money.hint))
+        out.append(
+            Mention(
+                amount=m.money.amount,
+                text=m.text,
+                start=m.start,
+                end=m.end,
+                approximate=m.money.approximate,
+                hint=m.money.hint,
+            )
+        )
     return out
 
 
@@ -173,8 +205,10 @@ def sentences(text: str) -> list[str]:
 @functools.cache
 def _kind_cues() -> tuple[tuple[Cue, str, int], ...]:
     rows = load_table("funding_kinds.csv")
-    cues = [(Cue.compile(r"(?<!\w)" + re.escape(r["cue"]) + r"(?!\w)", re.I), r["kind"],
-             int(r["rank"])) for r in rows]
+    cues = [
+        (Cue.compile(r"(?<!\w)" + re.escape(r["cue"]) + r"(?!\w)", re.I), r["kind"], int(r["rank"]))
+        for r in rows
+    ]
     return tuple(sorted(cues, key=lambda c: c[2]))
 
 
@@ -190,8 +224,12 @@ def says_funding(sentence: str) -> bool:
     if _funding_words().search(sentence):
         return True
     lowered = sentence.lower()
-    return any(kind not in (NOT_FUNDING, PAYMENT) and cue.may_match(lowered)
-               and cue.pattern.search(sentence) for cue, kind, _ in _kind_cues())
+    return any(
+        kind not in (NOT_FUNDING, PAYMENT)
+        and cue.may_match(lowered)
+        and cue.pattern.search(sentence)
+        for cue, kind, _ in _kind_cues()
+    )
 
 
 def _cues_in(text: str) -> list[tuple[int, str]]:
@@ -199,8 +237,11 @@ def _cues_in(text: str) -> list[tuple[int, str]]:
     if not text:
         return []
     lowered = text.lower()
-    return [(rank, kind) for cue, kind, rank in _kind_cues()
-            if cue.may_match(lowered) and cue.pattern.search(text)]
+    return [
+        (rank, kind)
+        for cue, kind, rank in _kind_cues()
+        if cue.may_match(lowered) and cue.pattern.search(text)
+    ]
 
 
 @functools.cache
@@ -209,8 +250,9 @@ def _voluntary_words() -> re.Pattern[str]:
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
 
 
-def kind_of(sentence: str, mention: Mention | None = None, default: str | None = None,
-            scope: str = "") -> str:
+def kind_of(
+    sentence: str, mention: Mention | None = None, default: str | None = None, scope: str = ""
+) -> str:
     """Return the funding kind a sentence gives an amount.
 
     ``scope`` is the text the sentence sits under (its section heading and the list's
@@ -225,8 +267,11 @@ def kind_of(sentence: str, mention: Mention | None = None, default: str | None =
     """
     if _QUESTION.search(sentence) or _ASKING.match(sentence):
         return NOT_FUNDING  # an amount asked about is not an amount given
-    if mention is not None and sentence[mention.start:mention.end] == mention.text and \
-            _HELD_IN.match(sentence[mention.end:]):
+    if (
+        mention is not None
+        and sentence[mention.start : mention.end] == mention.text
+        and _HELD_IN.match(sentence[mention.end :])
+    ):
         return NOT_FUNDING  # money held: "there is £125 in the defibrillator fund"
     found = _cues_in(sentence)
     if any(kind == NOT_FUNDING for _, kind in found):
@@ -251,10 +296,19 @@ def kind_of(sentence: str, mention: Mention | None = None, default: str | None =
 
 @functools.cache
 def _funders() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = sorted(load_table("funders.csv") + load_table("gazetteer_funders.csv"),
-                  key=lambda r: -len(r["alias"]))
-    return tuple((re.compile(r"(?<!\w)" + re.escape(r["alias"]) + r"(?!\w)",
-                             0 if r["alias"].isupper() else re.I), r["funder"]) for r in rows)
+    rows = sorted(
+        load_table("funders.csv") + load_table("gazetteer_funders.csv"),
+        key=lambda r: -len(r["alias"]),
+    )
+    return tuple(
+        (
+            re.compile(
+                r"(?<!\w)" + re.escape(r["alias"]) + r"(?!\w)", 0 if r["alias"].isupper() else re.I
+            ),
+            r["funder"],
+        )
+        for r in rows
+    )
 
 
 def _is_funder_name(name: str) -> bool:
@@ -300,15 +354,19 @@ def _subject(before: str) -> str | None:
     text = _VERB_SPLIT.sub("", text).strip(" ,;")
     text = re.split(r"[,;]\s*", text)[-1]
     name = _clean_name(text)
-    if name and len(name.split()) <= 10 and (name[:1].isupper()
-                                             or text.strip()[:1].isupper()):
+    if name and len(name.split()) <= 10 and (name[:1].isupper() or text.strip()[:1].isupper()):
         return name
     return None
 
 
-def read_sentence(sentence: str, mention: Mention, default_kind: str | None = None,
-                  authority: str | None = None, limit: int | None = None,
-                  scope: str = "") -> FundingFacts:
+def read_sentence(
+    sentence: str,
+    mention: Mention,
+    default_kind: str | None = None,
+    authority: str | None = None,
+    limit: int | None = None,
+    scope: str = "",
+) -> FundingFacts:
     """Read one amount in one sentence: its kind, funder, recipient, purpose and year.
 
     ``default_kind`` is what the surrounding column or list implies; ``authority`` stands for
@@ -316,7 +374,7 @@ def read_sentence(sentence: str, mention: Mention, default_kind: str | None = No
     ``scope`` is the heading and introduction it sits under (see ``kind_of``).
     Fields the sentence does not say are None; callers fill them from context.
     """
-    before, after = sentence[:mention.start], sentence[mention.end:limit]
+    before, after = sentence[: mention.start], sentence[mention.end : limit]
     facts = FundingFacts(mention=mention, kind=kind_of(sentence, mention, default_kind, scope))
     m = _FUNDER_BEFORE.search(before)
     if m:
@@ -331,9 +389,9 @@ def read_sentence(sentence: str, mention: Mention, default_kind: str | None = No
     if owned:  # "The Council’s allocation for 2019-20 was £10.5m"
         facts.recipient = _clean_name(owned.group("subj"))
     elif verb:
-        facts.recipient = _subject(before[:verb.start()])
+        facts.recipient = _subject(before[: verb.start()])
     elif giver:
-        facts.funder = facts.funder or _subject(before[:giver.start()])
+        facts.funder = facts.funder or _subject(before[: giver.start()])
     facts.funder = _resolve(facts.funder, authority)
     if facts.funder:
         known = known_funder(facts.funder, authority)
@@ -349,8 +407,9 @@ def read_sentence(sentence: str, mention: Mention, default_kind: str | None = No
         facts.kind = "grant_award" if facts.kind in _WEAK_KINDS else facts.kind
     p = None if gift else _PURPOSE_AFTER.match(after)
     if p:
-        purpose = re.split(r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b",
-                          p.group("p"))[0]
+        purpose = re.split(
+            r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b", p.group("p")
+        )[0]
         facts.purpose = _clean_name(purpose)
         noun = _NOUN_OF.search(before)
         if facts.purpose and noun:
@@ -373,12 +432,11 @@ def topic_of(paragraph: str) -> str | None:
     first = sentences(paragraph)[:1]
     if not first or not _VERB_SPLIT.search(first[0]):
         return None
-    head = first[0][:_VERB_SPLIT.search(first[0]).start()]  # type: ignore[union-attr]
+    head = first[0][: _VERB_SPLIT.search(first[0]).start()]  # type: ignore[union-attr]
     if money_mentions(head) or _LEAD_IN.search(head) or "," in head:
         return None
     name = _subject(head)
-    if not name or len(name.split()) > _TOPIC_WORDS or _PRONOUN.match(name) \
-            or _SELF.match(name):
+    if not name or len(name.split()) > _TOPIC_WORDS or _PRONOUN.match(name) or _SELF.match(name):
         return None
     return name
 
@@ -398,16 +456,17 @@ _OWNED_AMOUNT = re.compile(
     r"(?:^|[.;:]\s+|\b(?:that|and)\s+)"
     r"(?P<subj>(?:the\s+)?[A-Z][\w&' -]{1,40}?['’]s\s+[^,.;£]{2,60}?)"
     r"\s+(?:was|is|were|are|will\s+be|would\s+be|totals?|totalled)"
-    r"(?:\s+(?:approximately|around|about|now|therefore))?\s*$")
+    r"(?:\s+(?:approximately|around|about|now|therefore))?\s*$"
+)
 _POSSESSIVE = re.compile(r"^(?:the\s+)?(?P<owner>[A-Z][\w&' -]{1,60}?)['’]s\s+(?P<what>\S.*)$")
 #: a heading that names a grant or fund: "D) Social Care Grant", "New Homes Bonus (NHB)"
-_GRANT_HEADING = re.compile(r"\b(?:grants?|funds?|funding|bonus|scheme|programme|allocations?)\b",
-                            re.I)
+_GRANT_HEADING = re.compile(
+    r"\b(?:grants?|funds?|funding|bonus|scheme|programme|allocations?)\b", re.I
+)
 _HEADING_MARKER = re.compile(r"^\s*(?:\(?[A-Za-z0-9]{1,3}[.)]\s+)")
 
 
-def split_possessive(recipient: str | None, authority: str | None
-                     ) -> tuple[str | None, str | None]:
+def split_possessive(recipient: str | None, authority: str | None) -> tuple[str | None, str | None]:
     """(recipient, what) of a possessive subject: "Council’s RSG allocation for 2025-26" ->
     ("Kent County Council", "RSG allocation for 2025-26"); "the Council" stands for
     ``authority`` when it is known. (recipient, None) when the subject is no possessive."""
@@ -454,7 +513,7 @@ def label_of(text: str, mention: Mention) -> str | None:
     The label is the text without the amount, brackets, list marker and joining dash; None when
     the line is a sentence rather than a label (too long, or a verb-led clause).
     """
-    rest = (text[:mention.start] + " " + text[mention.end:])
+    rest = text[: mention.start] + " " + text[mention.end :]
     rest = re.sub(r"\(\s*\)", " ", rest)
     rest = _LIST_MARKER.sub("", fold(rest))
     rest = rest.strip(" :;,-–=()")

@@ -19,9 +19,15 @@ from extractors.memo import document_memo
 from extractors.values.spacing import fold as fold_spaces
 from schemas.document import Block, Document, Table
 
-PART_TYPE_OF_DOC_TYPE = {"agenda": "agenda", "agenda_pack": "agenda", "minutes": "minutes",
-                         "report": "report", "briefing": "report",
-                         "performance_update": "report", "decision": "report"}
+PART_TYPE_OF_DOC_TYPE = {
+    "agenda": "agenda",
+    "agenda_pack": "agenda",
+    "minutes": "minutes",
+    "report": "report",
+    "briefing": "report",
+    "performance_update": "report",
+    "decision": "report",
+}
 
 _MARKUP = re.compile(r"\*\*|</?[bui]>")
 _PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
@@ -124,20 +130,43 @@ def parts_of(doc: Document, ctx: PaperContext, types: tuple[str, ...]) -> list[P
 
 # --- dates and times -------------------------------------------------------------------------
 
-_MONTHS = {m: i for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"], 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ],
+        1,
+    )
+}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|" \
-            r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+_MONTH_RE = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 _DATE_WORDS = re.compile(
     r"\b(\d{1,2})(?:st|nd|rd|th)?(?:\s+day\s+of)?\s+(" + _MONTH_RE + r")\b\.?,?"
-    r"(?:\s+(\d{4}))?", re.I)
+    r"(?:\s+(\d{4}))?",
+    re.I,
+)
 _DATE_NUM = re.compile(r"\b(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})\b")
 _TIME = re.compile(
     r"\b(\d{1,2})(?:[.:](\d{2}))?\s*(a\.?m\.?|p\.?m\.?)(?![a-z])|\b([01]?\d|2[0-3]):([0-5]\d)\b"
-    r"|\b(noon|midday)\b", re.I)
+    r"|\b(noon|midday)\b",
+    re.I,
+)
 
 
 @dataclass
@@ -160,8 +189,10 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[FoundDate]:
         from extractors.values.dates import find_dates as shared
 
         found = shared(text, reference)
-        return [FoundDate(f.date, f.start, f.end, bool(getattr(f, "inferred_year", False)))
-                for f in found]
+        return [
+            FoundDate(f.date, f.start, f.end, bool(getattr(f, "inferred_year", False)))
+            for f in found
+        ]
     except ImportError:
         pass
     out: list[FoundDate] = []
@@ -180,8 +211,9 @@ def find_dates(text: str, reference: dt.date | None = None) -> list[FoundDate]:
         year = int(m.group(3))
         year = year + 2000 if year < 100 else year
         try:
-            out.append(FoundDate(dt.date(year, int(m.group(2)), int(m.group(1))), m.start(),
-                                 m.end()))
+            out.append(
+                FoundDate(dt.date(year, int(m.group(2)), int(m.group(1))), m.start(), m.end())
+            )
         except ValueError:
             continue
     return sorted(out, key=lambda f: f.start)

@@ -82,23 +82,28 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             r"(?:(?P<d1>\d{1,2})(?P<sep>[/\-])(?P<m1>\d{1,2})(?P=sep)"
             r"|(?P<d2>\d{2})\.(?P<m2>\d{2})\.)"
             r"(?P<year>\d{4}|\d{2})(?![\w/]|[.\-]\d)",
-            re.IGNORECASE),
+            re.IGNORECASE,
+        ),
         # 10 March 2021, Wednesday, 10th March 2021, the 10th day of March 2021, 30-September-24
         "day_month": re.compile(
-            r"(?:(?<![\w])the\s+)?(?<![\w.,£/])" + day
-            + r"(?:\s+day\s+of|\s*-)?\s*" + month
+            r"(?:(?<![\w])the\s+)?(?<![\w.,£/])"
+            + day
+            + r"(?:\s+day\s+of|\s*-)?\s*"
+            + month
             + r"(?:(?:,?\s+|-)(?P<year>\d{4})(?!\d)|-(?P<yy>\d{2})(?!\d))?(?![\w])",
-            re.IGNORECASE),
+            re.IGNORECASE,
+        ),
         # June 30, 2021 (needs the year)
         "month_day": re.compile(
-            r"(?<![\w])" + month + r"\s+" + day + r",?\s+(?P<year>\d{4})(?!\d)",
-            re.IGNORECASE),
+            r"(?<![\w])" + month + r"\s+" + day + r",?\s+(?P<year>\d{4})(?!\d)", re.IGNORECASE
+        ),
         # a weekday printed just before a date: "Wednesday, 10th"
-        "weekday": re.compile(rf"(?<![\w])(?P<weekday>{_alt(list(_weekdays()))})\.?,?\s+$",
-                              re.IGNORECASE),
+        "weekday": re.compile(
+            rf"(?<![\w])(?P<weekday>{_alt(list(_weekdays()))})\.?,?\s+$", re.IGNORECASE
+        ),
         "month_year": re.compile(
-            r"(?<![\w])" + month + r",?\s+(?P<year>\d{4})(?!\d)",
-            re.IGNORECASE),
+            r"(?<![\w])" + month + r",?\s+(?P<year>\d{4})(?!\d)", re.IGNORECASE
+        ),
     }
 
 
@@ -117,8 +122,11 @@ def _make(year: int, month: int, day: int) -> dt.date | None:
 
 
 def _nearest_year(month: int, day: int, reference: dt.date) -> dt.date | None:
-    options = [d for y in (reference.year - 1, reference.year, reference.year + 1)
-               if (d := _make(y, month, day)) is not None]
+    options = [
+        d
+        for y in (reference.year - 1, reference.year, reference.year + 1)
+        if (d := _make(y, month, day)) is not None
+    ]
     return min(options, key=lambda d: abs((d - reference).days)) if options else None
 
 
@@ -130,12 +138,12 @@ def _mention(text: str, m: re.Match[str], date: dt.date, inferred: bool = False)
     if wd is not None:
         start = wd.start()
         weekday_ok = _weekdays()[wd.group("weekday").casefold()] == date.weekday()
-    return DateMention(date, start, m.end(), text[start:m.end()], inferred_year=inferred,
-                       weekday_ok=weekday_ok)
+    return DateMention(
+        date, start, m.end(), text[start : m.end()], inferred_year=inferred, weekday_ok=weekday_ok
+    )
 
 
-def _mentions(text: str, reference: dt.date | None,
-              default_year: int | None) -> list[DateMention]:
+def _mentions(text: str, reference: dt.date | None, default_year: int | None) -> list[DateMention]:
     pats = _patterns()
     found: list[DateMention] = []
     for m in pats["numeric"].finditer(text):
@@ -213,6 +221,13 @@ def find_months(text: str) -> list[MonthMention]:
         year = _year(m.group("year"))
         if year is None:
             continue
-        found.append(MonthMention(year, _months()[m.group("month").rstrip(".").casefold()],
-                                  m.start(), m.end(), m.group(0)))
+        found.append(
+            MonthMention(
+                year,
+                _months()[m.group("month").rstrip(".").casefold()],
+                m.start(),
+                m.end(),
+                m.group(0),
+            )
+        )
     return found

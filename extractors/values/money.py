@@ -103,13 +103,16 @@ def _amount_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str
     """(amount with £/GBP before, bare number with optional scale, amount with pounds after)."""
     tight = [r["phrase"] for r in _words()["scale"] if r["attach"] == "tight"]
     word = [r["phrase"] for r in _words()["scale"] if r["attach"] == "word"]
-    scale = (rf"(?:(?P<tight>{_phrase_alternation(tight)})(?![\w])"
-             rf"|\s?(?P<word>{_phrase_alternation(word)})(?![\w]))?")
+    scale = (
+        rf"(?:(?P<tight>{_phrase_alternation(tight)})(?![\w])"
+        rf"|\s?(?P<word>{_phrase_alternation(word)})(?![\w]))?"
+    )
     # A letter-scale must not run into a word ("£5 miles"); a word-scale may follow a space.
     signed = re.compile(rf"(?:£|\bGBP(?![a-z]))[ \t\u00a0]?{_NUMBER}{scale}", re.IGNORECASE)
     bare = re.compile(rf"{_NUMBER}{scale}", re.IGNORECASE)
-    after = re.compile(rf"(?<![\w.,£]){_NUMBER}{scale}\s*(?:pounds(?:\s+sterling)?|GBP)\b",
-                       re.IGNORECASE)
+    after = re.compile(
+        rf"(?<![\w.,£]){_NUMBER}{scale}\s*(?:pounds(?:\s+sterling)?|GBP)\b", re.IGNORECASE
+    )
     return signed, bare, after
 
 
@@ -131,7 +134,8 @@ def _context_patterns() -> dict[str, re.Pattern[str]]:
         "over_years": re.compile(
             rf"\s*over\s+(?:the\s+)?(?:next\s+|following\s+|coming\s+)?"
             rf"(?P<n>\d{{1,2}}|{nums})\s+(?:financial\s+)?years?\b",
-            re.IGNORECASE),
+            re.IGNORECASE,
+        ),
         "range_sep": re.compile(rf"\s*(?:[{_DASHES}]|to\b)\s*", re.IGNORECASE),
         "and_sep": re.compile(r"\s*(?:and|&)\s*", re.IGNORECASE),
     }
@@ -173,8 +177,15 @@ def _amount_from_match(m: re.Match[str], marked: bool) -> _Amount | None:
     if parsed is None:
         return None
     value, raw = parsed
-    return _Amount(value=value, start=m.start(), end=m.end(), marked=marked,
-                   scaled=unit is not None, grouped="," in m.group("num"), raw_number=raw)
+    return _Amount(
+        value=value,
+        start=m.start(),
+        end=m.end(),
+        marked=marked,
+        scaled=unit is not None,
+        grouped="," in m.group("num"),
+        raw_number=raw,
+    )
 
 
 def _scan_amounts(text: str) -> list[_Amount]:
@@ -196,8 +207,9 @@ def _scan_amounts(text: str) -> list[_Amount]:
     return kept
 
 
-def _range_end(text: str, first: _Amount, nxt: _Amount | None,
-               between: bool) -> tuple[_Amount, Decimal] | None:
+def _range_end(
+    text: str, first: _Amount, nxt: _Amount | None, between: bool
+) -> tuple[_Amount, Decimal] | None:
     """The upper end of a range starting at ``first``, with the lower end's value, if any.
 
     "£3,000-£5,000", "£3k to £5k", "between £3k and £5k", and the upper end without its own
@@ -221,7 +233,7 @@ def _range_end(text: str, first: _Amount, nxt: _Amount | None,
         upper = _amount_from_match(m, marked=False)
         if upper is None or not (upper.scaled or upper.grouped or between):
             return None
-        if re.match(r"\s*[/\u2013-]\s*\d", text[upper.end:upper.end + 4]):
+        if re.match(r"\s*[/\u2013-]\s*\d", text[upper.end : upper.end + 4]):
             return None  # "£1,000 - 2019/20": a year follows, not a range
     low = first.value
     if not upper.marked and upper.scaled and not first.scaled:
@@ -235,7 +247,7 @@ def _range_end(text: str, first: _Amount, nxt: _Amount | None,
 
 def _scale_of(text: str, amount: _Amount) -> Decimal:
     """The multiplier written at the end of an amount's span."""
-    tail = text[amount.start:amount.end].casefold().rstrip()
+    tail = text[amount.start : amount.end].casefold().rstrip()
     for phrase, value in sorted(_scales().items(), key=lambda kv: -len(kv[0])):
         if tail.endswith(phrase):
             return value
@@ -247,7 +259,7 @@ def _sign_start(text: str, amount: _Amount, prev_end: int | None) -> int | None:
     i = amount.start
     if i == 0 or text[i - 1] not in _DASHES:
         return None
-    before = text[:i - 1]
+    before = text[: i - 1]
     if prev_end is not None and prev_end == i - 1:
         return None  # "£3,000-£5,000" style: the dash separates two amounts
     if before and (before[-1].isalnum() or before[-1] in ".,"):
@@ -275,7 +287,7 @@ def find_money(text: str) -> list[MoneyMention]:
         sign = _sign_start(text, first, prev_end)
         if sign is not None:
             negative, start = True, sign
-        lead = text[max(0, start - 40):start]
+        lead = text[max(0, start - 40) : start]
         between_m = ctx["between"].search(lead)
         nxt = amounts[i + 1] if i + 1 < len(amounts) else None
         rng = None
@@ -295,7 +307,7 @@ def find_money(text: str) -> list[MoneyMention]:
                 i += 1
             if between_m is not None:
                 start -= len(lead) - between_m.start()
-                lead = text[max(0, start - 40):start]
+                lead = text[max(0, start - 40) : start]
         if negative:
             amount = -amount
         for kind in ("cap", "estimate"):
@@ -321,8 +333,14 @@ def find_money(text: str) -> list[MoneyMention]:
         if scaled:
             hints.append("unit_scaled")
         ordered = tuple(h for h in HINTS if h in hints)
-        money = Money(amount=amount, amount_max=amount_max, approximate="estimate" in ordered,
-                      hint=ordered[0] if ordered else None, years=years, hints=ordered)
+        money = Money(
+            amount=amount,
+            amount_max=amount_max,
+            approximate="estimate" in ordered,
+            hint=ordered[0] if ordered else None,
+            years=years,
+            hints=ordered,
+        )
         mentions.append(MoneyMention(money=money, start=start, end=end, text=text[start:end]))
         prev_end = end
         i += 1
@@ -346,7 +364,7 @@ def parse_money(text: str) -> Money | None:
     if len(mentions) != 1:
         return None
     m = mentions[0]
-    if core[:m.start].strip() or core[m.end:].strip(_WRAPPING):
+    if core[: m.start].strip() or core[m.end :].strip(_WRAPPING):
         return None
     return m.money
 
@@ -354,7 +372,8 @@ def parse_money(text: str) -> Money | None:
 _TABLE_ZERO = {"-", "\u2013", "\u2014", "\u2212", "nil", "0", "--"}
 _TABLE_NUMBER = re.compile(
     r"(?P<neg>[(\-\u2013\u2212])?\s*£?\s*"
-    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?P<close>\))?")
+    r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)\s*(?P<close>\))?"
+)
 
 
 def parse_table_amount(cell: str, unit: Decimal) -> Decimal | None:
@@ -391,8 +410,10 @@ def parse_table_amount(cell: str, unit: Decimal) -> Decimal | None:
 
 @functools.cache
 def _unit_patterns() -> tuple[tuple[re.Pattern[str], Decimal], ...]:
-    return tuple((re.compile(r["pattern"], re.IGNORECASE), Decimal(r["unit"]))
-                 for r in load_table("table_units.csv"))
+    return tuple(
+        (re.compile(r["pattern"], re.IGNORECASE), Decimal(r["unit"]))
+        for r in load_table("table_units.csv")
+    )
 
 
 def unit_from_header(text: str) -> Decimal | None:

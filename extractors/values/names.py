@@ -24,8 +24,30 @@ from extractors.memo import paper_memo
 from extractors.values.spacing import fold
 
 # Lower-case words that belong inside a surname ("van der Berg", "de la Cruz").
-_PARTICLES = frozenset({"van", "von", "der", "den", "de", "del", "della", "da", "di", "du",
-                        "le", "la", "st", "st.", "bin", "ibn", "al", "el", "ten", "ter"})
+_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "der",
+        "den",
+        "de",
+        "del",
+        "della",
+        "da",
+        "di",
+        "du",
+        "le",
+        "la",
+        "st",
+        "st.",
+        "bin",
+        "ibn",
+        "al",
+        "el",
+        "ten",
+        "ter",
+    }
+)
 _NAME_TOKEN = re.compile(r"[^\W\d_][\w'\u2019.\-]*", re.UNICODE)
 _INITIALS_DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]?\.?")
 _DASH_SEP = re.compile(r"\s+[-\u2013\u2014]\s+")
@@ -56,7 +78,7 @@ class PersonName:
     def bare(self) -> str:
         """The name without honorific: "R Bradburn", "Townsend"."""
         if self.honorific_printed and self.name.startswith(self.honorific_printed):
-            return self.name[len(self.honorific_printed):].strip()
+            return self.name[len(self.honorific_printed) :].strip()
         return self.name
 
     @property
@@ -84,8 +106,10 @@ class Honorific:
 @functools.cache
 def honorifics() -> tuple[Honorific, ...]:
     """The rows of ``data/honorifics.csv`` in file order: the one reader of that table."""
-    return tuple(Honorific(r["honorific"], r["canonical"], r["plural"] == "1", r["gender"])
-                 for r in load_table("honorifics.csv"))
+    return tuple(
+        Honorific(r["honorific"], r["canonical"], r["plural"] == "1", r["gender"])
+        for r in load_table("honorifics.csv")
+    )
 
 
 @functools.cache
@@ -106,7 +130,8 @@ def _affiliation() -> dict[str, list[re.Pattern[str]]]:
     for r in load_table("affiliation_words.csv"):
         words = r"[\s\-]+".join(re.escape(w) for w in re.split(r"[\s\-]+", r["word"]))
         by_kind.setdefault(r["kind"], []).append(
-            re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE))
+            re.compile(rf"(?<![\w-]){words}(?![\w-])", re.IGNORECASE)
+        )
     return by_kind
 
 
@@ -255,7 +280,7 @@ class _Affiliation:
 
 
 def _is_chair_marker(text: str) -> bool:
-    """"Chair", "Vice-Chairman", "in the Chair": the segment says only who chaired."""
+    """ "Chair", "Vice-Chairman", "in the Chair": the segment says only who chaired."""
     rest = text
     for kind in ("vice_chair", "chair"):
         for p in _affiliation()[kind]:
@@ -287,8 +312,9 @@ def _expand_forename(token: str, all_caps: bool) -> list[str] | None:
     return [bare]
 
 
-def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], Honorific | None, str | None,
-                                    tuple[str, ...]] | None:
+def _parse_core(
+    core: str,
+) -> tuple[str, str, tuple[str, ...], Honorific | None, str | None, tuple[str, ...]] | None:
     """(name as printed, surname, forenames, honorific, honorific as printed, post-nominals)."""
     tokens = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\s,]+", core)]
     if not tokens:
@@ -299,7 +325,7 @@ def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], Honorific | None,
     honorific, hon_printed = None, None
     if hon is not None:
         first, honorific = hon
-        hon_printed = core[tokens[0][1]:tokens[first - 1][2]]
+        hon_printed = core[tokens[0][1] : tokens[first - 1][2]]
     last = len(tokens)
     post: list[str] = []
     while last > first + 1 and tokens[last - 1][0].rstrip(".,") in _postnominals():
@@ -328,7 +354,7 @@ def _parse_core(core: str) -> tuple[str, str, tuple[str, ...], Honorific | None,
             return None
         forenames.extend(expanded)
     start = tokens[0][1] if honorific else tokens[first][1]
-    name = fold(core[start:tokens[last - 1][2]])
+    name = fold(core[start : tokens[last - 1][2]])
     return name, surname, tuple(forenames), honorific, hon_printed, tuple(post)
 
 
@@ -349,7 +375,7 @@ def parse_person_name(text: str) -> PersonName | None:
     chair_phrase = re.search(r"\s*,?\s*\bin\s+the\s+chair\b\s*$", outside, re.IGNORECASE)
     if chair_phrase:
         aff.chair = True
-        outside = outside[:chair_phrase.start()]
+        outside = outside[: chair_phrase.start()]
     segments = _split_top(outside, re.compile(r"\s*,\s*|\s+[-\u2013\u2014]\s+"))
     core = segments[0]
     extra_post: list[str] = []
@@ -369,14 +395,22 @@ def parse_person_name(text: str) -> PersonName | None:
         return None
     name, surname, forenames, hon, hon_printed, post = parsed
     return PersonName(
-        text=folded, name=name, surname=surname, forenames=forenames,
-        honorific=hon.canonical if hon else None, honorific_printed=hon_printed,
-        post_nominals=post + tuple(extra_post), role=aff.role, organisation=aff.organisation,
-        chair=aff.chair, vice_chair=aff.vice_chair)
+        text=folded,
+        name=name,
+        surname=surname,
+        forenames=forenames,
+        honorific=hon.canonical if hon else None,
+        honorific_printed=hon_printed,
+        post_nominals=post + tuple(extra_post),
+        role=aff.role,
+        organisation=aff.organisation,
+        chair=aff.chair,
+        vice_chair=aff.vice_chair,
+    )
 
 
 def honorific_gender(name: PersonName) -> str | None:
-    """"m" or "f" when the printed honorific implies it (Mr, Mrs, Sir, Dame), else None."""
+    """ "m" or "f" when the printed honorific implies it (Mr, Mrs, Sir, Dame), else None."""
     if not name.honorific_printed:
         return None
     hon = _match_honorific(name.honorific_printed.split())
@@ -425,7 +459,7 @@ def split_name_list(text: str, shared_honorific: bool = True) -> list[str]:
 
 
 def _singular(printed: str, hon: Honorific) -> str:
-    """"Councillors" -> "Councillor", "Cllrs" -> "Cllr", "Messrs" -> "Mr"."""
+    """ "Councillors" -> "Councillor", "Cllrs" -> "Cllr", "Messrs" -> "Mr"."""
     candidate = printed.rstrip(".")
     if candidate.endswith("s"):
         match = _match_honorific(candidate[:-1].split())
@@ -475,10 +509,24 @@ def names_compatible(a: str | PersonName, b: str | PersonName) -> bool:
 # ``looks_like_name`` and ``split_name_role`` ask less of a token than ``parse_person_name``: a
 # capitalised word, an initial, capitals or O'Name, and these particles
 
-_PRINTED_PARTICLES = {"de", "van", "von", "der", "den", "la", "le", "du", "da", "di", "al", "bin",
-                      "st"}
+_PRINTED_PARTICLES = {
+    "de",
+    "van",
+    "von",
+    "der",
+    "den",
+    "la",
+    "le",
+    "du",
+    "da",
+    "di",
+    "al",
+    "bin",
+    "st",
+}
 _PRINTED_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z]\.?|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*|[A-Z]{2,}|O['’][A-Z]\w+)$")
+    r"^(?:[A-Z]\.?|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*|[A-Z]{2,}|O['’][A-Z]\w+)$"
+)
 _REP = re.compile(r"^(?:a\s+|the\s+)?representatives?\s+(?:of|for|from)\s+(?:the\s+)?(.+)$", re.I)
 
 
@@ -519,15 +567,17 @@ def _words(name: str, column: str) -> frozenset[str]:
 
 @functools.cache
 def _chair_cues() -> tuple[tuple[re.Pattern[str], bool, str], ...]:
-    return tuple((re.compile(r["pattern"], re.I), r["chair"] == "yes", r["position"])
-                 for r in load_table("chair_cues.csv"))
+    return tuple(
+        (re.compile(r["pattern"], re.I), r["chair"] == "yes", r["position"])
+        for r in load_table("chair_cues.csv")
+    )
 
 
 def split_honorific(name: str) -> tuple[str | None, str, bool]:
     """Split a leading honorific: returns (singular honorific, rest, whether it was plural)."""
     for form, singular, plural in _prefix_honorifics():
         if name == form or name.startswith(form + " ") or name.startswith(form + ". "):
-            return singular, name[len(form):].lstrip(". ").strip(), plural
+            return singular, name[len(form) :].lstrip(". ").strip(), plural
     return None, name, False
 
 
@@ -626,8 +676,11 @@ def _opens_role(words: list[str]) -> bool:
     """Whether the words open a job title: a role word, a rank, or "representative of"."""
     first = re.split(r"[/,]", words[0])[0].lower()
     text = " ".join(words).replace("/", " ")
-    return (first in _words("role_words.csv", "word") or split_honorific(text)[0] is not None
-            or bool(_REP.match(text)))
+    return (
+        first in _words("role_words.csv", "word")
+        or split_honorific(text)[0] is not None
+        or bool(_REP.match(text))
+    )
 
 
 def split_name_role(text: str) -> tuple[str, str] | None:
@@ -645,13 +698,16 @@ def split_name_role(text: str) -> tuple[str, str] | None:
 
     def ok(k: int) -> bool:
         name = toks[:k]
-        return (k < len(toks) and all(_PRINTED_NAME_TOKEN.match(t) for t in name)
-                and not re.fullmatch(r"[A-Z]\.?", name[-1])
-                and toks[k][:1].isupper())
+        return (
+            k < len(toks)
+            and all(_PRINTED_NAME_TOKEN.match(t) for t in name)
+            and not re.fullmatch(r"[A-Z]\.?", name[-1])
+            and toks[k][:1].isupper()
+        )
 
     def cut(k: int) -> tuple[str, str]:
         words = text.strip().split()
-        return " ".join(words[:shift + k]), " ".join(words[shift + k:])
+        return " ".join(words[: shift + k]), " ".join(words[shift + k :])
 
     candidates = [k for k in range(low, min(len(toks), 4)) if ok(k)]
     for k in candidates:
@@ -661,7 +717,7 @@ def split_name_role(text: str) -> tuple[str, str] | None:
         if looks_like_org(split_brackets(" ".join(toks[k:]))[0]):
             return cut(k)
     default = low + (1 if len(toks) > low and re.fullmatch(r"[A-Z]\.?", toks[low - 1]) else 0)
-    if default in candidates and looks_like_name(" ".join(text.split()[:shift + default])):
+    if default in candidates and looks_like_name(" ".join(text.split()[: shift + default])):
         return cut(default)
     return None
 
@@ -686,7 +742,7 @@ def _list_segments(text: str) -> list[tuple[str, str]]:
         elif ch in ")]":
             depth = max(0, depth - 1)
             if depth == 0:
-                nxt = re.match(r"\s+(?!and\b)(?=[A-Z])", text[i + 1:])
+                nxt = re.match(r"\s+(?!and\b)(?=[A-Z])", text[i + 1 :])
                 if nxt:
                     cur.append(ch)
                     out.append((joiner, "".join(cur)))
@@ -778,23 +834,34 @@ def _split_run_together(seg: str) -> list[str]:
         bare = tok.strip("()")
         if k >= 2 and _ABBREVIATION.match(bare) and bare[:2].isupper():
             for n in (3, 2):
-                words = toks[max(0, k - n):k]
-                if len(words) == n and bare.upper().startswith(_initials_of(words)) and len(
-                        _initials_of(words)) == n:
+                words = toks[max(0, k - n) : k]
+                if (
+                    len(words) == n
+                    and bare.upper().startswith(_initials_of(words))
+                    and len(_initials_of(words)) == n
+                ):
                     initials.add(k)
                     if k + 1 < len(toks):
                         cuts.append(k + 1)
                     break
     if initials:
-        pieces = [" ".join(t for i, t in enumerate(toks[a:b], a) if i not in initials)
-                  for a, b in zip([0, *cuts], [*cuts, len(toks)], strict=True)]
+        pieces = [
+            " ".join(t for i, t in enumerate(toks[a:b], a) if i not in initials)
+            for a, b in zip([0, *cuts], [*cuts, len(toks)], strict=True)
+        ]
         return [p for p in pieces if p]
     if not cuts:
         # a singular honorific opening a second name
         if toks and toks[0].rstrip(".") in _SHORT_HONORIFICS:
-            cuts = [k for k, tok in enumerate(toks) if k > 1 and tok.rstrip(".") in
-                    _SHORT_HONORIFICS and k + 1 < len(toks) and toks[k + 1][:1].isupper()
-                    and toks[k - 1] not in ("&", "and")]
+            cuts = [
+                k
+                for k, tok in enumerate(toks)
+                if k > 1
+                and tok.rstrip(".") in _SHORT_HONORIFICS
+                and k + 1 < len(toks)
+                and toks[k + 1][:1].isupper()
+                and toks[k - 1] not in ("&", "and")
+            ]
     if not cuts:
         return [seg]
     pieces = [" ".join(toks[a:b]) for a, b in zip([0, *cuts], [*cuts, len(toks)], strict=True)]
@@ -802,8 +869,11 @@ def _split_run_together(seg: str) -> list[str]:
 
 
 #: a group word before names of the public in a list of those present
-_PUBLIC_WORDS = re.compile(r"^(?:residents?|members?\s+of\s+the\s+public|public|visitors?|"
-                           r"observers?)\s+(?=[A-Z])", re.I)
+_PUBLIC_WORDS = re.compile(
+    r"^(?:residents?|members?\s+of\s+the\s+public|public|visitors?|"
+    r"observers?)\s+(?=[A-Z])",
+    re.I,
+)
 
 
 def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]:
@@ -819,16 +889,19 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
     group_hon: str | None = None
     group: list[PersonEntry] = []
     close_after = False
-    segments = [(joiner if k == 0 else ",", piece)
-                for joiner, seg in _list_segments(text.strip().rstrip("."))
-                for k, piece in enumerate(p for pair in _split_dash_pairs(seg)
-                                          for p in _split_run_together(pair))]
+    segments = [
+        (joiner if k == 0 else ",", piece)
+        for joiner, seg in _list_segments(text.strip().rstrip("."))
+        for k, piece in enumerate(
+            p for pair in _split_dash_pairs(seg) for p in _split_run_together(pair)
+        )
+    ]
     public = False
     for joiner, seg in segments:
         seg = seg.strip(" .")
         lead = _PUBLIC_WORDS.match(seg)
         if lead:  # "and Residents Fiona Miller, Mark Orr": the public from here on
-            seg, public = seg[lead.end():], True
+            seg, public = seg[lead.end() :], True
         if re.match(r"^(?:and|&)\s+", seg):
             seg, joiner = re.sub(r"^(?:and|&)\s+", "", seg), "and"
         if close_after or joiner == "stop":  # a plural honorific ends with its sentence
@@ -868,8 +941,9 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             group_hon = None
         name = strip_honours(rest)
         name = f"{hon} {name}" if hon else name
-        entry = PersonEntry(name=name, chair=chair, evidence=seg, new_list=after_stop,
-                            public=public)
+        entry = PersonEntry(
+            name=name, chair=chair, evidence=seg, new_list=after_stop, public=public
+        )
         for g in groups:
             cue = _chair_cue(g)
             if cue:
@@ -886,7 +960,8 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             if entry.organisation:
                 for prev in group:
                     if prev.organisation is None and not any(
-                            _chair_cue(g) is None for g in split_brackets(prev.evidence)[1]):
+                        _chair_cue(g) is None for g in split_brackets(prev.evidence)[1]
+                    ):
                         prev.organisation = entry.organisation
             group.append(entry)
             if joiner == "and":

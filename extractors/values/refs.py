@@ -52,8 +52,9 @@ def _words(kind: str) -> list[str]:
 
 
 def _alt(words: list[str]) -> str:
-    return "|".join(r"\s+".join(re.escape(p) for p in w.split())
-                    for w in sorted(words, key=len, reverse=True))
+    return "|".join(
+        r"\s+".join(re.escape(p) for p in w.split()) for w in sorted(words, key=len, reverse=True)
+    )
 
 
 @functools.cache
@@ -73,7 +74,8 @@ def _compiled() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # a heading: the ref, then a dot, colon, dash or spaces, then the title
     heading = re.compile(
         rf"\s*\(?{ref}\)?(?:\.(?!\d)|:)?(?:\s*[-\u2013\u2014:]\s*|\s+|$)(?P<title>\S.*)?",
-        re.IGNORECASE | re.DOTALL)
+        re.IGNORECASE | re.DOTALL,
+    )
     return whole, heading
 
 
@@ -93,13 +95,17 @@ def _ref_from_match(m: re.Match[str]) -> MinuteRef | None:
         year = _year(m.group("year"))
         if year is None:
             return None
-        return MinuteRef(text=f"{m.group('snum')}/{m.group('year')}", number=int(m.group("snum")),
-                         year=year, kind="sequence")
+        return MinuteRef(
+            text=f"{m.group('snum')}/{m.group('year')}",
+            number=int(m.group("snum")),
+            year=year,
+            kind="sequence",
+        )
     if m.group("prefix"):
         prefix = m.group("prefix")
         if not prefix.isupper() or prefix in _words("not_prefix"):
             return None
-        text = m.group(0)[m.start("prefix") - m.start():m.end("pnum") - m.start()]
+        text = m.group(0)[m.start("prefix") - m.start() : m.end("pnum") - m.start()]
         return MinuteRef(text=text, number=int(m.group("pnum")), prefix=prefix, kind="prefixed")
     return MinuteRef(text=m.group("num"), number=int(m.group("num")), kind="plain")
 
@@ -142,7 +148,8 @@ def match_minute_heading(line: str) -> MinuteHeading | None:
 _DECISION = re.compile(
     r"\s*(?:decision(?:\s+(?:no\.?|number))?\s*:?\s*)?"
     r"(?P<text>(?P<yy>\d{2})[/\-](?P<num>\d{5}))\s*\.?",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 
 
 def parse_decision_number(text: str) -> DecisionNumber | None:
@@ -153,8 +160,9 @@ def parse_decision_number(text: str) -> DecisionNumber | None:
     m = _DECISION.fullmatch(text.strip())
     if m is None:
         return None
-    return DecisionNumber(text=m.group("text"), year=2000 + int(m.group("yy")),
-                          number=int(m.group("num")))
+    return DecisionNumber(
+        text=m.group("text"), year=2000 + int(m.group("yy")), number=int(m.group("num"))
+    )
 
 
 def rising_run(numbers: list[int], max_step: int = 1) -> list[int]:

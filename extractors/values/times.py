@@ -25,8 +25,9 @@ class TimeMention:
 
 @functools.cache
 def _words() -> dict[str, str]:
-    return {" ".join(r["phrase"].casefold().split()): r["time"]
-            for r in load_table("time_words.csv")}
+    return {
+        " ".join(r["phrase"].casefold().split()): r["time"] for r in load_table("time_words.csv")
+    }
 
 
 @functools.cache
@@ -48,8 +49,9 @@ def _pattern() -> re.Pattern[str]:
 
 def _clock(m: re.Match[str]) -> str | None:
     if m.group("word"):
-        return _words()[" ".join(re.sub(r"(\d)([a-z])", r"\1 \2",
-                                        m.group("word").casefold()).split())]
+        return _words()[
+            " ".join(re.sub(r"(\d)([a-z])", r"\1 \2", m.group("word").casefold()).split())
+        ]
     if m.group("h12"):
         hour, minute = int(m.group("h12")), int(m.group("m12") or 0)
         if not 1 <= hour <= 12 or minute > 59:

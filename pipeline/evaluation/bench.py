@@ -58,14 +58,17 @@ def _variant(src: Path, copy_no: int) -> bytes:
     if src.suffix == ".pdf":
         return data + f"\n% minutebook bench copy {copy_no}\n".encode()
     buf = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(buf, "w",
-                                                                   zipfile.ZIP_DEFLATED) as zout:
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as zin,
+        zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zout,
+    ):
         for info in zin.infolist():
             member = zin.read(info.filename)
             if info.filename == "docProps/core.xml":
-                member = member.replace(b"</cp:coreProperties>",
-                                        f"<dc:subject>bench copy {copy_no}</dc:subject>"
-                                        "</cp:coreProperties>".encode())
+                member = member.replace(
+                    b"</cp:coreProperties>",
+                    f"<dc:subject>bench copy {copy_no}</dc:subject></cp:coreProperties>".encode(),
+                )
             zout.writestr(info, member)
     return buf.getvalue()
 
@@ -97,11 +100,18 @@ def _pdf_pages(paths: list[Path]) -> int:
 
 def _child(code: str, paths: list[Path]) -> tuple[float, float]:
     """Run ``code`` over ``paths`` in a fresh interpreter; return (seconds, peak RSS MB)."""
-    script = ("import sys, time, resource\npaths = sys.argv[1:]\nt = time.perf_counter()\n"
-              f"{code}\nprint(time.perf_counter() - t, "
-              "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)")
-    proc = subprocess.run([sys.executable, "-c", script, *map(str, paths)], capture_output=True,
-                          text=True, check=True, cwd=ROOT)
+    script = (
+        "import sys, time, resource\npaths = sys.argv[1:]\nt = time.perf_counter()\n"
+        f"{code}\nprint(time.perf_counter() - t, "
+        "resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", script, *map(str, paths)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     secs, rss = proc.stdout.split()[-2:]
     return float(secs), float(rss)
 
@@ -162,24 +172,40 @@ class _RunFigures:
 def child_run(folder: str, out: str, workers: int, cache: str) -> None:
     """Run minutebook once and print its figures as JSON (the bench's child process)."""
     t = time.perf_counter()
-    summary = run([Path(folder)], Path(out),
-                  RunOptions(workers=workers, cache_dir=Path(cache) if cache else None,
-                             progress=False))
-    print(json.dumps({"seconds": time.perf_counter() - t, "pages": summary.pages,
-                      "papers": summary.papers, "cached": summary.cached,
-                      "peak_worker_rss_mb": summary.peak_worker_rss_mb,
-                      "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "stage_seconds": summary.stage_seconds}))
+    summary = run(
+        [Path(folder)],
+        Path(out),
+        RunOptions(workers=workers, cache_dir=Path(cache) if cache else None, progress=False),
+    )
+    print(
+        json.dumps(
+            {
+                "seconds": time.perf_counter() - t,
+                "pages": summary.pages,
+                "papers": summary.papers,
+                "cached": summary.cached,
+                "peak_worker_rss_mb": summary.peak_worker_rss_mb,
+                "main_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                "stage_seconds": summary.stage_seconds,
+            }
+        )
+    )
 
 
 def _timed_run(folder: Path, out: Path, workers: int, cache: Path | None) -> _RunFigures:
     """Run minutebook in a fresh interpreter, so every measured run (and the workers it forks)
     starts from the same clean process, not one grown by the runs before it."""
-    code = ("import sys; from pipeline.evaluation.bench import child_run; "
-            "child_run(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4])")
-    proc = subprocess.run([sys.executable, "-c", code, str(folder), str(out), str(workers),
-                           str(cache or "")], capture_output=True, text=True, check=True,
-                          cwd=ROOT)
+    code = (
+        "import sys; from pipeline.evaluation.bench import child_run; "
+        "child_run(sys.argv[1], sys.argv[2], int(sys.argv[3]), sys.argv[4])"
+    )
+    proc = subprocess.run(
+        [sys.executable, "-c", code, str(folder), str(out), str(workers), str(cache or "")],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    )
     return _RunFigures(**json.loads(proc.stdout.strip().splitlines()[-1]))
 
 
@@ -241,18 +267,22 @@ def bench(papers: int, work: Path) -> dict:
             "minutebook_worker_at_quarter": round(sum_small.peak_worker_rss_mb, 1),
             "minutebook_main": round(sum1.main_rss_mb, 1),
         },
-        "rss_growth": round(sum1.peak_worker_rss_mb / max(sum_small.peak_worker_rss_mb, 1e-9),
-                            3),
+        "rss_growth": round(sum1.peak_worker_rss_mb / max(sum_small.peak_worker_rss_mb, 1e-9), 3),
         "incremental_s_ratio": round(again_s / first_s, 4),
         "stage_share": {k: round(v, 4) for k, v in sorted(stage_share.items())},
         "detail": {
-            "minutebook_1_s": round(s1, 2), "minutebook_2_s": round(s2, 2),
+            "minutebook_1_s": round(s1, 2),
+            "minutebook_2_s": round(s2, 2),
             "speedup_2_workers": round(s1 / s2, 2),
-            "baseline_pages": base_pages, "baseline_s": round(base_s, 2),
-            "ceiling_pages": ceil_pages, "ceiling_s": round(ceil_s, 2),
-            "pdf_reader_pages": reader_pages, "pdf_reader_s": round(reader_s, 2),
+            "baseline_pages": base_pages,
+            "baseline_s": round(base_s, 2),
+            "ceiling_pages": ceil_pages,
+            "ceiling_s": round(ceil_s, 2),
+            "pdf_reader_pages": reader_pages,
+            "pdf_reader_s": round(reader_s, 2),
             "hostile_corpus_papers": hostile.papers,
-            "first_run_s": round(first_s, 2), "unchanged_rerun_s": round(again_s, 2),
+            "first_run_s": round(first_s, 2),
+            "unchanged_rerun_s": round(again_s, 2),
             "memory_runs_papers": [len(list(small.iterdir())), len(files)],
         },
     }
@@ -267,18 +297,34 @@ def _targets(r: dict) -> list[tuple[str, float, str, bool]]:
         ("minutebook / baseline pages/s", vs_base, ">= 10", vs_base >= 10),
         ("minutebook / ceiling pages/s", vs_ceil, ">= 0.2", vs_ceil >= 0.2),
         ("2 workers / 1 worker", two, ">= 1.6", two >= 1.6),
-        ("peak worker RSS MB", r["peak_rss_mb"]["minutebook_worker"], "<= 400",
-         r["peak_rss_mb"]["minutebook_worker"] <= 400),
+        (
+            "peak worker RSS MB",
+            r["peak_rss_mb"]["minutebook_worker"],
+            "<= 400",
+            r["peak_rss_mb"]["minutebook_worker"] <= 400,
+        ),
         ("RSS growth (4x papers)", r["rss_growth"], "<= 1.25", r["rss_growth"] <= 1.25),
-        ("unchanged re-run / first run", r["incremental_s_ratio"], "<= 0.05",
-         r["incremental_s_ratio"] <= 0.05),
+        (
+            "unchanged re-run / first run",
+            r["incremental_s_ratio"],
+            "<= 0.05",
+            r["incremental_s_ratio"] <= 0.05,
+        ),
         # targets that were wall-clock assertions in the tests: the PDF reader alone on one
         # core, the hostile-input corpus run whole, one page of an unclosed tag
-        ("PDF reader pages/s (real papers)", pps["pdf_reader_real_papers"], ">= 20",
-         pps["pdf_reader_real_papers"] >= 20),
+        (
+            "PDF reader pages/s (real papers)",
+            pps["pdf_reader_real_papers"],
+            ">= 20",
+            pps["pdf_reader_real_papers"] >= 20,
+        ),
         ("hostile corpus run s", r["hostile_corpus_s"], "<= 240", r["hostile_corpus_s"] <= 240),
-        ("unclosed-tag page, worst s", r["unclosed_tags_worst_s"], "<= 60",
-         r["unclosed_tags_worst_s"] <= 60),
+        (
+            "unclosed-tag page, worst s",
+            r["unclosed_tags_worst_s"],
+            "<= 60",
+            r["unclosed_tags_worst_s"] <= 60,
+        ),
     ]
 
 

@@ -135,7 +135,7 @@ def name_key(name: object) -> str:
         stripped = False
         for h in _honorifics():
             if s.startswith(h + " "):
-                s = s[len(h) + 1:].lstrip()
+                s = s[len(h) + 1 :].lstrip()
                 stripped = True
                 break
     return s
@@ -243,8 +243,11 @@ def funding_sim(g: Record, o: Record) -> float:
         return 1.0
     both_g = " ".join(str(g[k]) for k in ("recipient", "purpose") if not blank(g.get(k)))
     both_o = " ".join(str(o[k]) for k in ("recipient", "purpose") if not blank(o.get(k)))
-    pairs = [(g.get("recipient"), o.get("recipient")), (g.get("purpose"), o.get("purpose")),
-             (both_g, both_o)]
+    pairs = [
+        (g.get("recipient"), o.get("recipient")),
+        (g.get("purpose"), o.get("purpose")),
+        (both_g, both_o),
+    ]
     scores = [similarity(a, b) for a, b in pairs if not blank(a) and not blank(b)]
     return max(scores, default=0.0)
 
@@ -264,61 +267,141 @@ class Rule:
 
     def needed_columns(self) -> tuple[str, ...]:
         """Output columns without which the table counts as holding no records."""
-        return tuple(c.out for c in self.keys) + self.sim_columns + (
-            ("kind",) if self.kind else ())
+        return tuple(c.out for c in self.keys) + self.sim_columns + (("kind",) if self.kind else ())
 
 
 _T = "text"
 RULES: tuple[Rule, ...] = (
     Rule("doc_type", "papers", keys=(Check("doc_type", "doc_type", "fold"),)),
-    Rule("parts", "parts", keys=(Check("type", "type", "fold"), Check("date", "date", "date")),
-         sim=text_sim("title", "title"), sim_columns=("title",), threshold=0.5,
-         fields=(Check("title", "title", _T),)),
-    Rule("meetings", "meetings",
-         keys=(Check("date", "date", "date"), Check("source", "source", "fold")),
-         fields=(Check("start_time", "start_time", "time"), Check("end_time", "end_time", "time"),
-                 Check("venue", "venue", _T))),
-    Rule("membership", "memberships",
-         keys=(Check("name", "name_as_printed", "name"), Check("category", "category", "fold")),
-         fields=(Check("position", "position", _T), Check("organisation", "organisation", _T))),
-    Rule("agenda_items", "agenda_items", keys=(Check("number", "number", "ref"),),
-         sim=text_sim("title", "title"), sim_columns=("title",), threshold=0.6,
-         fields=(Check("title", "title", _T), Check("page_from", "page_from", "num"),
-                 Check("page_to", "page_to", "num"), Check("to_follow", "to_follow", "bool"),
-                 Check("exempt", "exempt", "bool"))),
-    Rule("attendance", "attendance",
-         keys=(Check("name", "name_as_printed", "name"), Check("status", "status", "fold")),
-         fields=(Check("organisation", "organisation", _T), Check("position", "position", _T),
-                 Check("chair", "chair", "bool"))),
-    Rule("minute_items", "minute_items", keys=(Check("ref", "ref", "ref"),),
-         fields=(Check("title", "title", _T),)),
-    Rule("resolutions", "resolutions",
-         keys=(Check("minute_ref", "minute_ref", "ref"), Check("number", "number", "num")),
-         sim=text_sim("text", "text"), sim_columns=("text",), threshold=0.6,
-         fields=(Check("text", "text", _T),)),
-    Rule("recommendations", "recommendations", sim=text_sim("text", "text"),
-         sim_columns=("text",), threshold=0.8,
-         fields=(Check("text", "text", _T), Check("section", "section", _T))),
-    Rule("priorities", "priorities", sim=text_sim("text", "text"), sim_columns=("text",),
-         threshold=0.8, fields=(Check("text", "text", _T), Check("period", "period", "fold"))),
-    Rule("spend_plan_lines", "spend_plan_lines", keys=(Check("cost_gbp", "cost_gbp", "money"),),
-         sim=text_sim("title", "title"), sim_columns=("title",), threshold=0.6,
-         fields=(Check("title", "title", _T), Check("pct_of_grant", "pct_of_grant", "num"),
-                 Check("other_funding", "other_funding", _T))),
-    Rule("grant_totals", "funding", keys=(Check("amount_gbp", "amount_gbp", "money"),),
-         kind="grant_award",
-         fields=(Check("financial_year", "financial_year", "fold"),
-                 Check("funder", "funder", _T))),
-    Rule("funding", "funding", keys=(Check("amount_gbp", "amount_gbp", "money"),),
-         sim=funding_sim, sim_columns=("recipient", "purpose"), threshold=0.5,
-         fields=(Check("kind", "kind", "fold"), Check("financial_year", "financial_year", "fold"),
-                 Check("approximate", "approximate", "bool"), Check("funder", "funder", _T),
-                 Check("recipient", "recipient", _T), Check("purpose", "purpose", _T))),
-    Rule("funding_sources", "funding_sources",
-         keys=(Check("amount_gbp", "amount_gbp", "money"),
-               Check("financial_year", "financial_year", "fold")),
-         sim=text_sim("source", "source"), sim_columns=("source",), threshold=0.6,
-         fields=(Check("source", "source", _T),)),
+    Rule(
+        "parts",
+        "parts",
+        keys=(Check("type", "type", "fold"), Check("date", "date", "date")),
+        sim=text_sim("title", "title"),
+        sim_columns=("title",),
+        threshold=0.5,
+        fields=(Check("title", "title", _T),),
+    ),
+    Rule(
+        "meetings",
+        "meetings",
+        keys=(Check("date", "date", "date"), Check("source", "source", "fold")),
+        fields=(
+            Check("start_time", "start_time", "time"),
+            Check("end_time", "end_time", "time"),
+            Check("venue", "venue", _T),
+        ),
+    ),
+    Rule(
+        "membership",
+        "memberships",
+        keys=(Check("name", "name_as_printed", "name"), Check("category", "category", "fold")),
+        fields=(Check("position", "position", _T), Check("organisation", "organisation", _T)),
+    ),
+    Rule(
+        "agenda_items",
+        "agenda_items",
+        keys=(Check("number", "number", "ref"),),
+        sim=text_sim("title", "title"),
+        sim_columns=("title",),
+        threshold=0.6,
+        fields=(
+            Check("title", "title", _T),
+            Check("page_from", "page_from", "num"),
+            Check("page_to", "page_to", "num"),
+            Check("to_follow", "to_follow", "bool"),
+            Check("exempt", "exempt", "bool"),
+        ),
+    ),
+    Rule(
+        "attendance",
+        "attendance",
+        keys=(Check("name", "name_as_printed", "name"), Check("status", "status", "fold")),
+        fields=(
+            Check("organisation", "organisation", _T),
+            Check("position", "position", _T),
+            Check("chair", "chair", "bool"),
+        ),
+    ),
+    Rule(
+        "minute_items",
+        "minute_items",
+        keys=(Check("ref", "ref", "ref"),),
+        fields=(Check("title", "title", _T),),
+    ),
+    Rule(
+        "resolutions",
+        "resolutions",
+        keys=(Check("minute_ref", "minute_ref", "ref"), Check("number", "number", "num")),
+        sim=text_sim("text", "text"),
+        sim_columns=("text",),
+        threshold=0.6,
+        fields=(Check("text", "text", _T),),
+    ),
+    Rule(
+        "recommendations",
+        "recommendations",
+        sim=text_sim("text", "text"),
+        sim_columns=("text",),
+        threshold=0.8,
+        fields=(Check("text", "text", _T), Check("section", "section", _T)),
+    ),
+    Rule(
+        "priorities",
+        "priorities",
+        sim=text_sim("text", "text"),
+        sim_columns=("text",),
+        threshold=0.8,
+        fields=(Check("text", "text", _T), Check("period", "period", "fold")),
+    ),
+    Rule(
+        "spend_plan_lines",
+        "spend_plan_lines",
+        keys=(Check("cost_gbp", "cost_gbp", "money"),),
+        sim=text_sim("title", "title"),
+        sim_columns=("title",),
+        threshold=0.6,
+        fields=(
+            Check("title", "title", _T),
+            Check("pct_of_grant", "pct_of_grant", "num"),
+            Check("other_funding", "other_funding", _T),
+        ),
+    ),
+    Rule(
+        "grant_totals",
+        "funding",
+        keys=(Check("amount_gbp", "amount_gbp", "money"),),
+        kind="grant_award",
+        fields=(Check("financial_year", "financial_year", "fold"), Check("funder", "funder", _T)),
+    ),
+    Rule(
+        "funding",
+        "funding",
+        keys=(Check("amount_gbp", "amount_gbp", "money"),),
+        sim=funding_sim,
+        sim_columns=("recipient", "purpose"),
+        threshold=0.5,
+        fields=(
+            Check("kind", "kind", "fold"),
+            Check("financial_year", "financial_year", "fold"),
+            Check("approximate", "approximate", "bool"),
+            Check("funder", "funder", _T),
+            Check("recipient", "recipient", _T),
+            Check("purpose", "purpose", _T),
+        ),
+    ),
+    Rule(
+        "funding_sources",
+        "funding_sources",
+        keys=(
+            Check("amount_gbp", "amount_gbp", "money"),
+            Check("financial_year", "financial_year", "fold"),
+        ),
+        sim=text_sim("source", "source"),
+        sim_columns=("source",),
+        threshold=0.6,
+        fields=(Check("source", "source", _T),),
+    ),
 )
 RULE_BY_KEY = {r.gold_key: r for r in RULES}
 #: keys added after the sample gold was written: scored only where some gold file has them
@@ -383,12 +466,22 @@ def match(rule: Rule, gold: list[Record], out: list[Record]) -> Matched:
     result.fn = len(gold) - result.tp
     result.fp = len(out) - len(used_o)
     result.missed = [_show(g) for i, g in enumerate(gold) if i not in used_g]
-    result.near = sum(1 for i, g in enumerate(gold) if i not in used_g and rule.sim and any(
-        j not in used_o and all(agree(k.kind, g.get(k.gold), o.get(k.out)) for k in rule.keys)
-        for j, o in enumerate(out)))
+    result.near = sum(
+        1
+        for i, g in enumerate(gold)
+        if i not in used_g
+        and rule.sim
+        and any(
+            j not in used_o and all(agree(k.kind, g.get(k.gold), o.get(k.out)) for k in rule.keys)
+            for j, o in enumerate(out)
+        )
+    )
     shown = [c.out for c in rule.keys] + list(rule.sim_columns) + [c.out for c in rule.fields]
-    result.extra = [_show({c: o.get(c) for c in dict.fromkeys(shown)})
-                    for j, o in enumerate(out) if j not in used_o]
+    result.extra = [
+        _show({c: o.get(c) for c in dict.fromkeys(shown)})
+        for j, o in enumerate(out)
+        if j not in used_o
+    ]
     return result
 
 
@@ -440,18 +533,26 @@ def gold_records(doc: dict, key: str) -> list[Record]:
         for total in doc.get("grant_totals") or []:
             if _money(total.get("amount_gbp")) in awarded:
                 continue
-            records.append({"recipient": None, "purpose": None,
-                            "amount_gbp": total.get("amount_gbp"), "kind": "grant_award",
-                            "financial_year": total.get("financial_year"),
-                            "funder": total.get("funder"), "from": "grant_totals",
-                            "_skip": ("recipient", "purpose", "approximate")})
+            records.append(
+                {
+                    "recipient": None,
+                    "purpose": None,
+                    "amount_gbp": total.get("amount_gbp"),
+                    "kind": "grant_award",
+                    "financial_year": total.get("financial_year"),
+                    "funder": total.get("funder"),
+                    "from": "grant_totals",
+                    "_skip": ("recipient", "purpose", "approximate"),
+                }
+            )
     return records
 
 
 def load_gold(gold_dir: Path) -> dict[str, dict]:
     """Parsed gold files by sample stem (``000_1c07758f42038aae``)."""
-    return {p.stem: json.loads(p.read_text(encoding="utf-8"))
-            for p in sorted(gold_dir.glob("*.json"))}
+    return {
+        p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted(gold_dir.glob("*.json"))
+    }
 
 
 def gold_person_clusters(golds: Iterable[dict]) -> dict[str, int]:
@@ -538,13 +639,17 @@ class Output:
             return True
         missing = [c for c in ("paper_id",) + rule.needed_columns() if c not in rows[0]]
         if missing:
-            self.notes.append(f"{rule.table}: column(s) {', '.join(missing)} missing; "
-                              f"{rule.gold_key} counted as no records")
+            self.notes.append(
+                f"{rule.table}: column(s) {', '.join(missing)} missing; "
+                f"{rule.gold_key} counted as no records"
+            )
             return False
         absent = [c.out for c in rule.fields if c.out not in rows[0]]
         if absent:
-            self.notes.append(f"{rule.table}: column(s) {', '.join(absent)} missing; "
-                              f"scored as blank in {rule.gold_key} field accuracy")
+            self.notes.append(
+                f"{rule.table}: column(s) {', '.join(absent)} missing; "
+                f"scored as blank in {rule.gold_key} field accuracy"
+            )
         return True
 
 
@@ -592,8 +697,10 @@ def units(papers: list[Record], stems: Iterable[str], notes: list[str]) -> list[
         found[(stem, fmt)] = Unit(stem, fmt, f"{stem}.{fmt}", None)
     if absent:
         names = ", ".join(f"{s}.{f}" for s, f in absent[:4]) + (", ..." if len(absent) > 4 else "")
-        notes.append(f"papers: no paper for {len(absent)} sample file(s) ({names}); "
-                     "their gold counts as missed")
+        notes.append(
+            f"papers: no paper for {len(absent)} sample file(s) ({names}); "
+            "their gold counts as missed"
+        )
     return sorted(found.values(), key=lambda u: (u.stem, _fmt_order(u.fmt)))
 
 
@@ -620,16 +727,22 @@ def output_records(rule: Rule, unit: Unit, output: Output, usable: bool) -> list
 
 def metrics(tp: int, fp: int, fn: int) -> dict[str, object]:
     """Counts with precision, recall and F1 (None where the denominator is zero)."""
-    return {"tp": tp, "fp": fp, "fn": fn,
-            "precision": tp / (tp + fp) if tp + fp else None,
-            "recall": tp / (tp + fn) if tp + fn else None,
-            "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None}
+    return {
+        "tp": tp,
+        "fp": fp,
+        "fn": fn,
+        "precision": tp / (tp + fp) if tp + fp else None,
+        "recall": tp / (tp + fn) if tp + fn else None,
+        "f1": 2 * tp / (2 * tp + fp + fn) if tp + fp + fn else None,
+    }
 
 
 def _sum_counts(cells: Iterable[dict]) -> dict[str, object]:
     cells = list(cells)
-    return {**metrics(*(sum(int(c[k]) for c in cells) for k in ("tp", "fp", "fn"))),
-            "near_misses": sum(int(c.get("near_misses", 0)) for c in cells)}
+    return {
+        **metrics(*(sum(int(c[k]) for c in cells) for k in ("tp", "fp", "fn"))),
+        "near_misses": sum(int(c.get("near_misses", 0)) for c in cells),
+    }
 
 
 def _accuracy(tallies: Iterable[dict[str, list[int]]]) -> dict[str, dict[str, object]]:
@@ -639,32 +752,47 @@ def _accuracy(tallies: Iterable[dict[str, list[int]]]) -> dict[str, dict[str, ob
             acc = total.setdefault(name, [0, 0])
             acc[0] += right
             acc[1] += seen
-    return {name: {"correct": r, "total": n, "accuracy": r / n if n else None}
-            for name, (r, n) in total.items()}
+    return {
+        name: {"correct": r, "total": n, "accuracy": r / n if n else None}
+        for name, (r, n) in total.items()
+    }
 
 
-def score_table(rule: Rule, golds: dict[str, dict], unit_list: list[Unit],
-                output: Output) -> dict:
+def score_table(rule: Rule, golds: dict[str, dict], unit_list: list[Unit], output: Output) -> dict:
     """Score one gold key: per sample, per format and overall, with field accuracy."""
     usable = output.usable(rule)
     by_sample: dict[str, dict] = {}
     tallies: dict[str, list[dict[str, list[int]]]] = {}
     for unit in unit_list:
-        m = match(rule, gold_records(golds[unit.stem], rule.gold_key),
-                  output_records(rule, unit, output, usable))
-        by_sample[unit.name] = {"stem": unit.stem, "format": unit.fmt, **metrics(m.tp, m.fp, m.fn),
-                                "near_misses": m.near, "missed": m.missed, "extra": m.extra}
+        m = match(
+            rule,
+            gold_records(golds[unit.stem], rule.gold_key),
+            output_records(rule, unit, output, usable),
+        )
+        by_sample[unit.name] = {
+            "stem": unit.stem,
+            "format": unit.fmt,
+            **metrics(m.tp, m.fp, m.fn),
+            "near_misses": m.near,
+            "missed": m.missed,
+            "extra": m.extra,
+        }
         tallies.setdefault(unit.fmt, []).append(m.fields)
     formats = sorted(tallies, key=_fmt_order)
-    by_format = {f: _sum_counts(s for s in by_sample.values() if s["format"] == f)
-                 for f in formats}
+    by_format = {f: _sum_counts(s for s in by_sample.values() if s["format"] == f) for f in formats}
     overall = _sum_counts(s for s in by_sample.values() if s["format"] in MAIN_FORMATS)
-    return {"output_table": rule.table, "overall": overall, "by_format": by_format,
-            "field_accuracy": {
-                "overall": _accuracy(itertools.chain.from_iterable(
-                    tallies.get(f, []) for f in MAIN_FORMATS)),
-                "by_format": {f: _accuracy(tallies[f]) for f in formats}},
-            "by_sample": by_sample}
+    return {
+        "output_table": rule.table,
+        "overall": overall,
+        "by_format": by_format,
+        "field_accuracy": {
+            "overall": _accuracy(
+                itertools.chain.from_iterable(tallies.get(f, []) for f in MAIN_FORMATS)
+            ),
+            "by_format": {f: _accuracy(tallies[f]) for f in formats},
+        },
+        "by_sample": by_sample,
+    }
 
 
 def person_forms(output: Output, paper_ids: set[str]) -> dict[str, set[str]]:
@@ -685,8 +813,11 @@ def _person_tables(output: Output) -> set[str]:
     found = set()
     if output.out_dir.is_dir():
         for path in output.out_dir.iterdir():
-            if path.is_dir() and path.name not in ("attendance", "memberships") \
-                    and {"person_id", "name_as_printed"} <= output.columns(path.name):
+            if (
+                path.is_dir()
+                and path.name not in ("attendance", "memberships")
+                and {"person_id", "name_as_printed"} <= output.columns(path.name)
+            ):
                 found.add(path.name)
     return found
 
@@ -699,23 +830,33 @@ def link_pairs(forms: dict[str, set[str]], clusters: dict[str, int]) -> dict:
     """
     common = sorted(f for f in forms if f in clusters)
     out_pairs = {(a, b) for a, b in itertools.combinations(common, 2) if forms[a] & forms[b]}
-    gold_pairs = {(a, b) for a, b in itertools.combinations(common, 2)
-                  if clusters[a] == clusters[b]}
-    all_gold = sum(1 for a, b in itertools.combinations(sorted(clusters), 2)
-                   if clusters[a] == clusters[b])
+    gold_pairs = {
+        (a, b) for a, b in itertools.combinations(common, 2) if clusters[a] == clusters[b]
+    }
+    all_gold = sum(
+        1 for a, b in itertools.combinations(sorted(clusters), 2) if clusters[a] == clusters[b]
+    )
     has_ids = any(forms.values())
-    return {"tp": len(out_pairs & gold_pairs), "fp": len(out_pairs - gold_pairs),
-            "fn": len(gold_pairs - out_pairs), "forms": len(common),
-            "gold_pairs": len(gold_pairs), "gold_pairs_all": all_gold, "has_person_ids": has_ids}
+    return {
+        "tp": len(out_pairs & gold_pairs),
+        "fp": len(out_pairs - gold_pairs),
+        "fn": len(gold_pairs - out_pairs),
+        "forms": len(common),
+        "gold_pairs": len(gold_pairs),
+        "gold_pairs_all": all_gold,
+        "has_person_ids": has_ids,
+    }
 
 
 def _people_cell(counts: dict) -> dict:
-    cell = {**metrics(counts["tp"], counts["fp"], counts["fn"]),
-            **{k: counts[k] for k in ("forms", "gold_pairs", "gold_pairs_all",
-                                      "has_person_ids")}}
+    cell = {
+        **metrics(counts["tp"], counts["fp"], counts["fn"]),
+        **{k: counts[k] for k in ("forms", "gold_pairs", "gold_pairs_all", "has_person_ids")},
+    }
     # coverage: share of all gold pairs whose two forms the output printed at all
-    cell["pair_coverage"] = (counts["gold_pairs"] / counts["gold_pairs_all"]
-                             if counts["gold_pairs_all"] else None)
+    cell["pair_coverage"] = (
+        counts["gold_pairs"] / counts["gold_pairs_all"] if counts["gold_pairs_all"] else None
+    )
     if not counts["has_person_ids"] and counts["gold_pairs_all"]:
         cell["recall"] = 0.0  # no person_ids at all: nothing is linked
         cell["f1"] = 0.0
@@ -739,8 +880,11 @@ def score_people(golds: dict[str, dict], unit_list: list[Unit], output: Output) 
     total = {k: sum(c[k] for c in main) for k in ("tp", "fp", "fn", "forms", "gold_pairs")}
     total["gold_pairs_all"] = sum(c["gold_pairs_all"] for c in main)
     total["has_person_ids"] = any(c["has_person_ids"] for c in main)
-    return {"output_table": "attendance, memberships (person_id)",
-            "overall": _people_cell(total), "by_format": by_format}
+    return {
+        "output_table": "attendance, memberships (person_id)",
+        "overall": _people_cell(total),
+        "by_format": by_format,
+    }
 
 
 # ---------------------------------------------------------------- report
@@ -755,15 +899,23 @@ def evaluate(out_dir: Path, gold_dir: Path) -> dict:
     output = Output(out_dir)
     notes = output.notes
     unit_list = units(output.rows("papers"), golds, notes)
-    tables = {rule.gold_key: score_table(rule, golds, unit_list, output) for rule in RULES
-              if rule.gold_key not in OPTIONAL_KEYS
-              or any(rule.gold_key in g for g in golds.values())}
+    tables = {
+        rule.gold_key: score_table(rule, golds, unit_list, output)
+        for rule in RULES
+        if rule.gold_key not in OPTIONAL_KEYS or any(rule.gold_key in g for g in golds.values())
+    }
     tables["people"] = score_people(golds, unit_list, output)
     formats = sorted({u.fmt for u in unit_list}, key=_fmt_order)
-    return {"out": str(out_dir), "gold": str(gold_dir), "formats": formats,
-            "overall_formats": list(MAIN_FORMATS), "samples": [u.name for u in unit_list],
-            "rules": {k: v for k, v in _rule_lines().items() if k in tables},
-            "notes": list(dict.fromkeys(notes)), "tables": tables}
+    return {
+        "out": str(out_dir),
+        "gold": str(gold_dir),
+        "formats": formats,
+        "overall_formats": list(MAIN_FORMATS),
+        "samples": [u.name for u in unit_list],
+        "rules": {k: v for k, v in _rule_lines().items() if k in tables},
+        "notes": list(dict.fromkeys(notes)),
+        "tables": tables,
+    }
 
 
 def _rule_lines() -> dict[str, str]:
@@ -790,50 +942,74 @@ def render(report: dict, detail: bool = False) -> str:
     """The report as a text table (F1 per format, overall P/R/F1); with ``detail``, a row per
     imperfect sample with its missed/extra records, and the field accuracy of matched pairs."""
     formats = report["formats"]
-    head = f"{'table':<17}" + "".join(f"{f:>12}" for f in formats) + \
-        f"{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
-    lines = ["F1 per format; P/R/F1 overall (" + "+".join(report["overall_formats"]) + ")",
-             head, "-" * len(head)]
+    head = (
+        f"{'table':<17}"
+        + "".join(f"{f:>12}" for f in formats)
+        + f"{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'fp':>6}{'fn':>6}"
+    )
+    lines = [
+        "F1 per format; P/R/F1 overall (" + "+".join(report["overall_formats"]) + ")",
+        head,
+        "-" * len(head),
+    ]
     for key, t in report["tables"].items():
         o = t["overall"]
-        lines.append(f"{key:<17}" + "".join(f"{_pct(t['by_format'].get(f, {}).get('f1')):>12}"
-                                            for f in formats)
-                     + f"{_pct(o['precision']):>7}{_pct(o['recall']):>7}{_pct(o['f1']):>7}"
-                     + f"{o['tp']:>6}{o['fp']:>6}{o['fn']:>6}")
+        lines.append(
+            f"{key:<17}"
+            + "".join(f"{_pct(t['by_format'].get(f, {}).get('f1')):>12}" for f in formats)
+            + f"{_pct(o['precision']):>7}{_pct(o['recall']):>7}{_pct(o['f1']):>7}"
+            + f"{o['tp']:>6}{o['fp']:>6}{o['fn']:>6}"
+        )
     if detail:
         for key, t in report["tables"].items():
             if "by_sample" not in t:
                 continue
             perfect = [n for n, s in t["by_sample"].items() if s["tp"] and not s["fp"] + s["fn"]]
-            lines += ["", f"== {key} -> {t['output_table']}"
-                      + (f" ({len(perfect)} sample(s) perfect)" if perfect else "")]
+            lines += [
+                "",
+                f"== {key} -> {t['output_table']}"
+                + (f" ({len(perfect)} sample(s) perfect)" if perfect else ""),
+            ]
             for name, s in t["by_sample"].items():
                 if not (s["fp"] or s["fn"]):
                     continue
-                lines.append(f"  {name:<36} tp {s['tp']:>3} fp {s['fp']:>3} fn {s['fn']:>3}"
-                             f"  P {_pct(s['precision'])} R {_pct(s['recall'])}"
-                             f" F1 {_pct(s['f1'])}"
-                             + (f"  near misses {s['near_misses']}" if s["near_misses"] else ""))
+                lines.append(
+                    f"  {name:<36} tp {s['tp']:>3} fp {s['fp']:>3} fn {s['fn']:>3}"
+                    f"  P {_pct(s['precision'])} R {_pct(s['recall'])}"
+                    f" F1 {_pct(s['f1'])}"
+                    + (f"  near misses {s['near_misses']}" if s["near_misses"] else "")
+                )
                 lines += [f"      missed {json.dumps(r, ensure_ascii=False)}" for r in s["missed"]]
                 lines += [f"      extra  {json.dumps(r, ensure_ascii=False)}" for r in s["extra"]]
             acc = t["field_accuracy"]["overall"]
             if acc:
-                lines.append("  field accuracy: " + ", ".join(
-                    f"{k} {v['correct']}/{v['total']}" for k, v in acc.items()))
+                lines.append(
+                    "  field accuracy: "
+                    + ", ".join(f"{k} {v['correct']}/{v['total']}" for k, v in acc.items())
+                )
     if report["notes"]:
         lines += ["", "notes:"] + [f"  - {n}" for n in report["notes"]]
     return "\n".join(lines)
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.evaluate",
-                                description="Score a minutebook run against the gold files.")
+    p = argparse.ArgumentParser(
+        prog="python -m pipeline.evaluation.evaluate",
+        description="Score a minutebook run against the gold files.",
+    )
     p.add_argument("--out", type=Path, default=Path("output"), help="run folder (output)")
     p.add_argument("--gold", type=Path, default=Path("tests/gold"), help="gold folder")
-    p.add_argument("--json", type=Path, default=None,
-                   help="where to write the report (default: <out>/eval.json)")
-    p.add_argument("--detail", action="store_true",
-                   help="also print per-sample rows and the missed/extra records")
+    p.add_argument(
+        "--json",
+        type=Path,
+        default=None,
+        help="where to write the report (default: <out>/eval.json)",
+    )
+    p.add_argument(
+        "--detail",
+        action="store_true",
+        help="also print per-sample rows and the missed/extra records",
+    )
     return p
 
 
@@ -851,8 +1027,10 @@ def main(argv: list[str] | None = None) -> int:
     target = args.json or args.out / "eval.json"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=_jsonable)
-                          + "\n", encoding="utf-8")
+        target.write_text(
+            json.dumps(report, indent=1, ensure_ascii=False, default=_jsonable) + "\n",
+            encoding="utf-8",
+        )
     except OSError as exc:
         print(f"evaluate: cannot write {target}: {exc}", file=sys.stderr)
         return 2

@@ -30,20 +30,38 @@ from pipeline.evaluation.evaluate import (
 )
 
 #: The gold keys written for real papers (see tests/gold/real/README.md).
-SCORED = ("doc_type", "meetings", "agenda_items", "attendance", "minute_items", "resolutions",
-          "funding", "spend_plan_lines", "funding_sources")
+SCORED = (
+    "doc_type",
+    "meetings",
+    "agenda_items",
+    "attendance",
+    "minute_items",
+    "resolutions",
+    "funding",
+    "spend_plan_lines",
+    "funding_sources",
+)
 
 
 def load_real_gold(gold_dir: Path) -> list[tuple[str, str, dict]]:
     """(authority folder, file stem, parsed gold) for every gold file under ``gold_dir``."""
-    return [(p.parent.name, p.stem, json.loads(p.read_text(encoding="utf-8")))
-            for p in sorted(gold_dir.glob("*/*.json"))]
+    return [
+        (p.parent.name, p.stem, json.loads(p.read_text(encoding="utf-8")))
+        for p in sorted(gold_dir.glob("*/*.json"))
+    ]
 
 
 def _unit(paper: str, stem: str, papers: list[dict]) -> Unit:
     suffix = "/" + paper.replace("\\", "/")
-    row = next((p for p in papers if str(p.get("path", "")).replace("\\", "/").endswith(suffix)
-                and not p.get("duplicate_of")), None)
+    row = next(
+        (
+            p
+            for p in papers
+            if str(p.get("path", "")).replace("\\", "/").endswith(suffix)
+            and not p.get("duplicate_of")
+        ),
+        None,
+    )
     if row is None:
         return Unit(stem, "real", paper, None)
     return Unit(stem, "real", paper, row.get("paper_id"), row.get("doc_type"))
@@ -67,21 +85,34 @@ def evaluate_real(out_dir: Path, gold_dir: Path) -> dict:
         per_paper[unit.name] = {"authority": authority}
         for key in SCORED:
             rule = RULE_BY_KEY[key]
-            m = match(rule, gold_records(gold, key),
-                      output_records(rule, unit, output, output.usable(rule)))
+            m = match(
+                rule,
+                gold_records(gold, key),
+                output_records(rule, unit, output, output.usable(rule)),
+            )
             tally = counts[key][authority]
             tally[0] += m.tp
             tally[1] += m.fp
             tally[2] += m.fn
-            per_paper[unit.name][key] = {**metrics(m.tp, m.fp, m.fn), "missed": m.missed,
-                                         "extra": m.extra}
+            per_paper[unit.name][key] = {
+                **metrics(m.tp, m.fp, m.fn),
+                "missed": m.missed,
+                "extra": m.extra,
+            }
     tables = {}
     for key, by_auth in counts.items():
         total = [sum(t[i] for t in by_auth.values()) for i in range(3)]
-        tables[key] = {"overall": metrics(*total),
-                       "by_authority": {a: metrics(*t) for a, t in sorted(by_auth.items())}}
-    return {"out": str(out_dir), "gold": str(gold_dir), "tables": tables, "papers": per_paper,
-            "notes": list(dict.fromkeys(notes))}
+        tables[key] = {
+            "overall": metrics(*total),
+            "by_authority": {a: metrics(*t) for a, t in sorted(by_auth.items())},
+        }
+    return {
+        "out": str(out_dir),
+        "gold": str(gold_dir),
+        "tables": tables,
+        "papers": per_paper,
+        "notes": list(dict.fromkeys(notes)),
+    }
 
 
 def _f1(m: dict) -> str:
@@ -93,16 +124,21 @@ def render_real(report: dict) -> str:
     tables = report["tables"]
     authorities = sorted({a for t in tables.values() for a in t["by_authority"]})
     short = [a[:10] for a in authorities]
-    head = f"{'table':<17}{'P':>6}{'R':>6}{'F1':>6}{'tp':>5}{'fp':>5}{'fn':>5}  " + \
-        " ".join(f"{s:>10}" for s in short)
+    head = f"{'table':<17}{'P':>6}{'R':>6}{'F1':>6}{'tp':>5}{'fp':>5}{'fn':>5}  " + " ".join(
+        f"{s:>10}" for s in short
+    )
     lines = [f"real gold: {report['gold']}", head, "-" * len(head)]
     for key, t in tables.items():
         o = t["overall"]
         p = "  n/a" if o["precision"] is None else f"{o['precision']:5.2f}"
         r = "  n/a" if o["recall"] is None else f"{o['recall']:5.2f}"
-        lines.append(f"{key:<17}{p:>6}{r:>6}{_f1(o):>6}{o['tp']:>5}{o['fp']:>5}{o['fn']:>5}  "
-                     + " ".join(f"{_f1(t['by_authority'][a]) if a in t['by_authority'] else '':>10}"
-                                for a in authorities))
+        lines.append(
+            f"{key:<17}{p:>6}{r:>6}{_f1(o):>6}{o['tp']:>5}{o['fp']:>5}{o['fn']:>5}  "
+            + " ".join(
+                f"{_f1(t['by_authority'][a]) if a in t['by_authority'] else '':>10}"
+                for a in authorities
+            )
+        )
     if report["notes"]:
         lines += ["", "notes:"] + [f"  - {n}" for n in report["notes"]]
     return "\n".join(lines)
@@ -110,8 +146,10 @@ def render_real(report: dict) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: print the real-gold scores and write them as JSON; returns the exit code."""
-    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.evaluate_real",
-                                description="Score a run against the gold of real papers.")
+    p = argparse.ArgumentParser(
+        prog="python -m pipeline.evaluation.evaluate_real",
+        description="Score a run against the gold of real papers.",
+    )
     p.add_argument("--out", type=Path, default=Path("output"), help="run folder (output)")
     p.add_argument("--gold", type=Path, default=Path("tests/gold/real"), help="gold folder")
     p.add_argument("--json", type=Path, default=None, help="where to write the JSON report")
@@ -122,8 +160,9 @@ def main(argv: list[str] | None = None) -> int:
     report = evaluate_real(args.out, args.gold)
     print(render_real(report))
     if args.json:
-        args.json.write_text(json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n",
-                             encoding="utf-8")
+        args.json.write_text(
+            json.dumps(report, indent=1, ensure_ascii=False, default=str) + "\n", encoding="utf-8"
+        )
     return 0
 
 

@@ -49,8 +49,14 @@ DEFAULT_SEED = 14
 DEFAULT_N = 80
 JUDGEMENT_COLUMNS: tuple[str, ...] = ("key", "paper", "page", "amount_text", "verdict", "reason")
 #: the columns a verdict speaks about and that the key does not carry: recorded as judged
-JUDGED_COLUMNS: tuple[str, ...] = ("kind", "funder", "recipient", "purpose", "amount_gbp",
-                                   "financial_year")
+JUDGED_COLUMNS: tuple[str, ...] = (
+    "kind",
+    "funder",
+    "recipient",
+    "purpose",
+    "amount_gbp",
+    "financial_year",
+)
 _EVIDENCE_CHARS = 60
 _COUNTS_MARK = "<!-- funding-audit counts:"
 
@@ -70,8 +76,13 @@ def paper_relpath(path: str) -> str | None:
     return None
 
 
-def row_key(paper: str, page: int, amount_text: str | None, evidence: str | None,
-            financial_year: str | None = None) -> str:
+def row_key(
+    paper: str,
+    page: int,
+    amount_text: str | None,
+    evidence: str | None,
+    financial_year: str | None = None,
+) -> str:
     """A stable 12-hex key for a funding row from what a reader sees on the page."""
     ev = re.sub(r"\s+", " ", evidence or "").strip()[:_EVIDENCE_CHARS]
     fy = financial_year if isinstance(financial_year, str) else ""
@@ -88,11 +99,28 @@ def audited_rows(funding: pd.DataFrame, papers: pd.DataFrame) -> pd.DataFrame:
     rel = papers.set_index("paper_id")["path"].map(lambda p: paper_relpath(str(p)))
     rows = funding.assign(paper=funding["paper_id"].map(rel))
     rows = rows[rows["paper"].notna()].copy()
-    rows["key"] = [row_key(p, pg, a, e, fy) for p, pg, a, e, fy in
-                   zip(rows["paper"], rows["page"], rows["amount_text"], rows["evidence"],
-                       rows["financial_year"], strict=True)]
-    order = ["key", "paper", "page", "kind", "funder", "recipient", "purpose", "amount_text",
-             "evidence"]
+    rows["key"] = [
+        row_key(p, pg, a, e, fy)
+        for p, pg, a, e, fy in zip(
+            rows["paper"],
+            rows["page"],
+            rows["amount_text"],
+            rows["evidence"],
+            rows["financial_year"],
+            strict=True,
+        )
+    ]
+    order = [
+        "key",
+        "paper",
+        "page",
+        "kind",
+        "funder",
+        "recipient",
+        "purpose",
+        "amount_text",
+        "evidence",
+    ]
     order = [c for c in order if c in rows.columns]
     rows = rows.sort_values(order, na_position="first", kind="mergesort").reset_index(drop=True)
     nth = rows.groupby("key").cumcount() + 1
@@ -219,9 +247,16 @@ def before_counts(path: Path) -> dict[str, int] | None:
     return None
 
 
-def render_markdown(judged: pd.DataFrame, *, seed: int, n: int, population: int,
-                    pipeline_version: str, before: Path | None = None,
-                    before_link: str | None = None) -> str:
+def render_markdown(
+    judged: pd.DataFrame,
+    *,
+    seed: int,
+    n: int,
+    population: int,
+    pipeline_version: str,
+    before: Path | None = None,
+    before_link: str | None = None,
+) -> str:
     """The audit as markdown: seed, version, counts, an optional link to the before audit,
     and the table of drawn rows with their verdicts."""
     counts = tally(judged["verdict"])
@@ -249,7 +284,9 @@ def render_markdown(judged: pd.DataFrame, *, seed: int, n: int, population: int,
         *(f"| {v} | {c} | {_pct(c, total)} |" for v, c in counts.items()),
         f"| total | {total} | |",
         "",
-        _COUNTS_MARK + " " + " ".join(f"{k}={v}" for k, v in counts.items())
+        _COUNTS_MARK
+        + " "
+        + " ".join(f"{k}={v}" for k, v in counts.items())
         + f" total={total} -->",
         "",
     ]
@@ -260,8 +297,11 @@ def render_markdown(judged: pd.DataFrame, *, seed: int, n: int, population: int,
         if prior:
             prior_total = prior.get("total", sum(prior.get(v, 0) for v in (*VERDICTS, UNJUDGED)))
             lines += ["| verdict | before | now |", "|---|---:|---:|"]
-            lines += [f"| {v} | {prior.get(v, 0)} ({_pct(prior.get(v, 0), prior_total)}) | "
-                      f"{counts[v]} ({_pct(counts[v], total)}) |" for v in (*VERDICTS, UNJUDGED)]
+            lines += [
+                f"| {v} | {prior.get(v, 0)} ({_pct(prior.get(v, 0), prior_total)}) | "
+                f"{counts[v]} ({_pct(counts[v], total)}) |"
+                for v in (*VERDICTS, UNJUDGED)
+            ]
             lines.append("")
     lines += [
         "## Rows",
@@ -271,10 +311,20 @@ def render_markdown(judged: pd.DataFrame, *, seed: int, n: int, population: int,
         "|---:|---|---|---:|---|---|---|---|---:|---|---|---|",
     ]
     for i, row in enumerate(judged.to_dict("records"), start=1):
-        cells = [str(i), f"`{row['key']}`", _cell(row["paper"]), str(int(row["page"])),
-                 _cell(row.get("kind")), _cell(row.get("funder")), _cell(row.get("recipient")),
-                 _cell(row.get("purpose")), _amount(row), _cell(row.get("financial_year")),
-                 row["verdict"], _cell(row["reason"], limit=400)]
+        cells = [
+            str(i),
+            f"`{row['key']}`",
+            _cell(row["paper"]),
+            str(int(row["page"])),
+            _cell(row.get("kind")),
+            _cell(row.get("funder")),
+            _cell(row.get("recipient")),
+            _cell(row.get("purpose")),
+            _amount(row),
+            _cell(row.get("financial_year")),
+            row["verdict"],
+            _cell(row["reason"], limit=400),
+        ]
         lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -286,16 +336,27 @@ def write_todo(judged: pd.DataFrame, path: Path) -> int:
         w = csv.writer(fh)
         w.writerow([*JUDGEMENT_COLUMNS, *JUDGED_COLUMNS, "evidence"])
         for row in todo.to_dict("records"):
-            w.writerow([row["key"], row["paper"], int(row["page"]), row["amount_text"], "", "",
-                        *(_as_text(row.get(c)) for c in JUDGED_COLUMNS),
-                        _as_text(row.get("evidence"))])
+            w.writerow(
+                [
+                    row["key"],
+                    row["paper"],
+                    int(row["page"]),
+                    row["amount_text"],
+                    "",
+                    "",
+                    *(_as_text(row.get(c)) for c in JUDGED_COLUMNS),
+                    _as_text(row.get("evidence")),
+                ]
+            )
     return len(todo)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: draw, look up judgements, write the markdown; returns the exit code."""
-    p = argparse.ArgumentParser(prog="python -m pipeline.evaluation.funding_audit",
-                                description="Audit a sample of funding rows against judgements.")
+    p = argparse.ArgumentParser(
+        prog="python -m pipeline.evaluation.funding_audit",
+        description="Audit a sample of funding rows against judgements.",
+    )
     p.add_argument("--out", type=Path, required=True, help="folder of a finished run")
     p.add_argument("--judgements", type=Path, default=Path("docs/funding-audit-judgements.csv"))
     p.add_argument("--md", type=Path, default=Path("docs/funding-audit.md"))
@@ -310,13 +371,22 @@ def main(argv: list[str] | None = None) -> int:
     judged = judge(draw_sample(rows, args.n, args.seed), read_judgements(args.judgements))
     versions = sorted(str(v) for v in papers["pipeline_version"].dropna().unique())
     before = args.md.with_name(args.md.stem + "-before.md")
-    md = render_markdown(judged, seed=args.seed, n=args.n, population=len(rows),
-                         pipeline_version=", ".join(versions) or "unknown", before=before)
+    md = render_markdown(
+        judged,
+        seed=args.seed,
+        n=args.n,
+        population=len(rows),
+        pipeline_version=", ".join(versions) or "unknown",
+        before=before,
+    )
     args.md.parent.mkdir(parents=True, exist_ok=True)
     args.md.write_text(md, encoding="utf-8")
     counts = tally(judged["verdict"])
-    print(f"funding audit: seed {args.seed}, {len(judged)} of {len(rows)} rows: "
-          + ", ".join(f"{k} {v}" for k, v in counts.items()) + f" -> {args.md}")
+    print(
+        f"funding audit: seed {args.seed}, {len(judged)} of {len(rows)} rows: "
+        + ", ".join(f"{k} {v}" for k, v in counts.items())
+        + f" -> {args.md}"
+    )
     if args.todo:
         print(f"{write_todo(judged, args.todo)} unjudged rows -> {args.todo}")
     return 0

@@ -52,8 +52,12 @@ def paper_texts(samples: Path) -> Iterator[tuple[str, str]]:
             doc = read_document(path)
         except ReaderError:
             continue  # a scan or a damaged file has no text to fire on
-        yield authority_of(path, samples), "\n".join(
-            line for page in doc.pages for item in page.items for line in item.text.split("\n"))
+        yield (
+            authority_of(path, samples),
+            "\n".join(
+                line for page in doc.pages for item in page.items for line in item.text.split("\n")
+            ),
+        )
 
 
 def coverage(samples: Path) -> dict[str, list[dict[str, object]]]:
@@ -64,8 +68,9 @@ def coverage(samples: Path) -> dict[str, list[dict[str, object]]]:
         rows = []
         for row in load_table(table):
             source = row[column]
-            pattern = re.compile(anchor.format(source if column == "pattern"
-                                               else re.escape(source)), flags)
+            pattern = re.compile(
+                anchor.format(source if column == "pattern" else re.escape(source)), flags
+            )
             fired = sorted({auth for auth, text in texts if pattern.search(text)})
             rows.append({"rule": source, "authorities": fired})
         out[table] = rows
