@@ -480,3 +480,32 @@ def test_resolved_run_on_after_a_list_and_a_first_clause_on_its_line():
     )
     assert [r.number for r in got] == [1, 2, 3]
     assert got[1].text.startswith("that the completed AGAR")
+
+
+def test_a_sub_headed_paragraph_ends_the_decision_before_it():
+    from extractors.records.minutes import _paragraphs, prose_resolutions
+    from extractors.text.meeting_text import Line
+
+    # Milburn PC annual meeting, 8 May 2018, minute 18.05.11: no full stops between paragraphs
+    body = [
+        Line(t, 1, True, "paragraph", False, 0)
+        for t in (
+            "Statement of Accounts - The Accounts were approved by the Parish Council and signed "
+            "by the Chairman",
+            "Annual Governance Statement - The Statement was completed and approved by the Parish "
+            "Council and signed by the Chairman",
+        )
+    ]
+    got = prose_resolutions(_paragraphs(body), 1)
+    assert [r.text for r in got] == [
+        "Statement of Accounts - The Accounts were approved by the Parish Council and signed "
+        "by the Chairman",
+        "Annual Governance Statement - The Statement was completed and approved by the Parish "
+        "Council and signed by the Chairman",
+    ]
+    # a line printed as its own block but wrapping a sentence does not end it (Tintern CC)
+    wrapped = [
+        Line(t, 1, True, "paragraph", False, 0)
+        for t in ("Cllr Shewell, proposed by Cllr Hayward,", "seconded by Cllr Evans.")
+    ]
+    assert _paragraphs(wrapped) == "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans."

@@ -506,7 +506,37 @@ def _decision_openers() -> tuple[re.Pattern[str], ...]:
     )
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)£%][.!])\s+(?=[A-Z(])")
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)£%][.!])\s+(?=[A-Z(])|\n\n+")
+
+
+#: a paragraph opening with a short sub-heading and a dash or colon: "Internal Audit - All ..."
+_SUBHEAD_LEAD = re.compile(r"^[A-Z][\w&'’/ ]{2,50}?\s+[-–—]\s+\S|^[A-Z][\w&'’/ ]{2,50}?:\s+\S")
+
+
+def _paragraphs(body: list[Line]) -> str:
+    """A minute's text with its sub-headed paragraphs apart (a blank line between them), so a
+    sentence the paper ends with its paragraph, not with a full stop, still ends ("Statement
+    of Accounts - The Accounts were approved ... by the Chairman" / "Annual Governance
+    Statement - ...", Milburn PC). A paragraph ending in a colon runs on into its list."""
+    paragraphs: list[str] = []
+    for line in body:
+        text = line.text.strip()
+        if not text:
+            continue
+        # readers make a block of every printed line of some PDFs: a new block starts a
+        # paragraph only when it opens with a sub-heading ("Annual Governance Statement - ")
+        if (
+            line.first
+            and paragraphs
+            and _SUBHEAD_LEAD.match(text)
+            and not paragraphs[-1].endswith((":", ":-", "-", ","))
+        ):
+            paragraphs.append(text)
+        elif paragraphs:
+            paragraphs[-1] += " " + text
+        else:
+            paragraphs.append(text)
+    return "\n\n".join(fold(p) for p in paragraphs)
 
 
 @functools.cache
@@ -620,7 +650,8 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
                 title=fold(h.title),
                 text=text,
                 page=page,
-                resolutions=read_resolutions(body) or prose_resolutions(text, page, fold(h.title)),
+                resolutions=read_resolutions(body)
+                or prose_resolutions(_paragraphs(body), page, fold(h.title)),
             )
         )
     return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads])
