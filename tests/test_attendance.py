@@ -396,3 +396,26 @@ def test_attendance_printed_in_an_opening_minute():
         "Welcome Committee members present were: Barbara McTavish (BMcT, chair), Roy Hamdy"
     ).startswith("Committee members present were:")
     assert attendance._label_after_title("Police Report PC McKay reported on thefts") is None
+
+
+def test_a_chair_titled_before_the_name_and_a_couple_sharing_a_surname():
+    from extractors.values.names import split_people
+
+    # Tintern CC, 26 November 2018: "Present: Chairman Cllr Mrs Shewell, Cllrs Hayward, ..."
+    got = split_people("Chairman Cllr Mrs Shewell, Cllrs Hayward, Hoskins & Evans")
+    assert [(e.name, e.chair) for e in got] == [
+        ("Cllr Mrs Shewell", True),
+        ("Councillor Hayward", False),
+        ("Councillor Hoskins", False),
+        ("Councillor Evans", False),
+    ]
+    # Hertingfordbury PC, 13 March 2019, "In attendance: ... Steve & Emma Davies, Vicki
+    # Mitchell & Josh Allan"; names under a plural honorific stay surnames
+    got = split_people("Brian Findel-Hawkins, Steve & Emma Davies, Vicki Mitchell & Josh Allan")
+    assert [e.name for e in got] == [
+        "Brian Findel-Hawkins",
+        "Steve Davies",
+        "Emma Davies",
+        "Vicki Mitchell",
+        "Josh Allan",
+    ]

@@ -868,6 +868,10 @@ def _split_run_together(seg: str) -> list[str]:
     return [p for p in pieces if p]
 
 
+#: the chair's title printed before their name in a list of those present
+_CHAIR_BEFORE = re.compile(
+    r"^(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)\s+(?=[A-Z])", re.I
+)
 #: a group word before names of the public in a list of those present
 _PUBLIC_WORDS = re.compile(
     r"^(?:residents?|members?\s+of\s+the\s+public|public|visitors?|"
@@ -918,6 +922,10 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
         chair = False
         if m:
             seg, chair = m.group(1), True
+        lead_chair = _CHAIR_BEFORE.match(seg)
+        if lead_chair and looks_like_name(seg[lead_chair.end() :]):
+            # "Present: Chairman Cllr Mrs Shewell, Cllrs Hayward, ..." (Tintern CC)
+            seg, chair = seg[lead_chair.end() :], True
         name_part, groups = split_brackets(seg)
         name_part = re.sub(r"\s*[–—-]\s*$", "", name_part)
         dash = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", name_part)
@@ -944,6 +952,19 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
         entry = PersonEntry(
             name=name, chair=chair, evidence=seg, new_list=after_stop, public=public
         )
+        prev = entries[-1] if entries else None
+        if (
+            joiner == "and"
+            and prev is not None
+            and hon is None
+            and not group_hon
+            and len(name.split()) == 2
+            and len(prev.name.split()) == 1
+            and split_honorific(prev.name)[0] is None
+            and prev.name[:1].isupper()
+        ):
+            # a couple sharing a surname: "Steve & Emma Davies" (Hertingfordbury PC)
+            prev.name = f"{prev.name} {name.split()[-1]}"
         for g in groups:
             cue = _chair_cue(g)
             if cue:
