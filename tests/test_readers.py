@@ -383,3 +383,24 @@ def test_zip_bomb_docx_is_refused_before_unzipping() -> None:
     bomb = BAD / "decompression-bomb.docx"
     with pytest.raises(ReaderError, match="zip bomb"):
         read_document(bomb)
+
+
+def test_a_text_layer_of_junk_symbols_needs_ocr():
+    from extractors.formats.pdf import _garbled
+
+    # Horsley PC's Word-for-Mac minutes: fonts with no Unicode map
+    junk = ["6',8 /398+7 4, 8.+ 2++8/3- .+1* 43", '"# & "# $ %\' )(+ */ 1:; <=>'] * 10
+    assert _garbled(junk)
+    # a budget table is mostly figures, which are not junk; a short page is not judged
+    table = ["Adult Social Care & Health ASCH 7,003 3,939 549 515 250 250"] * 10
+    assert not _garbled(table)
+    assert not _garbled(["- * -"])
+
+
+def test_the_garbled_corpus_papers_are_read_as_needing_ocr():
+    from extractors.formats import read_document
+    from schemas.document import NeedsOCR
+
+    for name in ("2014-03-18-minutes-draft.pdf", "2014-04-29-agenda.pdf"):
+        with pytest.raises(NeedsOCR, match="not readable text"):
+            read_document(SAMPLES / "corpus" / "horsley-pc-glos" / name)

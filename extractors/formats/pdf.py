@@ -83,7 +83,8 @@ def read_pdf(
 
     ``engine`` is "fast" (pdfplumber's table finder on pdfium geometry) or "pdfplumber" (full
     pdfplumber on the gated pages). ``stats``, if given, is filled with the table-gate counts.
-    Raises ReaderError for an encrypted or damaged file and NeedsOCR when no page has text.
+    Raises ReaderError for an encrypted or damaged file and NeedsOCR when no page has text
+    or the text is junk symbols (fonts with no Unicode map).
     """
     pdf = _open(path, data)
     stats = stats if stats is not None else GateStats()
@@ -126,7 +127,29 @@ def read_pdf(
             "images?): it needs OCR before it can be read",
             page_count=len(drafts),
         )
+    if _garbled([ln.text for d in drafts for ln in d.lines]):
+        raise NeedsOCR(
+            f"PDF text layer on its {len(drafts)} pages is not readable text (its fonts map "
+            "glyphs to no Unicode letters): it needs OCR before it can be read",
+            page_count=len(drafts),
+        )
     return _assemble(drafts, title)
+
+
+#: a text layer whose non-space characters are mostly not letters is a font with no Unicode
+#: map (Horsley PC's Word-for-Mac minutes read "6',8 /398+7 4, 8.+"); real text, even a
+#: budget table full of figures, has far more letters or digits than that
+_MIN_WORD_CHARS = 0.5
+_MIN_CHARS_TO_JUDGE = 200
+
+
+def _garbled(texts: list[str]) -> bool:
+    """Whether a PDF's text is junk symbols rather than words and figures."""
+    chars = [c for t in texts for c in t if not c.isspace()]
+    if len(chars) < _MIN_CHARS_TO_JUDGE:
+        return False
+    wordlike = sum(1 for c in chars if c.isalnum())
+    return wordlike / len(chars) < _MIN_WORD_CHARS
 
 
 def _open(path: Path, data: bytes | None) -> pdfium.PdfDocument:
