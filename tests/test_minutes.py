@@ -509,3 +509,17 @@ def test_a_sub_headed_paragraph_ends_the_decision_before_it():
         for t in ("Cllr Shewell, proposed by Cllr Hayward,", "seconded by Cllr Evans.")
     ]
     assert _paragraphs(wrapped) == "Cllr Shewell, proposed by Cllr Hayward, seconded by Cllr Evans."
+
+
+def test_a_vote_after_a_decision_already_read_adds_no_second_resolution():
+    from extractors.records.minutes import prose_resolutions
+
+    # Hertingfordbury PC, 13 March 2019, minute 111 (shortened)
+    got = prose_resolutions(
+        "It was agreed to cancel the April meeting and use that date for first working party "
+        "meeting. Proposed by Cllr Rochford, seconded by Cllr Morris.",
+        1,
+    )
+    assert [r.text for r in got] == [
+        "to cancel the April meeting and use that date for first working party meeting."
+    ]

@@ -583,7 +583,7 @@ def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionT
         decision = sentence
         if _VOTE_FIRST.match(sentence):
             before = sentences[n - 1][1] if n else ""
-            if any(before == t for _, t in found):
+            if any(t in before or before in t for _, t in found):
                 continue  # the vote on a decision already read ("... were approved. Proposed")
             if before and not _VOTE.search(before):
                 decision = before
