@@ -912,6 +912,8 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             group_hon, close_after = None, False
         after_stop = after_stop or joiner == "stop"
         if is_honours(seg):
+            if entries and joiner == ",":
+                entries[-1].name += f", {seg}"  # "Mr R C Love, OBE": the name as printed
             continue
         cue = _chair_cue(seg)
         if cue and entries:
@@ -947,8 +949,7 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             hon = group_hon
         elif hon is not None and not plural:
             group_hon = None
-        name = strip_honours(rest)
-        name = f"{hon} {name}" if hon else name
+        name = f"{hon} {rest}" if hon else rest  # post-nominal letters kept as printed
         entry = PersonEntry(
             name=name, chair=chair, evidence=seg, new_list=after_stop, public=public
         )
