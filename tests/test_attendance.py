@@ -420,3 +420,23 @@ def test_a_chair_titled_before_the_name_and_a_couple_sharing_a_surname():
         "Vicki Mitchell",
         "Josh Allan",
     ]
+
+
+def test_an_officer_and_another_councils_councillor_run_together_with_the_members():
+    from extractors.values.names import split_people
+
+    # Milburn PC, 26 January 2021 and 8 May 2018; Newbiggin PC, 3 September 2019
+    got = split_people(
+        "Councillors D Richardson (Chair), R. Healey, N Cresswell and\n"
+        "P Moran Clerk Mrs J Todd Eden District Councillor A Armstrong and\n"
+        "Councillor A Connell plus ten guests"
+    )
+    assert [(e.name, e.position, e.organisation) for e in got][3:6] == [
+        ("Councillor P Moran", None, None),
+        ("Mrs J Todd", "Clerk", None),
+        ("Eden District Councillor A Armstrong", None, "Eden District Council"),
+    ]
+    got = split_people("P Moran Clerk J Connelly\nMembers of the Public - Two Members")
+    assert [(e.name, e.position) for e in got] == [("P Moran", None), ("J Connelly", "Clerk")]
+    got = split_people("A Armstrong (EDC) Clerk J Brampton")
+    assert [(e.name, e.position) for e in got] == [("A Armstrong", None), ("J Brampton", "Clerk")]

@@ -817,6 +817,35 @@ def _initials_of(words: list[str]) -> str:
     return "".join(w[0] for w in words if w[:1].isupper())
 
 
+#: a councillor of a named council printed as one title: "Eden District Councillor A Armstrong"
+_TIER_TITLE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+ )(?P<tier>District|County|City|Borough) (?:Councillor|Cllr) "
+    r"(?=[A-Z])"
+)
+_ROLE_BEFORE_NAME = ("Clerk", "RFO")
+#: a count of the public where names would be: "Members of the Public - Two Members"
+_PUBLIC_COUNT = re.compile(r"^(?:Members\s+of\s+the\s+[Pp]ublic|Residents|Public)\b")
+
+
+def _officer_and_tier_cuts(toks: list[str]) -> list[int]:
+    """Where names run together around an officer's role printed before a name, a councillor
+    titled by another council and a count of the public ("P Moran Clerk Mrs J Todd Eden
+    District Councillor A Armstrong", Milburn PC; "P Moran Clerk J Connelly Members of the
+    Public - Two Members"): a new entry starts at each."""
+    cuts: list[int] = []
+    for k in range(1, len(toks) - 1):
+        rest = " ".join(toks[k:])
+        if toks[k - 1] in ("&", "and"):
+            continue
+        if (
+            (toks[k] in _ROLE_BEFORE_NAME and toks[k + 1][:1].isupper())
+            or _TIER_TITLE.match(rest)
+            or _PUBLIC_COUNT.match(rest)
+        ):
+            cuts.append(k)
+    return cuts
+
+
 def _split_run_together(seg: str) -> list[str]:
     """Split names a list prints side by side with no comma between them.
 
@@ -850,6 +879,8 @@ def _split_run_together(seg: str) -> list[str]:
             for a, b in zip([0, *cuts], [*cuts, len(toks)], strict=True)
         ]
         return [p for p in pieces if p]
+    if not cuts:
+        cuts = _officer_and_tier_cuts(toks)
     if not cuts:
         # a singular honorific opening a second name
         if toks and toks[0].rstrip(".") in _SHORT_HONORIFICS:
@@ -928,6 +959,23 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
         if lead_chair and looks_like_name(seg[lead_chair.end() :]):
             # "Present: Chairman Cllr Mrs Shewell, Cllrs Hayward, ..." (Tintern CC)
             seg, chair = seg[lead_chair.end() :], True
+        role_first = re.match(r"^(Clerk|RFO)\s+(?=[A-Z])", seg)
+        if role_first and looks_like_name(seg[role_first.end() :]):
+            seg = f"{seg[role_first.end() :]} ({role_first.group(1)})"  # "Clerk Mrs J Todd"
+        tier = _TIER_TITLE.match(seg)
+        if tier and looks_like_name(seg[tier.end() :]):
+            entries.append(
+                PersonEntry(
+                    name=seg,
+                    organisation=f"{tier.group('place')}{tier.group('tier')} Council",
+                    evidence=seg,
+                    new_list=after_stop,
+                    public=public,
+                )
+            )
+            continue  # "Eden District Councillor A Armstrong": the name as printed
+        if _PUBLIC_COUNT.match(seg) and not _PUBLIC_WORDS.match(seg):
+            continue  # "Members of the Public - Two Members": a count, no names
         name_part, groups = split_brackets(seg)
         name_part = re.sub(r"\s*[–—-]\s*$", "", name_part)
         dash = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", name_part)
