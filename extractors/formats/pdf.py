@@ -141,14 +141,20 @@ def read_pdf(
 #: budget table full of figures, has far more letters or digits than that
 _MIN_WORD_CHARS = 0.5
 _MIN_CHARS_TO_JUDGE = 200
+_SAMPLE_LINES = 400
+_SPACE = re.compile(r"\s+")
+_WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit in any script
 
 
 def _garbled(texts: list[str]) -> bool:
-    """Whether a PDF's text is junk symbols rather than words and figures."""
-    chars = [c for t in texts for c in t if not c.isspace()]
+    """Whether a PDF's text is junk symbols rather than words and figures, judged on lines
+    spread over the whole paper (a font with no Unicode map garbles every page it is used on;
+    a cover of ornaments or a page of rules alone does not make a paper junk)."""
+    stride = max(1, len(texts) // _SAMPLE_LINES)
+    chars = _SPACE.sub("", "".join(texts[::stride]))
     if len(chars) < _MIN_CHARS_TO_JUDGE:
         return False
-    wordlike = sum(1 for c in chars if c.isalnum())
+    wordlike = len(_WORD_CHAR.findall(chars))
     return wordlike / len(chars) < _MIN_WORD_CHARS
 
 
