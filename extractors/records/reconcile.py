@@ -82,6 +82,11 @@ def pct_check(line: SpendPlanLine, grant: Decimal) -> str | None:
     )
 
 
+def costed_sum(lines: list[SpendPlanLine]) -> Decimal:
+    """The sum of the lines' printed costs (lines with no cost left out)."""
+    return sum((ln.cost_gbp for ln in lines if ln.cost_gbp is not None), Decimal(0))
+
+
 def reconcile(
     paper_id: str,
     lines: list[SpendPlanLine],
@@ -97,7 +102,7 @@ def reconcile(
     """
     if not lines:
         return []
-    costed = sum((ln.cost_gbp for ln in lines if ln.cost_gbp is not None), Decimal(0))
+    costed = costed_sum(lines)
     out = []
     if grant is not None:
         f = _gap(paper_id, "spend_plan_short_of_grant", "grant", costed, grant, lines, page)

@@ -20,7 +20,7 @@ from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
 from extractors.memo import document_memo
 from extractors.records import budget_table
-from extractors.records.reconcile import reconcile
+from extractors.records.reconcile import costed_sum, reconcile
 from extractors.text import funding_text as ft
 from extractors.text.tables import clean_cell, form_pairs
 from extractors.values import money, years
@@ -781,14 +781,10 @@ def _check_totals(
         readings = [since_section, since_total, lines[: row.after_lines]]
         start = row.after_lines
         sections = [[by_line[id(ln)] for ln in r if id(ln) in by_line] for r in readings]
-        if not sections[0] or any(_costs(sec) == value.amount for sec in sections if sec):
+        if not sections[0] or any(costed_sum(sec) == value.amount for sec in sections if sec):
             continue
         found += reconcile(paper_id, sections[0], value.amount, None, page=row.page_from)
     return found
-
-
-def _costs(lines: list[SpendPlanLine]) -> Decimal:
-    return sum((ln.cost_gbp for ln in lines if ln.cost_gbp is not None), Decimal(0))
 
 
 def _title_funder(doc: Document) -> str | None:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from extractors.datafiles import load_table
 from extractors.stages.classify import Classification, classify
+from extractors.text.meeting_text import PART_TYPE_OF_DOC_TYPE
 from extractors.values.dates import find_dates
 from schemas.document import Block, Document, Item, Page, Table
 from schemas.records import Part
@@ -35,18 +36,6 @@ _MINUTES_REPORTED = re.compile(
     r"considered|presented|tabled)\b",
     re.I,
 )
-
-PART_TYPE_OF_DOC_TYPE = {
-    "agenda": "agenda",
-    "agenda_pack": "agenda",
-    "minutes": "minutes",
-    "report": "report",
-    "briefing": "report",
-    "performance_update": "report",
-    "decision": "report",
-    "spend_plan": "other",
-    "unknown": "other",
-}
 
 
 @dataclass(frozen=True)

@@ -213,9 +213,15 @@ def _kind_cues() -> tuple[tuple[Cue, str, int], ...]:
 
 
 @functools.cache
-def _funding_words() -> re.Pattern[str]:
-    words = sorted((r["word"] for r in load_table("funding_words.csv")), key=len, reverse=True)
+def _word_list(table: str) -> re.Pattern[str]:
+    """One case-insensitive whole-word pattern for the ``word`` column of a data table, longest
+    words first."""
+    words = sorted((r["word"] for r in load_table(table)), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+
+
+def _funding_words() -> re.Pattern[str]:
+    return _word_list("funding_words.csv")
 
 
 def says_funding(sentence: str) -> bool:
@@ -244,10 +250,8 @@ def _cues_in(text: str) -> list[tuple[int, str]]:
     ]
 
 
-@functools.cache
 def _voluntary_words() -> re.Pattern[str]:
-    words = sorted((r["word"] for r in load_table("voluntary_words.csv")), key=len, reverse=True)
-    return re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)", re.I)
+    return _word_list("voluntary_words.csv")
 
 
 def kind_of(

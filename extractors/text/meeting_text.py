@@ -19,6 +19,8 @@ from extractors.memo import document_memo
 from extractors.values.spacing import fold as fold_spaces
 from schemas.document import Block, Document, Table
 
+#: the kind of part a paper of each doc type is when it is one part (segment and the
+#: extractors' part lookup both read it)
 PART_TYPE_OF_DOC_TYPE = {
     "agenda": "agenda",
     "agenda_pack": "agenda",
@@ -27,6 +29,8 @@ PART_TYPE_OF_DOC_TYPE = {
     "briefing": "report",
     "performance_update": "report",
     "decision": "report",
+    "spend_plan": "other",
+    "unknown": "other",
 }
 
 _MARKUP = re.compile(r"\*\*|</?[bui]>")
