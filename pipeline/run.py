@@ -31,6 +31,7 @@ from extractors.linking.links import (
     link_budget_summaries,
     link_minutes_approvals,
 )
+from extractors.linking.meetings import link_meetings
 from pipeline.cache import ResultCache
 from pipeline.discover import InputFile, discover, not_a_paper, sha256_of
 from pipeline.outdir import check_not_emptied, check_output
@@ -353,6 +354,7 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
     link_started = time.perf_counter()
     infer_authorities(tables)
     link_budget_summaries(tables)
+    link_meetings(tables)
     link_identities(tables)
     link_minutes_approvals(tables)
     link_seconds = time.perf_counter() - link_started

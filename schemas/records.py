@@ -72,10 +72,23 @@ class Part:
 class Meeting:
     """A meeting a part describes (its agenda or its minutes)."""
 
-    meeting_id: str = column("string", "stable id of the meeting record", required=True)
+    meeting_id: str = column(
+        "string",
+        "stable id of the meeting, shared by every paper that records it (agenda, pack, "
+        "minutes): from the authority, the body and the date; the record's own id when "
+        "those are not known",
+        required=True,
+    )
     paper_id: str = column("string", _PAPER, required=True)
     part_no: int = column("int", "part of the paper that describes the meeting")
-    body: str = column("string", "committee or partnership that met")
+    body: str = column("string", "committee or partnership that met (canonical name)")
+    body_id: str = column("string", "the body; joins to bodies")
+    body_as_printed: str = column("string", "the body's name as this paper prints it")
+    body_inferred: bool = column(
+        "bool",
+        "the paper names no body: body taken from the other papers recording the same "
+        "meeting (same authority and date)",
+    )
     date: dt.date = column("date", "date of the meeting")
     start_time: str = column("time", "start time HH:MM")
     end_time: str = column("time", "closing time HH:MM")
@@ -336,6 +349,17 @@ class Organisation:
 
 
 @dataclass
+class Body:
+    """A body that meets (full council, cabinet, committee, panel, partnership)."""
+
+    body_id: str = column("string", "stable id of the body", required=True)
+    authority: str = column("string", "authority the body belongs to")
+    name: str = column("string", "canonical name", required=True)
+    aliases: list[str] = column("strings", "other names papers print for it")
+    full_council: bool = column("bool", "the authority's own full council")
+
+
+@dataclass
 class Finding:
     """A data-quality finding: what parsing could not do, or what did not add up."""
 
@@ -366,8 +390,11 @@ TABLES: dict[str, type] = {
     "person_mentions": PersonMention,
     "people": Person,
     "organisations": Organisation,
+    "bodies": Body,
     "findings": Finding,
 }
 
 #: Tables filled per paper by the extract stage (people and organisations are archive-wide).
-PER_PAPER_TABLES = tuple(t for t in TABLES if t not in ("papers", "people", "organisations"))
+PER_PAPER_TABLES = tuple(
+    t for t in TABLES if t not in ("papers", "people", "organisations", "bodies")
+)
