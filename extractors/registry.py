@@ -13,6 +13,7 @@ from extractors.records import (
     funding,
     minutes,
     next_meeting,
+    organisation_mentions,
     people,
     recommendations,
     spend_plan,
@@ -27,4 +28,5 @@ EXTRACTORS: dict[str, Extractor] = {
     "spend_plan": spend_plan.extract,  # spend_plan_lines and their funding rows
     "funding": funding.extract,  # funding in prose, lists and label|amount tables
     "people": people.extract,  # person_mentions: report authors, contacts, named leads
+    "organisation_mentions": organisation_mentions.extract,  # register bodies named in text
 }

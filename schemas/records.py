@@ -349,6 +349,19 @@ class Organisation:
 
 
 @dataclass
+class OrganisationMention:
+    """An organisation of the register named in a paper's text."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    org_id: str = column("string", "organisation id; joins to organisations")
+    name: str = column("string", "canonical name", required=True)
+    name_as_printed: str = column("string", "name or alias as first printed", required=True)
+    mentions: int = column("int", "times the paper names it (any of its register names)")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
 class Body:
     """A body that meets (full council, cabinet, committee, panel, partnership)."""
 
@@ -388,6 +401,7 @@ TABLES: dict[str, type] = {
     "funding": Funding,
     "funding_sources": FundingSource,
     "person_mentions": PersonMention,
+    "organisation_mentions": OrganisationMention,
     "people": Person,
     "organisations": Organisation,
     "bodies": Body,

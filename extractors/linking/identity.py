@@ -45,6 +45,7 @@ from typing import Any
 from extractors.base import stable_id
 from extractors.linking.organisations import (
     OrgIndex,
+    is_body_name,
     looks_like_organisation,
     org_key,
     same_organisation,
@@ -439,6 +440,7 @@ ORG_COLUMNS = (
     ("memberships", "organisation", "org_id", False),
     ("attendance", "organisation", "org_id", False),
     ("person_mentions", "organisation", "org_id", False),
+    ("organisation_mentions", "name", "org_id", False),
     ("funding", "funder", "funder_org_id", False),
     ("funding", "recipient", "recipient_org_id", True),
 )
@@ -450,7 +452,7 @@ def _org_rows(tables: dict[str, list[Any]]) -> Iterable[tuple[Any, str, str]]:
             name = _get(row, name_col)
             if not name or not fold(name) or not hasattr(row, id_col):
                 continue
-            if check and not looks_like_organisation(name):
+            if (check and not looks_like_organisation(name)) or not is_body_name(name):
                 continue
             yield row, fold(name), id_col
 

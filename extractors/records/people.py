@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
 from extractors.records.attendance import match_label
+from extractors.text.tries import word_trie
 from extractors.values.names import PersonName, parse_person_name
 from extractors.values.names import honorifics as name_honorifics
 from extractors.values.spacing import fold
@@ -378,28 +379,6 @@ def _trigger() -> re.Pattern[str]:
         rf"\b(?i:{word_trie(words)}|{phrase_alt})\.?\s+[A-Z]"
         rf"|(?P<bracket>[A-Z][\w'-]*\s*[(\[]\s*(?i:{word_trie(roles)})\b)"
     )
-
-
-def word_trie(words: set[str]) -> str:
-    """A regex alternation of ``words`` as a trie ("co(?:ntact(?:ing)?|uncillor)"): it matches
-    what the longest-first alternation matches, in the same order of preference (a longer word
-    before its prefix), but Python's regex engine tries one branch per letter instead of every
-    word at every position. Takes the words; returns the pattern text (no flags, no groups)."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
 
 
 def _prose_texts(doc: Document) -> Iterator[tuple[str, int]]:
