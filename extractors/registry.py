@@ -12,6 +12,7 @@ from extractors.records import (
     attendance,
     funding,
     minutes,
+    motions,
     next_meeting,
     organisation_mentions,
     people,
@@ -22,6 +23,7 @@ from extractors.records import (
 EXTRACTORS: dict[str, Extractor] = {
     "agenda": agenda.extract,  # meetings (agenda), agenda_items, memberships
     "minutes": minutes.extract,  # meetings (minutes), minute_items, resolutions
+    "motions": motions.extract,  # motions, votes, person_votes, declarations
     "attendance": attendance.extract,  # attendance
     "recommendations": recommendations.extract,  # recommendations, priorities
     "next_meeting": next_meeting.extract,  # next_meetings

@@ -55,7 +55,7 @@ from extractors.values.spacing import fold
 from schemas.records import Person
 
 #: Tables whose rows name a person (``name_as_printed``) and receive a ``person_id``.
-PERSON_TABLES = ("memberships", "attendance", "person_mentions")
+PERSON_TABLES = ("memberships", "attendance", "person_mentions", "declarations", "person_votes")
 #: Titles too common to count as evidence of the same role.
 _PLAIN_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Professor"})
 _ROLE_STOP = frozenset({"of", "the", "and", "for", "to", "in", "a", "an", "&"})
