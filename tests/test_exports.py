@@ -87,10 +87,10 @@ def test_frictionless_catches_a_false_primary_key_and_a_dangling_reference(
     samples_run: Path, tmp_path: Path
 ) -> None:
     descriptor = _descriptor(samples_run)
-    for res in descriptor["resources"]:
-        if res["name"].startswith("papers-"):
-            res["schema"]["primaryKey"] = ["format"]  # papers of a year share their format
-    report = _validate_rows(samples_run, descriptor)
+    papers = [r for r in descriptor["resources"] if r["name"].startswith("papers-")]
+    for res in papers:
+        res["schema"]["primaryKey"] = ["format"]  # papers of a year share their format
+    report = _validate_rows(samples_run, {**descriptor, "resources": papers})
     assert "primary-key" in {e.type for t in report.tasks for e in t.errors}
 
     # the people file emptied: every attendance row's person_id then points nowhere
@@ -98,7 +98,15 @@ def test_frictionless_catches_a_false_primary_key_and_a_dangling_reference(
     shutil.copytree(samples_run, copy)
     people = copy / "people" / "part-undated.parquet"
     pq.write_table(pq.read_table(people).slice(0, 0), people)
-    report = _validate_rows(copy, _descriptor(copy))
+    kept = []
+    for res in _descriptor(copy)["resources"]:
+        if res["name"] == "people" or res["name"].startswith("attendance-"):
+            fks = res["schema"].pop("foreignKeys", [])
+            res["schema"]["foreignKeys"] = [
+                fk for fk in fks if fk["reference"]["resource"] == "people"
+            ]
+            kept.append(res)
+    report = _validate_rows(copy, {**descriptor, "resources": kept})
     assert "foreign-key" in {e.type for t in report.tasks for e in t.errors}
 
 
