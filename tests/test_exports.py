@@ -203,6 +203,8 @@ def test_popolo_export_has_every_person_and_organisation(corpus_run: Path) -> No
     assert {e["id"] for e in doc["events"]} == {
         m["meeting_id"] for m in read_rows(corpus_run, "meetings")
     }
+    # one event per meeting: the agenda and minutes of one meeting are one event
+    assert len({e["id"] for e in doc["events"]}) == len(doc["events"])
     for e in doc["events"]:
         assert e.get("organization_id", next(iter(orgs))) in orgs
         assert all(a["id"] in persons for a in e.get("attendees", []))

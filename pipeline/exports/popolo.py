@@ -11,9 +11,10 @@ the shape Open Civic Data and other civic-tech tools read:
 - ``memberships``: the ``memberships`` rows, one per person, body, represented organisation and
   role, citing every paper that lists it (``sources``); ``on_behalf_of_id`` is the organisation
   the member represents. Rows that name no person are counted, not written.
-- ``events``: the ``meetings`` rows (``id`` = ``meeting_id``, ``classification`` ``meeting``),
+- ``events``: one per meeting (``id`` = ``meeting_id``, ``classification`` ``meeting``): the
+  ``meetings`` rows of its agenda, pack and minutes share that id and are its ``sources``;
   with the body that met and, as ``attendees``, the people an attendance block lists as there
-  (every status but apologies).
+  (every status but apologies), each once.
 
 Ids are the run's own stable ids, so every object joins back to the Parquet tables.
 """
@@ -147,30 +148,42 @@ def build(folder: Path) -> PopoloExport:
             memberships[mid] = ms
         ms["sources"].append(_source(m, papers))
 
-    attendees: dict[str, list[dict[str, Any]]] = {}
+    attendees: dict[str, dict[str, dict[str, Any]]] = {}
     for a in read_rows(folder, "attendance"):
         if a["status"] == "apologies":
             continue
         if not a["person_id"]:
             export.attendance_without_person += 1
             continue
-        attendees.setdefault(a["meeting_id"], []).append(
-            {"id": a["person_id"], "name": a["name_as_printed"]}
+        attendees.setdefault(a["meeting_id"], {}).setdefault(
+            a["person_id"], {"id": a["person_id"], "name": a["name_as_printed"]}
         )
-    events = []
+    # one event per meeting: its agenda, pack and minutes are rows sharing the meeting_id;
+    # the minutes say best what happened, so their times and venue come first
+    records: dict[str, list[dict[str, Any]]] = {}
     for mt in read_rows(folder, "meetings"):
+        records.setdefault(mt["meeting_id"], []).append(mt)
+    events = []
+    for meeting_id, rows in records.items():
+        rows.sort(key=lambda r: (r["source"] != "minutes", r["paper_id"]))
+
+        def first(column: str, rows: list[dict[str, Any]] = rows) -> Any:
+            return next((r[column] for r in rows if r[column] is not None), None)
+
+        body, date = first("body"), first("date")
+        end_time = first("end_time")
         event: dict[str, Any] = {
-            "id": mt["meeting_id"],
-            "name": f"{mt['body'] or 'Meeting'}" + (f", {mt['date']}" if mt["date"] else ""),
+            "id": meeting_id,
+            "name": f"{body or 'Meeting'}" + (f", {date}" if date else ""),
             "classification": "meeting",
-            "start_date": _when(mt["date"], mt["start_time"]),
-            "end_date": _when(mt["date"], mt["end_time"]) if mt["end_time"] else None,
-            "location": mt["venue"],
-            "organization_id": bodies.id_of(mt["body"]),
-            "sources": [_source(mt, papers)],
+            "start_date": _when(date, first("start_time")),
+            "end_date": _when(date, end_time) if end_time else None,
+            "location": first("venue"),
+            "organization_id": bodies.id_of(body),
+            "sources": [_source(r, papers) for r in rows],
         }
-        if mt["meeting_id"] in attendees:
-            event["attendees"] = attendees[mt["meeting_id"]]
+        if meeting_id in attendees:
+            event["attendees"] = list(attendees[meeting_id].values())
         events.append({k: v for k, v in event.items() if v is not None})
 
     export.document = {
