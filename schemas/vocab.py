@@ -29,3 +29,6 @@ FUNDING_KINDS = (
 )
 SEVERITIES = ("info", "warning", "error")
 PERSON_MENTION_KINDS = ("report_author", "contact", "lead", "commander", "named")
+
+#: why a page was read by OCR: it has no text layer, or its text layer is junk symbols
+OCR_REASONS = ("no_text_layer", "junk_text_layer")
