@@ -176,9 +176,10 @@ def _ocr_where_needed(pdf: pdfium.PdfDocument, drafts: list[_Draft], drawn: list
     paper_junk = _garbled([ln.text for d in drafts for ln in d.lines])
     todo = {}
     for d, has_drawing in zip(drafts, drawn, strict=True):
-        why = pdf_ocr.needs_ocr(
-            bool(d.lines or d.grids), has_drawing, _garbled([ln.text for ln in d.lines]), paper_junk
-        )
+        # junk is judged on the whole paper (a font with no Unicode map garbles every page it
+        # is used on): judged page by page, a contents page of dot leaders or a chart's
+        # labels in a real Kent report would read as junk and lose a usable text layer
+        why = pdf_ocr.needs_ocr(bool(d.lines or d.grids), has_drawing, False, paper_junk)
         if why:
             todo[d.number] = why
     if not todo:

@@ -1,7 +1,8 @@
 """OCR for the PDF reader: which pages need it, and a page's OCR lines in PDF user space.
 
 A page needs OCR when it has something drawn on it (a scanned image, text turned into
-outlines) but no text layer, or when its text layer is junk (fonts with no Unicode map). A
+outlines) but no text layer, or when the paper's text layer is junk (fonts with no Unicode
+map: judged on the whole paper, as a font garbles every page it is used on). A
 paper with a text layer on its other pages keeps them: only the pages that need it are read
 by OCR. A page is rendered in greyscale at ``OCR_DPI`` (at most ``_MAX_PIXELS``: a poster-sized
 page is rendered smaller, not into gigabytes) and read by ``extractors.formats.ocr``.
