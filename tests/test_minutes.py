@@ -523,3 +523,20 @@ def test_a_vote_after_a_decision_already_read_adds_no_second_resolution():
     assert [r.text for r in got] == [
         "to cancel the April meeting and use that date for first working party meeting."
     ]
+
+
+def test_a_decision_at_the_foot_of_a_page_is_not_a_running_footer() -> None:
+    # Hertingfordbury PC, 13 March 2019, minute 107: "To consider and approve the amendment to
+    # the HPC Code of Conduct. / Resolved, proposed Cllr Atkins, Seconded Cllr Morris.
+    # Unanimously agreed." ends page 1; page 4 ends with another "Resolved, proposed Cllr ..."
+    from pathlib import Path
+
+    from extractors.formats.pdf import read_pdf
+    from pipeline.process import process_paper
+
+    path = Path("samples/corpus/hertingfordbury-pc/2019-03-13-minutes.pdf")
+    doc = read_pdf(path, use_ocr=False)
+    assert doc.pages[0].footer == ["460"] and doc.pages[3].footer == ["463"]
+    result = process_paper(str(path), path.name, path.read_bytes(), "p")
+    texts = [r.text for r in result.records["resolutions"] if r.minute_ref == "107"]
+    assert texts[0] == "To consider and approve the amendment to the HPC Code of Conduct."

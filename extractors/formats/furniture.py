@@ -83,15 +83,18 @@ def find_furniture(pages: list[PageEnds], contiguous: bool = True) -> list[PageF
     """Decide, for every page, which top and bottom lines are running header/footer.
 
     Takes each page's top-zone and bottom-zone lines; returns one PageFurniture per page. A
-    line is furniture when it is a page-number line, or when (digits masked) the same line, or
-    one with the same first 24 characters, sits in the same zone on at least 30 % of the pages
-    (and at least two; on a two-page paper, both). Furniture is taken from the page edge
+    line is furniture when it is a page-number line, or when (digits masked) the same line sits
+    in the same zone on at least 30 % of the pages (and at least two; on a two-page paper,
+    both), or one with the same first 24 characters on at least half of them (and three). Furniture is taken from the page edge
     inwards; with ``contiguous`` (the default, for readers that only know line order) it stops
     at the first line that is not. A reader that placed the zones by position passes False,
     since lines on one baseline (a footer title beside "Page 4") come in any order.
     """
     n = len(pages)
     need = n if n <= 2 else max(2, math.ceil(0.3 * n))
+    # lines that only begin alike repeat more rarely by chance in a footer than in minutes'
+    # formulae ("Resolved, proposed Cllr Atkins ..." at the foot of two pages of six)
+    need_prefix = n if n <= 2 else max(3, math.ceil(0.5 * n))
     counts: dict[str, Counter[str]] = {"top": Counter(), "bottom": Counter()}
     for p in pages:
         for zone, lines in (("top", p.top), ("bottom", p.bottom)):
@@ -107,7 +110,7 @@ def find_furniture(pages: list[PageEnds], contiguous: bool = True) -> list[PageF
         k = _key(line)
         if counts[zone][f"f:{k}"] >= need:
             return True
-        return len(k) >= _PREFIX and counts[zone][f"p:{k[:_PREFIX]}"] >= need
+        return len(k) >= _PREFIX and counts[zone][f"p:{k[:_PREFIX]}"] >= need_prefix
 
     out = []
     for p in pages:

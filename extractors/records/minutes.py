@@ -357,9 +357,13 @@ def _motion_above(lines: list[Line], i: int) -> str:
         if _CLAUSE.match(t) and parts:
             break
         parts.insert(0, t)
-    return fold(" ".join(parts))
+    # readers join a paragraph's lines: the motion is its last sentence ("Cllr Rochford to
+    # follow up ... Green. To consider and approve the amendment to the Code of Conduct.")
+    return _SENTENCE_START.split(fold(" ".join(parts)))[-1]
 
 
+#: where a sentence starts after another: a full stop, then a capitalised word
+_SENTENCE_START = re.compile(r"(?<=[a-z0-9)][.!?])\s+(?=[A-Z\u201c\"(])")
 _MID_RESOLVED = re.compile(
     r"(?<=[.,;:])\s+(?=(?:RESOLVED|Resolved)\b)"
     r"|\s+(?=RESOLVED\s*(?:[:–—-]|that\b))"
