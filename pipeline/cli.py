@@ -68,7 +68,35 @@ def _parser() -> argparse.ArgumentParser:
         help="let a run that finds no papers replace a dataset that has some",
     )
     r.add_argument("-q", "--quiet", action="store_true", help="only the closing summary")
+    rep = sub.add_parser(
+        "report",
+        help="write one HTML page of charts and tables about a dataset (works offline)",
+    )
+    rep.add_argument("out", type=Path, help="dataset folder (the --out of a run)")
+    rep.add_argument(
+        "--file",
+        type=Path,
+        default=None,
+        help="where to write the page (default: OUT/report.html); never replaces a file "
+        "minutebook did not write",
+    )
     return p
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``minutebook report OUT [--file PATH]``; returns the exit code."""
+    from pipeline.report import ReportError, build_report
+
+    try:
+        path = build_report(args.out, args.file)
+    except ReportError as exc:
+        print(f"minutebook: {printable(str(exc))}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"minutebook: cannot write the report: {printable(str(exc))}", file=sys.stderr)
+        return 2
+    print(f"report written to {printable(shown(path))}")
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
     not replace or cannot write).
     """
     args = _parser().parse_args(argv)
+    if args.command == "report":
+        return _report(args)
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO,
         format="%(message)s",
