@@ -14,7 +14,7 @@ from pipeline.report.figures import Group, Meeting
 
 #: the most bars a ranked chart (recipients, funders, meetings) draws; the rest are in the tables
 MAX_BARS = 25
-_LABEL_LIMIT = 320
+_LABEL_LIMIT = 400
 _SOURCES = ["agenda", "agenda and minutes", "minutes"]
 
 
