@@ -373,3 +373,21 @@ def test_missing_extra_says_how_to_install_it(small_run: Path, monkeypatch) -> N
     with pytest.raises(ReportError, match=r"pip install 'minutebook\[report\]'"):
         build_report(small_run)
     assert not (small_run / "report.html").exists()
+
+
+def test_ranked_figures_stop_at_the_largest_and_count_the_others(real_run: Path, page: str) -> None:
+    """Kent's papers fund over a hundred recipients: the table shows the 25 largest, each with
+    its section, and one line counts the rest, so the awards still add up to the run's."""
+    con = duckdb.connect(str(real_run / "minutebook.duckdb"), read_only=True)
+    try:
+        (awards,) = con.execute("SELECT count(*) FROM awards").fetchone()
+    finally:
+        con.close()
+    table = page[page.index('id="funding-by-recipient"') :]
+    table = table[table.index('<table class="summary">') : table.index("</table>")]
+    listed = re.findall(r'<a href="#(recipient-[\w-]+)">(\d+)</a>', table)
+    assert len(listed) == 25
+    assert all(f'id="{anchor}"' in page for anchor, _ in listed)
+    more = re.search(r"and (\d+) more, not drawn or listed one by one: (\d+) awards", table)
+    assert more and int(more.group(1)) > 100
+    assert sum(int(n) for _, n in listed) + int(more.group(2)) == awards

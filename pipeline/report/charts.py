@@ -14,6 +14,8 @@ from pipeline.report.figures import Group, Meeting
 
 #: the most bars a ranked chart (recipients, funders, meetings) draws; the rest are in the tables
 MAX_BARS = 25
+#: the most meetings the decisions chart draws (the latest); the table lists them all
+MAX_MEETINGS = 60
 _LABEL_LIMIT = 400
 _SOURCES = ["agenda", "agenda and minutes", "minutes"]
 
@@ -176,8 +178,10 @@ def meeting_timeline(meetings: Sequence[Meeting], title: str) -> dict:
 
 
 def decisions_per_meeting(meetings: Sequence[Meeting], title: str) -> dict:
-    """Horizontal bars of the resolutions recorded for each meeting (date order)."""
+    """Horizontal bars of the resolutions recorded for each meeting (date order), the latest
+    ``MAX_MEETINGS`` of them."""
     alt = _alt()
+    meetings = meetings[-MAX_MEETINGS:]
     values = [
         {
             "label": m.label,

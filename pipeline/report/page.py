@@ -17,7 +17,7 @@ from html import escape
 from typing import Any
 
 from pipeline.outdir import REPORT_PAGE_MARKER
-from pipeline.report.charts import MAX_BARS, gbp
+from pipeline.report.charts import MAX_BARS, MAX_MEETINGS, gbp
 from pipeline.report.figures import Group, Meeting
 from pipeline.report.links import PaperLinks
 
@@ -131,22 +131,29 @@ def _table(head: Iterable[str], body: Iterable[str], cls: str = "") -> str:
     return f"<table{attr}><thead><tr>{ths}</tr></thead><tbody>{''.join(body)}</tbody></table>"
 
 
-def _summary(groups: Sequence[Group], label: str, noun: str, money: bool, rest: str = "") -> str:
-    """A table of the figures, each linked to its rows; past ``MAX_BARS`` lines (when ``rest``
-    names the section listing them all) a line says how many more there are."""
+def _summary(
+    groups: Sequence[Group], label: str, noun: str, money: bool, ranked: bool = False
+) -> str:
+    """A table of the figures, each linked to its rows. A ``ranked`` table (funders,
+    recipients) stops at the ``MAX_BARS`` largest, the ones drawn and listed, with a line
+    counting the others."""
     rows = []
-    shown = groups[:MAX_BARS] if rest else groups
+    shown = groups[:MAX_BARS] if ranked else groups
     for g in shown:
         cells = f"<td>{_link('#' + g.anchor, g.label)}</td>"
         cells += f'<td class="num">{_link("#" + g.anchor, str(g.count))}</td>'
         if money:
             cells += f'<td class="num">{_link("#" + g.anchor, gbp(g.amount))}</td>'
         rows.append(f"<tr>{cells}</tr>")
-    if len(groups) > len(shown):
-        cols = 3 if money else 2
+    others = groups[len(shown) :]
+    if others:
+        n = sum(g.count for g in others)
+        amount = sum((g.amount or Decimal(0) for g in others), Decimal(0))
         rows.append(
-            f'<tr><td colspan="{cols}" class="note">the {MAX_BARS} largest of {len(groups)} are '
-            f'shown; all are listed under <a href="#{rest}">the rows</a> below</td></tr>'
+            f'<tr><td colspan="{3 if money else 2}" class="note">and {len(others)} more, not '
+            f"drawn or listed one by one: {n} {noun}"
+            + (f", {_e(gbp(amount))}" if money else "")
+            + ", counted in the year figures</td></tr>"
         )
     head = [label, noun] + (["amount"] if money else [])
     return _table(head, rows, "summary")
@@ -202,23 +209,29 @@ def _overview(page: Page) -> str:
             '<h3 id="funding-by-year">By financial year</h3>',
             _figure("years", _summary(page.years, "financial year", "awards", money=True)),
             '<h3 id="funding-by-funder">By funder</h3>',
-            _figure("funders", _summary(page.funders, "funder", "awards", True, "rows-funders")),
+            _figure("funders", _summary(page.funders, "funder", "awards", True, ranked=True)),
             '<h3 id="funding-by-recipient">By recipient or purpose</h3>',
             _figure(
                 "recipients",
-                _summary(
-                    page.recipients, "recipient or purpose", "awards", True, "rows-recipients"
-                ),
+                _summary(page.recipients, "recipient or purpose", "awards", True, ranked=True),
             ),
             "</section>",
             '<section id="meetings"><h2>Meetings and decisions</h2>',
             '<h3 id="meetings-timeline">Meetings on a timeline, per body</h3>',
             _figure("timeline", "", undated_note),
             '<h3 id="decisions">Decisions (resolutions) per meeting</h3>',
-            '<p class="note">The chart shows the meetings whose minutes are in the run.</p>',
+            _decisions_note(len(page.decided)),
             _figure("decisions", meetings),
             "</section>",
         ]
+    )
+
+
+def _decisions_note(n: int) -> str:
+    which = f"the {MAX_MEETINGS} latest of the {n}" if n > MAX_MEETINGS else f"the {n}"
+    return (
+        f'<p class="note">The chart shows {which} meetings whose minutes are in the run; the '
+        "table lists every meeting.</p>"
     )
 
 
@@ -296,10 +309,10 @@ def _funding_rows(page: Page) -> str:
     parts = [
         "<h2>Funding by financial year</h2>",
         _money_groups(page, page.years, "Financial year"),
-        '<h2 id="rows-funders">Funding by funder</h2>',
-        _money_groups(page, page.funders, "Funder"),
-        '<h2 id="rows-recipients">Funding by recipient or purpose</h2>',
-        _money_groups(page, page.recipients, "Recipient or purpose"),
+        f"<h2>Funding by funder (the {MAX_BARS} largest)</h2>",
+        _money_groups(page, page.funders[:MAX_BARS], "Funder"),
+        f"<h2>Funding by recipient or purpose (the {MAX_BARS} largest)</h2>",
+        _money_groups(page, page.recipients[:MAX_BARS], "Recipient or purpose"),
     ]
     left = page.left_out
     if left:
