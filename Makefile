@@ -10,7 +10,7 @@ UV_VERSION := 0.13.9
 # `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest release its range allows
 LOCK_FLAGS ?=
 
-.PHONY: setup lock run test eval eval-unseen lint format dictionary bench clean funding-audit report
+.PHONY: setup lock run test eval eval-unseen lint format dictionary bench clean funding-audit entities-audit report
 
 setup: $(STAMP)
 
@@ -58,6 +58,11 @@ eval-unseen: setup
 funding-audit: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
 	$(PY) -m pipeline.evaluation.funding_audit --out $(OUT) --judgements docs/funding-audit-judgements.csv --md docs/funding-audit.md
+
+# the hand audit of people and organisations (issue 15): judgements in docs/entities-audit-judgements.csv
+entities-audit: setup
+	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
+	$(PY) -m pipeline.evaluation.entities_audit --out $(OUT) --judgements docs/entities-audit-judgements.csv --md docs/entities-audit.md
 
 lint: setup
 	$(VENV)/bin/ruff check .

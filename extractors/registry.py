@@ -12,7 +12,9 @@ from extractors.records import (
     attendance,
     funding,
     minutes,
+    motions,
     next_meeting,
+    organisation_mentions,
     people,
     recommendations,
     spend_plan,
@@ -21,10 +23,12 @@ from extractors.records import (
 EXTRACTORS: dict[str, Extractor] = {
     "agenda": agenda.extract,  # meetings (agenda), agenda_items, memberships
     "minutes": minutes.extract,  # meetings (minutes), minute_items, resolutions
+    "motions": motions.extract,  # motions, votes, person_votes, declarations
     "attendance": attendance.extract,  # attendance
     "recommendations": recommendations.extract,  # recommendations, priorities
     "next_meeting": next_meeting.extract,  # next_meetings
     "spend_plan": spend_plan.extract,  # spend_plan_lines and their funding rows
     "funding": funding.extract,  # funding in prose, lists and label|amount tables
     "people": people.extract,  # person_mentions: report authors, contacts, named leads
+    "organisation_mentions": organisation_mentions.extract,  # register bodies named in text
 }

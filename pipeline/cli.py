@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from pipeline.discover import shown
+from pipeline.exports.command import FORMATS, ExportRefused, export
 from pipeline.outdir import OutputRefused
 from pipeline.run import RunOptions, default_workers, run
 from pipeline.terminal import printable
@@ -80,6 +81,12 @@ def _parser() -> argparse.ArgumentParser:
         help="where to write the page (default: OUT/report.html); never replaces a file "
         "minutebook did not write",
     )
+    e = sub.add_parser("export", help="write a dataset's grants or people in a shared standard")
+    e.add_argument("format", choices=FORMATS, help="360giving (grants) or popolo (people)")
+    e.add_argument("dataset", type=Path, help="dataset folder a run wrote (its --out)")
+    e.add_argument(
+        "--to", type=Path, default=None, help="folder to write into (default: the dataset folder)"
+    )
     return p
 
 
@@ -99,16 +106,33 @@ def _report(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    try:
+        code, text = export(args.format, args.dataset, args.to)
+    except ExportRefused as exc:
+        print(f"minutebook: {printable(str(exc))}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"minutebook: cannot write the export: {printable(str(exc))}", file=sys.stderr)
+        return 2
+    for line in text.splitlines():
+        print(printable(line), file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``minutebook`` console script; returns the exit code.
 
-    0 when the run completed (whatever happened to individual papers), 2 when the run itself
-    could not proceed (bad arguments, a missing input path, an output folder minutebook may
-    not replace or cannot write).
+    0 when the run (or export) completed (whatever happened to individual papers), 1 when an
+    export does not validate against its standard, 2 when the run itself could not proceed
+    (bad arguments, a missing input path, an output folder minutebook may not replace or
+    cannot write, a dataset folder an export cannot read or write beside).
     """
     args = _parser().parse_args(argv)
     if args.command == "report":
         return _report(args)
+    if args.command == "export":
+        return _export(args)
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO,
         format="%(message)s",

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractors.linking.date_checks import check_meeting_dates
 from extractors.linking.identity import link_identities
 from extractors.linking.links import (
     infer_authorities,
@@ -355,6 +356,7 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
     infer_authorities(tables)
     link_budget_summaries(tables)
     link_meetings(tables)
+    check_meeting_dates(tables)
     link_identities(tables)
     link_minutes_approvals(tables)
     link_seconds = time.perf_counter() - link_started

@@ -19,6 +19,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline import outdir
+from schemas import datapackage
 from schemas.arrow import to_arrow
 from schemas.records import TABLES
 
@@ -28,8 +29,10 @@ README = """# What a minutebook run writes here
 One Parquet dataset per table (`<table>/part-<year>.parquet`: one file per year of the papers),
 readable with `pandas.read_parquet("output/<table>")`,
 `pyarrow.dataset.dataset("output/<table>")` or DuckDB `read_parquet('output/<table>/*.parquet')`;
-and `minutebook.duckdb`, a DuckDB database holding the same rows as one table per table (it
-names no file path, so the folder can be copied, moved and shared) and the derived views.
+`datapackage.json`, the tables described as a Frictionless Data Package (one resource per
+Parquet file, with its fields, types and keys); and `minutebook.duckdb`, a DuckDB database
+holding the same rows as one table per table (it names no file path, so the folder can be
+copied, moved and shared) and the derived views.
 The tables and columns are described in `docs/data-dictionary.md` (generated from
 `schemas/records.py`).
 
@@ -129,19 +132,24 @@ def write_dataset(
             for p in tables.get("papers", ())
         }
         files: list[str] = []
+        by_label: dict[str, dict[str, str]] = {}
         whole: dict[str, pa.Table] = {}
         for table in TABLES:
             (tmp / table).mkdir()
             parts = []
             for label, records in partition_by_year(tables.get(table, ()), year_of).items():
                 data = to_arrow(table, records)
-                pq.write_table(data, tmp / table / f"part-{label}.parquet")
-                files.append(f"{table}/part-{label}.parquet")
+                rel = f"{table}/part-{label}.parquet"
+                pq.write_table(data, tmp / rel)
+                files.append(rel)
+                by_label.setdefault(table, {})[label] = rel
                 parts.append(data)
             whole[table] = pa.concat_tables(parts)
         (tmp / "README.md").write_text(render_readme(), encoding="utf-8")
         _write_database(tmp / DUCKDB_FILE, whole)
-        files += ["README.md", DUCKDB_FILE]
+        descriptor = json.dumps(datapackage.datapackage(by_label), indent=1, ensure_ascii=False)
+        (tmp / datapackage.FILE_NAME).write_text(descriptor + "\n", encoding="utf-8")
+        files += ["README.md", DUCKDB_FILE, datapackage.FILE_NAME]
         manifest = {"kind": outdir.MANIFEST_KIND, "files": files, "inputs": inputs}
         (tmp / outdir.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
         outdir.swap_in(tmp, out)
@@ -161,6 +169,7 @@ def is_up_to_date(out: Path, inputs: Mapping[str, Any]) -> bool:
     return (
         manifest.get("inputs") == json.loads(json.dumps(inputs))
         and (out / DUCKDB_FILE).is_file()
+        and (out / datapackage.FILE_NAME).is_file()
         and all(any((out / t).glob("*.parquet")) for t in TABLES)
     )
 

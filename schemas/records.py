@@ -199,6 +199,79 @@ class Resolution:
 
 
 @dataclass
+class Motion:
+    """A motion or amendment put to a meeting, as its minutes record it (lost and withdrawn
+    motions included: they are never resolutions)."""
+
+    motion_id: str = column("string", "stable id of the motion", required=True)
+    meeting_id: str = column("string", "meeting it was put to", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    minute_ref: str = column("string", "minute the motion belongs to, as printed")
+    position: int = column("int", "order among the motions of the minutes, from 1", minimum=1)
+    kind: str = column("string", "motion or amendment", required=True, vocab=vocab.MOTION_KINDS)
+    text: str = column("string", "the words moved, as printed")
+    mover: str = column("string", "name of the proposer as printed")
+    seconder: str = column("string", "name of the seconder as printed")
+    outcome: str = column(
+        "string",
+        "what the minutes say became of it; null when they do not say",
+        vocab=vocab.MOTION_OUTCOMES,
+    )
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
+class Vote:
+    """A vote the minutes record: a tally, a unanimous decision or one carried by a majority."""
+
+    vote_id: str = column("string", "stable id of the vote", required=True)
+    meeting_id: str = column("string", "meeting that voted", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    minute_ref: str = column("string", "minute the vote belongs to, as printed")
+    motion_id: str = column("string", "motion voted on, when the minutes print one; joins motions")
+    for_count: int = column("int", "votes for, when counted", minimum=0)
+    against_count: int = column("int", "votes against, when counted", minimum=0)
+    abstain_count: int = column("int", "abstentions, when counted", minimum=0)
+    unanimous: bool = column("bool", "true when recorded as unanimous (nem con, all agreed)")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
+class PersonVote:
+    """How one named member voted in a recorded vote."""
+
+    vote_id: str = column("string", "the vote; joins votes", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    minute_ref: str = column("string", "minute the vote belongs to, as printed")
+    person_id: str = column("string", "person across the archive; joins to people")
+    name_as_printed: str = column("string", "name as printed in the vote list", required=True)
+    vote: str = column("string", "for, against or abstain", required=True, vocab=vocab.VOTE_VALUES)
+    page: int = column("int", _PAGE)
+
+
+@dataclass
+class Declaration:
+    """A member's declaration of interest."""
+
+    meeting_id: str = column("string", "meeting it was made at", required=True)
+    paper_id: str = column("string", _PAPER, required=True)
+    minute_ref: str = column("string", "minute that prints the declaration")
+    person_id: str = column("string", "person across the archive; joins to people")
+    name_as_printed: str = column("string", "member's name as printed", required=True)
+    item: str = column("string", "agenda item or matter the interest is in, as printed")
+    kind: str = column(
+        "string",
+        "kind of interest, normalised from the printed words",
+        required=True,
+        vocab=vocab.INTEREST_KINDS,
+    )
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
 class Recommendation:
     """A recommendation in a report or update."""
 
@@ -349,6 +422,19 @@ class Organisation:
 
 
 @dataclass
+class OrganisationMention:
+    """An organisation of the register named in a paper's text."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    org_id: str = column("string", "organisation id; joins to organisations")
+    name: str = column("string", "canonical name", required=True)
+    name_as_printed: str = column("string", "name or alias as first printed", required=True)
+    mentions: int = column("int", "times the paper names it (any of its register names)")
+    page: int = column("int", _PAGE)
+    evidence: str = column("string", _EVIDENCE)
+
+
+@dataclass
 class Body:
     """A body that meets (full council, cabinet, committee, panel, partnership)."""
 
@@ -381,6 +467,10 @@ TABLES: dict[str, type] = {
     "attendance": Attendance,
     "minute_items": MinuteItem,
     "resolutions": Resolution,
+    "motions": Motion,
+    "votes": Vote,
+    "person_votes": PersonVote,
+    "declarations": Declaration,
     "recommendations": Recommendation,
     "priorities": Priority,
     "next_meetings": NextMeeting,
@@ -388,6 +478,7 @@ TABLES: dict[str, type] = {
     "funding": Funding,
     "funding_sources": FundingSource,
     "person_mentions": PersonMention,
+    "organisation_mentions": OrganisationMention,
     "people": Person,
     "organisations": Organisation,
     "bodies": Body,

@@ -29,3 +29,15 @@ FUNDING_KINDS = (
 )
 SEVERITIES = ("info", "warning", "error")
 PERSON_MENTION_KINDS = ("report_author", "contact", "lead", "commander", "named")
+MOTION_KINDS = ("motion", "amendment")
+MOTION_OUTCOMES = ("carried", "lost", "withdrawn")
+VOTE_VALUES = ("for", "against", "abstain")
+INTEREST_KINDS = (
+    "pecuniary",
+    "prejudicial",
+    "personal",
+    "other_registrable",
+    "non_registrable",
+    "other_significant",
+    "unspecified",
+)

@@ -24,7 +24,7 @@ from extractors.formats.pdf_tables import (
     _tables,
     find_tables,
 )
-from extractors.records.people import word_trie
+from extractors.text.tries import word_trie
 from tests.conftest import RULED_PDFS, SAMPLES, TEXT_PDFS
 
 

@@ -45,6 +45,7 @@ from typing import Any
 from extractors.base import stable_id
 from extractors.linking.organisations import (
     OrgIndex,
+    is_body_name,
     looks_like_organisation,
     org_key,
     same_organisation,
@@ -54,7 +55,7 @@ from extractors.values.spacing import fold
 from schemas.records import Person
 
 #: Tables whose rows name a person (``name_as_printed``) and receive a ``person_id``.
-PERSON_TABLES = ("memberships", "attendance", "person_mentions")
+PERSON_TABLES = ("memberships", "attendance", "person_mentions", "declarations", "person_votes")
 #: Titles too common to count as evidence of the same role.
 _PLAIN_TITLES = frozenset({"Mr", "Mrs", "Ms", "Miss", "Mx", "Dr", "Sir", "Dame", "Professor"})
 _ROLE_STOP = frozenset({"of", "the", "and", "for", "to", "in", "a", "an", "&"})
@@ -439,6 +440,7 @@ ORG_COLUMNS = (
     ("memberships", "organisation", "org_id", False),
     ("attendance", "organisation", "org_id", False),
     ("person_mentions", "organisation", "org_id", False),
+    ("organisation_mentions", "name", "org_id", False),
     ("funding", "funder", "funder_org_id", False),
     ("funding", "recipient", "recipient_org_id", True),
 )
@@ -450,7 +452,7 @@ def _org_rows(tables: dict[str, list[Any]]) -> Iterable[tuple[Any, str, str]]:
             name = _get(row, name_col)
             if not name or not fold(name) or not hasattr(row, id_col):
                 continue
-            if check and not looks_like_organisation(name):
+            if (check and not looks_like_organisation(name)) or not is_body_name(name):
                 continue
             yield row, fold(name), id_col
 

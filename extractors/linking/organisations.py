@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from extractors.base import stable_id
 from extractors.datafiles import load_table
 from extractors.memo import paper_memo
+from extractors.values.organisation_names import has_body_form
 from schemas.records import Organisation
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
@@ -104,6 +105,16 @@ def looks_like_organisation(text: str | None) -> bool:
     if words[-1].casefold() in _org_words():
         return True
     return len(words) <= 3 and any(len(w) >= 2 and w.isupper() for w in words)
+
+
+@paper_memo()
+def is_body_name(text: str | None) -> bool:
+    """Whether a printed organisation name has the form of a body, so it may stand in
+    ``organisations``: listed in the register (``data/organisations.csv``), or capitalised
+    words ending in an organisation word, or acronyms (``has_body_form``)."""
+    if not text or not text.strip():
+        return False
+    return bool(resolve(text)) or has_body_form(text)
 
 
 def _spells(acronym: str, words: list[str]) -> bool:

@@ -549,6 +549,21 @@ _VOTE = re.compile(r"\b(?:proposed|moved)\s+(?:by\s+)?\S.{0,60}?\bseconded\b", r
 _VOTE_FIRST = re.compile(r"^\W*(?:proposed|moved|seconded)\b", re.I)
 
 
+@functools.cache
+def _failed_outcomes() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        re.compile(r["pattern"], re.I)
+        for r in load_table("vote_outcomes.csv")
+        if r["outcome"] in ("lost", "withdrawn") and r["strength"] == "strong"
+    )
+
+
+def failed_motion(text: str) -> bool:
+    """Whether ``text`` says a motion was lost or withdrawn ("The motion was lost", "…
+    withdrew his original resolution"; ``data/vote_outcomes.csv``): it is then no resolution."""
+    return any(p.search(text) for p in _failed_outcomes())
+
+
 def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionText]:
     """Decisions recorded in running text, numbered in order.
 
@@ -580,6 +595,9 @@ def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionT
             continue
         if not _VOTE.search(sentence):
             continue
+        following = sentences[n + 1][1] if n + 1 < len(sentences) else ""
+        if failed_motion(sentence) or failed_motion(following):
+            continue  # a lost or withdrawn motion is kept in motions, never in resolutions
         decision = sentence
         if _VOTE_FIRST.match(sentence):
             before = sentences[n - 1][1] if n else ""

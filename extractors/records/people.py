@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
 from extractors.records.attendance import match_label
+from extractors.text.tries import word_trie
 from extractors.values.names import PersonName, parse_person_name
 from extractors.values.names import honorifics as name_honorifics
 from extractors.values.spacing import fold
@@ -78,7 +79,18 @@ def _non_name_words() -> frozenset[str]:
         for r in load_table("affiliation_words.csv")
         if r["kind"] == "role" and " " not in r["word"]
     }
+    words |= _procedure_words()
     return frozenset(words)
+
+
+@functools.cache
+def _procedure_words() -> frozenset[str]:
+    return frozenset(r["word"].casefold() for r in load_table("procedure_words.csv"))
+
+
+@functools.cache
+def _given_name_titles() -> frozenset[str]:
+    return frozenset(r["title"] for r in load_table("given_name_titles.csv"))
 
 
 def _lines(doc: Document) -> Iterator[_Line]:
@@ -151,6 +163,16 @@ def confirm_name(text: str) -> PersonName | None:
         return None  # a lone capitalised word is not enough outside a list of people
     if parsed.surname.isupper() and len(parsed.surname) > 1 and not parsed.honorific:
         return None  # "Safer MK"
+    printed = parsed.honorific_printed or ""
+    if (
+        len(printed) > 1
+        and printed.isupper()
+        and printed != parsed.honorific
+        and not parsed.bare.isupper()
+    ):
+        return None  # "MS Teams": a title in capitals before a name that is not
+    if parsed.honorific in _given_name_titles() and not parsed.forenames:
+        return None  # "Sir Gar", "Major Projects"
     return parsed
 
 
@@ -359,28 +381,6 @@ def _trigger() -> re.Pattern[str]:
     )
 
 
-def word_trie(words: set[str]) -> str:
-    """A regex alternation of ``words`` as a trie ("co(?:ntact(?:ing)?|uncillor)"): it matches
-    what the longest-first alternation matches, in the same order of preference (a longer word
-    before its prefix), but Python's regex engine tries one branch per letter instead of every
-    word at every position. Takes the words; returns the pattern text (no flags, no groups)."""
-    root: dict = {}
-    for w in words:
-        node = root
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body})?" if "" in node else body
-
-    return build(root)
-
-
 def _prose_texts(doc: Document) -> Iterator[tuple[str, int]]:
     """Running text of each block (lines joined), outside attendance blocks and tables."""
     in_attendance = False
@@ -473,8 +473,13 @@ def _honorific_name(sdoc, start: int, end: int) -> PersonName | None:
 
 
 def _ends_name(sdoc, end: int) -> bool:  # sdoc: a spaCy Doc
-    """The word after a bare two-word name must not be capitalised ("Milton Keynes Council")."""
-    return end >= len(sdoc) or not sdoc[end].text[:1].isupper()
+    """The word after a bare two-word name must not be capitalised ("Milton Keynes Council"),
+    unless it is a word of meeting procedure ("Mr Ross Motion")."""
+    return (
+        end >= len(sdoc)
+        or not sdoc[end].text[:1].isupper()
+        or sdoc[end].text.casefold() in _procedure_words()
+    )
 
 
 def _span_text(doc, label: str, start: int, end: int) -> str:  # doc: a spaCy Doc
@@ -502,6 +507,49 @@ def _longest_name(text: str, label: str) -> PersonName | None:
     return None
 
 
+# a lower-case word of running text, not part of an e-mail or web address ("jon.mcginty@")
+_LOWER_WORD = re.compile(r"(?<![\w.@/-])[a-z]+(?![\w@/-]|\.\w)")
+
+
+class _PhraseCheck:
+    """Whether a name found in prose is a phrase of ordinary words: every word of it is
+    printed in lower case elsewhere in the paper ("Adult Social Care", "Rated Green",
+    "Councillor It", "Lieutenant Cadets"). A surname that is also a word ("Councillor Wood")
+    stays a person when the paper prints it after an initial or another mention names its
+    given name. The paper's lower-case words are read once, on the first name that needs them.
+    """
+
+    def __init__(self, doc: Document, mentions: list[PersonMention]) -> None:
+        self._doc = doc
+        self._words: frozenset[str] | None = None
+        self._text = ""
+        self._given = {
+            p.surname.casefold()
+            for m in mentions
+            if (p := parse_person_name(m.name_as_printed)) is not None and p.forenames
+        }
+
+    def __call__(self, name: str) -> bool:
+        parsed = parse_person_name(name)
+        if parsed is None:
+            return False
+        tokens = [w for w in parsed.bare.replace("-", " ").split() if len(w.rstrip(".")) > 1]
+        if not tokens:
+            return False
+        if self._words is None:
+            self._text = self._doc.text
+            self._words = frozenset(_LOWER_WORD.findall(self._text))
+        if not all(t.casefold() in self._words for t in tokens):
+            return False
+        if parsed.honorific and not parsed.forenames:
+            surname = parsed.surname
+            if surname.casefold() in self._given or re.search(
+                rf"\b[A-Z]\.?\s+{re.escape(surname)}\b", self._text
+            ):
+                return False
+        return True
+
+
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
     """Find report authors, contacts, named leads and people named with a title in a paper.
 
@@ -512,7 +560,11 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     out = Extraction()
     seen: set[tuple[str, str]] = set()
     labelled: set[str] = set()
-    for m in (*_from_labels(lines, ctx), *_prose(doc, ctx)):
+    found = [*_from_labels(lines, ctx), *_prose(doc, ctx)]
+    phrase = _PhraseCheck(doc, found)
+    for m in found:
+        if m.kind in ("named", "contact") and phrase(m.name_as_printed):
+            continue
         key = m.name_as_printed.casefold()
         if (key, m.kind) in seen or (m.kind == "named" and key in labelled):
             continue

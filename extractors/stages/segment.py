@@ -285,7 +285,10 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
                 title = " ".join(header)  # "AUDIT COMMITTEE 24 SEPTEMBER 2009": set aside
         date = None
         if ptype == "minutes":
-            dates = [d for d in find_dates(title or "") if not d.inferred_year]
+            # a title from the file's metadata (a template reused: Milburn's 2021 minutes
+            # carry "6th March 2012") yields to the date printed on the page
+            printed = title if title and title != doc.meta.title else None
+            dates = [d for d in find_dates(printed or "") if not d.inferred_year]
             date = dates[0].date if dates else _first_date(part_doc)
         elif ptype == "agenda":
             date = _first_date(part_doc)

@@ -28,6 +28,13 @@ false positive. A field in the key must agree, else the record is a miss (and th
                       in both tables.
   funding_sources  -> funding_sources: amount equal to the penny and financial year equal,
                       source similarity >= 0.6 (scored only where some gold file has the key).
+  motions          -> motions: minute_ref equal, text similarity >= 0.5 (scored only in gold
+                      files that have the key, as votes, person_votes and declarations).
+  votes            -> votes: minute_ref, for/against/abstain counts (both blank agree) and
+                      unanimous equal; paired best by the similarity of the motion's words.
+  person_votes     -> person_votes (gold: the ``named`` map of each vote): minute_ref and the
+                      vote's counts equal, name (honorific-free) and for/against/abstain equal.
+  declarations     -> declarations: minute_ref and name (honorific-free) equal.
   people           -> pairwise linking: printed forms (from every output table with person_id
                       and name_as_printed) are linked when they share a person_id; gold links
                       the variants of one person. Precision/recall over pairs of distinct forms
@@ -402,10 +409,62 @@ RULES: tuple[Rule, ...] = (
         threshold=0.6,
         fields=(Check("source", "source", _T),),
     ),
+    Rule(
+        "motions",
+        "motions",
+        keys=(Check("minute_ref", "minute_ref", "ref"),),
+        sim=text_sim("text", "text"),
+        sim_columns=("text",),
+        threshold=0.5,
+        fields=(
+            Check("kind", "kind", "fold"),
+            Check("mover", "mover", "name"),
+            Check("seconder", "seconder", "name"),
+            Check("outcome", "outcome", "fold"),
+        ),
+    ),
+    Rule(
+        "votes",
+        "votes",
+        keys=(
+            Check("minute_ref", "minute_ref", "ref"),
+            Check("for", "for_count", "num"),
+            Check("against", "against_count", "num"),
+            Check("abstain", "abstain_count", "num"),
+            Check("unanimous", "unanimous", "bool"),
+        ),
+        sim=text_sim("motion", "motion_text"),
+        fields=(Check("motion", "motion_text", _T),),
+    ),
+    Rule(
+        "person_votes",
+        "person_votes",
+        keys=(
+            Check("minute_ref", "minute_ref", "ref"),
+            Check("for", "for_count", "num"),
+            Check("against", "against_count", "num"),
+            Check("abstain", "abstain_count", "num"),
+            Check("name", "name_as_printed", "name"),
+            Check("vote", "vote", "fold"),
+        ),
+    ),
+    Rule(
+        "declarations",
+        "declarations",
+        keys=(Check("minute_ref", "minute_ref", "ref"), Check("name", "name_as_printed", "name")),
+        fields=(Check("kind", "kind", "fold"), Check("item", "item", _T)),
+    ),
 )
 RULE_BY_KEY = {r.gold_key: r for r in RULES}
 #: keys added after the sample gold was written: scored only where some gold file has them
-OPTIONAL_KEYS = ("funding_sources",)
+OPTIONAL_KEYS = ("funding_sources", "motions", "votes", "person_votes", "declarations")
+#: the gold key a derived key is read from (named votes are written inside their vote)
+GOLD_SOURCE = {"person_votes": "votes"}
+#: output columns ``output_records`` adds from another table (not looked for in the rule's own)
+JOINED_COLUMNS = {
+    "votes": ("motion_text",),
+    "person_votes": ("for_count", "against_count", "abstain_count"),
+}
 
 
 @dataclass
@@ -523,6 +582,14 @@ def gold_records(doc: dict, key: str) -> list[Record]:
     """
     if key == "doc_type":
         return [] if blank(doc.get("doc_type")) else [{"doc_type": doc["doc_type"]}]
+    if key == "person_votes":
+        return [
+            {**{k: v.get(k) for k in ("minute_ref", "for", "against", "abstain")}, "name": n}
+            | {"vote": how}
+            for v in doc.get("votes") or []
+            if isinstance(v, dict)
+            for n, how in (v.get("named") or {}).items()
+        ]
     records = [dict(r) for r in doc.get(key) or [] if isinstance(r, dict)]
     if key == "agenda_items":
         for r in records:
@@ -637,14 +704,17 @@ class Output:
         rows = self.rows(rule.table)
         if not rows:
             return True
-        missing = [c for c in ("paper_id",) + rule.needed_columns() if c not in rows[0]]
+        joined = JOINED_COLUMNS.get(rule.gold_key, ())
+        missing = [
+            c for c in ("paper_id",) + rule.needed_columns() if c not in rows[0] and c not in joined
+        ]
         if missing:
             self.notes.append(
                 f"{rule.table}: column(s) {', '.join(missing)} missing; "
                 f"{rule.gold_key} counted as no records"
             )
             return False
-        absent = [c.out for c in rule.fields if c.out not in rows[0]]
+        absent = [c.out for c in rule.fields if c.out not in rows[0] and c.out not in joined]
         if absent:
             self.notes.append(
                 f"{rule.table}: column(s) {', '.join(absent)} missing; "
@@ -717,6 +787,21 @@ def output_records(rule: Rule, unit: Unit, output: Output, usable: bool) -> list
     rows = [r for r in output.rows(rule.table) if r.get("paper_id") == unit.paper_id]
     if rule.kind:
         rows = [r for r in rows if not blank(r.get("kind")) and fold(r["kind"]) == rule.kind]
+    if rule.gold_key == "votes":  # the motion voted on, by its words
+        texts = {m.get("motion_id"): m.get("text") for m in output.rows("motions")}
+        rows = [{**r, "motion_text": texts.get(r.get("motion_id"))} for r in rows]
+    if rule.gold_key == "person_votes":  # each named vote carries its vote's counts
+        counts = {v.get("vote_id"): v for v in output.rows("votes")}
+        rows = [
+            {
+                **r,
+                **{
+                    c: counts.get(r.get("vote_id"), {}).get(c)
+                    for c in ("for_count", "against_count", "abstain_count")
+                },
+            }
+            for r in rows
+        ]
     if rule.gold_key == "agenda_items":  # a sub-item is numbered as gold prints it: "4a"
         rows = [{**r, "number": f"{r.get('number')}{r.get('sub_item') or ''}"} for r in rows]
     return rows
@@ -902,7 +987,8 @@ def evaluate(out_dir: Path, gold_dir: Path) -> dict:
     tables = {
         rule.gold_key: score_table(rule, golds, unit_list, output)
         for rule in RULES
-        if rule.gold_key not in OPTIONAL_KEYS or any(rule.gold_key in g for g in golds.values())
+        if rule.gold_key not in OPTIONAL_KEYS
+        or any(GOLD_SOURCE.get(rule.gold_key, rule.gold_key) in g for g in golds.values())
     }
     tables["people"] = score_people(golds, unit_list, output)
     formats = sorted({u.fmt for u in unit_list}, key=_fmt_order)
