@@ -10,9 +10,25 @@ UV_VERSION := 0.13.9
 # `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest release its range allows
 LOCK_FLAGS ?=
 
-.PHONY: setup lock run test eval eval-unseen lint format dictionary bench clean funding-audit entities-audit report
+.PHONY: setup ocr-engine lock run test eval eval-unseen lint format dictionary bench clean funding-audit entities-audit report
 
-setup: $(STAMP)
+setup: $(STAMP) ocr-engine
+
+# the OCR engine (Debian's tesseract-ocr with its English model): installed with apt-get when
+# missing and this is root; otherwise a message, and scanned papers stay needs_ocr
+ocr-engine:
+	@command -v tesseract >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "installing the OCR engine: apt-get install tesseract-ocr tesseract-ocr-eng"; \
+	    (apt-get install -y -qq --no-install-recommends tesseract-ocr tesseract-ocr-eng >/dev/null 2>&1 || \
+	     { apt-get update -qq >/dev/null 2>&1 && \
+	       DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends \
+	         tesseract-ocr tesseract-ocr-eng >/dev/null 2>&1; }) || \
+	    echo "WARNING: could not install tesseract-ocr: scanned papers will stay needs_ocr"; \
+	  else \
+	    echo "NOTE: the OCR engine tesseract is not installed (install tesseract-ocr and"; \
+	    echo "      tesseract-ocr-eng with your package manager); scanned papers stay needs_ocr"; \
+	  fi; }
 
 # exactly the versions in the lock file (every package, the dev tools and all extras), then
 # minutebook itself on top without resolving anything again

@@ -19,6 +19,7 @@ from extractors.formats import format_of, read_document
 from extractors.memo import clear_paper_memos
 from extractors.registry import EXTRACTORS
 from extractors.stages.classify import classify
+from extractors.stages.ocr_marks import mark_ocr, ocr_outputs
 from extractors.stages.paper_facts import (
     authority_of,
     body_of,
@@ -181,6 +182,7 @@ def process_paper(path: str, name: str, data: bytes, paper_id: str) -> PaperResu
     except NeedsOCR as exc:
         result = failed_result(paper, "read", str(exc), status="needs_ocr")
         result.paper.has_text_layer, result.paper.page_count = False, exc.page_count or None
+        result.paper.ocr_page_count = 0
         return result
     except ReaderError as exc:
         return failed_result(paper, "read", str(exc))
@@ -241,11 +243,17 @@ def _analyse(paper: Paper, doc: Document, clock: _Clock, t: float) -> PaperResul
             paper.status = "partial"
             paper.error = f"extractor {family} failed: {exc}"
         t = clock.lap(f"extract:{family}", t)
-    if not doc.meta.has_text_layer:
-        paper.status, paper.error = "partial", "some pages have no text layer"
+    if doc.meta.unread_pages:
+        pages = ", ".join(map(str, doc.meta.unread_pages))
+        paper.status = "partial"
+        paper.error = f"page(s) {pages} need OCR and were not read: {doc.meta.unread_reason}"
     records = {table: [normalise(r) for r in recs] for table, recs in found.records.items()}
+    mark_ocr(records, doc.meta)
+    ocr_rows, ocr_findings = ocr_outputs(paper, doc.meta)
+    if ocr_rows:
+        records["ocr_pages"] = ocr_rows
     t = clock.lap("normalise", t)
-    findings = list(found.findings) + validate_records(paper.paper_id, records)
+    findings = list(found.findings) + ocr_findings + validate_records(paper.paper_id, records)
     for w in doc.meta.warnings:
         findings.append(
             Finding(

@@ -2,7 +2,8 @@
 
 It is the package version plus one digest of what turns a paper into records: the code and
 data (``schemas/``, ``extractors/`` and the per-paper stages in ``pipeline/process.py``) and the
-installed versions of the libraries that read the papers (``READING_LIBRARIES``). So a cache
+installed versions of the libraries that read the papers (``READING_LIBRARIES``) and of the
+OCR engine. So a cache
 never serves results that the current code, or an upgraded reader, would not produce.
 """
 
@@ -10,6 +11,8 @@ import hashlib
 from collections.abc import Mapping
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+
+from extractors.formats import ocr
 
 try:
     PACKAGE_VERSION = version("minutebook")
@@ -58,4 +61,12 @@ def pipeline_version(package: str, code_digest: str, libraries: Mapping[str, str
     return f"{package}+{digest.hexdigest()[:12]}"
 
 
-PIPELINE_VERSION = pipeline_version(PACKAGE_VERSION, _code_digest(), installed_versions())
+def reading_versions() -> dict[str, str]:
+    """The reading libraries' versions and the OCR engine's (a program, not a distribution:
+    ``tesseract`` is its version or "absent", so installing or upgrading it is a new version)."""
+    found = installed_versions()
+    found[ocr.ENGINE] = ocr.engine_version()
+    return found
+
+
+PIPELINE_VERSION = pipeline_version(PACKAGE_VERSION, _code_digest(), reading_versions())

@@ -76,15 +76,30 @@ class Page:
 
 
 @dataclass
+class OcrPageInfo:
+    """A page whose text was read by OCR, and how well."""
+
+    number: int  # physical page, 1-based
+    confidence: float | None  # mean word confidence 0-1; None when no word was read
+    words: int
+    reason: str  # why it was read by OCR: "no_text_layer" or "junk_text_layer"
+
+
+@dataclass
 class DocumentMeta:
     """Facts about the document as a whole."""
 
     title: str | None = None
     page_count: int = 0
-    has_text_layer: bool = True
+    has_text_layer: bool = True  # some page has a usable text layer (not only OCR)
     format: str = "unknown"
     encoding: str | None = None  # text exports only
     warnings: list[str] = field(default_factory=list)
+    ocr_engine: str | None = None  # "tesseract 5.3.0" when some page was read by OCR
+    ocr_pages: list[OcrPageInfo] = field(default_factory=list)
+    #: pages that need OCR but were not read (no engine, or it failed on them), and why
+    unread_pages: list[int] = field(default_factory=list)
+    unread_reason: str | None = None
 
 
 @dataclass

@@ -18,6 +18,10 @@ from schemas.columns import column
 _PAPER = "sha256 of the paper's bytes (hex); joins to papers"
 _PAGE = "physical page (1-based) the record was read from"
 _EVIDENCE = "the verbatim text the record was read from, whitespace folded"
+_OCR = (
+    "true when the page(s) the record was read from were read by OCR (a scan, or a junk "
+    "text layer), so its text may hold OCR errors; null when that cannot be told"
+)
 
 
 @dataclass
@@ -50,6 +54,14 @@ class Paper:
     error: str = column("string", "why the paper failed or is partial; null when ok")
     duplicate_of: str = column("string", "path of the first file with identical bytes, if any")
     size_bytes: int = column("int", "file size in bytes", minimum=0)
+    ocr_page_count: int = column(
+        "int", "pages read by OCR (no text layer, or a junk one); 0 when none", minimum=0
+    )
+    ocr_confidence: float = column(
+        "float",
+        "mean OCR word confidence (0-1) over the pages read by OCR, weighted by their words; "
+        "null when no page was",
+    )
     pipeline_version: str = column("string", "minutebook version that wrote the row", required=True)
 
 
@@ -66,6 +78,7 @@ class Part:
     date: dt.date = column("date", "date the part carries (meeting date for minutes)")
     page_from: int = column("int", "first physical page of the part", minimum=1)
     page_to: int = column("int", "last physical page of the part", minimum=1)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -100,6 +113,7 @@ class Meeting:
         vocab=vocab.MEETING_SOURCES,
     )
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
     evidence: str = column("string", _EVIDENCE)
 
 
@@ -123,6 +137,7 @@ class AgendaItem:
     exempt: bool = column("bool", "item taken in private (LGA 1972 Schedule 12A)")
     part_no: int = column("int", "part of the pack the page reference points to")
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
     evidence: str = column("string", _EVIDENCE)
 
 
@@ -140,6 +155,7 @@ class Membership:
     organisation: str = column("string", "organisation the member represents")
     org_id: str = column("string", "organisation id; joins to organisations")
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
     evidence: str = column("string", _EVIDENCE)
 
 
@@ -159,6 +175,7 @@ class Attendance:
     org_id: str = column("string", "organisation id; joins to organisations")
     chair: bool = column("bool", "person chaired the meeting")
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
     evidence: str = column("string", _EVIDENCE)
 
 
@@ -177,6 +194,7 @@ class MinuteItem:
     title: str = column("string", "minute heading")
     text: str = column("string", "body text of the minute")
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -196,6 +214,7 @@ class Resolution:
         "string", "meeting_id of those earlier minutes, when they are in the archive"
     )
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -219,6 +238,7 @@ class Motion:
     )
     page: int = column("int", _PAGE)
     evidence: str = column("string", _EVIDENCE)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -236,6 +256,7 @@ class Vote:
     unanimous: bool = column("bool", "true when recorded as unanimous (nem con, all agreed)")
     page: int = column("int", _PAGE)
     evidence: str = column("string", _EVIDENCE)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -249,6 +270,7 @@ class PersonVote:
     name_as_printed: str = column("string", "name as printed in the vote list", required=True)
     vote: str = column("string", "for, against or abstain", required=True, vocab=vocab.VOTE_VALUES)
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -269,6 +291,7 @@ class Declaration:
     )
     page: int = column("int", _PAGE)
     evidence: str = column("string", _EVIDENCE)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -280,6 +303,7 @@ class Recommendation:
     section: str = column("string", "nearest printed heading")
     text: str = column("string", "recommendation text", required=True)
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -290,6 +314,7 @@ class Priority:
     period: str = column("string", "period the priority is for, as printed or normalised")
     text: str = column("string", "priority text", required=True)
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -303,6 +328,7 @@ class NextMeeting:
     start_time: str = column("time", "start time HH:MM, when printed")
     date_inferred: bool = column("bool", "the year was not printed and was completed")
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
     evidence: str = column("string", _EVIDENCE)
 
 
@@ -337,6 +363,7 @@ class SpendPlanLine:
     other_funding: str = column("string", "other funding as printed")
     page_from: int = column("int", "first page of the line", minimum=1)
     page_to: int = column("int", "last page of the line", minimum=1)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -352,6 +379,7 @@ class FundingSource:
     amount_gbp: Decimal = column("decimal", "amount in pounds", required=True)
     amount_text: str = column("string", "amount as printed")
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
     evidence: str = column("string", _EVIDENCE)
 
 
@@ -383,6 +411,7 @@ class Funding:
         "view counts the detail only)",
     )
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
     evidence: str = column("string", _EVIDENCE)
 
 
@@ -409,6 +438,7 @@ class PersonMention:
     organisation: str = column("string", "organisation printed beside the name")
     org_id: str = column("string", "organisation id; joins to organisations")
     page: int = column("int", _PAGE)
+    ocr: bool = column("bool", _OCR)
     evidence: str = column("string", _EVIDENCE)
 
 
@@ -432,6 +462,7 @@ class OrganisationMention:
     mentions: int = column("int", "times the paper names it (any of its register names)")
     page: int = column("int", _PAGE)
     evidence: str = column("string", _EVIDENCE)
+    ocr: bool = column("bool", _OCR)
 
 
 @dataclass
@@ -443,6 +474,22 @@ class Body:
     name: str = column("string", "canonical name", required=True)
     aliases: list[str] = column("strings", "other names papers print for it")
     full_council: bool = column("bool", "the authority's own full council")
+
+
+@dataclass
+class OcrPage:
+    """A page whose text was read by OCR, and how sure the engine was of it."""
+
+    paper_id: str = column("string", _PAPER, required=True)
+    page: int = column("int", "physical page (1-based) read by OCR", required=True, minimum=1)
+    reason: str = column(
+        "string", "why the page was read by OCR", required=True, vocab=vocab.OCR_REASONS
+    )
+    engine: str = column("string", "OCR engine and its version", required=True)
+    confidence: float = column(
+        "float", "mean word confidence the engine gave, 0-1; null when it read no word"
+    )
+    words: int = column("int", "words read on the page", minimum=0)
 
 
 @dataclass
@@ -479,6 +526,7 @@ TABLES: dict[str, type] = {
     "funding_sources": FundingSource,
     "person_mentions": PersonMention,
     "organisation_mentions": OrganisationMention,
+    "ocr_pages": OcrPage,
     "people": Person,
     "organisations": Organisation,
     "bodies": Body,

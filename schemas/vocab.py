@@ -41,3 +41,6 @@ INTEREST_KINDS = (
     "other_significant",
     "unspecified",
 )
+
+#: why a page was read by OCR: it has no text layer, or its text layer is junk symbols
+OCR_REASONS = ("no_text_layer", "junk_text_layer")

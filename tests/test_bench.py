@@ -22,3 +22,11 @@ def test_archive_copies_are_distinct_and_readable(tmp_path: Path) -> None:
         b = process_paper(str(original), original.name, original.read_bytes(), "b" * 64)
         assert a.paper.status == b.paper.status == "ok"
         assert a.pages == b.pages > 0
+
+
+def test_scanned_archive_copies_are_distinct_scans(tmp_path: Path) -> None:
+    from pipeline.evaluation.bench import SCANNED, build_scanned_archive
+
+    files = build_scanned_archive(tmp_path, 2)
+    assert len(files) == 2 * len(SCANNED)
+    assert len({hashlib.sha256(f.read_bytes()).hexdigest() for f in files}) == len(files)

@@ -66,11 +66,11 @@ def test_doc_type_matches_gold_in_every_format(samples_run: Path, stem: str, fmt
     assert row["doc_type"] == gold(stem)["doc_type"]
 
 
-def test_scanned_pdf_needs_ocr(samples_run: Path) -> None:
+def test_scanned_pdf_is_read_by_ocr(samples_run: Path) -> None:
     papers = read_table(samples_run, "papers")
     row = papers[papers["path"].str.endswith(".scanned.pdf")].iloc[0]
-    assert row["status"] == "needs_ocr"
-    assert "OCR" in row["error"] or "text layer" in row["error"]
+    assert row["status"] == "ok", row["error"]
+    assert row["ocr_page_count"] == 14 and not row["has_text_layer"]
 
 
 @pytest.mark.parametrize("fmt", FORMATS)

@@ -360,8 +360,9 @@ def test_bad_inputs_fail_clearly(name: str, error: type, words_in_message: str) 
     assert not isinstance(info.value, NeedsOCR)
 
 
-def test_scanned_pdf_needs_ocr() -> None:
-    with pytest.raises(NeedsOCR, match="no text layer"):
+def test_scanned_pdf_needs_ocr_when_no_engine_is_installed(monkeypatch) -> None:
+    monkeypatch.setenv("MINUTEBOOK_TESSERACT", "/nonexistent/tesseract")
+    with pytest.raises(NeedsOCR, match="no text layer.*tesseract was not found.*make setup"):
         read_document(SAMPLES / "004_e7a5e62b3e5d6ec5.scanned.pdf")
 
 
@@ -397,10 +398,11 @@ def test_a_text_layer_of_junk_symbols_needs_ocr():
     assert not _garbled(["- * -"])
 
 
-def test_the_garbled_corpus_papers_are_read_as_needing_ocr():
+def test_the_garbled_corpus_papers_need_ocr_when_no_engine_is_installed(monkeypatch):
     from extractors.formats import read_document
     from schemas.document import NeedsOCR
 
+    monkeypatch.setenv("MINUTEBOOK_TESSERACT", "/nonexistent/tesseract")
     for name in ("2014-03-18-minutes-draft.pdf", "2014-04-29-agenda.pdf"):
         with pytest.raises(NeedsOCR, match="not readable text"):
             read_document(SAMPLES / "corpus" / "horsley-pc-glos" / name)

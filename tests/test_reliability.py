@@ -49,7 +49,6 @@ def test_every_hostile_file_is_accounted_for(bad_run) -> None:
     "name, status, needle",
     [
         ("decompression-bomb.docx", "failed", "unzip"),
-        ("image-only-two-pages.pdf", "needs_ocr", "OCR"),
         ("html-saved-as.pdf", "failed", "not a PDF"),
         ("random-bytes-with-pdf-header.pdf", "failed", "damaged"),
         ("empty-file.txt", "failed", "empty"),
@@ -72,6 +71,11 @@ def test_hostile_file_outcome(bad_run, name: str, status: str, needle: str) -> N
 )
 def test_odd_but_valid_files_are_processed(bad_run, name: str) -> None:
     assert _row(bad_run, name)["status"] == "ok"
+
+
+def test_an_image_only_pdf_is_read_by_ocr(bad_run) -> None:
+    row = _row(bad_run, "image-only-two-pages.pdf")
+    assert row["status"] == "ok" and row["ocr_page_count"] == 2
 
 
 def test_blank_pages_are_counted(bad_run) -> None:

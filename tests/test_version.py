@@ -14,6 +14,7 @@ from pipeline.version import (
     _code_digest,
     installed_versions,
     pipeline_version,
+    reading_versions,
 )
 from tests.conftest import ROOT
 
@@ -41,7 +42,9 @@ def test_the_pipeline_version_covers_the_installed_readers() -> None:
     installed = installed_versions()
     assert set(installed) == {"pypdfium2", "python-docx", "lxml", "charset-normalizer", "spacy"}
     assert "absent" not in installed.values()
-    assert PIPELINE_VERSION == pipeline_version(PACKAGE_VERSION, _code_digest(), installed)
+    readers = reading_versions()
+    assert readers == {**installed, "tesseract": readers["tesseract"]}
+    assert PIPELINE_VERSION == pipeline_version(PACKAGE_VERSION, _code_digest(), readers)
     assert installed_versions(("no-such-distribution",)) == {"no-such-distribution": "absent"}
 
 
@@ -52,3 +55,12 @@ def test_pypdfium2_is_the_minor_version_pinned() -> None:
     minor = re.fullmatch(r"pypdfium2~=(\d+\.\d+)\.\d+", pin)
     assert minor, pin
     assert installed_versions(("pypdfium2",))["pypdfium2"].startswith(minor.group(1) + ".")
+
+
+def test_the_ocr_engine_version_is_read_from_the_program(monkeypatch) -> None:
+    from extractors.formats import ocr
+
+    assert re.fullmatch(r"\d+\.\d+[\w.\-]*", ocr.engine_version())  # make setup installs it
+    monkeypatch.setenv(ocr.ENGINE_ENV, "/nonexistent/tesseract")
+    assert ocr.engine_version() == "absent"
+    assert reading_versions()["tesseract"] == "absent"

@@ -25,11 +25,22 @@ from pathlib import Path
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from extractors.formats import ocr as ocr_engine
+from extractors.formats import pdf_ocr
 from extractors.formats import pdfium_calls as calls
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from extractors.formats.pdf_cells import rect_cell_texts
 from extractors.formats.pdf_tables import find_tables
-from schemas.document import Block, Document, DocumentMeta, NeedsOCR, Page, ReaderError, Table
+from schemas.document import (
+    Block,
+    Document,
+    DocumentMeta,
+    NeedsOCR,
+    OcrPageInfo,
+    Page,
+    ReaderError,
+    Table,
+)
 
 _BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi", re.I)
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufeff\ufffe\u00ad]")
@@ -76,26 +87,34 @@ class GateStats:
 
 
 def read_pdf(
-    path: Path, data: bytes | None = None, engine: str = "fast", stats: GateStats | None = None
+    path: Path,
+    data: bytes | None = None,
+    engine: str = "fast",
+    stats: GateStats | None = None,
+    use_ocr: bool = True,
 ) -> Document:
     """Read the PDF at ``path`` (or its bytes ``data``, when given: no file is opened) into a
     Document.
 
     ``engine`` is "fast" (pdfplumber's table finder on pdfium geometry) or "pdfplumber" (full
     pdfplumber on the gated pages). ``stats``, if given, is filled with the table-gate counts.
-    Raises ReaderError for an encrypted or damaged file and NeedsOCR when no page has text
-    or the text is junk symbols (fonts with no Unicode map).
+    Pages with no text layer, or a junk one (fonts with no Unicode map), are read by OCR
+    (``pdf_ocr``) unless ``use_ocr`` is False. Raises ReaderError for an encrypted or damaged
+    file and NeedsOCR when no page could be read (no text layer and no OCR engine).
     """
     pdf = _open(path, data)
     stats = stats if stats is not None else GateStats()
     drafts: list[_Draft] = []
+    drawn: list[bool] = []
     plumber = None
+    ocr = _OcrRun()
     try:
         for i in range(len(pdf)):
             page = pdf[i]
             tp = page.get_textpage()
             try:
                 draft = _Draft(i + 1, page.get_height(), _lines(tp))
+                drawn.append(pdf_ocr.has_content(page))
                 edges = _grid_edges(page.raw, draft.height)
                 stats.pages += 1
                 if edges is not None:
@@ -117,23 +136,106 @@ def read_pdf(
                 tp.close()
                 page.close()
         title = _meta_title(pdf)
+        if use_ocr:
+            ocr = _ocr_where_needed(pdf, drafts, drawn)
     finally:
         pdf.close()
         if plumber is not None:
             plumber.close()
-    if not any(d.lines or d.grids for d in drafts):
-        raise NeedsOCR(
-            f"PDF has no text layer on any of its {len(drafts)} pages (scanned "
-            "images?): it needs OCR before it can be read",
-            page_count=len(drafts),
-        )
-    if _garbled([ln.text for d in drafts for ln in d.lines]):
+    readable = [d for d in drafts if (d.lines or d.grids) and d.number not in ocr.unread]
+    if not readable:
+        raise NeedsOCR(_needs_ocr_message(drafts, ocr), page_count=len(drafts))
+    if not use_ocr and _garbled([ln.text for d in drafts for ln in d.lines]):
         raise NeedsOCR(
             f"PDF text layer on its {len(drafts)} pages is not readable text (its fonts map "
             "glyphs to no Unicode letters): it needs OCR before it can be read",
             page_count=len(drafts),
         )
-    return _assemble(drafts, title)
+    for d in drafts:
+        if d.number in ocr.unread:  # a junk text layer is no text at all
+            d.lines, d.grids = [], []
+    doc = _assemble(drafts, title)
+    _note_ocr(doc, ocr, drafts)
+    return doc
+
+
+@dataclass
+class _OcrRun:
+    """What OCR did on one paper."""
+
+    pages: list[OcrPageInfo] = field(default_factory=list)
+    unread: dict[int, str] = field(default_factory=dict)  # page -> why it needs OCR
+    problem: str | None = None  # why those pages were not read
+    engine: str | None = None
+
+
+def _ocr_where_needed(pdf: pdfium.PdfDocument, drafts: list[_Draft], drawn: list[bool]) -> _OcrRun:
+    """Read by OCR the pages with no text layer (or a junk one); their lines replace the text
+    layer's. When the engine is missing, or fails on a page, the page is left ``unread``."""
+    run = _OcrRun()
+    paper_junk = _garbled([ln.text for d in drafts for ln in d.lines])
+    todo = {}
+    for d, has_drawing in zip(drafts, drawn, strict=True):
+        # junk is judged on the whole paper (a font with no Unicode map garbles every page it
+        # is used on): judged page by page, a contents page of dot leaders or a chart's
+        # labels in a real Kent report would read as junk and lose a usable text layer
+        why = pdf_ocr.needs_ocr(bool(d.lines or d.grids), has_drawing, False, paper_junk)
+        if why:
+            todo[d.number] = why
+    if not todo:
+        return run
+    if ocr_engine.engine_path() is None:
+        run.unread, run.problem = todo, ocr_engine.unavailable_message()
+        return run
+    run.engine = f"{ocr_engine.ENGINE} {ocr_engine.engine_version()}"
+    read: list[_Line] = []
+    for d in drafts:
+        why = todo.get(d.number)
+        if why is None:
+            continue
+        page = pdf[d.number - 1]
+        try:
+            lines, found = pdf_ocr.ocr_pdf_page(page)
+        except (ocr_engine.OcrFailed, ocr_engine.OcrUnavailable, TimeoutError) as exc:
+            run.unread[d.number], run.problem = why, str(exc)
+            continue
+        finally:
+            page.close()
+        d.lines = [_Line(ln.text, ln.x0, ln.y0, ln.x1, ln.y1, ln.size, False) for ln in lines]
+        d.grids = []
+        read.extend(d.lines)
+        run.pages.append(OcrPageInfo(d.number, found.confidence, found.words, why))
+    pdf_ocr.snap_sizes(read)
+    return run
+
+
+def _needs_ocr_message(drafts: list[_Draft], ocr: _OcrRun) -> str:
+    n = len(drafts)
+    if ocr.pages:  # OCR ran and found nothing to read
+        return f"OCR found no text on any of the PDF's {n} pages"
+    junk = any(why == pdf_ocr.JUNK_TEXT_LAYER for why in ocr.unread.values())
+    if junk:
+        said = (
+            f"PDF text layer on its {n} pages is not readable text (its fonts map glyphs "
+            "to no Unicode letters): it needs OCR before it can be read"
+        )
+    else:
+        said = (
+            f"PDF has no text layer on any of its {n} pages (scanned images?): it needs OCR "
+            "before it can be read"
+        )
+    return f"{said}; {ocr.problem}" if ocr.problem else said
+
+
+def _note_ocr(doc: Document, ocr: _OcrRun, drafts: list[_Draft]) -> None:
+    """Record in the document's metadata which pages OCR read, and which it could not (the
+    pipeline turns the latter into a finding and the paper's ``partial`` status)."""
+    meta = doc.meta
+    meta.ocr_engine, meta.ocr_pages = ocr.engine, ocr.pages
+    meta.unread_pages = sorted(ocr.unread)
+    meta.unread_reason = ocr.problem if ocr.unread else None
+    ocr_read = {p.number for p in ocr.pages}
+    meta.has_text_layer = any((d.lines or d.grids) and d.number not in ocr_read for d in drafts)
 
 
 #: a text layer whose non-space characters are mostly not letters is a font with no Unicode

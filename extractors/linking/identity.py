@@ -333,6 +333,8 @@ def _nodes(tables: dict[str, list[Any]]) -> list[_Node]:
             if not printed:
                 continue
             parsed = parse_person_name(printed)
+            if (parsed is None or not parsed.honorific) and is_body_name(printed):
+                continue  # "Police Scotland" listed among those present is no person
             paper = papers.get(_get(row, "paper_id"))
             bodies = {
                 _get(row, "body"),

@@ -15,6 +15,9 @@ on the same files, it measures:
   the archive quadruples between them) and of the baseline;
 - a re-run on the unchanged archive (cache on) against the first run;
 - the share of time per stage;
+- OCR: pages/s and peak worker RSS with 2 workers on an archive of scanned papers (the scanned
+  sample, an image-only agenda, two papers with a junk text layer; ``BENCH_OCR_COPIES`` copies
+  of each, 2 by default; ``--ocr-only COPIES`` measures this alone);
 - the PDF reader alone on the real papers (``samples/real/*.pdf``), the hostile-input corpus
   (``tests/fixtures/bad``) run whole, and the worst time to read a 600 kB page of one unclosed
   tag: the wall-clock targets that ``make test`` leaves out.
@@ -71,6 +74,42 @@ def _variant(src: Path, copy_no: int) -> bytes:
                 )
             zout.writestr(info, member)
     return buf.getvalue()
+
+
+#: papers with no usable text layer: the scanned sample, an image-only agenda and two papers
+#: whose text layer is junk (every page of them is read by OCR)
+SCANNED = (
+    "004_e7a5e62b3e5d6ec5.scanned.pdf",
+    "corpus/broomhill-cc-glasgow/2026-02-11-agenda-image-only.pdf",
+    "corpus/horsley-pc-glos/2014-03-18-minutes-draft.pdf",
+    "corpus/horsley-pc-glos/2014-04-29-agenda.pdf",
+)
+
+
+def build_scanned_archive(folder: Path, copies: int) -> list[Path]:
+    """Write ``copies`` distinct copies of each ``SCANNED`` paper into ``folder``."""
+    folder.mkdir(parents=True, exist_ok=True)
+    out = []
+    for n in range(copies):
+        for name in SCANNED:
+            src = ROOT / "samples" / name
+            dest = folder / f"{n:04d}-{src.name}"
+            dest.write_bytes(_variant(src, n))
+            out.append(dest)
+    return out
+
+
+def ocr_bench(work: Path, copies: int) -> dict:
+    """OCR speed and memory: minutebook with 2 workers (no cache) on a scanned archive."""
+    files = build_scanned_archive(work / "scanned", copies)
+    figures = _timed_run(work / "scanned", work / "out-ocr", 2, None)
+    return {
+        "papers": len(files),
+        "pages": figures.pages,
+        "seconds": round(figures.seconds, 2),
+        "pages_per_s_2_workers": round(figures.pages / figures.seconds, 2),
+        "peak_worker_rss_mb": round(figures.peak_worker_rss_mb, 1),
+    }
 
 
 def build_archive(folder: Path, papers: int) -> list[Path]:
@@ -243,6 +282,8 @@ def bench(papers: int, work: Path) -> dict:
     hostile = _timed_run(ROOT / "tests" / "fixtures" / "bad", work / "out5", 2, None)
     unclosed_s = unclosed_tags_worst_s()
 
+    ocr = ocr_bench(work, int(os.environ.get("BENCH_OCR_COPIES", "2")))
+
     stage_total = sum(sum1.stage_seconds.values()) or 1.0
     stage_share: dict[str, float] = {}
     for stage, secs in sum1.stage_seconds.items():
@@ -258,7 +299,9 @@ def bench(papers: int, work: Path) -> dict:
             "baseline_pdfplumber": round(base_pages / base_s, 2),
             "ceiling_pypdfium2": round(ceil_pages / ceil_s, 1),
             "pdf_reader_real_papers": round(reader_pages / reader_s, 1),
+            "ocr_scanned_2_workers": ocr["pages_per_s_2_workers"],
         },
+        "ocr": ocr,
         "hostile_corpus_s": round(hostile.seconds, 2),
         "unclosed_tags_worst_s": round(unclosed_s, 3),
         "peak_rss_mb": {
@@ -334,8 +377,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--papers", type=int, default=int(os.environ.get("BENCH_N", "400")))
     p.add_argument("--json", type=Path, default=ROOT / "output" / "bench.json")
     p.add_argument("--keep", action="store_true", help="keep the work folder")
+    p.add_argument(
+        "--ocr-only",
+        type=int,
+        metavar="COPIES",
+        help="measure only OCR, on COPIES copies of the scanned papers; print its figures",
+    )
     args = p.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="minutebook-bench-"))
+    if args.ocr_only:
+        try:
+            print(json.dumps(ocr_bench(work, args.ocr_only), indent=2))
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        return 0
     try:
         result = bench(args.papers, work)
     finally:
