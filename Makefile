@@ -10,7 +10,7 @@ UV_VERSION := 0.13.9
 # `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest release its range allows
 LOCK_FLAGS ?=
 
-.PHONY: setup ocr-engine lock run test eval eval-unseen lint format dictionary bench clean funding-audit entities-audit
+.PHONY: setup ocr-engine lock run test eval eval-unseen lint format dictionary bench clean funding-audit entities-audit report
 
 setup: $(STAMP) ocr-engine
 
@@ -50,6 +50,11 @@ lock:
 
 run: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT)
+
+# the report page of Kent's real papers: the dataset into $(OUT), then $(OUT)/report.html
+report: setup
+	$(VENV)/bin/minutebook run samples/real --out $(OUT) --quiet
+	$(VENV)/bin/minutebook report $(OUT)
 
 test: setup
 	$(PY) -m pytest

@@ -69,6 +69,18 @@ def _parser() -> argparse.ArgumentParser:
         help="let a run that finds no papers replace a dataset that has some",
     )
     r.add_argument("-q", "--quiet", action="store_true", help="only the closing summary")
+    rep = sub.add_parser(
+        "report",
+        help="write one HTML page of charts and tables about a dataset (works offline)",
+    )
+    rep.add_argument("out", type=Path, help="dataset folder (the --out of a run)")
+    rep.add_argument(
+        "--file",
+        type=Path,
+        default=None,
+        help="where to write the page (default: OUT/report.html); never replaces a file "
+        "minutebook did not write",
+    )
     e = sub.add_parser("export", help="write a dataset's grants or people in a shared standard")
     e.add_argument("format", choices=FORMATS, help="360giving (grants) or popolo (people)")
     e.add_argument("dataset", type=Path, help="dataset folder a run wrote (its --out)")
@@ -76,6 +88,22 @@ def _parser() -> argparse.ArgumentParser:
         "--to", type=Path, default=None, help="folder to write into (default: the dataset folder)"
     )
     return p
+
+
+def _report(args: argparse.Namespace) -> int:
+    """``minutebook report OUT [--file PATH]``; returns the exit code."""
+    from pipeline.report import ReportError, build_report
+
+    try:
+        path = build_report(args.out, args.file)
+    except ReportError as exc:
+        print(f"minutebook: {printable(str(exc))}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"minutebook: cannot write the report: {printable(str(exc))}", file=sys.stderr)
+        return 2
+    print(f"report written to {printable(shown(path))}")
+    return 0
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -101,6 +129,8 @@ def main(argv: list[str] | None = None) -> int:
     cannot write, a dataset folder an export cannot read or write beside).
     """
     args = _parser().parse_args(argv)
+    if args.command == "report":
+        return _report(args)
     if args.command == "export":
         return _export(args)
     logging.basicConfig(

@@ -51,6 +51,22 @@ _OWN_FILES = frozenset(
     }
 )
 _PART_FILE = re.compile(r"part-[\w-]+\.parquet\Z")
+#: The page ``minutebook report`` writes into a dataset folder. It is minutebook's only when it
+#: starts with the marker, so a ``report.html`` of the user's is never replaced or removed.
+REPORT_PAGE = "report.html"
+REPORT_PAGE_MARKER = '<meta name="generator" content="minutebook report">'
+
+
+def is_own_report_page(path: Path) -> bool:
+    """Whether ``path`` is a regular file (not a link) that ``minutebook report`` wrote."""
+    if path.is_symlink() or not path.is_file():
+        return False
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(1024)
+    except OSError:
+        return False
+    return REPORT_PAGE_MARKER.encode() in head
 
 
 class OutputRefused(Exception):
@@ -105,6 +121,7 @@ def foreign_files(folder: Path) -> list[str]:
         if rel not in listed
         and not (manifest is None and _is_own_legacy_file(folder, rel))
         and not (manifest is not None and rel in REPORT_FILES)
+        and not (rel == REPORT_PAGE and is_own_report_page(folder / rel))
     ]
 
 
@@ -280,6 +297,8 @@ def swap_in(build: Path, out: Path) -> None:
         if old_manifest
         else _files_under(out)
     )
+    if is_own_report_page(out / REPORT_PAGE):  # built from the old dataset: it goes with it
+        old_files.append(REPORT_PAGE)
     if _exchange(build, out):
         remove_dataset(build, old_files)
         return

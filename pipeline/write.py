@@ -40,7 +40,8 @@ Tables: {tables}.
 
 `.minutebook-dataset.json` lists every file the run wrote: a later run replaces this folder
 only while it holds nothing else, and removes only those files.
-`make eval` adds `eval.json` (accuracy against the gold); `make bench` adds `bench.json`.
+`make eval` adds `eval.json` (accuracy against the gold); `make bench` adds `bench.json`;
+`minutebook report` adds `report.html` (charts and tables of this dataset, to open in a browser).
 Everything in this folder except this README is rebuilt by each run and ignored by git;
 a re-run over the same papers, all from the cache, finds it up to date and leaves it as it is.
 """
