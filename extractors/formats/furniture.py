@@ -85,10 +85,11 @@ def find_furniture(pages: list[PageEnds], contiguous: bool = True) -> list[PageF
     Takes each page's top-zone and bottom-zone lines; returns one PageFurniture per page. A
     line is furniture when it is a page-number line, or when (digits masked) the same line sits
     in the same zone on at least 30 % of the pages (and at least two; on a two-page paper,
-    both), or one with the same first 24 characters on at least half of them (and three). Furniture is taken from the page edge
-    inwards; with ``contiguous`` (the default, for readers that only know line order) it stops
-    at the first line that is not. A reader that placed the zones by position passes False,
-    since lines on one baseline (a footer title beside "Page 4") come in any order.
+    both), or one with the same first 24 characters on at least half of them (and three).
+    Furniture is taken from the page edge inwards; with ``contiguous`` (the default, for
+    readers that only know line order) it stops at the first line that is not. A reader that
+    placed the zones by position passes False, since lines on one baseline (a footer title
+    beside "Page 4") come in any order.
     """
     n = len(pages)
     need = n if n <= 2 else max(2, math.ceil(0.3 * n))
