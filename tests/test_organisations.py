@@ -73,3 +73,27 @@ def test_a_place_or_a_two_letter_alias_is_not_looked_for_in_text() -> None:
     printed = {p for p, _ in register_names()}
     assert {"DfE", "Heritage Lottery Fund", "Homes England"} <= printed
     assert not printed & {"Milton Keynes", "Medway", "HO"}
+
+
+@pytest.mark.parametrize(
+    ("phrase", "head"),
+    [
+        # Kent record of decision 24/00093: "... subject to agreement with the DfE on the
+        # specific amount of year 4 grant award money"
+        ("DfE on the specific amount of year 4 grant award money", "DfE"),
+        ("Heritage Lottery Fund via the parish", "Heritage Lottery Fund"),
+        (
+            "Thames Valley Police and Crime Commissioner",
+            "Thames Valley Police and Crime Commissioner",
+        ),
+        # no body before the clause: kept as it was
+        (
+            "Council depending on the type of academy conversion",
+            "Council depending on the type of academy conversion",
+        ),
+    ],
+)
+def test_a_funder_phrase_is_cut_to_the_body_it_opens_with(phrase: str, head: str) -> None:
+    from extractors.values.organisation_names import body_head
+
+    assert body_head(phrase) == head

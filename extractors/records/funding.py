@@ -19,6 +19,7 @@ from extractors.datafiles import load_table
 from extractors.records.spend_plan import claimed_tables
 from extractors.text import funding_text as ft
 from extractors.text.tables import clean_cell, form_pairs, pure_amount
+from extractors.values.organisation_names import body_head
 from schemas.document import Block, Document, Table
 from schemas.records import Funding
 
@@ -280,6 +281,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             walker.table(item)
         else:
             walker.block(item)
+    for row in walker.out.records.get("funding", []):
+        row.funder = body_head(row.funder)
     if walker.unattached:
         shown = ", ".join(walker.unattached[:10]) + (", ..." if len(walker.unattached) > 10 else "")
         walker.out.finding(

@@ -76,3 +76,34 @@ def register_names() -> tuple[tuple[str, str], ...]:
             if len(alias) >= 3 and (letters_acronym(alias) or has_body_form(alias)):
                 out.append((alias, name))
     return tuple(out)
+
+
+_NAME_WORD = r"(?:[A-Z][\w'\u2019&-]*|of|and|the|for|&)"
+#: a run of capitalised words (connectors inside) followed by a clause's lower-case word
+_LEADING_NAME = re.compile(
+    rf"^({_NAME_WORD}(?:\s+{_NAME_WORD})*)\s+(?=[a-z])(?!(?:of|and|the|for)\b)"
+)
+
+
+def body_head(text: str | None) -> str | None:
+    """The body a phrase opens with, when words of a clause follow it: "DfE on the specific
+    amount of year 4 grant award money" -> "DfE". A phrase that does not open with a body
+    (a register name or a name written as a body) comes back as it was."""
+    if not text:
+        return text
+    m = _LEADING_NAME.match(text)
+    if not m:
+        return text
+    head = m.group(1)
+    words = head.split()
+    while words and words[-1] in ("of", "and", "the", "for", "&"):
+        words.pop()
+    head = " ".join(words)
+    if head and (head in _register_forms() or has_body_form(head)):
+        return head
+    return text
+
+
+@functools.cache
+def _register_forms() -> frozenset[str]:
+    return frozenset(printed for printed, _ in register_names())
