@@ -456,6 +456,8 @@ def _org_rows(tables: dict[str, list[Any]]) -> Iterable[tuple[Any, str, str]]:
                 continue
             if (check and not looks_like_organisation(name)) or not is_body_name(name):
                 continue
+            if table == "funding" and _get(row, "spend_plan_line_no") is not None:
+                continue  # a budget table's line ("Care Leavers Service") is the council's own
             yield row, fold(name), id_col
 
 

@@ -46,8 +46,8 @@ def has_body_form(text: str) -> bool:
     roles = _role_words()
     if words[0].casefold() in roles or (last in roles and last not in heads):
         return False
-    if len(words) == 1:
-        return letters_acronym(words[0])
+    if len(words) == 1:  # an acronym alone; two letters are as often someone's initials ("HD")
+        return letters_acronym(words[0]) and len(words[0]) >= 3
     if last in heads:
         return True
     return len(words) <= 3 and all(letters_acronym(w) for w in words)

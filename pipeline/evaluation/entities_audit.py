@@ -3,10 +3,11 @@
 Issue 15 asks that the rows of ``people`` be real people and the rows of ``organisations`` real
 bodies. This tool reads a finished run, keeps the people and organisations named by at least
 one paper under ``samples/real`` or ``samples/corpus``, draws ``n`` of each at random with a
-fixed seed, and looks each one up in a CSV of judgements written by a person who read where
-the paper names it (columns ``table, key, name, paper, page, verdict, reason``; ``verdict``:
-``right`` a real person or body, named as printed; ``partly`` a real one whose name carries
-something else (a role, a second name) or lost a part; ``wrong`` not a person or not a body).
+fixed seed (the rows whose keys hash lowest), and looks each one up in a CSV of judgements
+written by a person who read where the paper names it (columns ``table, key, name, paper,
+page, verdict, reason``). ``verdict``: ``right`` a real person or body, named as printed;
+``partly`` a real one whose name carries something else (a role, a second name) or lost a
+part; ``wrong`` not a person or not a body.
 A row nobody has judged is reported ``unjudged``, never guessed.
 
 A row's ``key`` is a short hash of its canonical name and every printed form linked to it, not of
@@ -34,7 +35,6 @@ from pipeline.evaluation.funding_audit import (
     VERDICTS,
     _cell,
     _pct,
-    draw_sample,
     paper_relpath,
     tally,
 )
@@ -122,6 +122,15 @@ def audited_entities(out: Path, table: str) -> pd.DataFrame:
         rows, columns=["table", "key", "name", "forms", "paper", "page", "evidence"]
     )
     return frame.sort_values("key", kind="mergesort").reset_index(drop=True)
+
+
+def draw_sample(rows: pd.DataFrame, n: int = DEFAULT_N, seed: int = DEFAULT_SEED) -> pd.DataFrame:
+    """The ``n`` rows whose keys hash lowest under ``seed``: a row is drawn or not whatever
+    else changed in the run, so a change to a few rows redraws only those (a positional
+    random draw would shift every row after them). Returned in paper and page order."""
+    rank = rows["key"].map(lambda k: hashlib.sha1(f"{seed}:{k}".encode()).hexdigest())
+    drawn = rows.assign(_rank=rank).sort_values("_rank", kind="mergesort").head(n)
+    return drawn.drop(columns="_rank").sort_values(["paper", "page", "key"], kind="mergesort")
 
 
 def read_judgements(path: Path) -> dict[tuple[str, str], tuple[str, str]]:
