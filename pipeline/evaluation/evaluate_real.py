@@ -83,7 +83,7 @@ _TITLE_SEX = {
     "baroness": "f",
 }
 #: honours printed after a name ("Mr R C Love, OBE"): not part of the form
-_POST_NOMINALS = re.compile(r"(?:,?\s+(?:obe|cbe|mbe|kbe|dbe|bem|cb|qc|kc|jp|dl|mp))+$")
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?:obe|cbe|mbe|kbe|dbe|bem|cb|qc|kc|jp|dl|mp|msp|mep))+$")
 
 
 def person_key(name: object) -> str:
