@@ -881,14 +881,16 @@ def score_table(rule: Rule, golds: dict[str, dict], unit_list: list[Unit], outpu
     }
 
 
-def person_forms(output: Output, paper_ids: set[str]) -> dict[str, set[str]]:
-    """name_key form -> person_ids, from every output table carrying both columns."""
+def person_forms(
+    output: Output, paper_ids: set[str], key: Callable[[object], str] = name_key
+) -> dict[str, set[str]]:
+    """Form (``key`` of name_as_printed) -> person_ids, from every output table with both."""
     forms: dict[str, set[str]] = {}
     for table in ("attendance", "memberships", *sorted(_person_tables(output))):
         for r in output.rows(table):
             if r.get("paper_id") not in paper_ids or blank(r.get("name_as_printed")):
                 continue
-            ids = forms.setdefault(name_key(r["name_as_printed"]), set())
+            ids = forms.setdefault(key(r["name_as_printed"]), set())
             if not blank(r.get("person_id")):
                 ids.add(str(r["person_id"]))
     return forms

@@ -10,13 +10,23 @@ counts as false positives; except the keys of issue 15 (motions, votes and their
 declarations), added after most gold was written: a gold file without the key is not scored for
 it (an empty list says the paper holds none).
 
+People (who is who across papers) are scored pairwise per authority, like ``score_people`` for
+the samples: a gold file's ``people`` key lists each person's printed forms (``variants``); two
+forms are one person in gold when they are variants of records with the same ``name`` in that
+authority's files, and in the run when their ``person_id`` sets meet. Forms are compared by
+``person_key`` (``name_key`` that keeps a title's sex, so "Ms J Meade" and "Mr J Meade" stay two
+forms); a form that two gold people share is ambiguous and left out. Only papers whose gold has
+``people`` are read.
+
     python -m pipeline.evaluation.evaluate_real --out output [--gold tests/gold/real] [--json FILE]
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -26,10 +36,16 @@ from pipeline.evaluation.evaluate import (
     RULE_BY_KEY,
     Output,
     Unit,
+    _people_cell,
+    blank,
+    fold,
     gold_records,
+    link_pairs,
     match,
     metrics,
+    name_key,
     output_records,
+    person_forms,
 )
 
 #: The gold keys written for real papers (see tests/gold/real/README.md).
@@ -50,6 +66,97 @@ SCORED = (
 )
 #: keys added after most real gold was written (issue 15): scored only in files that have them
 LATE_KEYS = ("motions", "votes", "person_votes", "declarations")
+
+
+#: titles that say a person's sex: "Mr Meade" and "Ms Meade" are never one printed form
+_TITLE_SEX = {
+    "mr": "m",
+    "sir": "m",
+    "lord": "m",
+    "baron": "m",
+    "father": "m",
+    "mrs": "f",
+    "ms": "f",
+    "miss": "f",
+    "lady": "f",
+    "dame": "f",
+    "baroness": "f",
+}
+#: honours printed after a name ("Mr R C Love, OBE"): not part of the form
+_POST_NOMINALS = re.compile(r"(?:,?\s+(?:obe|cbe|mbe|kbe|dbe|bem|cb|qc|kc|jp|dl|mp|msp|mep))+$")
+
+
+def person_key(name: object) -> str:
+    """A printed name compared as a person's form: ``name_key`` without post-nominals, prefixed
+    by the sex a leading title prints ("m:" for Mr/Sir, "f:" for Mrs/Ms/Miss); "" for a blank.
+
+    "Councillor Smith" and "Smith" are one form; "Mr J Meade" and "Ms J Meade" are two.
+    """
+    if blank(name):
+        return ""
+    bare = name_key(name)
+    key = _POST_NOMINALS.sub("", bare).strip()
+    words = fold(str(name).replace(".", " ")).split()
+    titles = words[: len(words) - len(bare.split())]  # the leading words name_key dropped
+    sex = next((_TITLE_SEX[w] for w in titles if w in _TITLE_SEX), "")
+    return f"{sex}:{key}" if sex and key else key
+
+
+def real_person_clusters(golds: list[dict]) -> tuple[dict[str, int], set[str]]:
+    """Form (``person_key``) -> gold person number, and the forms two gold people share.
+
+    Records are one person when they have the same ``name``; a form listed under two names is
+    ambiguous and left out of the clusters.
+    """
+    owners: dict[str, set[str]] = {}
+    for doc in golds:
+        for person in doc.get("people") or []:
+            for variant in person.get("variants") or []:
+                form = person_key(variant)
+                if form:
+                    owners.setdefault(form, set()).add(str(person.get("name")))
+    ambiguous = {f for f, names in owners.items() if len(names) > 1}
+    numbers = {n: i for i, n in enumerate(sorted({n for ns in owners.values() for n in ns}))}
+    clusters = {f: numbers[min(ns)] for f, ns in owners.items() if f not in ambiguous}
+    return clusters, ambiguous
+
+
+def _met(forms: dict[str, set[str]], pair: tuple[str, str]) -> bool:
+    return bool(forms[pair[0]] & forms[pair[1]])
+
+
+def score_real_people(
+    output: Output, by_authority: dict[str, list[tuple[dict, str | None]]]
+) -> dict:
+    """Pairwise person linking per authority and summed, over gold files with ``people``.
+
+    ``by_authority`` maps an authority to its (gold, paper_id) pairs. Returns {"overall": cell,
+    "by_authority": {authority: cell}}, a cell being ``metrics`` with ``pair_coverage``,
+    ``forms``, ``gold_pairs`` and ``ambiguous_forms``.
+    """
+    cells: dict[str, dict] = {}
+    raw: list[dict] = []
+    for authority, pairs in sorted(by_authority.items()):
+        golds = [g for g, _ in pairs if "people" in g]
+        if not golds:
+            continue
+        clusters, ambiguous = real_person_clusters(golds)
+        ids = {pid for g, pid in pairs if "people" in g and pid}
+        forms = person_forms(output, ids, key=person_key)
+        counts = link_pairs(forms, clusters)
+        raw.append(counts)
+        common = sorted(f for f in forms if f in clusters)
+        pairs = list(itertools.combinations(common, 2))
+        cells[authority] = {
+            **_people_cell(counts),
+            "ambiguous_forms": sorted(ambiguous),
+            "missed": [p for p in pairs if clusters[p[0]] == clusters[p[1]] and not _met(forms, p)],
+            "extra": [p for p in pairs if clusters[p[0]] != clusters[p[1]] and _met(forms, p)],
+        }
+    total = {k: sum(c[k] for c in raw) for k in ("tp", "fp", "fn", "forms", "gold_pairs")}
+    total["gold_pairs_all"] = sum(c["gold_pairs_all"] for c in raw)
+    total["has_person_ids"] = any(c["has_person_ids"] for c in raw)
+    return {"overall": _people_cell(total), "by_authority": cells}
 
 
 def load_real_gold(gold_dir: Path) -> list[tuple[str, str, dict]]:
@@ -86,9 +193,11 @@ def evaluate_real(out_dir: Path, gold_dir: Path) -> dict:
     papers = output.rows("papers")
     counts: dict[str, dict[str, list[int]]] = {k: defaultdict(lambda: [0, 0, 0]) for k in SCORED}
     per_paper: dict[str, dict] = {}
+    people_gold: dict[str, list[tuple[dict, str | None]]] = defaultdict(list)
     notes = output.notes
     for authority, stem, gold in load_real_gold(gold_dir):
         unit = _unit(gold.get("paper", ""), stem, papers)
+        people_gold[authority].append((gold, unit.paper_id))
         if unit.paper_id is None:
             notes.append(f"{gold.get('paper')}: no papers row in the run; all its gold missed")
         per_paper[unit.name] = {"authority": authority}
@@ -117,6 +226,7 @@ def evaluate_real(out_dir: Path, gold_dir: Path) -> dict:
             "overall": metrics(*total),
             "by_authority": {a: metrics(*t) for a, t in sorted(by_auth.items())},
         }
+    tables["people"] = score_real_people(output, people_gold)
     return {
         "out": str(out_dir),
         "gold": str(gold_dir),
