@@ -160,9 +160,11 @@ class _Walker:
         if not text:
             return
         found = ft.money_mentions(text)
-        if (block.kind == "heading" and not _is_label(text)) or (
+        if (block.kind == "heading" and not _is_label(text) and not found) or (
             not found and _CAPS_TITLE.match(text)
         ):
+            # a bold line with an amount is a row of the list above it ("Invoices received :-
+            # / K & A Thompson & Sons Larch for Seat £48.00"), not a new section
             self.context = _Context(scope=text, topic=ft.grant_heading(text))
             return
         if not found:

@@ -289,7 +289,9 @@ def _is_chair_marker(text: str) -> bool:
 
 
 def _match_honorific(words: list[str]) -> tuple[int, Honorific] | None:
-    folded = [w.casefold().rstrip(".") for w in words]
+    # a title broken at a line end keeps its hyphen when the lines are joined ("City
+    # Coun-cillor Lana Reid McConnell", Broomhill): compared without it
+    folded = [w.casefold().rstrip(".").replace("-", "") for w in words]
     for hwords, hon in _honorifics():
         n = len(hwords)
         if tuple(folded[:n]) == hwords:

@@ -35,6 +35,7 @@ from pipeline.evaluation.funding_audit import (
     VERDICTS,
     _cell,
     _pct,
+    draw_sample,
     paper_relpath,
     tally,
 )
@@ -122,15 +123,6 @@ def audited_entities(out: Path, table: str) -> pd.DataFrame:
         rows, columns=["table", "key", "name", "forms", "paper", "page", "evidence"]
     )
     return frame.sort_values("key", kind="mergesort").reset_index(drop=True)
-
-
-def draw_sample(rows: pd.DataFrame, n: int = DEFAULT_N, seed: int = DEFAULT_SEED) -> pd.DataFrame:
-    """The ``n`` rows whose keys hash lowest under ``seed``: a row is drawn or not whatever
-    else changed in the run, so a change to a few rows redraws only those (a positional
-    random draw would shift every row after them). Returned in paper and page order."""
-    rank = rows["key"].map(lambda k: hashlib.sha1(f"{seed}:{k}".encode()).hexdigest())
-    drawn = rows.assign(_rank=rank).sort_values("_rank", kind="mergesort").head(n)
-    return drawn.drop(columns="_rank").sort_values(["paper", "page", "key"], kind="mergesort")
 
 
 def read_judgements(path: Path) -> dict[tuple[str, str], tuple[str, str]]:

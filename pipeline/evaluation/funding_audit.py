@@ -129,12 +129,16 @@ def audited_rows(funding: pd.DataFrame, papers: pd.DataFrame) -> pd.DataFrame:
 
 
 def draw_sample(rows: pd.DataFrame, n: int = DEFAULT_N, seed: int = DEFAULT_SEED) -> pd.DataFrame:
-    """``n`` rows drawn at random with ``seed`` (all of them when there are fewer).
+    """The ``n`` rows whose keys hash lowest under ``seed`` (all of them when there are fewer).
 
-    The same rows and seed give the same draw; the draw is returned in paper and page order.
+    A row is drawn or not whatever else changed in the run, so a change to a few rows redraws
+    only those (a positional random draw would shift every row after them). The same rows and
+    seed give the same draw, returned in paper and page order.
     """
-    drawn = rows.sample(n=min(n, len(rows)), random_state=seed)
-    return drawn.sort_values(["paper", "page", "key"], kind="mergesort").reset_index(drop=True)
+    rank = rows["key"].map(lambda k: hashlib.sha1(f"{seed}:{k}".encode()).hexdigest())
+    drawn = rows.assign(_rank=rank).sort_values("_rank", kind="mergesort").head(n)
+    drawn = drawn.drop(columns="_rank").sort_values(["paper", "page", "key"], kind="mergesort")
+    return drawn.reset_index(drop=True)
 
 
 @dataclass(frozen=True)
