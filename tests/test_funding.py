@@ -423,3 +423,18 @@ def test_a_donation_goes_to_the_sender_of_the_letter_and_a_precept_to_the_counci
         (Decimal("50.00"), "Wales Air Ambulance", None, "grant_award"),
         (Decimal("4500"), "Milburn Parish Council", "precept", "other_funding"),
     ]
+
+
+def test_a_count_or_none_beside_an_amount_in_a_table_of_figures_is_no_recipient() -> None:
+    # Gloucester City's comparison of councils' support schemes (report of 10 December 2025,
+    # Table 1) prints a caseload ("2,794") and a capital limit ("None £16,000") beside amounts
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    path = Path(
+        "samples/corpus/gloucester-city/2025-12-10-report-cabinet-local-council-tax-support-scheme.pdf"
+    )
+    result = process_paper(str(path), path.name, path.read_bytes(), "p")
+    recipients = {f.recipient for f in result.records.get("funding", [])}
+    assert not recipients & {"2,794", "5,232", "None"}

@@ -229,6 +229,8 @@ class _Walker:
             self.context.label = intro[:1].lower() + intro[1:] if intro else None
 
     def _label_row(self, label: str, mention: ft.Mention, page: int, evidence: str) -> None:
+        if not _names_something(label):
+            return
         kind = ft.kind_of(evidence, mention, None, scope=self.context.scope)
         facts = ft.FundingFacts(
             mention=mention,
@@ -248,6 +250,8 @@ class _Walker:
         if _ASKED_FOR.search(header) or ft.kind_of(self.context.scope) == ft.NOT_FUNDING:
             return  # amounts asked for, or a table of rates, savings or balances
         for label, mention, r in form_pairs(table):
+            if not _names_something(label):
+                continue  # a count or "None" beside the amount in a table of figures
             page = table.row_pages[r] if r < len(table.row_pages) else table.page
             kind = ft.kind_of(label, mention, None, scope=self.context.scope)
             evidence = f"{label}: {mention.text}" if recipient else f"{label} {mention.text}"
@@ -268,6 +272,16 @@ class _Walker:
                     funder=self.context.funder,
                 )
             self._add(facts, page, evidence, f"table:{r}:{label}:{mention.text}")
+
+
+_EMPTY_WORDS = frozenset({"none", "nil", "n/a", "na", "tbc", "tba", "-"})
+
+
+def _names_something(label: str) -> bool:
+    """Whether a label beside an amount can name a recipient or purpose: it holds a letter and
+    is not an empty word ("2,794", "None" in Gloucester's comparison of councils' schemes)."""
+    text = label.strip(" .:;,\t")
+    return bool(re.search(r"[^\W\d_]", text)) and text.casefold() not in _EMPTY_WORDS
 
 
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
