@@ -316,7 +316,13 @@ class _Reader:
                     page_to=line.page_to,
                 ),
             )
-            purpose = ft.sentences(line.description)[0] if line.description else line.section
+            # a line with no description under no section heading (a directorate of a capital
+            # summary) is spent on what the paper is: its title ("Capital Investments - ...")
+            purpose = (
+                ft.sentences(line.description)[0]
+                if line.description
+                else line.section or self.ctx.title
+            )
             for fy, (amount, text, page) in yearly:
                 self.out.add(
                     "funding",
