@@ -438,3 +438,38 @@ def test_a_count_or_none_beside_an_amount_in_a_table_of_figures_is_no_recipient(
     result = process_paper(str(path), path.name, path.read_bytes(), "p")
     recipients = {f.recipient for f in result.records.get("funding", [])}
     assert not recipients & {"2,794", "5,232", "None"}
+
+
+def _funding_of(rel: str) -> list:
+    from pipeline.process import process_paper
+    from tests.conftest import SAMPLES
+
+    path = SAMPLES / rel
+    return process_paper(str(path), path.name, path.read_bytes(), "p").records.get("funding", [])
+
+
+def test_a_list_items_number_and_action_column_are_not_the_recipient() -> None:
+    # Manordeilo & Salem CC, 13 March 2019: "xii) Wales Air Ambulance re financial support. ...
+    # unanimously agreed to donate £50.00. Clerk" (the action column prints "Clerk")
+    recipients = {
+        f.recipient for f in _funding_of("corpus/manordeilo-salem-cc/2019-03-13-minutes.pdf")
+    }
+    assert {"Wales Air Ambulance", "Cylch Meithrin Ffairfach"} <= recipients
+
+
+def test_rates_per_pupil_and_fees_are_not_funding() -> None:
+    # Kent finance monitoring Q3, Table 5 "£s per pupil"; Newbiggin PC: "reduce the fee by £5"
+    kent = {f.recipient for f in _funding_of("real/kent-finance-monitoring-report-q3-2024-25.pdf")}
+    assert "Maintained Special School" not in kent
+    newbiggin = _funding_of("corpus/newbiggin-pc-cumbria/2019-09-03-minutes.docx")
+    assert all(f.amount_gbp != 5 for f in newbiggin)
+    # the donation stays ("Fellrunner Village Bus Donation requested, agreed to pay £65.00")
+    assert any(f.recipient.startswith("Fellrunner Village Bus") for f in newbiggin)
+
+
+def test_a_councils_own_budget_lines_name_the_council_as_funder() -> None:
+    # "TINTERN COMMUNITY COUNCIL - BUDGET ... Projects 2018-19:- ...
+    # Sports Pavilion Lean-to - £1,500"
+    rows = _funding_of("corpus/tintern-cc-monmouthshire/2018-04-01-budget-2018-19.pdf")
+    lean_to = [f for f in rows if f.recipient == "Sports Pavilion Lean-to"]
+    assert lean_to and lean_to[0].funder == "Tintern Community Council"

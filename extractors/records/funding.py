@@ -123,6 +123,14 @@ class _Walker:
     def _add(self, facts: ft.FundingFacts, page: int, evidence: str, key: str) -> None:
         if facts.kind == ft.NOT_FUNDING or ft.is_total_label(facts.recipient):
             return
+        facts.recipient = _after_list_marker(facts.recipient)
+        if (
+            facts.funder is None
+            and facts.kind == "allocation"
+            and self.ctx.doc_type == "spend_plan"
+            and self.ctx.authority
+        ):
+            facts.funder = self.ctx.authority  # a council's own budget: the council spends it
         if not (facts.recipient or facts.purpose) and facts.kind not in ("cap", "prize"):
             self.unattached.append(facts.mention.text)  # tied to nothing: not a funding record
             return
@@ -247,8 +255,12 @@ class _Walker:
             return
         recipient = _form_recipient(table)
         header = " ".join(ft.fold(c) for c in (table.rows[0] if table.rows else []))
-        if _ASKED_FOR.search(header) or ft.kind_of(self.context.scope) == ft.NOT_FUNDING:
-            return  # amounts asked for, or a table of rates, savings or balances
+        if (
+            _ASKED_FOR.search(header)
+            or ft.kind_of(self.context.scope) == ft.NOT_FUNDING
+            or ft.kind_of(header) == ft.NOT_FUNDING
+        ):
+            return  # amounts asked for, or a table of rates ("£s per pupil"), savings, balances
         for label, mention, r in form_pairs(table):
             if not _names_something(label):
                 continue  # a count or "None" beside the amount in a table of figures
@@ -272,6 +284,18 @@ class _Walker:
                     funder=self.context.funder,
                 )
             self._add(facts, page, evidence, f"table:{r}:{label}:{mention.text}")
+
+
+#: an item's number inside a recipient taken from a list row ("Clerk xii) Wales Air Ambulance":
+#: the action column, then item xii)): the name starts after it
+_LIST_MARKER = re.compile(r"^(?:\S+\s+){0,2}?\(?(?:[ivxlc]{1,6}|\d{1,3}|[a-z])\)\s+(?=[A-Z])")
+
+
+def _after_list_marker(recipient: str | None) -> str | None:
+    """The recipient without a list item's number and what precedes it."""
+    if not recipient:
+        return recipient
+    return _LIST_MARKER.sub("", recipient, count=1) or recipient
 
 
 _EMPTY_WORDS = frozenset({"none", "nil", "n/a", "na", "tbc", "tba", "-"})
