@@ -94,3 +94,29 @@ def all_tables(out: Path) -> dict[str, list]:
     from schemas.records import TABLES
 
     return {t: pq.read_table(out / t).to_pylist() for t in TABLES}
+
+
+#: archive-wide tables whose id must be unique in every dataset a test writes (issue 15)
+UNIQUE_IDS = {"people": "person_id", "organisations": "org_id", "bodies": "body_id"}
+
+
+@pytest.fixture(scope="session", autouse=True)
+def ids_unique_in_every_run(tmp_path_factory: pytest.TempPathFactory):
+    """After the whole session, every dataset any test wrote (in-process or through the CLI)
+    has unique person, organisation and body ids: one id is one person, never two."""
+    yield
+    import pyarrow.parquet as pq
+
+    base = tmp_path_factory.getbasetemp()
+    checked, clashes = 0, []
+    for table, column in UNIQUE_IDS.items():
+        for folder in base.rglob(table):
+            files = sorted(folder.glob("*.parquet")) if folder.is_dir() else []
+            if not files:
+                continue
+            ids = [i for f in files for i in pq.read_table(f, columns=[column])[column].to_pylist()]
+            checked += 1
+            if len(ids) != len(set(ids)):
+                clashes.append(f"{folder}: {len(ids) - len(set(ids))} repeated {column}")
+    assert not clashes, "ids repeated: " + "; ".join(clashes)
+    assert checked, "no dataset with people, organisations or bodies was written by the tests"

@@ -28,7 +28,8 @@ Ids: ``person_id = stable_id("person", surname key, fullest given name or initia
 "michael"). When two clusters of a run share that key (two different "M Smith"s), each adds its
 own context (authority, organisation, first paper) to the hash. So an id never depends on run
 order or on papers that do not name the person; it changes when a fuller given name joins the
-cluster ("M Bracey" gaining "Michael Bracey") or when a namesake that cannot be merged appears.
+cluster ("M Bracey" gaining "Michael Bracey") or when a namesake that cannot be merged appears;
+namesakes with the same context are told apart by their printed forms ("Mr J Meade", "Ms J Meade").
 Organisation ids: see ``extractors.linking.organisations``.
 """
 
@@ -386,6 +387,10 @@ def _context(cluster: _Cluster) -> str:
     return "\x1f".join([first.authority or "", org_key(orgs[0]) if orgs else "", first.paper_id])
 
 
+def _forms(cluster: _Cluster) -> str:
+    return "\x1f".join(sorted({n.printed for n in cluster.nodes}))
+
+
 def _person_record(pid: str, cluster: _Cluster, all_rows: dict[str, list[Any]]) -> Person:
     best = cluster.best
     name = best.parsed.bare if best.parsed else best.printed
@@ -418,8 +423,23 @@ def link_people(tables: dict[str, list[Any]]) -> dict[str, list[str]]:
     per_key = Counter(k for k, _, _ in found)
     people: list[Person] = []
     merges: dict[str, list[str]] = {}
-    for key, cluster, why in found:
-        parts: tuple[str, ...] = key if per_key[key] == 1 else (*key, _context(cluster))
+    keyed = [
+        (key if per_key[key] == 1 else (*key, _context(cluster)), cluster, why)
+        for key, cluster, why in found
+    ]
+    # two people of one authority, paper and name ("Mr J Meade" and "Ms J Meade", both in the
+    # Kent budget minutes): their printed forms tell them apart
+    per_parts = Counter(parts for parts, _, _ in keyed)
+    keyed = [
+        (parts if per_parts[parts] == 1 else (*parts, _forms(cluster)), cluster, why)
+        for parts, cluster, why in keyed
+    ]
+    per_parts = Counter(parts for parts, _, _ in keyed)
+    seen: Counter[tuple[str, ...]] = Counter()
+    for parts, cluster, why in keyed:
+        if per_parts[parts] > 1:  # the same forms kept apart: numbered in their fixed order
+            seen[parts] += 1
+            parts = (*parts, str(seen[parts]))
         pid = stable_id("person", *parts)
         for node in cluster.nodes:
             for table, i in node.rows:
