@@ -291,10 +291,11 @@ def _is_chair_marker(text: str) -> bool:
 def _match_honorific(words: list[str]) -> tuple[int, Honorific] | None:
     # a title broken at a line end keeps its hyphen when the lines are joined ("City
     # Coun-cillor Lana Reid McConnell", Broomhill): compared without it
-    folded = [w.casefold().rstrip(".").replace("-", "") for w in words]
+    longest = len(_honorifics()[0][0]) if _honorifics() else 0
+    folded = tuple(w.casefold().rstrip(".").replace("-", "") for w in words[:longest])
     for hwords, hon in _honorifics():
         n = len(hwords)
-        if tuple(folded[:n]) == hwords:
+        if folded[:n] == hwords:
             return n, hon
     return None
 
