@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from extractors.linking.confidence import rate_funding
 from extractors.linking.date_checks import check_meeting_dates
 from extractors.linking.identity import link_identities
 from extractors.linking.links import (
@@ -359,6 +360,7 @@ def run(paths: Iterable[str | Path], out: Path, opts: RunOptions | None = None) 
     check_meeting_dates(tables)
     link_identities(tables)
     link_minutes_approvals(tables)
+    rate_funding(tables)
     link_seconds = time.perf_counter() - link_started
     out = write_dataset(out, tables, made_from)
     summary = RunSummary(out=out, cached=cached, seconds=time.perf_counter() - started)

@@ -410,6 +410,21 @@ class Funding:
         "same budget line by line (this row is its summary; the awards "
         "view counts the detail only)",
     )
+    source: str = column(
+        "string",
+        "where the amount was read: a table's cell or running text",
+        vocab=vocab.FUNDING_SOURCES,
+    )
+    unit_scale: int = column(
+        "int",
+        "pounds per printed unit: 1, or 1000 / 1000000 when the table is in £000s / £m",
+        minimum=1,
+    )
+    confidence: str = column(
+        "string",
+        "how fully the paper states the row (see spec/OUTPUT.md): high, medium or low",
+        vocab=vocab.CONFIDENCE_LEVELS,
+    )
     page: int = column("int", _PAGE)
     ocr: bool = column("bool", _OCR)
     evidence: str = column("string", _EVIDENCE)

@@ -44,3 +44,7 @@ INTEREST_KINDS = (
 
 #: why a page was read by OCR: it has no text layer, or its text layer is junk symbols
 OCR_REASONS = ("no_text_layer", "junk_text_layer")
+
+#: where a funding amount was read, and how fully the paper states the row
+FUNDING_SOURCES = ("table", "text")
+CONFIDENCE_LEVELS = ("high", "medium", "low")

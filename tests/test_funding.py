@@ -473,3 +473,23 @@ def test_a_councils_own_budget_lines_name_the_council_as_funder() -> None:
     rows = _funding_of("corpus/tintern-cc-monmouthshire/2018-04-01-budget-2018-19.pdf")
     lean_to = [f for f in rows if f.recipient == "Sports Pavilion Lean-to"]
     assert lean_to and lean_to[0].funder == "Tintern Community Council"
+
+
+def test_source_unit_scale_and_confidence_say_how_a_row_was_read() -> None:
+    from extractors.linking.confidence import level
+
+    # Kent's capital programme by directorate is printed in £000s ("2025-26 ... 250" is £250,000)
+    capital = _funding_of("real/kent-capital-investment-by-directorate-2025-26-to-2034-35.pdf")
+    assert capital and all(f.source == "table" and f.unit_scale == 1000 for f in capital)
+    # a donation minuted in prose: "unanimously agreed to donate £50.00"
+    gifts = _funding_of("corpus/manordeilo-salem-cc/2019-03-13-minutes.pdf")
+    air = next(f for f in gifts if f.recipient == "Wales Air Ambulance")
+    assert air.source == "text" and air.unit_scale == 1
+    # funder, recipient and year printed, from a table: high; the folder's funder earns nothing
+    row = capital[0]
+    assert row.recipient and row.financial_year and level(row) == "high"
+    row.funder, row.financial_year = "Kent County Council", None  # a row with no year
+    assert level(row) == "high"
+    assert level(row, inferred_authority="Kent County Council") == "medium"
+    # a prose gift with no year printed: medium at best
+    assert level(air) in ("medium", "low")

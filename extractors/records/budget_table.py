@@ -71,6 +71,7 @@ class _BudgetLine:
     total: tuple[Decimal, str] | None = None
     amounts: dict[str, tuple[Decimal, str, int]] = field(default_factory=dict)
     sources: bool = False
+    unit: Decimal = Decimal(1)  # pounds per printed unit (1000 in a table in £000s)
 
 
 def _column_headers(rows: list[list[str]], upto: int) -> list[str]:
@@ -249,7 +250,9 @@ class _Reader:
         line = self.lines.get(key)
         if line is None:
             desc = cells[layout.description_col] if layout.description_col is not None else ""
-            line = _BudgetLine(ref, title, desc or None, section, page, page, sources=sources)
+            line = _BudgetLine(
+                ref, title, desc or None, section, page, page, sources=sources, unit=layout.unit
+            )
             self.lines[key] = line
         line.page_from, line.page_to = min(line.page_from, page), max(line.page_to, page)
         return line
@@ -338,6 +341,8 @@ class _Reader:
                         approximate=False,
                         financial_year=fy,
                         spend_plan_line_no=line_no,
+                        source="table",
+                        unit_scale=int(line.unit),
                         page=page,
                         evidence=f"{line.title} | {fy} | {text}",
                     ),

@@ -576,6 +576,8 @@ def _cell_funding(
                         approximate=mention.approximate,
                         financial_year=fy,
                         spend_plan_line_no=line_no,
+                        source="table",
+                        unit_scale=1,  # a "£" amount in a cell's own words
                         page=page,
                         evidence=ft.fold(sentence),
                     )
@@ -672,6 +674,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                         approximate=cost.approximate,
                         financial_year=plan_fy,
                         spend_plan_line_no=line_no,
+                        source="table",
+                        unit_scale=int(layout.unit or 1),
                         page=line.page_from,
                         evidence=ft.fold(
                             " | ".join(x for x in (title, record.cost_text, pct_text) if x)
@@ -718,9 +722,11 @@ def _decided_awards(
         return []
     purpose = _purpose(line, layout)
     found = ft.money_mentions(decision)
+    scale = 1  # "£2500 approved": pounds as printed
     if not found:
         cost = _cost_of([line.text(c) for c in range(len(line.cells))], layout)
         found = [cost] if cost is not None else []
+        scale = int(layout.unit or 1)
     rows = []
     for k, mention in enumerate(found):
         rows.append(
@@ -735,6 +741,8 @@ def _decided_awards(
                 amount_text=mention.text,
                 approximate=mention.approximate,
                 financial_year=ft.first_financial_year(decision),
+                source="table",
+                unit_scale=scale,
                 page=line.page_from,
                 evidence=ft.fold(f"{title} | {decision}")[:500],
             )
