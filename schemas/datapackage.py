@@ -23,6 +23,8 @@ from schemas.keys import FOREIGN_KEYS, PRIMARY_KEYS
 from schemas.records import TABLES
 
 FILE_NAME = "datapackage.json"
+#: cells that mean "no value": empty, and the NaN a pandas-based reader makes of a null
+MISSING_VALUES = ("", "nan", "NaN")
 PARQUET_MEDIATYPE = "application/vnd.apache.parquet"
 
 #: Logical column type -> Table Schema field type (and its format, where one is needed).
@@ -33,7 +35,9 @@ _FIELD_TYPES: dict[str, tuple[str, str | None]] = {
     "date": ("date", None),
     "bool": ("boolean", None),
     "float": ("number", None),
-    "strings": ("array", None),
+    # "any", not "array": frictionless reads a Parquet list as a numpy array, which its array
+    # type refuses, so `frictionless validate datapackage.json` would fail on good data
+    "strings": ("any", None),
     "time": ("time", "%H:%M"),
 }
 
@@ -60,6 +64,8 @@ def field_descriptor(col: ColumnSpec) -> dict[str, Any]:
         field["format"] = fmt
     if col.type == "decimal":
         field["description"] += " (exact decimal, 2 places; Parquet decimal128(14, 2))"
+    if col.type == "strings":
+        field["description"] += " (a list of strings; Parquet list<string>)"
     constraints: dict[str, Any] = {}
     if col.required:
         constraints["required"] = True
@@ -78,7 +84,11 @@ def table_schema(table: str, label: str, files: Mapping[str, Mapping[str, str]])
     ``files`` is every table's files by label (as ``datapackage`` takes it): a foreign key is
     declared only when the resource it points to exists (an empty table points nowhere).
     """
-    schema: dict[str, Any] = {"fields": [field_descriptor(c) for c in columns_of(TABLES[table])]}
+    schema: dict[str, Any] = {
+        "fields": [field_descriptor(c) for c in columns_of(TABLES[table])],
+        # frictionless reads Parquet through pandas, where a missing integer becomes NaN
+        "missingValues": list(MISSING_VALUES),
+    }
     if table in PRIMARY_KEYS:
         schema["primaryKey"] = list(PRIMARY_KEYS[table])
     fks = []
