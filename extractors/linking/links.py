@@ -14,15 +14,11 @@ those minutes when they are in the archive: a minutes meeting of the same body o
 
 from __future__ import annotations
 
-import re
 from pathlib import PurePosixPath
 from typing import Any
 
+from extractors.linking.bodies import body_key
 from schemas.records import Finding
-
-
-def _body_key(body: str | None) -> str:
-    return re.sub(r"[^a-z0-9]", "", (body or "").casefold())
 
 
 def link_minutes_approvals(tables: dict[str, list[Any]]) -> int:
@@ -33,7 +29,7 @@ def link_minutes_approvals(tables: dict[str, list[Any]]) -> int:
     of resolutions linked.
     """
     meetings = tables.get("meetings", [])
-    body_of = {m.meeting_id: _body_key(m.body) for m in meetings}
+    body_of = {m.meeting_id: body_key(m.body) for m in meetings}
     by_date: dict[Any, list[Any]] = {}
     for m in meetings:
         if m.source == "minutes" and m.date is not None:
@@ -47,7 +43,7 @@ def link_minutes_approvals(tables: dict[str, list[Any]]) -> int:
             m
             for m in by_date.get(res.approves_minutes_of, [])
             if m.meeting_id != res.meeting_id
-            and (not own or not _body_key(m.body) or _body_key(m.body) == own)
+            and (not own or not body_key(m.body) or body_key(m.body) == own)
         ]
         ids = sorted({m.meeting_id for m in found})
         if len(ids) == 1:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from extractors.base import stable_id
 from extractors.datafiles import load_table
 from extractors.memo import paper_memo
-from extractors.values.organisation_names import has_body_form
+from extractors.values.organisation_names import has_body_form, org_words
 from schemas.records import Organisation
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W_]+)?")
@@ -76,11 +76,6 @@ def known_aliases(canonical: str) -> tuple[str, ...]:
     return ()
 
 
-@functools.cache
-def _org_words() -> frozenset[str]:
-    return frozenset(r["word"].casefold() for r in load_table("org_words.csv"))
-
-
 @paper_memo()
 def resolve(text: str | None) -> str | None:
     """Canonical name of a listed organisation ("TVP" -> "Thames Valley Police"), else None."""
@@ -102,7 +97,7 @@ def looks_like_organisation(text: str | None) -> bool:
     words = _words(_BRACKET_TAIL.sub("", text))
     if not words:
         return False
-    if words[-1].casefold() in _org_words():
+    if words[-1].casefold() in org_words():
         return True
     return len(words) <= 3 and any(len(w) >= 2 and w.isupper() for w in words)
 
@@ -275,7 +270,9 @@ class OrgIndex:
             aliases.discard(name)
             out.append(
                 Organisation(
-                    org_id=_id_of(name), name=name, aliases=sorted(aliases, key=str.casefold)
+                    org_id=_id_of(name),
+                    name=name,
+                    aliases=sorted(aliases, key=str.casefold),
                 )
             )
         return sorted(out, key=lambda o: (o.name.casefold(), o.org_id))

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
+from extractors.memo import document_memo
 from extractors.records.meeting_ids import meeting_id_for
 from extractors.text.meeting_text import (
     Line,
@@ -647,8 +648,10 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
     return heads
 
 
+@document_memo  # the minutes, attendance and motions extractors each read a part's minutes
 def read_minutes(lines: list[Line]) -> MinutesRead:
-    """Split a minutes part's lines into minutes (reference, title, text, resolutions)."""
+    """Split a minutes part's lines into minutes (reference, title, text, resolutions).
+    The answer is shared by the extractors of a paper: callers must not change it."""
     heads = _find_heads(lines)
     by_sequence = _sequence_heads(lines)
     # the sequence replaces typography only where it finds more and, when typography found a

@@ -42,7 +42,7 @@ def has_body_form(text: str) -> bool:
     if any(not w[:1].isupper() and w.casefold() not in _NAME_CONNECTORS for w in words):
         return False
     last = words[-1].casefold()
-    heads = _org_words() | _FUND_WORDS
+    heads = org_words() | _FUND_WORDS
     roles = _role_words()
     if words[0].casefold() in roles or (last in roles and last not in heads):
         return False
@@ -54,7 +54,8 @@ def has_body_form(text: str) -> bool:
 
 
 @functools.cache
-def _org_words() -> frozenset[str]:
+def org_words() -> frozenset[str]:
+    """The last words that mark an organisation's name (``data/org_words.csv``), casefolded."""
     return frozenset(r["word"].casefold() for r in load_table("org_words.csv"))
 
 
