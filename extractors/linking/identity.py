@@ -400,7 +400,7 @@ def _person_record(pid: str, cluster: _Cluster, all_rows: dict[str, list[Any]]) 
     honorific = sorted(titles.items(), key=lambda kv: (-kv[1], kv[0]))[0][0] if titles else None
     variants = sorted(
         {fold(_get(all_rows[t][i], "name_as_printed")) for n in cluster.nodes for t, i in n.rows},
-        key=str.casefold,
+        key=lambda v: (v.casefold(), v),  # "MOD" and "MoD" in one order on every run
     )
     return Person(person_id=pid, name=name, honorific=honorific, variants=variants)
 

@@ -272,7 +272,7 @@ class OrgIndex:
                 Organisation(
                     org_id=_id_of(name),
                     name=name,
-                    aliases=sorted(aliases, key=str.casefold),
+                    aliases=sorted(aliases, key=lambda a: (a.casefold(), a)),
                 )
             )
         return sorted(out, key=lambda o: (o.name.casefold(), o.org_id))
