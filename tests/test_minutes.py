@@ -540,3 +540,74 @@ def test_a_decision_at_the_foot_of_a_page_is_not_a_running_footer() -> None:
     result = process_paper(str(path), path.name, path.read_bytes(), "p")
     texts = [r.text for r in result.records["resolutions"] if r.minute_ref == "107"]
     assert texts[0] == "To consider and approve the amendment to the HPC Code of Conduct."
+
+
+def _real_resolutions(path: str) -> list:
+    from pipeline.process import process_paper
+
+    p = Path(path)
+    return process_paper(str(p), p.name, p.read_bytes(), "p").records["resolutions"]
+
+
+def test_prose_decisions_between_marked_ones_are_kept_in_printed_order() -> None:
+    # Stoke Ferry PC, 24 April 2019, minute 92/19: "RESOLVED The Parish Council agreed the
+    # following response ..." / "It was agreed that the piece of land at the back of Buckenham
+    # Drive would resolve the need for access ..." / "RESOLVED: The Parish Council agreed for a
+    # pathway to be tarmacked ..." / "RESOLVED: The Parish Council felt ..." / "RESOLVED: It was
+    # agreed that as this wasn't an option ..." / "It was agreed to share these with Planners"
+    res = _real_resolutions(
+        "samples/corpus/stoke-ferry-pc-norfolk/2019-04-24-minutes-extraordinary.html"
+    )
+    got = [(r.number, r.text[:40]) for r in res if r.minute_ref == "92/19"]
+    assert got[:6] == [
+        (1, "Two smaller green spaces within the deve"),  # the response agreed
+        (2, "the piece of land at the back of Buckenh"),
+        (3, "The Parish Council agreed for a pathway "),
+        (4, "The Parish Council felt that appropriate"),
+        (5, "It was agreed that as this wasn’t an opt"),
+        (6, "to share these with Planners, on their a"),
+    ]
+
+
+def test_marked_minutes_take_no_unmarked_sentence_for_a_decision() -> None:
+    # Burton-cum-Walden PC, 5 March 2024, marks its decisions "RESOLVED: That"; minute 3 ("The
+    # minutes ... having been circulated, were confirmed as a true copy, and duly signed by the
+    # Chairman") is not worded as one
+    res = _real_resolutions("samples/corpus/burton-cum-walden-pc/2024-03-05-minutes.pdf")
+    assert [r for r in res if r.minute_ref == "3"] == []
+    (decision,) = [r.text for r in res if r.minute_ref == "5"]
+    assert "no further action should be taken" in decision
+    # Kent Cabinet, 30 January 2025, minute 87 reports that "Members agreed to refer the
+    # decision to full Council" at another meeting; Milburn PC, 26 January 2021, minute
+    # 21.01.09 prints "it was resolved to apply for £4500 precept." in prose beside a
+    # "Resolved to pay M Joyce ..." line: both are its decisions
+    kent = _real_resolutions("samples/real/kent-cabinet-minutes-2025-01-30.pdf")
+    assert [r for r in kent if r.minute_ref == "87"] == []
+    milburn = _real_resolutions("samples/corpus/milburn-pc-cumbria/2021-01-26-minutes.pdf")
+    assert [r.text for r in milburn if r.minute_ref == "21.01.09"] == [
+        "to apply for £4500 precept.",
+        "to pay M Joyce for website fees of £45.00",
+    ]
+
+
+def test_list_entries_with_their_votes_and_assent_to_a_suggestion() -> None:
+    # Tintern CC AGM, 20 May 2019, minute 813: "(2) Finance – Cllrs Shewell, Hayward, Evans.
+    # Proposed by Cllr Cobb, / seconded by Cllr Hoskins." is one decision, its marker dropped;
+    # minute 2704: "Cllr Hayward suggested it be re-sited on Fryer's Wharf. All Cllrs agreed to
+    # this proposal." decides what was suggested
+    res = _real_resolutions("samples/corpus/tintern-cc-monmouthshire/2019-05-20-minutes-agm.pdf")
+    texts = [r.text for r in res if r.minute_ref == "813"]
+    assert (
+        "Finance – Cllrs Shewell, Hayward, Evans. Proposed by Cllr Cobb, seconded by Cllr Hoskins."
+        in texts
+    )
+    assert not any(t.startswith("(") for t in texts)
+    assert [r.text for r in res if r.minute_ref == "2704"] == ["it be re-sited on Fryer’s Wharf."]
+    # Burton-cum-Walden PC annual parish meeting, 25 April 2023: "Mr Michael Swan proposed and
+    # Mr Tony Rossiter seconded that the minutes were a true record, and this was confirmed by
+    # all present."
+    burton = _real_resolutions(
+        "samples/corpus/burton-cum-walden-pc/2023-04-25-minutes-annual-parish-meeting.pdf"
+    )
+    (decision,) = [r.text for r in burton if r.minute_ref == "1"]
+    assert decision.startswith("the minutes were a true record")

@@ -70,6 +70,7 @@ class ResolutionText:
     text: str
     page: int
     intro: str = ""  # the words that introduce a list of clauses ("agree the following:")
+    opener: str = ""  # for a decision read from prose, the words that opened it ("It was agreed")
 
 
 @dataclass
@@ -533,7 +534,7 @@ def _paragraphs(body: list[Line]) -> str:
         if (
             line.first
             and paragraphs
-            and _SUBHEAD_LEAD.match(text)
+            and (_SUBHEAD_LEAD.match(text) or _LIST_ENTRY.match(text))
             and not paragraphs[-1].endswith((":", ":-", "-", ","))
         ):
             paragraphs.append(text)
@@ -549,6 +550,17 @@ def _decision_sentences() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(r["pattern"]) for r in load_table("decision_sentences.csv"))
 
 
+#: a sentence of assent alone: "All councillors agreed.", "All Cllrs agreed to this proposal."
+_ALL_AGREED = re.compile(
+    r"^All\s+(?:\w+\s+){0,2}?(?:unanimously\s+)?agreed(?:\s+(?:to|with)\s+(?:this|the|that)"
+    r"(?:\s+(?:proposal|suggestion|recommendation))?)?\s*\.?$",
+    re.I,
+)
+_SUGGESTED = re.compile(
+    r"\b(?:suggested|proposed|recommended)\s+(?!by\b)(?:that\s+)?(?P<what>[^.]+\.?)$", re.I
+)
+#: the marker opening an entry of a numbered or lettered list: "(2) ", "a. ", "(10): "
+_LIST_ENTRY = re.compile(r"^\.?\s*(?:\(\d{1,2}\)|\(?[a-z]\)|[a-z]\.|\d{1,2}[.)])[:.]?\s+")
 #: a motion's vote: "proposed by Cllr A, seconded by Cllr B", "Proposed NR seconded RW"
 _VOTE = re.compile(r"\b(?:proposed|moved)\s+(?:by\s+)?\S.{0,60}?\bseconded\b", re.I)
 _VOTE_FIRST = re.compile(r"^\W*(?:proposed|moved|seconded)\b", re.I)
@@ -563,13 +575,19 @@ def _failed_outcomes() -> tuple[re.Pattern[str], ...]:
     )
 
 
+#: an opener worded as the meeting's own decision: impersonal ("It was agreed to") or "resolved"
+_RESOLVED_WORD = re.compile(r"^it\s+was\b|\bresolved\b", re.I)
+
+
 def failed_motion(text: str) -> bool:
     """Whether ``text`` says a motion was lost or withdrawn ("The motion was lost", "…
     withdrew his original resolution"; ``data/vote_outcomes.csv``): it is then no resolution."""
     return any(p.search(text) for p in _failed_outcomes())
 
 
-def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionText]:
+def prose_resolutions(
+    text: str, page: int, title: str = "", resolved_only: bool = False
+) -> list[ResolutionText]:
     """Decisions recorded in running text, numbered in order.
 
     Two forms: a decision phrase (``data/decision_phrases.csv``: "... unanimously agreed that
@@ -577,17 +595,28 @@ def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionT
     of the sentence; and a motion's vote ("Cllr Shewell, proposed by Cllr Hayward, seconded by
     Cllr Evans."), whose decision is that sentence, or the sentence before a vote that stands
     alone ("The minutes ... were approved. Proposed by NR seconded by RW."), or the minute's
-    ``title`` when the vote is all its text.
+    ``title`` when the vote is all its text. With ``resolved_only`` (minutes that mark their
+    decisions elsewhere) only an opener worded as the meeting's decision counts ("It was
+    agreed to", "Council resolved"), not "Members agreed" reported from elsewhere.
     """
     found: list[tuple[int, str]] = []
+    openers: dict[int, str] = {}
     for opener in _decision_openers():
         for m in opener.finditer(text):
+            if resolved_only and not _RESOLVED_WORD.search(m.group(0)):
+                continue
             end = _SENTENCE_END.search(text, m.end())
             decision = text[m.end() : end.start() if end else len(text)].strip()
             if len(decision.split()) >= 2 and not any(
                 abs(m.start() - s) < 80 and decision in t or t in decision for s, t in found
             ):
                 found.append((m.start(), decision))
+                openers[m.start()] = m.group(0)
+    if resolved_only:
+        return [
+            ResolutionText(n, t, page, opener=openers.get(at, ""))
+            for n, (at, t) in enumerate(sorted(found), 1)
+        ]
     starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
     sentences = [
         (a, text[a:b].strip()) for a, b in zip(starts, starts[1:] + [len(text)], strict=True)
@@ -595,6 +624,13 @@ def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionT
     for n, (at, sentence) in enumerate(sentences):
         if any(at <= s < at + len(sentence) for s, _ in found):
             continue
+        if n and _ALL_AGREED.match(sentence):
+            # "Cllr Hayward suggested it be re-sited on Fryer's Wharf. All Cllrs agreed to this
+            # proposal.": the decision is what was suggested
+            put = _SUGGESTED.search(sentences[n - 1][1])
+            if put and len(put.group("what").split()) >= 2:
+                found.append((sentences[n - 1][0], put.group("what")))
+                continue
         if any(p.search(sentence) for p in _decision_sentences()):
             found.append((at, sentence))
             continue
@@ -609,15 +645,22 @@ def prose_resolutions(text: str, page: int, title: str = "") -> list[ResolutionT
             if any(t in before or before in t for _, t in found):
                 continue  # the vote on a decision already read ("... were approved. Proposed")
             if before and not _VOTE.search(before):
-                decision = before
+                # the entry of a list and its vote ("(2) Finance – Cllrs Shewell, Hayward,
+                # Evans. Proposed by Cllr Cobb, seconded by Cllr Hoskins.") is one decision
+                entry = _LIST_ENTRY.match(before)
+                decision = f"{before[entry.end() :]} {sentence}" if entry else before
             elif title:
                 decision = f"{title}: {sentence}"
         found.append((at, decision))
-    return [ResolutionText(n, t, page) for n, (_, t) in enumerate(sorted(found), 1)]
+    return [
+        ResolutionText(n, t, page, opener=openers.get(at, ""))
+        for n, (at, t) in enumerate(sorted(found), 1)
+    ]
 
 
 _SEQ_HEAD = re.compile(r"^(?P<ref>\d{1,4})[.)]?\s+(?P<title>[A-Z(‘“'\"].*)$")
 _INLINE_TITLE = re.compile(r"^(?P<title>[^:.–—]{2,80}?)\s*(?P<sep>[:.]|\s[-–—]\s)\s*\S")
+_MARKED_ITEMS = 2
 _MAX_GAP = 2  # a number skipped now and then ("2699, 2701": minute 2700 was never printed)
 
 
@@ -648,6 +691,43 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
     return heads
 
 
+def _closing_end(lines: list[Line], start: int) -> int:
+    """Where the last minute ends: after the line saying the meeting closed ("Meeting Closed at
+    8.37 pm"), when one follows; what comes after it (an appendix of comments, the signature
+    block) is no part of the minute."""
+    for i in range(start, len(lines)):
+        if _CLOSE.search(lines[i].text):
+            return i + 1
+    return len(lines)
+
+
+def _with_prose_decisions(
+    marked: list[ResolutionText], body: list[Line], page: int, title: str
+) -> list[ResolutionText]:
+    """A minute's marked resolutions with the decisions its running text words as the
+    meeting's own ("It was agreed that ...") between them, in printed order: parish minutes
+    mark some decisions "RESOLVED:" and record others in the discussion around them. Beside
+    a single marked decision, only prose saying "resolved" counts: there, "it was agreed that"
+    belongs to the discussion that led to the decision."""
+    text = _paragraphs(body)
+    folded = fold(text)
+    prose = [
+        r
+        for r in prose_resolutions(text, page, fold(title), resolved_only=True)
+        if not any(r.text in m.text or m.text in r.text for m in marked)
+        and (len(marked) > 1 or re.search(r"\bresolved\b", r.opener, re.I))
+    ]
+    if not prose:
+        return marked
+
+    def at(r: ResolutionText) -> int:
+        k = folded.find(fold(r.text)[:60])
+        return k if k >= 0 else len(folded)
+
+    merged = sorted(marked + prose, key=at)
+    return [ResolutionText(n, r.text, r.page, r.intro, r.opener) for n, r in enumerate(merged, 1)]
+
+
 @document_memo  # the minutes, attendance and motions extractors each read a part's minutes
 def read_minutes(lines: list[Line]) -> MinutesRead:
     """Split a minutes part's lines into minutes (reference, title, text, resolutions).
@@ -660,23 +740,31 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
         len(heads) < 3 or {h.index for h in heads} <= {h.index for h in by_sequence}
     ):
         heads = by_sequence
-    items: list[Minute] = []
+    bodies: list[list[Line]] = []
     for n, h in enumerate(heads):
-        end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
+        end = heads[n + 1].index if n + 1 < len(heads) else _closing_end(lines, h.body_from)
         body = lines[h.body_from : end]
         if h.lead:
             head = lines[h.index]
             body = [Line(h.lead, head.page, True, head.kind, head.bold, head.level), *body]
-        text = fold("\n".join(b.text for b in body))
+        bodies.append(body)
+    marked = [read_resolutions(body) for body in bodies]
+    # minutes that mark their decisions ("RESOLVED:") in two or more items mark them all: an
+    # item without the mark records discussion, an undertaking or a note, so its prose is
+    # read only for a decision worded as one ("It was resolved to", "It was agreed to")
+    resolved_only = sum(1 for m in marked if m) >= _MARKED_ITEMS
+    items: list[Minute] = []
+    for h, body, resolutions in zip(heads, bodies, marked, strict=True):
         page = lines[h.index].page
         items.append(
             Minute(
                 ref=h.ref,
                 title=fold(h.title),
-                text=text,
+                text=fold("\n".join(b.text for b in body)),
                 page=page,
-                resolutions=read_resolutions(body)
-                or prose_resolutions(_paragraphs(body), page, fold(h.title)),
+                resolutions=_with_prose_decisions(resolutions, body, page, h.title)
+                if resolutions
+                else prose_resolutions(_paragraphs(body), page, fold(h.title), resolved_only),
             )
         )
     return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads])
