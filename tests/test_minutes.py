@@ -611,3 +611,20 @@ def test_list_entries_with_their_votes_and_assent_to_a_suggestion() -> None:
     )
     (decision,) = [r.text for r in burton if r.minute_ref == "1"]
     assert decision.startswith("the minutes were a true record")
+
+
+def test_a_numbered_heading_in_its_own_font_is_apart_from_its_text() -> None:
+    # Souldern PC, 27 November 2025: "11.25.03 To receive the minutes of the last parish council
+    # meeting" is set in one font over "The minutes of the parish council meeting held on 30th
+    # October 2025 were checked for accuracy and content, agreed as a true record ..." in
+    # another; "Accounts to be approved" captions a table of payments, no decision
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/souldern-pc-oxon/2025-11-27-minutes.pdf")
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    titles = {m.ref: m.title for m in records["minute_items"]}
+    assert titles["11.25.03"] == "To receive the minutes of the last parish council meeting"
+    res = records["resolutions"]
+    (approval,) = [r.text for r in res if r.minute_ref == "11.25.03"]
+    assert approval.startswith("The minutes of the parish council meeting held on 30th October")
+    assert "Accounts to be approved" not in [r.text for r in res]

@@ -59,6 +59,7 @@ class _Line:
     size: float
     bold: bool
     hyphen: bool = False  # ends in a soft hyphen: joins the next line without a space
+    font: str = ""  # the font of its first character
 
 
 @dataclass
@@ -297,12 +298,18 @@ _FONT_FLAGS = ctypes.c_int()
 _FONT_FLAGS_REF = ctypes.byref(_FONT_FLAGS)
 
 
-def _font_bold(handle: ctypes.c_void_p, index: int) -> bool:
-    """Whether the character at ``index`` is set in a bold font (by name, else by weight)."""
+def _font(handle: ctypes.c_void_p, index: int) -> tuple[str, bool]:
+    """The font of the character at ``index`` and whether it is bold (by name, else by weight)."""
     calls.FONT_INFO(handle, index, _FONT_BUF, _FONT_BUF_LEN, _FONT_FLAGS_REF)
-    if _BOLD_FONT.search(_FONT_BUF.value.decode("latin-1", "replace")):
-        return True
-    return calls.FONT_WEIGHT(handle, index) >= 600
+    name = _FONT_BUF.value.decode("latin-1", "replace")
+    if _BOLD_FONT.search(name):
+        return name, True
+    return name, calls.FONT_WEIGHT(handle, index) >= 600
+
+
+def _font_bold(handle: ctypes.c_void_p, index: int) -> bool:
+    """Whether the character at ``index`` is set in a bold font."""
+    return _font(handle, index)[1]
 
 
 _LINE = re.compile(r"[^\r\n]+")
@@ -351,13 +358,15 @@ def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
         clean = _CONTROL.sub("", _hyphens(stripped)).strip()
         if not clean:
             continue
+        font, bold = _font(handle, start)
         out.append(
             _Line(
                 clean,
                 *_line_box(tp, handle, start, len(stripped)),
                 round(calls.FONT_SIZE(handle, start), 1),
-                _font_bold(handle, start) and _font_bold(handle, end),
+                bold and _font_bold(handle, end),
                 hyphen,
+                font,
             )
         )
     return out
@@ -684,6 +693,10 @@ def _breaks(cur: list[_Line], ln: _Line, right: float) -> bool:
     if abs(prev.size - ln.size) > 0.6 or prev.bold != ln.bold:
         return True
     if ln.y1 > prev.y1 + 2:  # moved up: a new column or table cell
+        return True
+    if len(cur) == 1 and _NUMBERED.match(prev.text) and prev.font != ln.font:
+        # a numbered heading set in its own font over its text ("11.25.03 To receive the
+        # minutes ..." / "The minutes of the parish council meeting ... were", Souldern PC)
         return True
     if prev.y0 - ln.y0 > 1.45 * size:  # a paragraph gap
         return True

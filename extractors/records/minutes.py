@@ -523,18 +523,25 @@ def _paragraphs(body: list[Line]) -> str:
     """A minute's text with its sub-headed paragraphs apart (a blank line between them), so a
     sentence the paper ends with its paragraph, not with a full stop, still ends ("Statement
     of Accounts - The Accounts were approved ... by the Chairman" / "Annual Governance
-    Statement - ...", Milburn PC). A paragraph ending in a colon runs on into its list."""
+    Statement - ...", Milburn PC). A paragraph ending in a colon runs on into its list. A
+    table stands apart from the text around it ("The following accounts were approved for
+    payment" over a table of payees, Souldern PC)."""
     paragraphs: list[str] = []
+    previous_kind = ""
     for line in body:
         text = line.text.strip()
         if not text:
             continue
+        in_table, was_table = line.kind == "row", previous_kind == "row"
+        previous_kind = line.kind
         # readers make a block of every printed line of some PDFs: a new block starts a
         # paragraph only when it opens with a sub-heading ("Annual Governance Statement - ")
-        if (
+        if paragraphs and in_table != was_table:
+            paragraphs.append(text)
+        elif (
             line.first
             and paragraphs
-            and (_SUBHEAD_LEAD.match(text) or _LIST_ENTRY.match(text))
+            and (in_table or _SUBHEAD_LEAD.match(text) or _LIST_ENTRY.match(text))
             and not paragraphs[-1].endswith((":", ":-", "-", ","))
         ):
             paragraphs.append(text)
