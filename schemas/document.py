@@ -22,6 +22,7 @@ class Block:
     page: int
     level: int = 0  # heading level (1 = top); list nesting level for list items
     bold: bool = False
+    bullet: bool = False  # a list item marked by a bullet, not by a number
 
 
 @dataclass

@@ -560,7 +560,7 @@ def test_prose_decisions_between_marked_ones_are_kept_in_printed_order() -> None
     )
     got = [(r.number, r.text[:40]) for r in res if r.minute_ref == "92/19"]
     assert got[:6] == [
-        (1, "Two smaller green spaces within the deve"),  # the response agreed
+        (1, "The Parish Council agreed the following "),  # and its bulleted points
         (2, "the piece of land at the back of Buckenh"),
         (3, "The Parish Council agreed for a pathway "),
         (4, "The Parish Council felt that appropriate"),
@@ -628,3 +628,17 @@ def test_a_numbered_heading_in_its_own_font_is_apart_from_its_text() -> None:
     (approval,) = [r.text for r in res if r.minute_ref == "11.25.03"]
     assert approval.startswith("The minutes of the parish council meeting held on 30th October")
     assert "Accounts to be approved" not in [r.text for r in res]
+
+
+def test_bulleted_points_of_a_resolution_are_one_resolution() -> None:
+    # Burton-cum-Walden PC, 5 March 2024, minute 8: "RESOLVED: That the following action should
+    # be taken:" over three bulleted points; 4 November 2025, minute 13: "RESOLVED: That in
+    # addition to any matters mentioned above, the following items should be brought forward
+    # ...:" over two bullets. Bullets number nothing (an <ol> or "(a)" list does)
+    march = _real_resolutions("samples/corpus/burton-cum-walden-pc/2024-03-05-minutes.pdf")
+    (action,) = [r.text for r in march if r.minute_ref == "8"]
+    assert "the following action should be taken:" in action
+    assert "; That the Clerk should obtain a quote for the cost of repainting the swings" in action
+    november = _real_resolutions("samples/corpus/burton-cum-walden-pc/2025-11-04-minutes.pdf")
+    (items,) = [r.text for r in november if r.minute_ref == "13"]
+    assert items.endswith("Items for the January 2026 Parish Newsletter; Land at Flanders Hall")

@@ -178,7 +178,8 @@ class _Walker:
                 ilvl = numpr.find(qn("w:ilvl"))
                 if ilvl is not None and ilvl.get(_VAL, "").isdigit():
                     level = int(ilvl.get(_VAL)) + 1
-            return Block("list_item", text, self.page, level, bold)
+            bulleted = bool(lm) and lm.group(0).lower().startswith("list bullet")
+            return Block("list_item", text, self.page, level, bold, bulleted)
         return Block("paragraph", text, self.page, 0, bold)
 
     def _bold(self, runs: list[tuple[str, bool | None]], style) -> bool:

@@ -62,6 +62,7 @@ class _Page:
         self.cell: list[str] | None = None
         self.nested = 0  # table elements inside a cell are flattened into it
         self.item_open = False  # a list item's marker is out and no text has followed yet
+        self.lists: list[str] = []  # the open "ul" and "ol" elements, innermost last
 
     def text(self, data: str | None) -> None:
         if not data:
@@ -88,7 +89,8 @@ class _Page:
         if m and self.cell is None:
             self.brk("\n" + "#" * int(m.group(1)) + " ")
         elif tag == "li":
-            self.brk("\n- ")
+            # "+" marks an item of a numbered list for the text reader, "-" a bullet
+            self.brk("\n+ " if self.lists[-1:] == ["ol"] else "\n- ")
             self.item_open = self.cell is None and self.row is None
         elif tag == "tr":
             self.row = []
@@ -96,6 +98,8 @@ class _Page:
         elif tag in ("td", "th") and self.row is not None:
             self.cell = []
         elif tag in _BREAK_BEFORE:
+            if tag in ("ul", "ol"):
+                self.lists.append(tag)
             self.brk()
 
     def end(self, tag: str) -> None:
@@ -115,6 +119,8 @@ class _Page:
         elif tag == "br" or _HEADING.match(tag) or tag in ("p", "div", "li", "table"):
             self.brk("\n\n")
         elif tag in _BREAK_BEFORE:
+            if tag in ("ul", "ol") and tag in self.lists:
+                del self.lists[len(self.lists) - 1 - self.lists[::-1].index(tag) :]
             self.brk()
 
 

@@ -663,7 +663,7 @@ def _blocks(lines: list[_Line], page: int) -> list[tuple[Block, float, float]]:
         bullet, body = split_bullet(text) if is_list else (False, text)
         kind = "list_item" if bullet else "paragraph"
         size = Counter(ln.size for ln in cur).most_common(1)[0][0]
-        block = Block(kind, body.strip(), page, 0, all(ln.bold for ln in cur))
+        block = Block(kind, body.strip(), page, 0, all(ln.bold for ln in cur), bullet)
         out.append((block, size, cur[0].y1))
         lefts.append(cur[0].x0)
 

@@ -33,7 +33,9 @@ _BLOCK_TAG = re.compile(
 _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
 _RULE = re.compile(r"^\s*[-_=–—]{3,}\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
-_LIST = re.compile(r"^\s*[-*]\s+(\S.*)$")
+#: a Markdown list item: "-" and "*" mark bullets, "+" an item of a numbered list (the HTML
+#: reader writes an <ol>'s items so)
+_LIST = re.compile(r"^\s*([-*+])\s+(\S.*)$")
 _DROP_OPEN = re.compile(r"<\s*(script|style|head)\b", re.I)
 _DROP_CLOSE = {
     name: re.compile(rf"<\s*/\s*{name}\s*>", re.I) for name in ("script", "style", "head")
@@ -280,7 +282,9 @@ def _line_item(raw: str, page: int, items: list, para: list[str], flush) -> None
     if bullet or lm:
         flush()
         level = 1 + (len(raw) - len(raw.lstrip())) // 2
-        items.append(Block("list_item", rest if bullet else lm.group(1), page, level))
+        text = rest if bullet else lm.group(2)
+        marked = bullet or lm.group(1) != "+"
+        items.append(Block("list_item", text, page, level, bullet=marked))
         return
     bold = line.startswith("**") and line.endswith("**") and len(line) > 4
     if bold:

@@ -305,7 +305,8 @@ def _split_run_on_clauses(lines: list[Line]) -> list[Line]:
             start, number = nxt.start("m"), number + 1
         pieces.append(text[start:])
         out.extend(
-            Line(p.strip(), line.page, line.first, line.kind, line.bold, line.level) for p in pieces
+            Line(p.strip(), line.page, line.first, line.kind, line.bold, line.level, line.bullet)
+            for p in pieces
         )
     return out
 
@@ -388,7 +389,15 @@ def _split_at_resolved(lines: list[Line]) -> list[Line]:
             q for p in _MID_RESOLVED.split(line.text) for q in _FIRST_CLAUSE.split(p, maxsplit=1)
         ]
         out.extend(
-            Line(p.strip(), line.page, line.first or n > 0, line.kind, line.bold, line.level)
+            Line(
+                p.strip(),
+                line.page,
+                line.first or n > 0,
+                line.kind,
+                line.bold,
+                line.level,
+                line.bullet,
+            )
             for n, p in enumerate(pieces)
             if p and p.strip()
         )
@@ -445,12 +454,19 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
             # clauses in an automatically numbered list: the numbers are not in the text
             base = max((r.number for r in out), default=0)
             items: list[tuple[list[str], int]] = []
+            bulleted = True
             while i < len(lines) and lines[i].kind == "list_item":
+                bulleted = bulleted and lines[i].bullet
                 if lines[i].first or not items:
                     items.append(([lines[i].text.strip()], lines[i].page))
                 else:
                     items[-1][0].append(lines[i].text.strip())
                 i += 1
+            if bulleted:
+                # bullets number nothing: the introduction and its points are one resolution
+                points = "; ".join(fold(" ".join(parts)) for parts, _ in items)
+                out.append(ResolutionText(base + 1, fold(f"{stem} {points}"), page, intro))
+                continue
             for n, (parts, pg) in enumerate(items, 1):
                 out.append(ResolutionText(base + n, fold("\n".join(parts)), pg, intro))
             continue
@@ -753,7 +769,10 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
         body = lines[h.body_from : end]
         if h.lead:
             head = lines[h.index]
-            body = [Line(h.lead, head.page, True, head.kind, head.bold, head.level), *body]
+            body = [
+                Line(h.lead, head.page, True, head.kind, head.bold, head.level, head.bullet),
+                *body,
+            ]
         bodies.append(body)
     marked = [read_resolutions(body) for body in bodies]
     # minutes that mark their decisions ("RESOLVED:") in two or more items mark them all: an

@@ -61,6 +61,7 @@ class Line:
     kind: str = "paragraph"  # block kind, or "row" for a table row
     bold: bool = False
     level: int = 0
+    bullet: bool = False  # an item of a bulleted (not numbered) list
 
 
 def clean(text: str) -> str:
@@ -95,7 +96,9 @@ def lines_of(doc: Document) -> list[Line]:
                 text = clean(raw)
                 if not text or _PAGE_NO.match(text):
                     continue
-                out.append(Line(text, item.page, first, item.kind, item.bold, item.level))
+                out.append(
+                    Line(text, item.page, first, item.kind, item.bold, item.level, item.bullet)
+                )
                 first = False
     return out
 
