@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
 from extractors.records.meeting_ids import meeting_id_for
-from extractors.text.meeting_text import Line, fold, lines_of, parts_of
+from extractors.text.meeting_text import Line, clean, fold, lines_of, parts_of
 from extractors.values.names import (
     PersonEntry,
     canonical_honorific,
@@ -28,7 +28,7 @@ from extractors.values.names import (
     split_people,
     strip_honours,
 )
-from schemas.document import Document
+from schemas.document import Document, Table
 from schemas.records import Attendance
 
 # a full stop after an abbreviated title ("Cllrs. Dorian Jenkins") does not end the list
@@ -135,12 +135,77 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
     return not open_list and bool(_PROSE_START.match(t))
 
 
-def find_blocks(lines: list[Line], is_heading=lambda t: False) -> list[Block]:
-    """Return the attendance blocks of a minutes part's lines (labels as text or table rows)."""
+def _bare_label(cell: str) -> str | None:
+    """The status of a table cell that is an attendance label and nothing else, else None."""
+    hit = match_label(cell)
+    return hit[0] if hit is not None and not hit[1] else None
+
+
+def _label_header(row: list[str]) -> list[str | None] | None:
+    """The status of each column of a table whose first row is attendance labels, one per
+    column ("Present: | Members of the Public: | Apologies:"), else None."""
+    cells = [clean(c) for c in row]
+    statuses = [_bare_label(c) if c else None for c in cells]
+    labelled = [st for c, st in zip(cells, statuses, strict=True) if c]
+    if len(labelled) < 2 or None in labelled:
+        return None
+    return statuses
+
+
+def _join_cells(cells: list[str]) -> str:
+    """A column's cells as one printed list: a cell is a name of its own (joined by a comma)
+    unless the cell before it is open (a bracket, a comma or "and" at its end: a wrapped
+    role)."""
+    text = cells[0]
+    for cell in cells[1:]:
+        tail = text.rstrip()
+        open_cell = tail.endswith((",", " and", "&")) or tail.count("(") > tail.count(")")
+        text += ("\n" if open_cell else ",\n") + cell
+    return text
+
+
+def column_blocks(doc: Document) -> dict[tuple[int, str], list[Block]]:
+    """The attendance blocks of tables printed as columns under a row of labels, keyed by the
+    page and text of the header row as ``lines_of`` gives it (so ``find_blocks`` puts them
+    where the table is). Each column's cells, top to bottom, are one block."""
+    found: dict[tuple[int, str], list[Block]] = {}
+    for page in doc.pages:
+        for item in page.items:
+            if not isinstance(item, Table) or not item.rows:
+                continue
+            statuses = _label_header(item.rows[0])
+            if statuses is None:
+                continue
+            blocks = []
+            for k, status in enumerate(statuses):
+                cells = [clean(r[k]) for r in item.rows[1:] if k < len(r) and clean(r[k])]
+                if status is not None and cells:
+                    blocks.append(Block(status, _join_cells(cells), item.page))
+            header = "\t".join(c for c in (clean(c) for c in item.rows[0]) if c)
+            found[(item.page, header)] = blocks
+    return found
+
+
+def find_blocks(
+    lines: list[Line],
+    is_heading=lambda t: False,
+    columns: dict[tuple[int, str], list[Block]] | None = None,
+) -> list[Block]:
+    """Return the attendance blocks of a minutes part's lines (labels as text or table rows).
+
+    ``columns`` (from ``column_blocks``) holds the blocks of tables printed as columns under a
+    row of labels: at such a header row they are taken, and the table's rows are skipped.
+    """
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line.kind == "row" and columns and (line.page, line.text) in columns:
+            blocks.extend(columns[(line.page, line.text)])
+            i += 1
+            while i < len(lines) and lines[i].kind == "row":
+                i += 1
+            continue
         hit = _label_at(lines, i)
         if hit is None:
             i += 1
@@ -219,6 +284,8 @@ def _is_officer_role(position: str | None) -> bool:
 
 #: the status of a label whose list mixes councillors, officers and the public
 MIXED = "in_attendance"
+#: the status of a "Members of the public" label: observers, but for councillors among them
+PUBLIC = "public"
 
 
 @functools.cache
@@ -244,11 +311,16 @@ def _visitors(entries: list[PersonEntry]) -> set[int]:
     return {n for n, e in enumerate(entries) if _visitor_kind(e.name) is not None}
 
 
+def _is_councillor(name: str) -> bool:
+    """Whether a printed name opens with a councillor's title ("Cllr", "County Councillor")."""
+    honorific = split_honorific(name)[0]
+    return bool(honorific) and canonical_honorific(honorific).endswith("Councillor")
+
+
 def _status_in_attendance(entry: PersonEntry) -> str:
     """The status of one person listed "In attendance": a councillor is also present, a person
     printed with a role or organisation attends as an officer, a bare name is the public."""
-    honorific = split_honorific(entry.name)[0]
-    if honorific and canonical_honorific(honorific).endswith("Councillor"):
+    if _is_councillor(entry.name):
         return "also_present"
     if entry.position or entry.organisation:
         return "officer"
@@ -261,11 +333,13 @@ def attendance_records(
     paper_id: str,
     minute_texts: list[tuple[str, int]] | None = None,
     is_heading=lambda t: False,
+    columns: dict[tuple[int, str], list[Block]] | None = None,
 ) -> list[Attendance]:
     """Return the attendance records of one minutes part.
 
     Takes the part's lines, the meeting id, the paper id, the (text, page) of its minutes whose
-    prose may list apologies, and a predicate recognising minute headings (where blocks end).
+    prose may list apologies, a predicate recognising minute headings (where blocks end) and
+    the blocks of tables printed as columns under a row of labels (``column_blocks``).
     """
     records: list[Attendance] = []
     seen: set[tuple[str, str]] = set()
@@ -276,6 +350,8 @@ def attendance_records(
             one = _status_in_attendance(e) if status == MIXED else status
             if one == "present" and e.public:
                 one = "observer"  # "... and Residents Fiona Miller, Mark Orr"
+            if one == PUBLIC:  # a councillor among the public attends as a visitor
+                one = "also_present" if _is_councillor(e.name) else "observer"
             elif one == "present" and n in visitors:
                 one = "also_present"  # "PC Andy McKay", "Eden District Councillor A Armstrong"
             if one == "present" and _is_officer_role(e.position):
@@ -305,7 +381,7 @@ def attendance_records(
                 )
             )
 
-    for block in find_blocks(lines, is_heading):
+    for block in find_blocks(lines, is_heading, columns):
         add(split_people(block.text, block.default_org), block.status, block.page)
     has_apologies = any(r.status == "apologies" for r in records)
     if not has_apologies:
@@ -385,10 +461,17 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     for part in parts_of(doc, ctx, ("minutes",)):
         lines = lines_of(part.doc)
         minutes = read_minutes(lines)
-        texts = [(m.text, m.page) for m in minutes.items[:3]]
+        # a minute's heading may run into its first words ("Apologies for absence Apologies had
+        # been received from ...") when the reader joined them: read both
+        texts = [(f"{m.title}\n{m.text}", m.page) for m in minutes.items[:3]]
         mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
         for rec in attendance_records(
-            _attendance_region(lines, minutes) or lines, mid, ctx.paper_id, texts, is_minute_heading
+            _attendance_region(lines, minutes) or lines,
+            mid,
+            ctx.paper_id,
+            texts,
+            is_minute_heading,
+            column_blocks(part.doc),
         ):
             out.add("attendance", rec)
     return out

@@ -986,7 +986,9 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
         if dash and looks_like_name(dash.group(1)):
             name_part, dash_org = dash.group(1), dash.group(2)
         if not looks_like_name(name_part):
-            if entries and not groups and joiner == ",":
+            # a role after a comma, or after a closing bracket ("Cathy Fleet (CF) CLERK")
+            role_after = joiner == "," or (joiner == "break" and len(seg.split()) <= 3)
+            if entries and not groups and role_after:
                 pos, org = role_and_org(seg)
                 last = entries[-1]
                 last.position = last.position or pos
