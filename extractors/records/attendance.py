@@ -28,6 +28,7 @@ from extractors.values.names import (
     split_people,
     strip_honours,
 )
+from extractors.values.organisation_names import is_register_name
 from schemas.document import Document, Table
 from schemas.records import Attendance
 
@@ -38,12 +39,16 @@ _PROSE_APOLOGIES = re.compile(
     r"submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)"
     + _LIST_END
     + r"|\breported\s+apologies\s+from\s+(.+?)"
+    + _LIST_END
+    # "There were apologies of absence from Cllr Colin Sampson."
+    + r"|\bthere\s+(?:were|was|had\s+been)\s+apologies\s+(?:(?:for|of)\s+absence\s+)?from\s+(.+?)"
     + _LIST_END,
     re.I | re.S,
 )
 _ORG_PREFIX = re.compile(r"^([A-Z][^:()\[\]]{2,60}):\s+(?=\S)")
 _PROSE_START = re.compile(r"^(?:The|It|This|There|In\s+[a-z]|An?\s+[a-z]|Following|Members)\b")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’\-]{3,}$")
+_NOBODY = re.compile(r"^(?:none|nil|n/?a|no\s+apologies\b.*|there\s+were\s+none)\W*$", re.I)
 _LABEL_HEADING = re.compile(r"^[A-Z][A-Za-z &'’\-]{2,40}:$")  # "Discussion Summary:"
 
 
@@ -69,6 +74,49 @@ def _bare_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
         (re.compile(r"^\s*(" + r["pattern"] + r")\s+(?=[A-Z][a-z])", re.I), r["status"])
         for r in load_table("attendance_labels.csv")
     )
+
+
+@functools.cache
+def _inner_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # a label inside a list, opening a sentence or a line: it ends at ":", a dash or "was" /
+    # "were" ("... and David Rennie. Also in attendance was local resident G Alan Ramsay")
+    return tuple(
+        (
+            re.compile(
+                r"(?:" + r["pattern"] + r")(?P<colon>\s*:\s*|\s*[–—-]\s+|\s+(?:was|were)\s+)",
+                re.I,
+            ),
+            r["status"],
+        )
+        for r in load_table("attendance_labels.csv")
+    )
+
+
+# where a label may open inside a list: after a sentence's end or a line break, or after any
+# space when a colon follows it ("Public: 14 Also, in attendance: Cllr Martin Storey")
+_INNER_START = re.compile(r"(?P<stop>[.;]\s+|\n\s*)(?=[A-Z])|\s+(?=[A-Z])")
+
+
+def split_inner_labels(status: str, text: str) -> list[tuple[str, str]]:
+    """Split a block's list where another attendance label opens inside it; returns (status,
+    text) for the list before it and for each list a label inside opens (Present ... Also in
+    attendance ... Members of the public ...)."""
+    out: list[tuple[str, str]] = []
+    start = 0
+    for m in _INNER_START.finditer(text):
+        at = m.end()
+        before = text[start:at]
+        if at <= start or before.count("(") > before.count(")"):
+            continue  # inside a bracket: "(Area Education / Officer – West Kent)"
+        for pattern, inner in _inner_labels():
+            hit = pattern.match(text, at)
+            if hit is None or (m.group("stop") is None and ":" not in hit.group("colon")):
+                continue
+            out.append((status, text[start : m.start() + (1 if m.group("stop") else 0)]))
+            status, start = inner, hit.end()
+            break
+    out.append((status, text[start:]))
+    return [(st, t) for st, t in out if t.strip(" .;\n")]
 
 
 def match_label(text: str) -> tuple[str, str] | None:
@@ -132,7 +180,16 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
         or tail.count("(") > tail.count(")")
         or tail.count("[") > tail.count("]")
     )
-    return not open_list and bool(_PROSE_START.match(t))
+    if open_list:
+        return False
+    return bool(_PROSE_START.match(t)) or (tail.endswith(".") and _reads_as_prose(t))
+
+
+def _reads_as_prose(text: str) -> bool:
+    """Whether a line reads as a sentence rather than names: five words or more, most of them
+    in lower case ("Under item 4(v) of the Town Council Standing Orders, the Town Clerk ...")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) >= 5 and sum(w[0].islower() for w in words) * 2 >= len(words)
 
 
 def _bare_label(cell: str) -> str | None:
@@ -220,8 +277,9 @@ def find_blocks(
         m = _ORG_PREFIX.match(text)
         if m and looks_like_org(m.group(1)):
             default_org, text = m.group(1).strip(), text[m.end() :]
-        if text.strip():
-            blocks.append(Block(status, text, line.page, default_org))
+        for n, (one, part) in enumerate(split_inner_labels(status, text)):
+            if part.strip() and not _NOBODY.match(part.strip()):
+                blocks.append(Block(one, part, line.page, default_org if n == 0 else None))
         i = j
     return blocks
 
@@ -266,7 +324,7 @@ def prose_apologies(text: str) -> list[str]:
     """Return each list of names given apologies in prose ("Apologies were received from ...")."""
     out = []
     for m in _PROSE_APOLOGIES.finditer(fold(text)):
-        names = m.group(1) or m.group(2)
+        names = m.group(1) or m.group(2) or m.group(3)
         if names and not re.match(r"^(?:no|none)\b", names, re.I):
             out.append(names)
     return out
@@ -347,9 +405,11 @@ def attendance_records(
     def add(entries: list[PersonEntry], status: str, page: int) -> None:
         visitors = _visitors(entries) if status == "present" else set()
         for n, e in enumerate(entries):
+            if is_register_name(e.name):
+                continue  # "... and Police Scotland": an organisation sent apologies, no person
             one = _status_in_attendance(e) if status == MIXED else status
-            if one == "present" and e.public:
-                one = "observer"  # "... and Residents Fiona Miller, Mark Orr"
+            if one in ("present", "also_present") and e.public:
+                one = "observer"  # "... and Residents Fiona Miller", "local resident G Ramsay"
             if one == PUBLIC:  # a councillor among the public attends as a visitor
                 one = "also_present" if _is_councillor(e.name) else "observer"
             elif one == "present" and n in visitors:
@@ -400,7 +460,7 @@ def attendance_records(
     return records
 
 
-_MINUTE_NUMBER = re.compile(r"^\d{1,4}[.)]?\s+")
+_MINUTE_NUMBER = re.compile(r"^\d{1,4}(?:[./]\d{1,4})*[.)]?\s+")  # "3.", "18.05.2", "90/19"
 _OPENING_MINUTES = 3  # attendance is recorded in the first minutes, if not before them
 _TITLE_WORDS = 6  # a minute title before an attendance label on its line is this short
 
