@@ -19,6 +19,8 @@ PAPERS = {
     "milburn": "milburn-pc-cumbria/2018-05-08-minutes-annual-meeting.pdf",
     "newbiggin": "newbiggin-pc-cumbria/2019-09-03-minutes.docx",
     "sutton": "sutton-coldfield-tc/2018-03-13-minutes-amenities-leisure-community-services.pdf",
+    "burton": "burton-cum-walden-pc/2024-03-05-minutes.pdf",
+    "hertingfordbury": "hertingfordbury-pc/2018-04-12-minutes-extraordinary.pdf",
 }
 
 
@@ -102,3 +104,16 @@ def test_a_sentence_after_the_list_ends_it(att):
         "Councillor Ward",
         "Councillor Ellis",
     }
+
+
+def test_a_relative_clause_ends_the_list(att):
+    # "Also present: PCSO Sharon Diamond who reported that she was meeting with Councils ..."
+    got = statuses(att["burton"])
+    assert got["PCSO Sharon Diamond"] == {"also_present"}
+
+
+def test_a_resident_in_attendance_is_one_of_the_public(att):
+    # "In attendance: Amanda Glew (Clerk), Steve Davies (resident)"
+    got = statuses(att["hertingfordbury"])
+    assert got["Steve Davies"] == {"observer"}
+    assert got["Amanda Glew"] == {"officer"}

@@ -22,6 +22,7 @@ from extractors.text.meeting_text import Line, clean, fold, lines_of, parts_of
 from extractors.values.names import (
     PersonEntry,
     canonical_honorific,
+    is_public_role,
     looks_like_name,
     looks_like_org,
     split_honorific,
@@ -48,6 +49,8 @@ _PROSE_APOLOGIES = re.compile(
 _ORG_PREFIX = re.compile(r"^([A-Z][^:()\[\]]{2,60}):\s+(?=\S)")
 _PROSE_START = re.compile(r"^(?:The|It|This|There|In\s+[a-z]|An?\s+[a-z]|Following|Members)\b")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’\-]{3,}$")
+# a relative clause ends the list: "Also present: PCSO Sharon Diamond who reported that ..."
+_RELATIVE = re.compile(r"\s+(?:who|whom)\s+(?=[a-z])")
 _NOBODY = re.compile(r"^(?:none|nil|n/?a|no\s+apologies\b.*|there\s+were\s+none)\W*$", re.I)
 _LABEL_HEADING = re.compile(r"^[A-Z][A-Za-z &'’\-]{2,40}:$")  # "Discussion Summary:"
 
@@ -272,7 +275,7 @@ def find_blocks(
         while j < len(lines) and not _ends_block(lines, j, "\n".join(parts), is_heading):
             parts.append(lines[j].text.replace("\t", "\n"))
             j += 1
-        text = "\n".join(p for p in parts if p)
+        text = _RELATIVE.split("\n".join(p for p in parts if p), maxsplit=1)[0]
         default_org = None
         m = _ORG_PREFIX.match(text)
         if m and looks_like_org(m.group(1)):
@@ -380,6 +383,8 @@ def _status_in_attendance(entry: PersonEntry) -> str:
     printed with a role or organisation attends as an officer, a bare name is the public."""
     if _is_councillor(entry.name):
         return "also_present"
+    if is_public_role(entry.position):
+        return "observer"  # "Steve Davies (resident)"
     if entry.position or entry.organisation:
         return "officer"
     return "observer"

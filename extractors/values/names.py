@@ -935,11 +935,15 @@ _CHAIR_BEFORE = re.compile(
     r"^(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)\s+(?=[A-Z])", re.I
 )
 #: a group word before names of the public in a list of those present
-_PUBLIC_WORDS = re.compile(
-    r"^(?:(?:local\s+)?residents?|members?\s+of\s+the\s+public|public|visitors?|"
-    r"observers?)\s+(?=[A-Z])",
-    re.I,
-)
+_PUBLIC_FORMS = r"(?:local\s+)?residents?|members?\s+of\s+the\s+public|public|visitors?|observers?"
+_PUBLIC_WORDS = re.compile(r"^(?:" + _PUBLIC_FORMS + r")\s+(?=[A-Z])", re.I)
+_PUBLIC_ROLE = re.compile(r"^(?:a\s+)?(?:" + _PUBLIC_FORMS + r")$", re.I)
+
+
+def is_public_role(text: str | None) -> bool:
+    """Whether a role printed with a name says the person is one of the public ("Steve Davies
+    (resident)")."""
+    return bool(text) and bool(_PUBLIC_ROLE.match(text.strip(" .,")))
 
 
 def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]:
