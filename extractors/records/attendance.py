@@ -1,8 +1,11 @@
 """Attendance: the people named in a minutes attendance block, with how they are listed.
 
 Blocks open with a label (``data/attendance_labels.csv``: Present, Apologies, Also Present,
-Officers, Observers, Co-opted members, In attendance, Substitutes) at the start of a line or of a
-table row's first cell, and run until the next label, the first minute heading or prose. Names
+Officers, Observers, Co-opted members, In attendance, Members of the public, Substitutes) at the
+start of a line or of a table row's first cell, and run until the next label, the first minute
+heading, prose or a relative clause ("... who reported"); a label opening a sentence inside a
+list ("... and David Rennie. Also in attendance was ...") starts a new list, and a table whose
+first row is labels is read column by column (``column_blocks``). Names
 are split at top-level commas and "and"; a plural honorific ("Councillors A, B and C") is given
 to each name of its group; roles and organisations come from brackets ("(Chief Executive
 [Milton Keynes Council])") or from a role printed after a comma. Apologies printed as prose in a
