@@ -7,7 +7,7 @@ import json
 from decimal import Decimal
 from pathlib import Path
 
-from pipeline.evaluation.evaluate_real import evaluate_real, person_key
+from pipeline.evaluation.evaluate_real import evaluate_real, once_per_paper, person_key
 from pipeline.write import write_dataset
 from schemas.records import Attendance, Funding, Meeting, Paper, PersonMention
 
@@ -161,3 +161,22 @@ def test_person_key_keeps_the_title_sex() -> None:
     assert person_key("Mrs. Bell") == person_key("Ms Bell")
     assert person_key("Mr R C Love, OBE") == person_key("Mr R C Love")
     assert person_key("Councillor Smith") == person_key("Smith")
+
+
+def test_attendance_scored_once_per_paper() -> None:
+    # Tintern's AGM and ordinary meeting of 20 May 2019 both print "Cllrs ... Hoskins": real
+    # gold lists him once; a second row in one meeting is still an extra
+    rows = [
+        {"meeting_id": "agm", "name_as_printed": "Councillor Hoskins", "status": "present"},
+        {"meeting_id": "agm", "name_as_printed": "Cllr Shewell", "status": "apologies"},
+        {"meeting_id": "ord", "name_as_printed": "Cllrs Hoskins", "status": "present"},
+        {"meeting_id": "ord", "name_as_printed": "Cllr Ashman", "status": "present"},
+        {"meeting_id": "ord", "name_as_printed": "Cllr Ashman", "status": "present"},
+    ]
+    kept = once_per_paper(rows)
+    assert [(r["meeting_id"], r["name_as_printed"]) for r in kept] == [
+        ("agm", "Councillor Hoskins"),
+        ("agm", "Cllr Shewell"),
+        ("ord", "Cllr Ashman"),
+        ("ord", "Cllr Ashman"),
+    ]

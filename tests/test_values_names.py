@@ -271,3 +271,13 @@ def test_names_never_raise(a, b):
     split_name_list(a)
     split_name_list(a, shared_honorific=False)
     names_compatible(a, b)
+
+
+def test_a_leading_initial_before_a_given_name_may_be_left_out():
+    from extractors.values.names import names_compatible
+
+    # Broomhill CC: "local resident G Alan Ramsay" (February 2024) and "Alan Ramsay" elsewhere
+    assert names_compatible("G Alan Ramsay", "Alan Ramsay")
+    assert names_compatible("Alan Ramsay", "G Alan Ramsay")
+    assert not names_compatible("G Alan Ramsay", "Brian Ramsay")
+    assert not names_compatible("A B Smith", "B Smith")

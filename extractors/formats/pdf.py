@@ -30,6 +30,7 @@ from extractors.formats import pdf_ocr
 from extractors.formats import pdfium_calls as calls
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from extractors.formats.pdf_cells import rect_cell_texts
+from extractors.formats.pdf_columns import GAP_SIZES, Segment, find_column_tables
 from extractors.formats.pdf_tables import find_tables
 from schemas.document import (
     Block,
@@ -60,6 +61,7 @@ class _Line:
     bold: bool
     hyphen: bool = False  # ends in a soft hyphen: joins the next line without a space
     font: str = ""  # the font of its first character
+    segments: tuple[Segment, ...] = ()  # pieces between wide gaps, when there are two or more
 
 
 @dataclass
@@ -132,6 +134,7 @@ def read_pdf(
                         draft.grids = _fast_grids(edges, tp, page.get_width(), draft.height)
                     stats.with_tables += bool(draft.grids)
                     _drop_table_lines(draft)
+                _column_tables(draft)
                 drafts.append(draft)
             finally:
                 tp.close()
@@ -338,6 +341,49 @@ def _line_box(
     return x0, y0, x1, y1
 
 
+_WIDE = 1.3  # a line this much wider per character than the page's median may hold gaps
+
+
+def _segments(handle: ctypes.c_void_p, text: str, start: int, height: float) -> tuple[Segment, ...]:
+    """The pieces of a line set apart by gaps wider than ``GAP_SIZES`` times its height
+    between printed characters (spaces are not looked at: a space's box may span the gap), or
+    () when it has no such gap."""
+    left_v, top_v, right_v, bottom_v = _RECT
+    d_left, d_top, d_right, d_bottom = _RECT_REFS
+    limit = GAP_SIZES * max(height, 1.0)
+    pieces: list[list] = []  # [x0, x1, first index, last index]
+    for k, ch in enumerate(text):
+        if ch.isspace():
+            continue
+        calls.CHAR_BOX(handle, start + k, d_left, d_right, d_bottom, d_top)
+        x0, x1 = left_v.value, right_v.value
+        if pieces and x0 < pieces[-1][0] - 1:
+            return ()  # characters out of order along the line: no columns to tell
+        if pieces and x0 - pieces[-1][1] <= limit:
+            pieces[-1][1], pieces[-1][3] = max(pieces[-1][1], x1), k
+        else:
+            pieces.append([x0, x1, k, k])
+    if len(pieces) < 2:
+        return ()
+    out = tuple(
+        Segment(x0, x1, _CONTROL.sub("", _hyphens(text[i : j + 1])).strip())
+        for x0, x1, i, j in pieces
+    )
+    return out if all(s.text for s in out) else ()
+
+
+def _wide_lines(lines: list[_Line], starts: list[tuple[int, str]], handle) -> None:
+    """Give the lines set wider per character than the page's median their pieces."""
+    ratios = sorted((ln.x1 - ln.x0) / len(ln.text) for ln in lines if len(ln.text) >= 10)
+    if not ratios:
+        return
+    median = ratios[len(ratios) // 2]
+    for n, ln in enumerate(lines):
+        if len(ln.text) >= 3 and (ln.x1 - ln.x0) / len(ln.text) > _WIDE * median:
+            start, raw = starts[n]
+            ln.segments = _segments(handle, raw, start, ln.y1 - ln.y0)
+
+
 def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
     n = tp.count_chars()
     if n <= 0:
@@ -347,6 +393,7 @@ def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp.raw, i) or 32) for i in range(n))
     handle = calls.handle(tp.raw)
     out = []
+    starts: list[tuple[int, str]] = []
     for m in _LINE.finditer(text):
         raw = m.group()
         stripped = raw.strip()
@@ -369,6 +416,8 @@ def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
                 font,
             )
         )
+        starts.append((start, stripped))
+    _wide_lines(out, starts, handle)
     return out
 
 
@@ -606,6 +655,19 @@ def _drop_table_lines(draft: _Draft) -> None:
 
     if draft.grids:
         draft.lines = [ln for ln in draft.lines if not inside(ln)]
+
+
+def _column_tables(draft: _Draft) -> None:
+    """Make each borderless table of left-aligned columns on the page a table (``pdf_columns``)
+    and take its lines out of the text."""
+    if not any(ln.segments for ln in draft.lines):
+        return
+    found = find_column_tables(draft.lines)
+    if not found:
+        return
+    taken = {i for t in found for i in t.lines}
+    draft.grids.extend(_Grid(t.bbox, t.rows) for t in found)
+    draft.lines = [ln for i, ln in enumerate(draft.lines) if i not in taken]
 
 
 # --- document-wide passes --------------------------------------------------------------------

@@ -1,8 +1,11 @@
 """Attendance: the people named in a minutes attendance block, with how they are listed.
 
 Blocks open with a label (``data/attendance_labels.csv``: Present, Apologies, Also Present,
-Officers, Observers, Co-opted members, In attendance, Substitutes) at the start of a line or of a
-table row's first cell, and run until the next label, the first minute heading or prose. Names
+Officers, Observers, Co-opted members, In attendance, Members of the public, Substitutes) at the
+start of a line or of a table row's first cell, and run until the next label, the first minute
+heading, prose or a relative clause ("... who reported"); a label opening a sentence inside a
+list ("... and David Rennie. Also in attendance was ...") starts a new list, and a table whose
+first row is labels is read column by column (``column_blocks``). Names
 are split at top-level commas and "and"; a plural honorific ("Councillors A, B and C") is given
 to each name of its group; roles and organisations come from brackets ("(Chief Executive
 [Milton Keynes Council])") or from a role printed after a comma. Apologies printed as prose in a
@@ -18,17 +21,19 @@ from dataclasses import dataclass
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
 from extractors.records.meeting_ids import meeting_id_for
-from extractors.text.meeting_text import Line, fold, lines_of, parts_of
+from extractors.text.meeting_text import Line, clean, fold, lines_of, parts_of
 from extractors.values.names import (
     PersonEntry,
     canonical_honorific,
+    is_public_role,
     looks_like_name,
     looks_like_org,
     split_honorific,
     split_people,
     strip_honours,
 )
-from schemas.document import Document
+from extractors.values.organisation_names import is_register_name
+from schemas.document import Document, Table
 from schemas.records import Attendance
 
 # a full stop after an abbreviated title ("Cllrs. Dorian Jenkins") does not end the list
@@ -38,12 +43,18 @@ _PROSE_APOLOGIES = re.compile(
     r"submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)"
     + _LIST_END
     + r"|\breported\s+apologies\s+from\s+(.+?)"
+    + _LIST_END
+    # "There were apologies of absence from Cllr Colin Sampson."
+    + r"|\bthere\s+(?:were|was|had\s+been)\s+apologies\s+(?:(?:for|of)\s+absence\s+)?from\s+(.+?)"
     + _LIST_END,
     re.I | re.S,
 )
 _ORG_PREFIX = re.compile(r"^([A-Z][^:()\[\]]{2,60}):\s+(?=\S)")
 _PROSE_START = re.compile(r"^(?:The|It|This|There|In\s+[a-z]|An?\s+[a-z]|Following|Members)\b")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’\-]{3,}$")
+# a relative clause ends the list: "Also present: PCSO Sharon Diamond who reported that ..."
+_RELATIVE = re.compile(r"\s+(?:who|whom)\s+(?=[a-z])")
+_NOBODY = re.compile(r"^(?:none|nil|n/?a|no\s+apologies\b.*|there\s+were\s+none)\W*$", re.I)
 _LABEL_HEADING = re.compile(r"^[A-Z][A-Za-z &'’\-]{2,40}:$")  # "Discussion Summary:"
 
 
@@ -69,6 +80,49 @@ def _bare_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
         (re.compile(r"^\s*(" + r["pattern"] + r")\s+(?=[A-Z][a-z])", re.I), r["status"])
         for r in load_table("attendance_labels.csv")
     )
+
+
+@functools.cache
+def _inner_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
+    # a label inside a list, opening a sentence or a line: it ends at ":", a dash or "was" /
+    # "were" ("... and David Rennie. Also in attendance was local resident G Alan Ramsay")
+    return tuple(
+        (
+            re.compile(
+                r"(?:" + r["pattern"] + r")(?P<colon>\s*:\s*|\s*[–—-]\s+|\s+(?:was|were)\s+)",
+                re.I,
+            ),
+            r["status"],
+        )
+        for r in load_table("attendance_labels.csv")
+    )
+
+
+# where a label may open inside a list: after a sentence's end or a line break, or after any
+# space when a colon follows it ("Public: 14 Also, in attendance: Cllr Martin Storey")
+_INNER_START = re.compile(r"(?P<stop>[.;]\s+|\n\s*)(?=[A-Z])|\s+(?=[A-Z])")
+
+
+def split_inner_labels(status: str, text: str) -> list[tuple[str, str]]:
+    """Split a block's list where another attendance label opens inside it; returns (status,
+    text) for the list before it and for each list a label inside opens (Present ... Also in
+    attendance ... Members of the public ...)."""
+    out: list[tuple[str, str]] = []
+    start = 0
+    for m in _INNER_START.finditer(text):
+        at = m.end()
+        before = text[start:at]
+        if at <= start or before.count("(") > before.count(")"):
+            continue  # inside a bracket: "(Area Education / Officer – West Kent)"
+        for pattern, inner in _inner_labels():
+            hit = pattern.match(text, at)
+            if hit is None or (m.group("stop") is None and ":" not in hit.group("colon")):
+                continue
+            out.append((status, text[start : m.start() + (1 if m.group("stop") else 0)]))
+            status, start = inner, hit.end()
+            break
+    out.append((status, text[start:]))
+    return [(st, t) for st, t in out if t.strip(" .;\n")]
 
 
 def match_label(text: str) -> tuple[str, str] | None:
@@ -132,15 +186,89 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
         or tail.count("(") > tail.count(")")
         or tail.count("[") > tail.count("]")
     )
-    return not open_list and bool(_PROSE_START.match(t))
+    if open_list:
+        return False
+    return bool(_PROSE_START.match(t)) or (tail.endswith(".") and _reads_as_prose(t))
 
 
-def find_blocks(lines: list[Line], is_heading=lambda t: False) -> list[Block]:
-    """Return the attendance blocks of a minutes part's lines (labels as text or table rows)."""
+def _reads_as_prose(text: str) -> bool:
+    """Whether a line reads as a sentence rather than names: five words or more, most of them
+    in lower case ("Under item 4(v) of the Town Council Standing Orders, the Town Clerk ...")."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    return len(words) >= 5 and sum(w[0].islower() for w in words) * 2 >= len(words)
+
+
+def _bare_label(cell: str) -> str | None:
+    """The status of a table cell that is an attendance label and nothing else, else None."""
+    hit = match_label(cell)
+    return hit[0] if hit is not None and not hit[1] else None
+
+
+def _label_header(row: list[str]) -> list[str | None] | None:
+    """The status of each column of a table whose first row is attendance labels, one per
+    column ("Present: | Members of the Public: | Apologies:"), else None."""
+    cells = [clean(c) for c in row]
+    statuses = [_bare_label(c) if c else None for c in cells]
+    labelled = [st for c, st in zip(cells, statuses, strict=True) if c]
+    if len(labelled) < 2 or None in labelled:
+        return None
+    return statuses
+
+
+def _join_cells(cells: list[str]) -> str:
+    """A column's cells as one printed list: a cell is a name of its own (joined by a comma)
+    unless the cell before it is open (a bracket, a comma or "and" at its end: a wrapped
+    role)."""
+    text = cells[0]
+    for cell in cells[1:]:
+        tail = text.rstrip()
+        open_cell = tail.endswith((",", " and", "&")) or tail.count("(") > tail.count(")")
+        text += ("\n" if open_cell else ",\n") + cell
+    return text
+
+
+def column_blocks(doc: Document) -> dict[tuple[int, str], list[Block]]:
+    """The attendance blocks of tables printed as columns under a row of labels, keyed by the
+    page and text of the header row as ``lines_of`` gives it (so ``find_blocks`` puts them
+    where the table is). Each column's cells, top to bottom, are one block."""
+    found: dict[tuple[int, str], list[Block]] = {}
+    for page in doc.pages:
+        for item in page.items:
+            if not isinstance(item, Table) or not item.rows:
+                continue
+            statuses = _label_header(item.rows[0])
+            if statuses is None:
+                continue
+            blocks = []
+            for k, status in enumerate(statuses):
+                cells = [clean(r[k]) for r in item.rows[1:] if k < len(r) and clean(r[k])]
+                if status is not None and cells:
+                    blocks.append(Block(status, _join_cells(cells), item.page))
+            header = "\t".join(c for c in (clean(c) for c in item.rows[0]) if c)
+            found[(item.page, header)] = blocks
+    return found
+
+
+def find_blocks(
+    lines: list[Line],
+    is_heading=lambda t: False,
+    columns: dict[tuple[int, str], list[Block]] | None = None,
+) -> list[Block]:
+    """Return the attendance blocks of a minutes part's lines (labels as text or table rows).
+
+    ``columns`` (from ``column_blocks``) holds the blocks of tables printed as columns under a
+    row of labels: at such a header row they are taken, and the table's rows are skipped.
+    """
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
         line = lines[i]
+        if line.kind == "row" and columns and (line.page, line.text) in columns:
+            blocks.extend(columns[(line.page, line.text)])
+            i += 1
+            while i < len(lines) and lines[i].kind == "row":
+                i += 1
+            continue
         hit = _label_at(lines, i)
         if hit is None:
             i += 1
@@ -150,13 +278,14 @@ def find_blocks(lines: list[Line], is_heading=lambda t: False) -> list[Block]:
         while j < len(lines) and not _ends_block(lines, j, "\n".join(parts), is_heading):
             parts.append(lines[j].text.replace("\t", "\n"))
             j += 1
-        text = "\n".join(p for p in parts if p)
+        text = _RELATIVE.split("\n".join(p for p in parts if p), maxsplit=1)[0]
         default_org = None
         m = _ORG_PREFIX.match(text)
         if m and looks_like_org(m.group(1)):
             default_org, text = m.group(1).strip(), text[m.end() :]
-        if text.strip():
-            blocks.append(Block(status, text, line.page, default_org))
+        for n, (one, part) in enumerate(split_inner_labels(status, text)):
+            if part.strip() and not _NOBODY.match(part.strip()):
+                blocks.append(Block(one, part, line.page, default_org if n == 0 else None))
         i = j
     return blocks
 
@@ -201,7 +330,7 @@ def prose_apologies(text: str) -> list[str]:
     """Return each list of names given apologies in prose ("Apologies were received from ...")."""
     out = []
     for m in _PROSE_APOLOGIES.finditer(fold(text)):
-        names = m.group(1) or m.group(2)
+        names = m.group(1) or m.group(2) or m.group(3)
         if names and not re.match(r"^(?:no|none)\b", names, re.I):
             out.append(names)
     return out
@@ -219,6 +348,8 @@ def _is_officer_role(position: str | None) -> bool:
 
 #: the status of a label whose list mixes councillors, officers and the public
 MIXED = "in_attendance"
+#: the status of a "Members of the public" label: observers, but for councillors among them
+PUBLIC = "public"
 
 
 @functools.cache
@@ -244,12 +375,19 @@ def _visitors(entries: list[PersonEntry]) -> set[int]:
     return {n for n, e in enumerate(entries) if _visitor_kind(e.name) is not None}
 
 
+def _is_councillor(name: str) -> bool:
+    """Whether a printed name opens with a councillor's title ("Cllr", "County Councillor")."""
+    honorific = split_honorific(name)[0]
+    return bool(honorific) and canonical_honorific(honorific).endswith("Councillor")
+
+
 def _status_in_attendance(entry: PersonEntry) -> str:
     """The status of one person listed "In attendance": a councillor is also present, a person
     printed with a role or organisation attends as an officer, a bare name is the public."""
-    honorific = split_honorific(entry.name)[0]
-    if honorific and canonical_honorific(honorific).endswith("Councillor"):
+    if _is_councillor(entry.name):
         return "also_present"
+    if is_public_role(entry.position):
+        return "observer"  # "Steve Davies (resident)"
     if entry.position or entry.organisation:
         return "officer"
     return "observer"
@@ -261,11 +399,13 @@ def attendance_records(
     paper_id: str,
     minute_texts: list[tuple[str, int]] | None = None,
     is_heading=lambda t: False,
+    columns: dict[tuple[int, str], list[Block]] | None = None,
 ) -> list[Attendance]:
     """Return the attendance records of one minutes part.
 
     Takes the part's lines, the meeting id, the paper id, the (text, page) of its minutes whose
-    prose may list apologies, and a predicate recognising minute headings (where blocks end).
+    prose may list apologies, a predicate recognising minute headings (where blocks end) and
+    the blocks of tables printed as columns under a row of labels (``column_blocks``).
     """
     records: list[Attendance] = []
     seen: set[tuple[str, str]] = set()
@@ -273,9 +413,13 @@ def attendance_records(
     def add(entries: list[PersonEntry], status: str, page: int) -> None:
         visitors = _visitors(entries) if status == "present" else set()
         for n, e in enumerate(entries):
+            if is_register_name(e.name):
+                continue  # "... and Police Scotland": an organisation sent apologies, no person
             one = _status_in_attendance(e) if status == MIXED else status
-            if one == "present" and e.public:
-                one = "observer"  # "... and Residents Fiona Miller, Mark Orr"
+            if one in ("present", "also_present") and e.public:
+                one = "observer"  # "... and Residents Fiona Miller", "local resident G Ramsay"
+            if one == PUBLIC:  # a councillor among the public attends as a visitor
+                one = "also_present" if _is_councillor(e.name) else "observer"
             elif one == "present" and n in visitors:
                 one = "also_present"  # "PC Andy McKay", "Eden District Councillor A Armstrong"
             if one == "present" and _is_officer_role(e.position):
@@ -305,7 +449,7 @@ def attendance_records(
                 )
             )
 
-    for block in find_blocks(lines, is_heading):
+    for block in find_blocks(lines, is_heading, columns):
         add(split_people(block.text, block.default_org), block.status, block.page)
     has_apologies = any(r.status == "apologies" for r in records)
     if not has_apologies:
@@ -324,7 +468,7 @@ def attendance_records(
     return records
 
 
-_MINUTE_NUMBER = re.compile(r"^\d{1,4}[.)]?\s+")
+_MINUTE_NUMBER = re.compile(r"^\d{1,4}(?:[./]\d{1,4})*[.)]?\s+")  # "3.", "18.05.2", "90/19"
 _OPENING_MINUTES = 3  # attendance is recorded in the first minutes, if not before them
 _TITLE_WORDS = 6  # a minute title before an attendance label on its line is this short
 
@@ -385,10 +529,17 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     for part in parts_of(doc, ctx, ("minutes",)):
         lines = lines_of(part.doc)
         minutes = read_minutes(lines)
-        texts = [(m.text, m.page) for m in minutes.items[:3]]
+        # a minute's heading may run into its first words ("Apologies for absence Apologies had
+        # been received from ...") when the reader joined them: read both
+        texts = [(f"{m.title}\n{m.text}", m.page) for m in minutes.items[:3]]
         mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
         for rec in attendance_records(
-            _attendance_region(lines, minutes) or lines, mid, ctx.paper_id, texts, is_minute_heading
+            _attendance_region(lines, minutes) or lines,
+            mid,
+            ctx.paper_id,
+            texts,
+            is_minute_heading,
+            column_blocks(part.doc),
         ):
             out.add("attendance", rec)
     return out

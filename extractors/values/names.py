@@ -505,7 +505,16 @@ def names_compatible(a: str | PersonName, b: str | PersonName) -> bool:
     ga, gb = honorific_gender(pa), honorific_gender(pb)
     if ga and gb and ga != gb:
         return False
-    return all(_forenames_agree(x, y) for x, y in zip(pa.forenames, pb.forenames, strict=False))
+    fa, fb = pa.forenames, pb.forenames
+    if all(_forenames_agree(x, y) for x, y in zip(fa, fb, strict=False)):
+        return True
+    # a person known by a middle name, printed after an initial ("G Alan Ramsay" ~ "Alan
+    # Ramsay"): the names agree once the leading initial is set aside
+    for x, y in ((fa, fb), (fb, fa)):
+        if len(x) >= 2 and len(x[0]) == 1 and len(x[1]) > 1 and y and len(y[0]) > 1:
+            if all(_forenames_agree(u, v) for u, v in zip(x[1:], y, strict=False)):
+                return True
+    return False
 
 
 # --- names in lists, with roles and organisations (attendance, membership lists) ------------
@@ -849,6 +858,22 @@ def _officer_and_tier_cuts(toks: list[str]) -> list[int]:
     return cuts
 
 
+def _org_then_name(toks: list[str]) -> int:
+    """Where a name starts after an organisation printed before it with no comma ("Norfolk
+    County Council Matt Kenny", a line break lost), else 0."""
+    words = _words("org_words.csv", "word")
+    for k in range(1, len(toks) - 2):
+        if (
+            toks[k].lower() in words
+            and all(t[:1].isupper() or t in ("of", "and", "the", "for", "&") for t in toks[:k])
+            and looks_like_org(" ".join(toks[: k + 1]))
+            and looks_like_name(" ".join(toks[k + 1 :]))
+            and not looks_like_org(" ".join(toks[k + 1 :]))
+        ):
+            return k + 1
+    return 0
+
+
 def _split_run_together(seg: str) -> list[str]:
     """Split names a list prints side by side with no comma between them.
 
@@ -858,6 +883,9 @@ def _split_run_together(seg: str) -> list[str]:
     Souldern PC). Returns the segment unchanged when neither splits it into two or more names.
     """
     toks = seg.split()
+    org_cut = _org_then_name(toks)
+    if org_cut:  # "Norfolk County Council Matt Kenny": an organisation, then a name
+        return [" ".join(toks[:org_cut]), " ".join(toks[org_cut:])]
     cuts: list[int] = []
     initials: set[int] = set()
     # a name's initials after it: "KC" after "Kenny Combe" (a trailing letter may be lower case:
@@ -907,11 +935,15 @@ _CHAIR_BEFORE = re.compile(
     r"^(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)\s+(?=[A-Z])", re.I
 )
 #: a group word before names of the public in a list of those present
-_PUBLIC_WORDS = re.compile(
-    r"^(?:residents?|members?\s+of\s+the\s+public|public|visitors?|"
-    r"observers?)\s+(?=[A-Z])",
-    re.I,
-)
+_PUBLIC_FORMS = r"(?:local\s+)?residents?|members?\s+of\s+the\s+public|public|visitors?|observers?"
+_PUBLIC_WORDS = re.compile(r"^(?:" + _PUBLIC_FORMS + r")\s+(?=[A-Z])", re.I)
+_PUBLIC_ROLE = re.compile(r"^(?:a\s+)?(?:" + _PUBLIC_FORMS + r")$", re.I)
+
+
+def is_public_role(text: str | None) -> bool:
+    """Whether a role printed with a name says the person is one of the public ("Steve Davies
+    (resident)")."""
+    return bool(text) and bool(_PUBLIC_ROLE.match(text.strip(" .,")))
 
 
 def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]:
@@ -986,7 +1018,9 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
         if dash and looks_like_name(dash.group(1)):
             name_part, dash_org = dash.group(1), dash.group(2)
         if not looks_like_name(name_part):
-            if entries and not groups and joiner == ",":
+            # a role after a comma, or after a closing bracket ("Cathy Fleet (CF) CLERK")
+            role_after = joiner == "," or (joiner == "break" and len(seg.split()) <= 3)
+            if entries and not groups and role_after:
                 pos, org = role_and_org(seg)
                 last = entries[-1]
                 last.position = last.position or pos

@@ -105,6 +105,12 @@ def body_head(text: str | None) -> str | None:
     return text
 
 
+def is_register_name(text: str) -> bool:
+    """Whether ``text`` is, as printed, a name or alias of an organisation in the register
+    ("Police Scotland")."""
+    return text.strip() in _register_forms()
+
+
 @functools.cache
 def _register_forms() -> frozenset[str]:
     return frozenset(printed for printed, _ in register_names())
