@@ -642,3 +642,43 @@ def test_bulleted_points_of_a_resolution_are_one_resolution() -> None:
     november = _real_resolutions("samples/corpus/burton-cum-walden-pc/2025-11-04-minutes.pdf")
     (items,) = [r.text for r in november if r.minute_ref == "13"]
     assert items.endswith("Items for the January 2026 Parish Newsletter; Land at Flanders Hall")
+
+
+def test_a_slipped_minute_number_between_its_neighbours_is_a_heading() -> None:
+    # Sutton Coldfield TC, 13 March 2018: "55 Matters Arising", "6 Community Grant
+    # Applications", "57 Defibrillators", all set alike (minute 56 printed "6")
+    from pipeline.process import process_paper
+
+    p = Path(
+        "samples/corpus/sutton-coldfield-tc/2018-03-13-minutes-amenities-leisure-community-services.pdf"
+    )
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    refs = [m.ref for m in records["minute_items"]]
+    assert refs[refs.index("55") : refs.index("57") + 1] == ["55", "6", "57"]
+    assert [r.text for r in records["resolutions"] if r.minute_ref == "55"] == [
+        "to note the matters arising."
+    ]
+
+
+def test_decision_openers_with_a_comma_or_therefore_and_a_vote_after_a_participle() -> None:
+    from extractors.records.minutes import prose_resolutions
+
+    # Manordeilo & Salem CC, 10 June 2015, minute 2
+    got = prose_resolutions(
+        "It was proposed by Cllr. D. Jenkins, seconded by Cllr. H. Gwynne and unanimously agreed,"
+        " that the minutes of the last meeting held on the 13th May 2015, as typed and"
+        " circulated, were correct. Signed by the Chair",
+        1,
+    )
+    assert [r.text for r in got][0].startswith("the minutes of the last meeting held on the 13th")
+    # Newbiggin PC, 3 September 2019, minute 19.09.09
+    got = prose_resolutions(
+        "It was therefore resolved to retain the Financial Policy already in place for"
+        " Newbiggin Parish Council.",
+        1,
+    )
+    assert [r.text for r in got] == [
+        "to retain the Financial Policy already in place for Newbiggin Parish Council."
+    ]
+    # Ayton CC, 8 July 2008, minute 5: the minutes "Approved – PWh Seconded – KC"
+    assert [r.text for r in prose_resolutions("Approved – PWh Seconded – KC", 1)] == ["Approved"]

@@ -523,7 +523,7 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
 @functools.cache
 def _decision_openers() -> tuple[re.Pattern[str], ...]:
     return tuple(
-        re.compile(r["pattern"] + r"\s*(?:that\b\s*|:\s*|(?=(?:not\s+)?to\b))", re.I)
+        re.compile(r["pattern"] + r",?\s*(?:that\b\s*|:\s*|(?=(?:not\s+)?to\b))", re.I)
         for r in load_table("decision_phrases.csv")
     )
 
@@ -581,6 +581,15 @@ _ALL_AGREED = re.compile(
 )
 _SUGGESTED = re.compile(
     r"\b(?:suggested|proposed|recommended)\s+(?!by\b)(?:that\s+)?(?P<what>[^.]+\.?)$", re.I
+)
+#: a decision that opens with its participle ("Approved & signed as correct.") ...
+_PARTICIPLE_FIRST = re.compile(
+    r"^(?:Approved|Confirmed|Agreed|Accepted|Adopted|Carried|Ratified)\b"
+)
+#: ... and the vote printed after it ("– PWh Seconded – KC": the mover's initials, then the
+#: seconder's; ", proposed Cllr A seconded Cllr B")
+_VOTE_TAIL = re.compile(
+    r"[\s,;.–—-]+(?:(?-i:[A-Z][A-Za-z]{1,3})\s+)?(?:proposed|seconded|moved)\b.*$", re.I
 )
 #: the marker opening an entry of a numbered or lettered list: "(2) ", "a. ", "(10): "
 _LIST_ENTRY = re.compile(r"^\.?\s*(?:\(\d{1,2}\)|\(?[a-z]\)|[a-z]\.|\d{1,2}[.)])[:.]?\s+")
@@ -655,7 +664,9 @@ def prose_resolutions(
                 found.append((sentences[n - 1][0], put.group("what")))
                 continue
         if any(p.search(sentence) for p in _decision_sentences()):
-            found.append((at, sentence))
+            # "Approved – PWh Seconded – KC": the decision without the vote on it
+            bare = _VOTE_TAIL.sub("", sentence) if _PARTICIPLE_FIRST.match(sentence) else ""
+            found.append((at, bare or sentence))
             continue
         if not _VOTE.search(sentence):
             continue
@@ -714,6 +725,32 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
     return heads
 
 
+def _slipped_numbers(heads: list[_Head], lines: list[Line]) -> list[_Head]:
+    """Headings whose printed number is a slip ("55 Matters Arising", "6 Community Grant
+    Applications", "57 Defibrillators": minute 56 printed "6", Sutton Coldfield TC): where the
+    numbers skip exactly one, a line between them set like the headings around it (a numbered
+    line opening its block, bold or a heading, a title rather than a sentence) is the missing
+    minute, under the number it prints."""
+    out = list(heads)
+    for a, b in zip(heads, heads[1:], strict=False):
+        if not (a.ref.isdigit() and b.ref.isdigit() and int(b.ref) - int(a.ref) == 2):
+            continue
+        bold = lines[a.index].bold and lines[b.index].bold
+        for i in range(a.body_from, b.index):
+            line = lines[i]
+            m = _SEQ_HEAD.match(line.text.strip())
+            if (
+                m
+                and line.first
+                and (line.bold if bold else line.kind == "heading")
+                and _title_like(m.group("title"))
+                and not m.group("title").endswith(".")
+            ):
+                out.append(_Head(i, i + 1, m.group("ref"), m.group("title")))
+                break
+    return sorted(out, key=lambda h: h.index)
+
+
 def _closing_end(lines: list[Line], start: int) -> int:
     """Where the last minute ends: after the line saying the meeting closed ("Meeting Closed at
     8.37 pm"), when one follows; what comes after it (an appendix of comments, the signature
@@ -763,6 +800,7 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
         len(heads) < 3 or {h.index for h in heads} <= {h.index for h in by_sequence}
     ):
         heads = by_sequence
+    heads = _slipped_numbers(heads, lines)
     bodies: list[list[Line]] = []
     for n, h in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else _closing_end(lines, h.body_from)
