@@ -682,3 +682,21 @@ def test_decision_openers_with_a_comma_or_therefore_and_a_vote_after_a_participl
     ]
     # Ayton CC, 8 July 2008, minute 5: the minutes "Approved – PWh Seconded – KC"
     assert [r.text for r in prose_resolutions("Approved – PWh Seconded – KC", 1)] == ["Approved"]
+
+
+def test_a_councils_response_to_a_planning_application_is_its_decision() -> None:
+    # Tintern CC, 20 May 2019, minute 2698: "DM/2019/00679 – Furnace Farm, ... No objections,
+    # approval recommended." and two more "Approval recommended."; Manordeilo & Salem CC,
+    # 13 March 2019, minute 10: a bold "No Objections" line under an application
+    tintern = _real_resolutions(
+        "samples/corpus/tintern-cc-monmouthshire/2019-05-20-minutes-agm.pdf"
+    )
+    assert [r.text for r in tintern if r.minute_ref == "2698"] == [
+        "No objections, approval recommended.",
+        "Approval recommended.",
+        "Approval recommended.",
+    ]
+    manordeilo = _real_resolutions("samples/corpus/manordeilo-salem-cc/2019-03-13-minutes.pdf")
+    texts = [r.text for r in manordeilo if r.minute_ref == "10"]
+    assert texts[-1] == "No Objections"
+    assert any(t.startswith("Object on the following grounds:") for t in texts)

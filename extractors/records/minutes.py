@@ -540,24 +540,32 @@ def _paragraphs(body: list[Line]) -> str:
     sentence the paper ends with its paragraph, not with a full stop, still ends ("Statement
     of Accounts - The Accounts were approved ... by the Chairman" / "Annual Governance
     Statement - ...", Milburn PC). A paragraph ending in a colon runs on into its list. A
-    table stands apart from the text around it ("The following accounts were approved for
-    payment" over a table of payees, Souldern PC)."""
+    table is left out: its cells are records (payees, applications and the council's response
+    to each, grant requests), not the minute's decisions in prose ("The following accounts were
+    approved for payment" over a table of payees, Souldern PC; a grants table's "Committee
+    agreed that ..." cells, Sutton Coldfield TC)."""
     paragraphs: list[str] = []
     previous_kind = ""
     for line in body:
         text = line.text.strip()
         if not text:
             continue
-        in_table, was_table = line.kind == "row", previous_kind == "row"
+        was_table = previous_kind == "row"
         previous_kind = line.kind
+        if line.kind == "row":
+            continue
         # readers make a block of every printed line of some PDFs: a new block starts a
         # paragraph only when it opens with a sub-heading ("Annual Governance Statement - ")
-        if paragraphs and in_table != was_table:
+        if paragraphs and was_table:
             paragraphs.append(text)
         elif (
             line.first
             and paragraphs
-            and (in_table or _SUBHEAD_LEAD.match(text) or _LIST_ENTRY.match(text))
+            and (
+                _SUBHEAD_LEAD.match(text)
+                or _LIST_ENTRY.match(text)
+                or _planning_response().match(text)
+            )
             and not paragraphs[-1].endswith((":", ":-", "-", ","))
         ):
             paragraphs.append(text)
@@ -570,7 +578,17 @@ def _paragraphs(body: list[Line]) -> str:
 
 @functools.cache
 def _decision_sentences() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r["pattern"]) for r in load_table("decision_sentences.csv"))
+    return tuple(re.compile(r["pattern"]) for r in load_table("decision_sentences.csv")) + (
+        _planning_response(),
+    )
+
+
+@functools.cache
+def _planning_response() -> re.Pattern[str]:
+    """A council's response to a planning application at the start of a sentence or line
+    (``data/planning_responses.csv``: "No objections", "Approval recommended")."""
+    rows = [r["pattern"] for r in load_table("planning_responses.csv")]
+    return re.compile(r"^(?:" + "|".join(rows) + ")", re.I)
 
 
 #: a sentence of assent alone: "All councillors agreed.", "All Cllrs agreed to this proposal."
@@ -592,7 +610,9 @@ _VOTE_TAIL = re.compile(
     r"[\s,;.–—-]+(?:(?-i:[A-Z][A-Za-z]{1,3})\s+)?(?:proposed|seconded|moved)\b.*$", re.I
 )
 #: the marker opening an entry of a numbered or lettered list: "(2) ", "a. ", "(10): "
-_LIST_ENTRY = re.compile(r"^\.?\s*(?:\(\d{1,2}\)|\(?[a-z]\)|[a-z]\.|\d{1,2}[.)])[:.]?\s+")
+_LIST_ENTRY = re.compile(
+    r"^\.?\s*(?:\(\d{1,2}\)|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|\d{1,2}[.)])[:.]?\s+"
+)
 #: a motion's vote: "proposed by Cllr A, seconded by Cllr B", "Proposed NR seconded RW"
 _VOTE = re.compile(r"\b(?:proposed|moved)\s+(?:by\s+)?\S.{0,60}?\bseconded\b", re.I)
 _VOTE_FIRST = re.compile(r"^\W*(?:proposed|moved|seconded)\b", re.I)
