@@ -39,6 +39,16 @@ _ASKING = re.compile(
     r"would|will|could|can|much|many|level|amount)\b",
     re.I,
 )
+#: an amount asked for, not given: "a bid for £15k", "the original application was for
+#: £3,290", "is requesting £8,000" (the decision, if any, is another amount)
+_ASKED = re.compile(
+    r"\b(?:bids?|applications?|requests?|applied|asked|asking|requesting|requested|seeking|"
+    r"sought)\s+(?:(?:was|were|is|are)\s+)?(?:(?:for|of)\s+)?(?:a\s+further\s+|an?\s+)?"
+    r"(?:up\s+to\s+|approximately\s+|circa\s+)?$",
+    re.I,
+)
+#: how far (characters) a cap cue ("up to") reaches from the amount it limits
+_CAP_REACH = 25
 #: Kinds a cue can force over a column's default kind; the others only apply when nothing
 #: stronger says what the money is.
 _WEAK_KINDS = ("estimate", "allocation")
@@ -47,12 +57,13 @@ _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|no|approx|est|c|ca|cllr|mr|mrs|ms
 _LIST_MARKER = re.compile(r"^\s*(?:[-•\uf0b7*–]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?", re.I)
 _SUBJECT_VERBS = re.compile(
     r"\b(?:was|were|is|are|has|have|had|would|will|to\s+be)?\s*"
-    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated)\b",
+    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated|offered|"
+    r"funded\s+by)\b",
     re.I,
 )
 _GIVER_VERBS = re.compile(
     r"\b(?:has|have|had)?\s*(?:committed|put\s+forward|provided|contributed|given|granted|"
-    r"invested|pledged)\b",
+    r"invested|pledged|(?:agreed\s+to\s+)?(?:donate|pledge|contribute|give))\b",
     re.I,
 )
 _LEAD_IN = re.compile(r"^.*\b(?:that|noted|reported|confirmed|agreed)\b[,\s]+", re.I)
@@ -64,8 +75,30 @@ _FUNDER_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;£]*?)\s+(?:funding|grant|fund)\s+of\s*$"
 )
 _PURPOSE_AFTER = re.compile(
-    r"^\W*(?:in\s+funding\s+)?(?P<prep>to|towards|for)\s+(?P<p>[^.;]+)", re.I
+    r"^\W*(?:pounds?\s+)?(?:(?:grant|funding|donation|contribution|allocation)\s+)?"
+    r"(?:in\s+funding\s+)?"
+    # what the money is set to: "£500 set aside for", "£80 million allocated to", "£15K pa
+    # ... is available for", "£30k from a separate development ... for play equipment"
+    r"(?:(?:p\.?a\.?|per\s+annum|a\s+year)\s+)?"
+    r"(?:(?:for|over|in)\s+(?:the\s+)?(?:next|coming|following)\s+\w+\s+(?:years?|months?)\s+)?"
+    r"(?:from\s+[^.;,£\d]{1,60}?\s+)?"
+    r"(?:(?:is|are|was|were|will\s+be|be|been|being)\s+)?"
+    r"(?:(?:set\s+aside|earmarked|ring-?fenced|allocated|(?:made\s+)?available|budgeted|"
+    r"reserved|committed|used)\s+)?"
+    r"(?P<prep>to|towards|for)\s+(?!\d)(?:(?:spend|be\s+spent|be\s+used)\s+(?:on|for)\s+)?"
+    r"(?P<p>[^.;]+)",
+    re.I,
 )
+#: a time, not a purpose: "£500 for this year", "for the following year", "for 2019"
+_WHEN = re.compile(
+    r"^(?:the\s+)?(?:this|next|last|that|each|every|the|a|one|two|three)?\s*"
+    r"(?:following\s+|coming\s+|current\s+|financial\s+)?(?:year|years|month|months|"
+    r"\d{4}(?:\s*[/-]\s*\d{2,4})?)\b",
+    re.I,
+)
+#: "<noun phrase> of £X": a subject the amount measures ("The 10-year Capital programme and
+#: investment proposals of £1,419m")
+_NP_OF = re.compile(r"^(?P<np>(?:the\s+)?[A-Za-z0-9][\w'’&/ -]{3,90}?)\s+of\s+$", re.I)
 #: a funding noun the amount measures: "a contribution of £40k", "a grant of £5,000"
 _NOUN_OF = re.compile(
     r"\b(?P<n>contribution|grant|sum|allocation|award|payment|donation|investment|budget)"
@@ -83,7 +116,7 @@ _WHICH_WAS = re.compile(
 #: Legion", "a grant of £350 to Mr Raymond Green", "£50 donated to Wales Air Ambulance"
 _GIFT_TO = re.compile(
     r"^\W*(?:(?:donation|grant|contribution|award|gift)s?\b[^.;£]{0,25}?|"
-    r"(?:donated|granted|awarded|given|paid)\s+|(?=to\s+))to\s+(?:the\s+)?"
+    r"(?:donated|granted|awarded|given|paid|allocated)\s+|(?=to\s+))to\s+(?:the\s+)?"
     r"(?P<r>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|the|&))*)"
 )
 _NOT_FUNDER = re.compile(r"^(?:multiple|various|a\s+range|several|other|different)\b", re.I)
@@ -224,16 +257,23 @@ def _funding_words() -> re.Pattern[str]:
     return _word_list("funding_words.csv")
 
 
-def says_funding(sentence: str) -> bool:
+def says_funding(sentence: str, paragraph: str = "") -> bool:
     """Whether a sentence says money is given, granted or budgeted: a funding word
-    (``data/funding_words.csv``) or a cue of a funding kind (``data/funding_kinds.csv``)."""
+    (``data/funding_words.csv``) or a cue of a funding kind (``data/funding_kinds.csv``).
+
+    An estimate ("approximately £750") says nothing of funding; a limit ("A maximum of £700
+    per project idea") does only after a ``paragraph`` lead about funding ("... to fund as
+    many projects as possible."), not on its own ("a potential for up to £69m was
+    identified" in an answer on savings).
+    """
     if _funding_words().search(sentence):
         return True
     lowered = sentence.lower()
+    qualifiers = (NOT_FUNDING, PAYMENT, "estimate", "cap")
+    if _funding_words().search(paragraph):
+        qualifiers = (NOT_FUNDING, PAYMENT, "estimate")
     return any(
-        kind not in (NOT_FUNDING, PAYMENT)
-        and cue.may_match(lowered)
-        and cue.pattern.search(sentence)
+        kind not in qualifiers and cue.may_match(lowered) and cue.pattern.search(sentence)
         for cue, kind, _ in _kind_cues()
     )
 
@@ -248,6 +288,12 @@ def _cues_in(text: str) -> list[tuple[int, str]]:
         for cue, kind, rank in _kind_cues()
         if cue.may_match(lowered) and cue.pattern.search(text)
     ]
+
+
+def is_payment_text(text: str) -> bool:
+    """Whether ``text`` (a table's header, a list's introduction) names payments: a payment
+    cue of ``data/funding_kinds.csv`` ("Payments", "Cheque Number", "Invoice")."""
+    return any(kind == PAYMENT for _, kind in _cues_in(text))
 
 
 def _voluntary_words() -> re.Pattern[str]:
@@ -277,11 +323,23 @@ def kind_of(
         and _HELD_IN.match(sentence[mention.end :])
     ):
         return NOT_FUNDING  # money held: "there is £125 in the defibrillator fund"
+    if mention is not None and _ASKED.search(sentence[: mention.start]):
+        return NOT_FUNDING  # "a bid for £15k", "the original application was for £3,290"
     found = _cues_in(sentence)
     if any(kind == NOT_FUNDING for _, kind in found):
         return NOT_FUNDING
-    if any(kind == PAYMENT for _, kind in found + _cues_in(scope)):
-        if _funding_words().search(sentence) or _funding_words().search(scope):
+    if mention is not None and any(kind == "cap" for _, kind in found):
+        # "up to" limits the amount beside it, not every amount of the sentence
+        local = sentence[max(0, mention.start - _CAP_REACH) : mention.end + _CAP_REACH]
+        if mention.hint != "cap" and not any(kind == "cap" for _, kind in _cues_in(local)):
+            found = [f for f in found if f[1] != "cap"]
+    own_payment = any(kind == PAYMENT for _, kind in found)
+    if own_payment or any(kind == PAYMENT for _, kind in _cues_in(scope)):
+        # a sentence's own payment cue is lifted only by its own funding word ("Resolved to
+        # pay M Joyce for website fees" under a paragraph on the budget stays a payment)
+        if _funding_words().search(sentence) or (
+            not own_payment and _funding_words().search(scope)
+        ):
             found = [f for f in found if f[1] != PAYMENT]
         elif _voluntary_words().search(sentence):
             return "grant_award"  # a payment to a charity, church or club is a gift
@@ -353,10 +411,12 @@ def _resolve(name: str | None, authority: str | None) -> str | None:
 
 
 def _subject(before: str) -> str | None:
-    """The noun phrase that opens a clause: "It was noted that the CSP had ..." -> "CSP"."""
+    """The noun phrase that opens a clause: "It was noted that the CSP had ..." -> "CSP";
+    "..., however, Birmingham were set to" -> "Birmingham" (the clause the verb ends)."""
     text = _LEAD_IN.sub("", before)
+    last = _VERB_SPLIT.sub("", re.split(r"[,;]\s*", text)[-1]).strip(" ,;")
     text = _VERB_SPLIT.sub("", text).strip(" ,;")
-    text = re.split(r"[,;]\s*", text)[-1]
+    text = last if last else re.split(r"[,;]\s*", text)[-1]
     name = _clean_name(text)
     if name and len(name.split()) <= 10 and (name[:1].isupper() or text.strip()[:1].isupper()):
         return name
@@ -412,18 +472,26 @@ def read_sentence(
     p = None if gift else _PURPOSE_AFTER.match(after)
     if p:
         purpose = re.split(
-            r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b", p.group("p")
+            r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b|,?\s+and\s+\w+ed\b",
+            p.group("p"),
         )[0]
-        facts.purpose = _clean_name(purpose)
+        facts.purpose = None if _WHEN.match(purpose) else _clean_name(purpose)
         noun = _NOUN_OF.search(before)
         if facts.purpose and noun:
             # "a contribution of £40k towards the cost" -> "contribution towards the cost"
             facts.purpose = f"{noun.group('n').lower()} {p.group('prep').lower()} {purpose}"
             facts.purpose = _clean_name(facts.purpose)
     elif not facts.recipient:
-        facts.purpose = _described_by(before)
+        facts.purpose = _described_by(before) or _measured(before)
     facts.financial_year = first_financial_year(sentence)
     return facts
+
+
+def gives(sentence: str, name: str) -> bool:
+    """Whether ``name`` is the subject of a giving verb in ``sentence`` ("The charity has
+    agreed to donate £750": the charity gives)."""
+    m = _GIVER_VERBS.search(sentence)
+    return bool(m) and (_subject(sentence[: m.start()]) or "").casefold() == name.casefold()
 
 
 def topic_of(paragraph: str) -> str | None:
@@ -443,6 +511,34 @@ def topic_of(paragraph: str) -> str | None:
     if not name or len(name.split()) > _TOPIC_WORDS or _PRONOUN.match(name) or _SELF.match(name):
         return None
     return name
+
+
+def _measured(before: str) -> str | None:
+    """The noun phrase a clause-opening "<noun phrase> of £X" measures, list marker dropped;
+    None for a change or a part ("an increase of", "a total of") or a longer clause."""
+    text = _LIST_MARKER.sub("", fold(before)) if before[:1] in "(-•\uf0b7*–" else fold(before)
+    m = _NP_OF.match(text.strip() + " ")
+    if (
+        not m
+        or _CHANGE_NOUN.search(m.group("np"))
+        or _CLAUSE_VERB.search(m.group("np"))
+        or not _funding_words().search(m.group("np"))
+    ):
+        return None
+    return _clean_name(m.group("np"))
+
+
+#: a verb: the words before "of £X" are a clause, not one noun phrase
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|include[sd]?|included|shows?|showed|"
+    r"agreed|noted|reported)\b",
+    re.I,
+)
+#: a noun naming a change or a share of an amount, not what the money is for
+_CHANGE_NOUN = re.compile(
+    r"\b(?:increase|decrease|reduction|rise|fall|uplift|total|sum|balance|share|profit|cost)s?$",
+    re.I,
+)
 
 
 def _described_by(before: str) -> str | None:
@@ -498,12 +594,15 @@ def regarding(sentence: str) -> str | None:
 
 def is_precept(sentence: str) -> bool:
     """Whether a sentence is about the council's own precept (its share of the council tax):
-    it names the precept and no other kind of money ("resolved to apply for £4500 precept";
+    it names the precept and no other kind of money but the budget it is set from ("resolved
+    to apply for £4500 precept";
     not "the social care precept ... alongside the grant" of a settlement report)."""
     if not _PRECEPT.search(sentence):
         return False
     others = [m.group(0).lower() for m in _funding_words().finditer(sentence)]
-    return all(w == "precept" for w in others)
+    # a parish sets its budget to set its precept: "the budget/precept spreadsheet ... the
+    # precept demand figure of £8358"
+    return all(w in ("precept", "budget") for w in others)
 
 
 def is_total_label(label: str | None) -> bool:
