@@ -51,6 +51,21 @@ _NUMBERED_TITLE = re.compile(
     r"(?P<t>[A-Z][^.!?;]{1,80}?)[\s:;.–-]*$"
 )
 _TITLE_WORDS = 10
+#: an amount the council's share is a part of: "share of the additional £0.880bn"
+_ADDED_TO = re.compile(r"\b(?:additional|further|extra|of(?:\s+the)?)\s+$", re.I)
+#: the paper's own council as owner of an amount: "The Council's RSG", "this Council's share"
+_OWN_SHARE = re.compile(
+    r"\b(?:the|this|our)\s+(?:Council|Authority)['’]s\s+(?:total\s+)?"
+    r"(?:share|allocation|grant|RSG|[A-Z]{2,6}\b)",
+    re.I,
+)
+#: a lettered or numbered section whose title ends in a grant word and runs into its text:
+#: "A) Revenue Support Grant Revenue Support Grant (RSG) is ...", "F) Adult Social Care Market
+#: Sustainability and Improvement Funding (MSIF) This originated ..."
+_LETTERED_SECTION = re.compile(
+    r"^\(?(?:[A-Z]|\d{1,2})\)\s+(?P<t>[A-Z][^.;:£]{2,100}?\b(?:Grants?|Funds?|Funding|Bonus|"
+    r"Scheme|Programme)(?:\s*\([^)]{2,80}\))?)(?=\s+[A-Z]|\s*$)"
+)
 #: a verb of giving (not the noun: "£125 donation" in a treasurer's report gives nothing)
 _GIVING_VERB = re.compile(
     r"\b(?:donate|donated|pledge|pledged|contribute|contributed|awarded|granted|given)\b", re.I
@@ -197,6 +212,16 @@ class _Walker:
             # / K & A Thompson & Sons Larch for Seat £48.00"), not a new section
             self.context = _Context(scope=text, topic=ft.grant_heading(text))
             return
+        lettered = _LETTERED_SECTION.match(text)
+        if lettered and ft.grant_heading(lettered.group("t")):
+            # "D) Social Care Grant The social care support grant was first introduced ...":
+            # a lettered section's title run into its first paragraph names the grant every
+            # amount of the section is
+            self.context = _Context(scope=text, topic=lettered.group("t"))
+            text = text[lettered.end() :].strip()
+            found = ft.money_mentions(text)
+            if not text:
+                return
         title = _NUMBERED_TITLE.match(text) if not found else None
         if title and len(title.group("t").split()) <= _TITLE_WORDS:
             # "18. Invoices": a new item of the minutes; the words of the last item (its
@@ -219,13 +244,29 @@ class _Walker:
             mentions = ft.money_mentions(sentence)
             sender = ft.regarding(sentence) or sender
             before = text[: max(text.find(sentence), 0)]  # what leads up to the sentence
-            if mentions and not ft.says_funding(sentence, before):
+            own = _OWN_SHARE.search(sentence) if self.context.topic else None
+            if mentions and not ft.says_funding(sentence, before) and not own:
+                # (under a grant's section, "The Council's RSG has decreased from circa £161m"
+                # is the council's grant: the section names it)
                 continue  # a balance, a price, a payment for a service: not funding
             for m_idx, mention in enumerate(mentions):
                 limit = mentions[m_idx + 1].start if m_idx + 1 < len(mentions) else None
                 facts = ft.read_sentence(
                     sentence, mention, None, self.ctx.authority, limit, scope=self.context.scope
                 )
+                if (
+                    own
+                    and own.start() < mention.start
+                    and facts.recipient is None
+                    and not _ADDED_TO.search(sentence[: mention.start])
+                ):
+                    # "This Council's share of the additional £0.880bn ..., is £20.1m"
+                    facts.recipient = self.ctx.authority or "Council"
+                    facts.purpose = self.context.topic
+                elif self.context.topic and ft.generic_purpose(facts.purpose):
+                    # "increasing the total grant value for 2021-22 to £39.1m" under "D) Social
+                    # Care Grant": the total is the section's grant
+                    facts.purpose = self.context.topic
                 if facts.funder is None and facts.kind not in ("prize", "cap"):
                     facts.funder = self.context.funder
                 if facts.recipient is None and facts.purpose is None and sender:

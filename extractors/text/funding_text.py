@@ -47,6 +47,34 @@ _ASKED = re.compile(
     r"(?:up\s+to\s+|approximately\s+|circa\s+)?$",
     re.I,
 )
+#: a change to an amount, not an amount given (spec: variances are not funding): "an
+#: increase of £12.5m", "an inflationary increase of £0.2m", "has decreased by £1m"
+_CHANGE_BY = re.compile(
+    r"\b(?:(?:increase|decrease|reduction|uplift|rise|fall|cut)s?\s+(?:of|by)|"
+    r"(?:increased|decreased|reduced|uplifted|rose|fell|cut)\s+by)\s+(?:around\s+|about\s+)?$",
+    re.I,
+)
+#: an amount that is part of one the sentence already gave: "£15.7m, which reflects rolled in
+#: grants of £3.7m", "was £88.771m including £1.920m from rolled in ILF"
+_PART_OF = re.compile(
+    r"£\s?[\d.,]+\s*(?:k|m|bn|million|billion)?\b[^£]*?\b(?:which\s+reflects?|includ(?:es|ing)|"
+    r"comprising|made\s+up\s+of|of\s+which)\b[^£]*$",
+    re.I,
+)
+#: a later total the amount adds up to: "..., increasing the total grant value for 2021-22 to
+#: £39.1m", "taking the total grant for 2023-24 to £14.4m" (the total is the row)
+_TO_TOTAL = re.compile(
+    r"^[^£]*?\b(?:increasing|taking|bringing|raising)\s+(?:the\s+)?(?:total|overall)\b[^£]{0,80}?"
+    r"\bto\s+£",
+    re.I,
+)
+#: a purpose that names only the kind of money ("total grant value for 2021-22")
+_GENERIC_PURPOSE = re.compile(
+    r"^(?:(?:the|this|its|our)\s+)?(?:total\s+|overall\s+|additional\s+)?(?:[\w-]+\s+)?"
+    r"(?:grant|allocation|funding)(?:\s+(?:value|allocation|total))?"
+    r"(?:\s+(?:for|in)\s+(?:this\s+council|the\s+council|\d{4}\s*[/-]\s*\d{2,4}))*$",
+    re.I,
+)
 #: how far (characters) a cap cue ("up to") reaches from the amount it limits
 _CAP_REACH = 25
 #: Kinds a cue can force over a column's default kind; the others only apply when nothing
@@ -325,6 +353,12 @@ def kind_of(
         return NOT_FUNDING  # money held: "there is £125 in the defibrillator fund"
     if mention is not None and _ASKED.search(sentence[: mention.start]):
         return NOT_FUNDING  # "a bid for £15k", "the original application was for £3,290"
+    if mention is not None and _CHANGE_BY.search(sentence[: mention.start]):
+        return NOT_FUNDING  # a variance: "an increase of £12.5m", "reduced by £2m"
+    if mention is not None and _PART_OF.search(sentence[: mention.start]):
+        return NOT_FUNDING  # "£15.7m, which reflects rolled in grants of £3.7m": a part
+    if mention is not None and _TO_TOTAL.search(sentence[mention.end :]):
+        return NOT_FUNDING  # "an additional £4.7m, increasing the total grant to £39.1m"
     found = _cues_in(sentence)
     if any(kind == NOT_FUNDING for _, kind in found):
         return NOT_FUNDING
@@ -482,9 +516,20 @@ def read_sentence(
             facts.purpose = f"{noun.group('n').lower()} {p.group('prep').lower()} {purpose}"
             facts.purpose = _clean_name(facts.purpose)
     elif not facts.recipient:
-        facts.purpose = _described_by(before) or _measured(before)
+        # the total of the paper's own council ("providing the Council with ..., increasing
+        # the total grant value to £39.1m"), not a national one ("taking the total to £1.41bn")
+        total = _TOTAL_NOUN.search(before) if _OUR_COUNCIL.search(sentence) else None
+        facts.purpose = (
+            _clean_name(total.group("np")) if total else _described_by(before) or _measured(before)
+        )
     facts.financial_year = first_financial_year(sentence)
     return facts
+
+
+def generic_purpose(purpose: str | None) -> bool:
+    """Whether a purpose names only the kind of money, not what it is for ("total grant value
+    for 2021-22", "total 2024-25 Social Care grant allocation for this Council")."""
+    return bool(purpose) and bool(_GENERIC_PURPOSE.match(purpose or ""))
 
 
 def gives(sentence: str, name: str) -> bool:
@@ -511,6 +556,17 @@ def topic_of(paragraph: str) -> str | None:
     if not name or len(name.split()) > _TOPIC_WORDS or _PRONOUN.match(name) or _SELF.match(name):
         return None
     return name
+
+
+#: the total an amount is: "increasing the total grant value for 2021-22 to £39.1m"
+_TOTAL_NOUN = re.compile(
+    r"\b(?:increasing|taking|bringing|raising)\s+(?:the\s+)?(?P<np>(?:total|overall)\b[^£,;]{2,80}?)"
+    r"\s+to\s+$",
+    re.I,
+)
+
+
+_OUR_COUNCIL = re.compile(r"\b(?:the|this|our)\s+(?:Council|Authority)\b")
 
 
 def _measured(before: str) -> str | None:
