@@ -52,7 +52,7 @@ _NUMBERED_TITLE = re.compile(
 )
 _TITLE_WORDS = 10
 #: an amount the council's share is a part of: "share of the additional £0.880bn"
-_ADDED_TO = re.compile(r"\b(?:additional|further|extra|of(?:\s+the)?)\s+$", re.I)
+_ADDED_TO = re.compile(r"\b(?:additional|further|extra)\s+$", re.I)
 #: the paper's own council as owner of an amount: "The Council's RSG", "this Council's share"
 _OWN_SHARE = re.compile(
     r"\b(?:the|this|our)\s+(?:Council|Authority)['’]s\s+(?:total\s+)?"
@@ -92,6 +92,8 @@ class _Context:
     topic: str | None = None
     #: the title of the numbered item of the minutes ("05.18.07 Defibrillator")
     item: str | None = None
+    #: the last paragraph with no amount: what introduces the list that follows
+    lead: str | None = None
 
 
 @functools.cache
@@ -231,6 +233,7 @@ class _Walker:
             return
         if not found:
             self._learn(text)
+            self.context.lead = text
             self.context.scope = f"{self.context.scope} {text}".strip()[-_SCOPE_CHARS:]
             return
         if len(found) == 1:
@@ -321,7 +324,7 @@ class _Walker:
     def _label_row(self, label: str, mention: ft.Mention, page: int, evidence: str) -> None:
         if not _names_something(label):
             return
-        if self.context.label and ft.kind_of(self.context.label) == ft.NOT_FUNDING:
+        if any(ft.names_no_funding(text) for text in (self.context.label, self.context.lead)):
             return  # a list introduced as valuations, a proposed amendment's amounts
         kind = ft.kind_of(evidence, mention, None, scope=self.context.scope)
         facts = ft.FundingFacts(
@@ -475,8 +478,19 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
             walker.table(item)
         else:
             walker.block(item)
-    for row in walker.out.records.get("funding", []):
+    rows = walker.out.records.get("funding", [])
+    seen: set[tuple] = set()
+    kept = []
+    for row in rows:
         row.funder = body_head(row.funder)
+        # minutes print a motion as moved and again as resolved: one sum for one purpose
+        # named twice in a paper is one funding row
+        key = (row.amount_gbp, row.kind, row.recipient, row.purpose, row.financial_year)
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    if rows:
+        walker.out.records["funding"] = kept
     if walker.unattached:
         shown = ", ".join(walker.unattached[:10]) + (", ..." if len(walker.unattached) > 10 else "")
         walker.out.finding(

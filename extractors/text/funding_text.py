@@ -318,6 +318,12 @@ def _cues_in(text: str) -> list[tuple[int, str]]:
     ]
 
 
+def names_no_funding(text: str | None) -> bool:
+    """Whether ``text`` (a list's introduction) holds a cue of kind ``none``: the amounts it
+    introduces are valuations, savings, a proposed amendment's, not money given."""
+    return any(kind == NOT_FUNDING for _, kind in _cues_in(text or ""))
+
+
 def is_payment_text(text: str) -> bool:
     """Whether ``text`` (a table's header, a list's introduction) names payments: a payment
     cue of ``data/funding_kinds.csv`` ("Payments", "Cheque Number", "Invoice")."""
