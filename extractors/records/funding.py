@@ -47,7 +47,7 @@ _CAPS_TITLE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]{4,120}$")
 #: a numbered item title ("18. Invoices", "05.18.07 Defibrillator", "2697. Accounts for
 #: payment:-"): a short line with no sentence end starts a new item of the minutes
 _NUMBERED_TITLE = re.compile(
-    r"^(?:\d{1,4}(?:[./]\d{1,3}){0,3}[.)]?|[A-Z]{1,4}\d{1,4}(?:/\d{1,4})?[.)]?)\s+"
+    r"^(?:\d{1,4}(?:[./]\d{1,3}){0,3}[.)]?|[A-Z]{1,4}\d{1,4}(?:/\d{1,4})?[.)]?|\(?[a-z]\))\s+"
     r"(?P<t>[A-Z][^.!?;]{1,80}?)[\s:;.–-]*$"
 )
 _TITLE_WORDS = 10
@@ -70,6 +70,8 @@ _LETTERED_SECTION = re.compile(
 _GIVING_VERB = re.compile(
     r"\b(?:donate|donated|pledge|pledged|contribute|contributed|awarded|granted|given)\b", re.I
 )
+#: a lettered or roman item mark: "d) OCC", "(ii) Grants"
+_ITEM_MARK = re.compile(r"^\(?[a-z]{1,4}[.)]\s")
 #: a paragraph that ends mid-sentence (a PDF line break made a paragraph of each line)
 _OPEN_END = re.compile(r"[\w,£%)’'-]$")
 #: an amount column's cell: "25.00", "£1,250.00"
@@ -252,11 +254,18 @@ class _Walker:
                 # (under a grant's section, "The Council's RSG has decreased from circa £161m"
                 # is the council's grant: the section names it)
                 continue  # a balance, a price, a payment for a service: not funding
+            asked_for: str | None = None  # what an amount asked for in the sentence was for
             for m_idx, mention in enumerate(mentions):
                 limit = mentions[m_idx + 1].start if m_idx + 1 < len(mentions) else None
                 facts = ft.read_sentence(
                     sentence, mention, None, self.ctx.authority, limit, scope=self.context.scope
                 )
+                if facts.kind == ft.NOT_FUNDING:
+                    asked_for = facts.purpose
+                elif asked_for and not (facts.recipient or facts.purpose):
+                    # "a bid for £15k of GCC funding to develop a Local Development Plan ...,
+                    # but only £13k had been approved": the sum given is for what was asked
+                    facts.purpose = asked_for
                 if (
                     own
                     and own.start() < mention.start
@@ -356,6 +365,7 @@ class _Walker:
         )
         if col is None:
             return
+        year = ft.first_financial_year(head_text) or _one_digit_year(head_text)
         for r, row in enumerate(table.rows):
             if r in done or col >= len(row):
                 continue
@@ -372,7 +382,9 @@ class _Walker:
             if ft.kind_of(label, mention, None, scope=head_text) != "grant_award":
                 continue
             page = table.row_pages[r] if r < len(table.row_pages) else table.page
-            facts = ft.FundingFacts(mention=mention, kind="grant_award", recipient=label)
+            facts = ft.FundingFacts(
+                mention=mention, kind="grant_award", recipient=label, financial_year=year
+            )
             if self.ctx.authority:
                 facts.funder = self.ctx.authority  # the council's own payments list
             self._add(facts, page, f"{label} {cell}", f"table:{r}:{label}:{cell}")
@@ -437,6 +449,15 @@ def _names_something(label: str) -> bool:
     return bool(re.search(r"[^\W\d_]", text)) and text.casefold() not in _EMPTY_WORDS
 
 
+def _one_digit_year(text: str) -> str | None:
+    """A financial year written with one digit after the dash ("Payments 2024-5") as
+    ``YYYY/YY``, or None."""
+    m = re.search(r"\b(20\d\d)\s*[-/]\s*(\d)\b", text)
+    if not m or (int(m.group(1)) + 1) % 10 != int(m.group(2)):
+        return None
+    return f"{m.group(1)}/{(int(m.group(1)) + 1) % 100:02d}"
+
+
 def _joined(doc: Document) -> list[Block | Table]:
     """The document's items with a paragraph that ends mid-sentence joined to the next one
     when that one goes on in lower case ("... have a £30 million pound grant to spend on
@@ -452,6 +473,7 @@ def _joined(doc: Document) -> list[Block | Table]:
             and item.page - prev.page in (0, 1)
             and _OPEN_END.search(prev.text.rstrip())
             and item.text.lstrip()[:1].islower()
+            and not _ITEM_MARK.match(item.text.lstrip())  # "d) OCC" opens an item
         ):
             out[-1] = Block(
                 kind="paragraph",
@@ -481,16 +503,16 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     rows = walker.out.records.get("funding", [])
     seen: set[tuple] = set()
     kept = []
-    for row in rows:
+    for row in reversed(rows):
         row.funder = body_head(row.funder)
         # minutes print a motion as moved and again as resolved: one sum for one purpose
-        # named twice in a paper is one funding row
+        # named twice in a paper is one funding row, the last (the resolution's words)
         key = (row.amount_gbp, row.kind, row.recipient, row.purpose, row.financial_year)
         if key not in seen:
             seen.add(key)
             kept.append(row)
     if rows:
-        walker.out.records["funding"] = kept
+        walker.out.records["funding"] = kept[::-1]
     if walker.unattached:
         shown = ", ".join(walker.unattached[:10]) + (", ..." if len(walker.unattached) > 10 else "")
         walker.out.finding(

@@ -85,13 +85,14 @@ _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|no|approx|est|c|ca|cllr|mr|mrs|ms
 _LIST_MARKER = re.compile(r"^\s*(?:[-•\uf0b7*–]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?", re.I)
 _SUBJECT_VERBS = re.compile(
     r"\b(?:was|were|is|are|has|have|had|would|will|to\s+be)?\s*"
-    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated|offered|"
-    r"funded\s+by)\b",
+    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated|"
+    r"(?<=been\s)offered|(?<=was\s)offered|(?<=were\s)offered|funded\s+by)\b",
     re.I,
 )
 _GIVER_VERBS = re.compile(
     r"\b(?:has|have|had)?\s*(?:committed|put\s+forward|provided|contributed|given|granted|"
-    r"invested|pledged|(?:agreed\s+to\s+)?(?:donate|pledge|contribute|give))\b",
+    r"invested|pledged|(?<!been\s)(?<!was\s)(?<!were\s)offered|"
+    r"(?:agreed\s+to\s+)?(?:donate|pledge|contribute|give))\b",
     re.I,
 )
 _LEAD_IN = re.compile(r"^.*\b(?:that|noted|reported|confirmed|agreed)\b[,\s]+", re.I)
@@ -104,6 +105,7 @@ _FUNDER_BEFORE = re.compile(
 )
 _PURPOSE_AFTER = re.compile(
     r"^\W*(?:pounds?\s+)?(?:(?:grant|funding|donation|contribution|allocation)\s+)?"
+    r"(?:of\s+(?:[A-Z]{2,6}\s+)?(?:capital|revenue|funding)\s+)?"
     r"(?:in\s+funding\s+)?"
     # what the money is set to: "£500 set aside for", "£80 million allocated to", "£15K pa
     # ... is available for", "£30k from a separate development ... for play equipment"
@@ -442,10 +444,18 @@ def _clean_name(text: str) -> str | None:
     return text or None
 
 
+#: the paper's own council by its kind alone: "the Council", "the PC", "Parish Council"
+_OWN_COUNCIL = re.compile(
+    r"^(?:the\s+)?(?:(?:parish|town|community|city|county|borough|district)\s+)?council$"
+    r"|^(?:the\s+)?(?:PC|TC|CC)$",
+    re.I,
+)
+
+
 def _resolve(name: str | None, authority: str | None) -> str | None:
     if not name:
         return None
-    if name.lower() in ("council", "the council") and authority:
+    if _OWN_COUNCIL.match(name.strip()) and authority:
         return authority
     return name
 
@@ -454,7 +464,8 @@ def _subject(before: str) -> str | None:
     """The noun phrase that opens a clause: "It was noted that the CSP had ..." -> "CSP";
     "..., however, Birmingham were set to" -> "Birmingham" (the clause the verb ends)."""
     text = _LEAD_IN.sub("", before)
-    last = _VERB_SPLIT.sub("", re.split(r"[,;]\s*", text)[-1]).strip(" ,;")
+    clause = re.split(r"[,;]\s*|\s+and\s+(?=the\s)", text)[-1]
+    last = _VERB_SPLIT.sub("", clause).strip(" ,;")
     text = _VERB_SPLIT.sub("", text).strip(" ,;")
     text = last if last else re.split(r"[,;]\s*", text)[-1]
     name = _clean_name(text)
@@ -488,7 +499,8 @@ def read_sentence(
         if m and not _NOT_FUNDER.match(m.group("f")) and not _FY_ONLY.match(m.group("f")):
             facts.funder = _clean_name(m.group("f"))
     verb = _SUBJECT_VERBS.search(before)
-    giver = _GIVER_VERBS.search(before)
+    givers = list(_GIVER_VERBS.finditer(before))
+    giver = givers[-1] if givers else None  # the verb nearest the amount gives it
     owned = _OWNED_AMOUNT.search(before)
     if owned:  # "The Council’s allocation for 2019-20 was £10.5m"
         facts.recipient = _clean_name(owned.group("subj"))
@@ -512,7 +524,8 @@ def read_sentence(
     p = None if gift else _PURPOSE_AFTER.match(after)
     if p:
         purpose = re.split(
-            r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b|,?\s+and\s+\w+ed\b",
+            r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b|,?\s+and\s+\w+ed\b"
+            r"|,?\s+but\b",
             p.group("p"),
         )[0]
         facts.purpose = None if _WHEN.match(purpose) else _clean_name(purpose)
@@ -521,6 +534,13 @@ def read_sentence(
             # "a contribution of £40k towards the cost" -> "contribution towards the cost"
             facts.purpose = f"{noun.group('n').lower()} {p.group('prep').lower()} {purpose}"
             facts.purpose = _clean_name(facts.purpose)
+    elif not facts.recipient and _NAMED_FUND.match(after):
+        # "the c£1m NIIF is spent according to need", "a £2m Towns Fund": the amount's noun
+        # is the fund the money is
+        fund = _NAMED_FUND.match(after)
+        use = _SPENT_ON.match(after[fund.end() :])  # type: ignore[union-attr]
+        name = fund.group("n")  # type: ignore[union-attr]
+        facts.purpose = f"{name}, {use.group('c')}" if use else name
     elif not facts.recipient:
         # the total of the paper's own council ("providing the Council with ..., increasing
         # the total grant value to £39.1m"), not a national one ("taking the total to £1.41bn")
@@ -572,6 +592,14 @@ _TOTAL_NOUN = re.compile(
 )
 
 
+#: a fund named right after its amount: "£1m NIIF", "£2m Towns Fund", "£5,000 Community Grant"
+_NAMED_FUND = re.compile(
+    r"^\s+(?P<n>(?:[A-Z][\w&'’-]*\s+){0,5}(?:[A-Z]{3,6}F|Fund|Grant|Programme|Scheme)\b)"
+)
+#: how a named fund is to be used: "is spent according to need across the four CCs"
+_SPENT_ON = re.compile(
+    r"^\s*(?:(?:is|are|will\s+be|to\s+be|be)\s+)+(?P<c>(?:spent|used)\s+[^.;]{3,120})", re.I
+)
 _OUR_COUNCIL = re.compile(r"\b(?:the|this|our)\s+(?:Council|Authority)\b")
 
 
