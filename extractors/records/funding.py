@@ -73,7 +73,9 @@ _GIVING_VERB = re.compile(
 #: a lettered or roman item mark: "d) OCC", "(ii) Grants"
 _ITEM_MARK = re.compile(r"^\(?[a-z]{1,4}[.)]\s")
 #: a paragraph that ends mid-sentence (a PDF line break made a paragraph of each line)
-_OPEN_END = re.compile(r"[\w,£%)’'-]$")
+_OPEN_END = re.compile(r"[\w,’'-]$")
+#: a line that ends in its amount is a whole list row ("(d) MK Gallery ... (£20,000)")
+_AMOUNT_END = re.compile(r"£\s?[\d,.]+\s*\w{0,8}\)?$")
 #: an amount column's cell: "25.00", "£1,250.00"
 _BARE_AMOUNT = re.compile(r"£?\d{1,3}(?:,?\d{3})*\.\d{2}")
 #: the date a payments list prints before the payee ("07-Jan", "21/08/24")
@@ -472,6 +474,7 @@ def _joined(doc: Document) -> list[Block | Table]:
             and prev.kind == item.kind == "paragraph"
             and item.page - prev.page in (0, 1)
             and _OPEN_END.search(prev.text.rstrip())
+            and not _AMOUNT_END.search(prev.text.rstrip())
             and item.text.lstrip()[:1].islower()
             and not _ITEM_MARK.match(item.text.lstrip())  # "d) OCC" opens an item
         ):
