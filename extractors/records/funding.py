@@ -53,6 +53,8 @@ _NUMBERED_TITLE = re.compile(
 _TITLE_WORDS = 10
 #: an amount the council's share is a part of: "share of the additional £0.880bn"
 _ADDED_TO = re.compile(r"\b(?:additional|further|extra)\s+$", re.I)
+#: what a council owns of a grant: its allocation, share, grant
+_SELF_OWNED = re.compile(r"^(?:total\s+)?(?:\w+\s+)?(?:allocation|share|grant)\b", re.I)
 #: the paper's own council as owner of an amount: "The Council's RSG", "this Council's share"
 _OWN_SHARE = re.compile(
     r"\b(?:the|this|our)\s+(?:Council|Authority)['’]s\s+(?:total\s+)?"
@@ -223,11 +225,18 @@ class _Walker:
             # "D) Social Care Grant The social care support grant was first introduced ...":
             # a lettered section's title run into its first paragraph names the grant every
             # amount of the section is
-            self.context = _Context(scope=text, topic=lettered.group("t"))
+            # (the funder of the report's grants so far stays: "A) Revenue Support Grant ...
+            # is a central government grant", then "B) New Homes Bonus", ...)
+            self.context = _Context(
+                scope=text, topic=lettered.group("t"), funder=self.context.funder
+            )
             text = text[lettered.end() :].strip()
             found = ft.money_mentions(text)
             if not text:
                 return
+        gov = ft.GOVERNMENT_GRANT.search(text)
+        if gov:
+            self.context.funder = gov.group("f")
         title = _NUMBERED_TITLE.match(text) if not found else None
         if title and len(title.group("t").split()) <= _TITLE_WORDS:
             # "18. Invoices": a new item of the minutes; the words of the last item (its
@@ -277,6 +286,8 @@ class _Walker:
                     # "This Council's share of the additional £0.880bn ..., is £20.1m"
                     facts.recipient = self.ctx.authority or "Council"
                     facts.purpose = self.context.topic
+                    if facts.kind == "allocation":
+                        facts.kind = "grant_award"  # the council's share of a grant
                 elif self.context.topic and ft.generic_purpose(facts.purpose):
                     # "increasing the total grant value for 2021-22 to £39.1m" under "D) Social
                     # Care Grant": the total is the section's grant
@@ -310,6 +321,8 @@ class _Walker:
                     # "The Council's allocation for 2019-20 was £10.5m" under "D) Social Care
                     # Grant": the grant the section is about is what the money is
                     facts.purpose = self.context.topic
+                    if facts.kind == "allocation" and _SELF_OWNED.match(what):
+                        facts.kind = "grant_award"  # the council's share of the grant
                 self._add(facts, block.page, sentence, f"{s_idx}:{m_idx}:{mention.text}")
                 if facts.funder and facts.kind in ("allocation", "grant_award"):
                     self.context.funder = facts.funder

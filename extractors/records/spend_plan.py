@@ -732,7 +732,9 @@ def _past_awards(line: _Line, layout: Layout, ctx: PaperContext, title: str) -> 
                     kind="grant_award",
                     funder=facts.funder or ctx.authority,
                     recipient=title,
-                    purpose=facts.purpose,
+                    # what the application is for ("YMCA is seeking funding to continue their
+                    # Triple A project ...") when the sentence names nothing else
+                    purpose=facts.purpose or _purpose(line, layout),
                     amount_gbp=mention.amount,
                     amount_text=mention.text,
                     approximate=mention.approximate,

@@ -419,7 +419,11 @@ def _is_funder_name(name: str) -> bool:
     """A funder is an organisation (by the organisation data and words) or a named fund."""
     from extractors.linking.organisations import looks_like_organisation
 
-    return looks_like_organisation(name) or bool(re.search(r"\bFund\b", name))
+    return (
+        looks_like_organisation(name)
+        or bool(re.search(r"\bFund\b", name))
+        or bool(re.search(r"\bgovernment$", name, re.I))  # "the previous government"
+    )
 
 
 def known_funder(text: str, authority: str | None = None) -> str | None:
@@ -499,7 +503,9 @@ def read_sentence(
         if m and not _NOT_FUNDER.match(m.group("f")) and not _FY_ONLY.match(m.group("f")):
             facts.funder = _clean_name(m.group("f"))
     verb = _SUBJECT_VERBS.search(before)
-    givers = list(_GIVER_VERBS.finditer(before))
+    earlier = money_mentions(before)
+    clause_start = earlier[-1].end if earlier else 0  # an earlier amount's verb is its own
+    givers = [g for g in _GIVER_VERBS.finditer(before) if g.start() >= clause_start]
     giver = givers[-1] if givers else None  # the verb nearest the amount gives it
     owned = _OWNED_AMOUNT.search(before)
     if owned:  # "The Council’s allocation for 2019-20 was £10.5m"
@@ -508,8 +514,15 @@ def read_sentence(
         facts.recipient = _subject(before[: verb.start()])
     elif giver:
         facts.funder = facts.funder or _subject(before[: giver.start()])
+    own_fund = _OWN_FUND.search(before)
+    if own_fund and not facts.funder:
+        # "Cllr Fatemian reported that his funds of £15K pa ...": the speaker's own fund
+        facts.funder = own_fund.group("who")
+        own_fund_named = True
+    else:
+        own_fund_named = False
     facts.funder = _resolve(facts.funder, authority)
-    if facts.funder:
+    if facts.funder and not own_fund_named:
         known = known_funder(facts.funder, authority)
         if known and len(facts.funder) <= 5:
             facts.funder = known
@@ -525,7 +538,9 @@ def read_sentence(
     if p:
         purpose = re.split(
             r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b|,?\s+and\s+\w+ed\b"
-            r"|,?\s+but\b",
+            # "... as agreed by the Secretary of State", "... along with revenue grants to ..."
+            r"|,?\s+but\b|,?\s+as\s+(?:agreed|approved|set\s+out|shown|reported)\b"
+            r"|,?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b",
             p.group("p"),
         )[0]
         facts.purpose = None if _WHEN.match(purpose) else _clean_name(purpose)
@@ -599,6 +614,18 @@ _NAMED_FUND = re.compile(
 #: how a named fund is to be used: "is spent according to need across the four CCs"
 _SPENT_ON = re.compile(
     r"^\s*(?:(?:is|are|will\s+be|to\s+be|be)\s+)+(?P<c>(?:spent|used)\s+[^.;]{3,120})", re.I
+)
+#: a member's own fund: "Cllr Fatemian reported that his funds of" (the speaker gives it)
+_OWN_FUND = re.compile(
+    r"(?P<who>(?:County\s+)?(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?)\s+(?:reported|said|confirmed|explained|announced|advised)\s+"
+    r"(?:that\s+)?(?:his|her|their)\s+(?:funds?|budget|grant|allocation)\s+(?:of\s+)?$"
+)
+#: the funder a paragraph names for a grant: "Revenue Support Grant (RSG) is a central
+#: government grant given to local authorities"
+GOVERNMENT_GRANT = re.compile(
+    r"\b(?:is|are)\s+an?\s+(?P<f>(?:central\s+|national\s+)?government|"
+    r"[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?\s+Government)\s+grants?\b"
 )
 _OUR_COUNCIL = re.compile(r"\b(?:the|this|our)\s+(?:Council|Authority)\b")
 
