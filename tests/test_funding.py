@@ -132,6 +132,8 @@ def test_bullet_list_of_projects_inherits_the_pot_funder() -> None:
 def test_caps_and_prizes() -> None:
     doc = _doc(
         _para(
+            "The 'Your Choice' scheme will give residents a say in how money is spent, with "
+            "£1,000 from Safer MK to fund as many projects as possible. "
             "A maximum of £700 per project idea. You can submit more than one project "
             "but the total per group must not exceed £1,400."
         ),
@@ -140,13 +142,25 @@ def test_caps_and_prizes() -> None:
             '£15 and £10 "itunes" vouchers respectively.'
         ),
     )
-    assert [(f.kind, f.amount_gbp) for f in _rows(doc)] == [
+    assert [(f.kind, f.amount_gbp) for f in _rows(doc) if f.kind in ("cap", "prize")] == [
         ("cap", Decimal(700)),
         ("cap", Decimal(1400)),
         ("prize", Decimal(20)),
         ("prize", Decimal(15)),
         ("prize", Decimal(10)),
     ]
+
+
+def test_a_limit_alone_is_no_funding() -> None:
+    # Merton audit committee pack, p6: an answer on savings (the question lost its mark); the
+    # "investment" of the next sentence is what achieving them needs, not money given
+    doc = _doc(
+        _para(
+            "In May a potential for up to £69m was identified by the Council’s consultants. "
+            "This would require significant investment to achieve and would take time."
+        )
+    )
+    assert _rows(doc) == []
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,8 @@ def infer_authorities(tables: dict[str, list[Any]]) -> int:
     An archive keeps a council's papers together: when every paper of the same folder that
     names its authority names the same one (at least two of them), a paper of that folder
     naming none takes it, with ``authority_inferred`` set and an info finding; its budget-table
-    funding rows (the council's own budget) take it as funder, as a named authority's do.
+    funding rows (the council's own budget) and the grants of its decision tables and payments
+    lists take it as funder, as a named authority's do.
     Returns the number of papers filled.
     """
     papers = tables.get("papers", [])
@@ -83,7 +84,13 @@ def infer_authorities(tables: dict[str, list[Any]]) -> int:
         budget_rows = [
             f
             for f in tables.get("funding", [])
-            if f.paper_id == p.paper_id and f.spend_plan_line_no is not None and f.funder is None
+            if f.paper_id == p.paper_id
+            and f.funder is None
+            and (
+                f.spend_plan_line_no is not None
+                # a grant the paper's own decision table or payments list records
+                or (f.kind == "grant_award" and f.source == "table")
+            )
         ]
         for f in budget_rows:
             f.funder = p.authority  # the council's own budget: its inferred authority

@@ -13,6 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
@@ -43,6 +44,44 @@ _INTRO_FUNDER = re.compile(
 _AS_FOLLOWS = re.compile(r"\s*(?:were|was|are|is)?\s*(?:as\s+follows|below)?\s*:\s*$", re.I)
 #: an upper-case title line (a minute heading such as "SMK14 UPDATE ON ...") starts a section
 _CAPS_TITLE = re.compile(r"^(?=.*[A-Z]{3})[^a-z]{4,120}$")
+#: a numbered item title ("18. Invoices", "05.18.07 Defibrillator", "2697. Accounts for
+#: payment:-"): a short line with no sentence end starts a new item of the minutes
+_NUMBERED_TITLE = re.compile(
+    r"^(?:\d{1,4}(?:[./]\d{1,3}){0,3}[.)]?|[A-Z]{1,4}\d{1,4}(?:/\d{1,4})?[.)]?|\(?[a-z]\))\s+"
+    r"(?P<t>[A-Z][^.!?;]{1,80}?)[\s:;.–-]*$"
+)
+_TITLE_WORDS = 10
+#: an amount the council's share is a part of: "share of the additional £0.880bn"
+_ADDED_TO = re.compile(r"\b(?:additional|further|extra)\s+$", re.I)
+#: what a council owns of a grant: its allocation, share, grant
+_SELF_OWNED = re.compile(r"^(?:total\s+)?(?:\w+\s+)?(?:allocation|share|grant)\b", re.I)
+#: the paper's own council as owner of an amount: "The Council's RSG", "this Council's share"
+_OWN_SHARE = re.compile(
+    r"\b(?:the|this|our)\s+(?:Council|Authority)['’]s\s+(?:total\s+)?"
+    r"(?:share|allocation|grant|RSG|[A-Z]{2,6}\b)",
+    re.I,
+)
+#: a lettered or numbered section whose title ends in a grant word and runs into its text:
+#: "A) Revenue Support Grant Revenue Support Grant (RSG) is ...", "F) Adult Social Care Market
+#: Sustainability and Improvement Funding (MSIF) This originated ..."
+_LETTERED_SECTION = re.compile(
+    r"^\(?(?:[A-Z]|\d{1,2})\)\s+(?P<t>[A-Z][^.;:£]{2,100}?\b(?:Grants?|Funds?|Funding|Bonus|"
+    r"Scheme|Programme)(?:\s*\([^)]{2,80}\))?)(?=\s+[A-Z]|\s*$)"
+)
+#: a verb of giving (not the noun: "£125 donation" in a treasurer's report gives nothing)
+_GIVING_VERB = re.compile(
+    r"\b(?:donate|donated|pledge|pledged|contribute|contributed|awarded|granted|given)\b", re.I
+)
+#: a lettered or roman item mark: "d) OCC", "(ii) Grants"
+_ITEM_MARK = re.compile(r"^\(?[a-z]{1,4}[.)]\s")
+#: a paragraph that ends mid-sentence (a PDF line break made a paragraph of each line)
+_OPEN_END = re.compile(r"[\w,’'-]$")
+#: a line that ends in its amount is a whole list row ("(d) MK Gallery ... (£20,000)")
+_AMOUNT_END = re.compile(r"£\s?[\d,.]+\s*\w{0,8}\)?$")
+#: an amount column's cell: "25.00", "£1,250.00"
+_BARE_AMOUNT = re.compile(r"£?\d{1,3}(?:,?\d{3})*\.\d{2}")
+#: the date a payments list prints before the payee ("07-Jan", "21/08/24")
+_ROW_DATE = re.compile(r"^\s*(?:\d{1,2}[-/ ](?:[A-Za-z]{3,9}|\d{1,2})(?:[-/ ]\d{2,4})?)\s+", re.I)
 _INTRO_LEAD = re.compile(r"^(?:the\s+\w+\s+noted\s+(?:that\s+)?|it\s+was\s+noted\s+that\s+)", re.I)
 
 
@@ -57,6 +96,10 @@ class _Context:
     scope: str = ""
     #: the grant or fund the section heading names ("D) Social Care Grant")
     topic: str | None = None
+    #: the title of the numbered item of the minutes ("05.18.07 Defibrillator")
+    item: str | None = None
+    #: the last paragraph with no amount: what introduces the list that follows
+    lead: str | None = None
 
 
 @functools.cache
@@ -177,8 +220,33 @@ class _Walker:
             # / K & A Thompson & Sons Larch for Seat £48.00"), not a new section
             self.context = _Context(scope=text, topic=ft.grant_heading(text))
             return
+        lettered = _LETTERED_SECTION.match(text)
+        if lettered and ft.grant_heading(lettered.group("t")):
+            # "D) Social Care Grant The social care support grant was first introduced ...":
+            # a lettered section's title run into its first paragraph names the grant every
+            # amount of the section is
+            # (the funder of the report's grants so far stays: "A) Revenue Support Grant ...
+            # is a central government grant", then "B) New Homes Bonus", ...)
+            self.context = _Context(
+                scope=text, topic=lettered.group("t"), funder=self.context.funder
+            )
+            text = text[lettered.end() :].strip()
+            found = ft.money_mentions(text)
+            if not text:
+                return
+        gov = ft.GOVERNMENT_GRANT.search(text)
+        if gov:
+            self.context.funder = gov.group("f")
+        title = _NUMBERED_TITLE.match(text) if not found else None
+        if title and len(title.group("t").split()) <= _TITLE_WORDS:
+            # "18. Invoices": a new item of the minutes; the words of the last item (its
+            # "support", its "budget") say nothing of the amounts under this one
+            name = title.group("t").strip(" :-–")
+            self.context = _Context(scope=text, topic=ft.grant_heading(name), item=name)
+            return
         if not found:
             self._learn(text)
+            self.context.lead = text
             self.context.scope = f"{self.context.scope} {text}".strip()[-_SCOPE_CHARS:]
             return
         if len(found) == 1:
@@ -191,13 +259,39 @@ class _Walker:
         for s_idx, sentence in enumerate(ft.sentences(text)):
             mentions = ft.money_mentions(sentence)
             sender = ft.regarding(sentence) or sender
-            if mentions and not ft.says_funding(sentence):
+            before = text[: max(text.find(sentence), 0)]  # what leads up to the sentence
+            own = _OWN_SHARE.search(sentence) if self.context.topic else None
+            if mentions and not ft.says_funding(sentence, before) and not own:
+                # (under a grant's section, "The Council's RSG has decreased from circa £161m"
+                # is the council's grant: the section names it)
                 continue  # a balance, a price, a payment for a service: not funding
+            asked_for: str | None = None  # what an amount asked for in the sentence was for
             for m_idx, mention in enumerate(mentions):
                 limit = mentions[m_idx + 1].start if m_idx + 1 < len(mentions) else None
                 facts = ft.read_sentence(
                     sentence, mention, None, self.ctx.authority, limit, scope=self.context.scope
                 )
+                if facts.kind == ft.NOT_FUNDING:
+                    asked_for = facts.purpose
+                elif asked_for and not (facts.recipient or facts.purpose):
+                    # "a bid for £15k of GCC funding to develop a Local Development Plan ...,
+                    # but only £13k had been approved": the sum given is for what was asked
+                    facts.purpose = asked_for
+                if (
+                    own
+                    and own.start() < mention.start
+                    and facts.recipient is None
+                    and not _ADDED_TO.search(sentence[: mention.start])
+                ):
+                    # "This Council's share of the additional £0.880bn ..., is £20.1m"
+                    facts.recipient = self.ctx.authority or "Council"
+                    facts.purpose = self.context.topic
+                    if facts.kind == "allocation":
+                        facts.kind = "grant_award"  # the council's share of a grant
+                elif self.context.topic and ft.generic_purpose(facts.purpose):
+                    # "increasing the total grant value for 2021-22 to £39.1m" under "D) Social
+                    # Care Grant": the total is the section's grant
+                    facts.purpose = self.context.topic
                 if facts.funder is None and facts.kind not in ("prize", "cap"):
                     facts.funder = self.context.funder
                 if facts.recipient is None and facts.purpose is None and sender:
@@ -206,7 +300,18 @@ class _Walker:
                 if facts.recipient is None and facts.purpose is None:
                     if topic is False:
                         topic = ft.topic_of(text)
+                    if topic and ft.gives(sentence, topic):
+                        topic = None  # "The charity has agreed to donate £750": the giver
                     facts.recipient = topic or None
+                if (
+                    facts.recipient is None
+                    and facts.purpose is None
+                    and self.context.item
+                    and _GIVING_VERB.search(sentence)
+                ):
+                    # "05.18.07 Defibrillator / The charity has agreed to donate £750": what
+                    # the item is about is what the money is for
+                    facts.purpose = self.context.item
                 if ft.is_precept(sentence):  # the council's own income from its billing council
                     facts.kind, facts.purpose = "other_funding", "precept"
                     facts.recipient = self.ctx.authority
@@ -216,6 +321,8 @@ class _Walker:
                     # "The Council's allocation for 2019-20 was £10.5m" under "D) Social Care
                     # Grant": the grant the section is about is what the money is
                     facts.purpose = self.context.topic
+                    if facts.kind == "allocation" and _SELF_OWNED.match(what):
+                        facts.kind = "grant_award"  # the council's share of the grant
                 self._add(facts, block.page, sentence, f"{s_idx}:{m_idx}:{mention.text}")
                 if facts.funder and facts.kind in ("allocation", "grant_award"):
                     self.context.funder = facts.funder
@@ -241,6 +348,8 @@ class _Walker:
     def _label_row(self, label: str, mention: ft.Mention, page: int, evidence: str) -> None:
         if not _names_something(label):
             return
+        if any(ft.names_no_funding(text) for text in (self.context.label, self.context.lead)):
+            return  # a list introduced as valuations, a proposed amendment's amounts
         kind = ft.kind_of(evidence, mention, None, scope=self.context.scope)
         facts = ft.FundingFacts(
             mention=mention,
@@ -252,9 +361,54 @@ class _Walker:
         )
         self._add(facts, page, evidence, f"label:{label}:{mention.text}")
 
+    def _payments_list(self, table: Table, done: set[int]) -> None:
+        """Gifts in a payments list (Date | Details | Cheque | Amount £ | ...): a row paid to
+        a charity, church or club is a donation (``kind_of``), every other row a purchase.
+        Rows ``form_pairs`` read (a label beside a £ cell) are in ``done``."""
+        heads = [[ft.fold(c).casefold() for c in row] for row in table.rows[:3]]
+        head_text = " ".join(c for row in heads for c in row)
+        if not ft.is_payment_text(f"{head_text} {self.context.scope}"):
+            return
+        col = next(
+            (
+                i
+                for row in heads
+                for i, c in enumerate(row)
+                if re.fullmatch(r"(?:amount|total|net|gross)?\s*\(?£s?\)?|amount|total", c)
+            ),
+            None,
+        )
+        if col is None:
+            return
+        year = ft.first_financial_year(head_text) or _one_digit_year(head_text)
+        for r, row in enumerate(table.rows):
+            if r in done or col >= len(row):
+                continue
+            cell = ft.fold(row[col])
+            if not _BARE_AMOUNT.fullmatch(cell):
+                continue
+            label = " ".join(ft.fold(c) for c in row[:col] if re.search(r"[^\W\d_]{3}", c))
+            label = _ROW_DATE.sub("", label).strip()
+            if not label:
+                continue
+            mention = ft.Mention(
+                amount=Decimal(cell.replace(",", "").lstrip("£")), text=cell, start=0, end=len(cell)
+            )
+            if ft.kind_of(label, mention, None, scope=head_text) != "grant_award":
+                continue
+            page = table.row_pages[r] if r < len(table.row_pages) else table.page
+            facts = ft.FundingFacts(
+                mention=mention, kind="grant_award", recipient=label, financial_year=year
+            )
+            if self.ctx.authority:
+                facts.funder = self.ctx.authority  # the council's own payments list
+            self._add(facts, page, f"{label} {cell}", f"table:{r}:{label}:{cell}")
+
     def table(self, table: Table) -> None:
         if any(table is t for t in self.claimed):
             return
+        pairs = form_pairs(table)
+        self._payments_list(table, {r for _label, _mention, r in pairs})
         recipient = _form_recipient(table)
         header = " ".join(ft.fold(c) for c in (table.rows[0] if table.rows else []))
         if (
@@ -263,7 +417,7 @@ class _Walker:
             or ft.kind_of(header) == ft.NOT_FUNDING
         ):
             return  # amounts asked for, or a table of rates ("£s per pupil"), savings, balances
-        for label, mention, r in form_pairs(table):
+        for label, mention, r in pairs:
             if not _names_something(label):
                 continue  # a count or "None" beside the amount in a table of figures
             page = table.row_pages[r] if r < len(table.row_pages) else table.page
@@ -310,6 +464,45 @@ def _names_something(label: str) -> bool:
     return bool(re.search(r"[^\W\d_]", text)) and text.casefold() not in _EMPTY_WORDS
 
 
+def _one_digit_year(text: str) -> str | None:
+    """A financial year written with one digit after the dash ("Payments 2024-5") as
+    ``YYYY/YY``, or None."""
+    m = re.search(r"\b(20\d\d)\s*[-/]\s*(\d)\b", text)
+    if not m or (int(m.group(1)) + 1) % 10 != int(m.group(2)):
+        return None
+    return f"{m.group(1)}/{(int(m.group(1)) + 1) % 100:02d}"
+
+
+def _joined(doc: Document) -> list[Block | Table]:
+    """The document's items with a paragraph that ends mid-sentence joined to the next one
+    when that one goes on in lower case ("... have a £30 million pound grant to spend on
+    road" / "improvements and safety."): PDF readers make a paragraph of each printed line
+    of some minutes."""
+    out: list[Block | Table] = []
+    for item in doc.iter_items():
+        prev = out[-1] if out else None
+        if (
+            isinstance(item, Block)
+            and isinstance(prev, Block)
+            and prev.kind == item.kind == "paragraph"
+            and item.page - prev.page in (0, 1)
+            and _OPEN_END.search(prev.text.rstrip())
+            and not _AMOUNT_END.search(prev.text.rstrip())
+            and item.text.lstrip()[:1].islower()
+            and not _ITEM_MARK.match(item.text.lstrip())  # "d) OCC" opens an item
+        ):
+            out[-1] = Block(
+                kind="paragraph",
+                text=f"{prev.text.rstrip()} {item.text.lstrip()}",
+                page=prev.page,
+                level=prev.level,
+                bold=prev.bold,
+            )
+            continue
+        out.append(item)
+    return out
+
+
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
     """Read every £ amount outside spend-plan tables into Funding rows.
 
@@ -317,14 +510,25 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     records each carry kind, funder, recipient, purpose, financial year, page and evidence.
     """
     walker = _Walker(doc, ctx)
-    for item in doc.iter_items():
+    for item in _joined(doc):
         walker.position += 1
         if isinstance(item, Table):
             walker.table(item)
         else:
             walker.block(item)
-    for row in walker.out.records.get("funding", []):
+    rows = walker.out.records.get("funding", [])
+    seen: set[tuple] = set()
+    kept = []
+    for row in reversed(rows):
         row.funder = body_head(row.funder)
+        # minutes print a motion as moved and again as resolved: one sum for one purpose
+        # named twice in a paper is one funding row, the last (the resolution's words)
+        key = (row.amount_gbp, row.kind, row.recipient, row.purpose, row.financial_year)
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    if rows:
+        walker.out.records["funding"] = kept[::-1]
     if walker.unattached:
         shown = ", ".join(walker.unattached[:10]) + (", ..." if len(walker.unattached) > 10 else "")
         walker.out.finding(

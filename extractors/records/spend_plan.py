@@ -701,6 +701,53 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     return out
 
 
+#: the total after a request split into parts: "... Vesey - £2355.50 Total= £9422"
+_TOTAL_OF_SPLIT = re.compile(r"\btotal\s*[:=]?\s*(?=£)", re.I)
+#: an award an application's summary records as made: "£600 was approved to start the
+#: project", "YMCA received £8,000 from the Town Council in 2016/17"
+_MADE_AWARD = re.compile(
+    r"^\s*(?:(?:had|has|have)\s+)?(?:been\s+|was\s+|were\s+)(?:approved|awarded|granted)\b"
+    r"|^\s*from\s+the\s+[A-Z]",
+)
+
+
+def _past_awards(line: _Line, layout: Layout, ctx: PaperContext, title: str) -> list[Funding]:
+    """Awards the summary cell of a grant-decisions row records as already made (whatever
+    the new decision): the amount approved or received, not the amount applied for."""
+    text = ft.fold(line.text(layout.roles.get("description")))
+    rows = []
+    for sentence in ft.sentences(text):
+        for k, mention in enumerate(ft.money_mentions(sentence)):
+            after = sentence[mention.end :]
+            received = re.search(r"\breceived\s*$", sentence[: mention.start])
+            if not _MADE_AWARD.match(after) or (after.lstrip().startswith("from") and not received):
+                continue
+            facts = ft.read_sentence(sentence, mention, "grant_award", ctx.authority)
+            if facts.kind == ft.NOT_FUNDING:
+                continue
+            rows.append(
+                Funding(
+                    funding_id=stable_id(ctx.paper_id, "decision-past", title, mention.text, k),
+                    paper_id=ctx.paper_id,
+                    kind="grant_award",
+                    funder=facts.funder or ctx.authority,
+                    recipient=title,
+                    # what the application is for ("YMCA is seeking funding to continue their
+                    # Triple A project ...") when the sentence names nothing else
+                    purpose=facts.purpose or _purpose(line, layout),
+                    amount_gbp=mention.amount,
+                    amount_text=mention.text,
+                    approximate=mention.approximate,
+                    financial_year=facts.financial_year,
+                    source="table",
+                    unit_scale=1,
+                    page=line.page_from,
+                    evidence=ft.fold(f"{title} | {sentence}")[:500],
+                )
+            )
+    return rows
+
+
 #: a decision that gives the money: "Approved.", "£2500 approved.", "Agreed", "Awarded"
 _APPROVED = re.compile(r"^\W*(?:£[\d,.]+\s+)?(?:approved|agreed|awarded|granted|supported)\b", re.I)
 
@@ -718,16 +765,25 @@ def _decided_awards(
     roles = layout.roles
     decision = ft.fold(line.text(roles["decision"]))
     title = ft.fold(line.text(roles["title"]))
-    if not title or not _APPROVED.match(decision):
+    if not title:
         return []
+    rows = _past_awards(line, layout, ctx, title)
+    if not _APPROVED.match(decision):
+        return rows
     purpose = _purpose(line, layout)
     found = ft.money_mentions(decision)
     scale = 1  # "£2500 approved": pounds as printed
     if not found:
-        cost = _cost_of([line.text(c) for c in range(len(line.cells))], layout)
-        found = [cost] if cost is not None else []
-        scale = int(layout.unit or 1)
-    rows = []
+        asked = ft.fold(line.text(roles.get("cost")))
+        total = _TOTAL_OF_SPLIT.search(asked)
+        # "Four Oaks-£2355.50 ... Vesey - £2355.50 Total= £9422": the request split by ward;
+        # approved as asked, the award is the total
+        found = ft.money_mentions(asked[total.end() :]) if total else []
+        if not found:
+            cost = _cost_of([line.text(c) for c in range(len(line.cells))], layout)
+            found = [cost] if cost is not None else []
+            scale = int(layout.unit or 1)
+    rows = [r for r in rows if r.amount_gbp not in {m.amount for m in found}]  # told twice
     for k, mention in enumerate(found):
         rows.append(
             Funding(

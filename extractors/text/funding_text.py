@@ -39,6 +39,44 @@ _ASKING = re.compile(
     r"would|will|could|can|much|many|level|amount)\b",
     re.I,
 )
+#: an amount asked for, not given: "a bid for £15k", "the original application was for
+#: £3,290", "is requesting £8,000" (the decision, if any, is another amount)
+_ASKED = re.compile(
+    r"\b(?:bids?|applications?|requests?|applied|asked|asking|requesting|requested|seeking|"
+    r"sought)\s+(?:(?:was|were|is|are)\s+)?(?:(?:for|of)\s+)?(?:a\s+further\s+|an?\s+)?"
+    r"(?:up\s+to\s+|approximately\s+|circa\s+)?$",
+    re.I,
+)
+#: a change to an amount, not an amount given (spec: variances are not funding): "an
+#: increase of £12.5m", "an inflationary increase of £0.2m", "has decreased by £1m"
+_CHANGE_BY = re.compile(
+    r"\b(?:(?:increase|decrease|reduction|uplift|rise|fall|cut)s?\s+(?:of|by)|"
+    r"(?:increased|decreased|reduced|uplifted|rose|fell|cut)\s+by)\s+(?:around\s+|about\s+)?$",
+    re.I,
+)
+#: an amount that is part of one the sentence already gave: "£15.7m, which reflects rolled in
+#: grants of £3.7m", "was £88.771m including £1.920m from rolled in ILF"
+_PART_OF = re.compile(
+    r"£\s?[\d.,]+\s*(?:k|m|bn|million|billion)?\b[^£]*?\b(?:which\s+reflects?|includ(?:es|ing)|"
+    r"comprising|made\s+up\s+of|of\s+which)\b[^£]*$",
+    re.I,
+)
+#: a later total the amount adds up to: "..., increasing the total grant value for 2021-22 to
+#: £39.1m", "taking the total grant for 2023-24 to £14.4m" (the total is the row)
+_TO_TOTAL = re.compile(
+    r"^[^£]*?\b(?:increasing|taking|bringing|raising)\s+(?:the\s+)?(?:total|overall)\b[^£]{0,80}?"
+    r"\bto\s+£",
+    re.I,
+)
+#: a purpose that names only the kind of money ("total grant value for 2021-22")
+_GENERIC_PURPOSE = re.compile(
+    r"^(?:(?:the|this|its|our)\s+)?(?:total\s+|overall\s+|additional\s+)?(?:[\w-]+\s+)?"
+    r"(?:grant|allocation|funding)(?:\s+(?:value|allocation|total))?"
+    r"(?:\s+(?:for|in)\s+(?:this\s+council|the\s+council|\d{4}\s*[/-]\s*\d{2,4}))*$",
+    re.I,
+)
+#: how far (characters) a cap cue ("up to") reaches from the amount it limits
+_CAP_REACH = 25
 #: Kinds a cue can force over a column's default kind; the others only apply when nothing
 #: stronger says what the money is.
 _WEAK_KINDS = ("estimate", "allocation")
@@ -47,12 +85,14 @@ _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|no|approx|est|c|ca|cllr|mr|mrs|ms
 _LIST_MARKER = re.compile(r"^\s*(?:[-•\uf0b7*–]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?", re.I)
 _SUBJECT_VERBS = re.compile(
     r"\b(?:was|were|is|are|has|have|had|would|will|to\s+be)?\s*"
-    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated)\b",
+    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated|"
+    r"(?<=been\s)offered|(?<=was\s)offered|(?<=were\s)offered|funded\s+by)\b",
     re.I,
 )
 _GIVER_VERBS = re.compile(
     r"\b(?:has|have|had)?\s*(?:committed|put\s+forward|provided|contributed|given|granted|"
-    r"invested|pledged)\b",
+    r"invested|pledged|(?<!been\s)(?<!was\s)(?<!were\s)offered|"
+    r"(?:agreed\s+to\s+)?(?:donate|pledge|contribute|give))\b",
     re.I,
 )
 _LEAD_IN = re.compile(r"^.*\b(?:that|noted|reported|confirmed|agreed)\b[,\s]+", re.I)
@@ -64,8 +104,31 @@ _FUNDER_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;£]*?)\s+(?:funding|grant|fund)\s+of\s*$"
 )
 _PURPOSE_AFTER = re.compile(
-    r"^\W*(?:in\s+funding\s+)?(?P<prep>to|towards|for)\s+(?P<p>[^.;]+)", re.I
+    r"^\W*(?:pounds?\s+)?(?:(?:grant|funding|donation|contribution|allocation)\s+)?"
+    r"(?:of\s+(?:[A-Z]{2,6}\s+)?(?:capital|revenue|funding)\s+)?"
+    r"(?:in\s+funding\s+)?"
+    # what the money is set to: "£500 set aside for", "£80 million allocated to", "£15K pa
+    # ... is available for", "£30k from a separate development ... for play equipment"
+    r"(?:(?:p\.?a\.?|per\s+annum|a\s+year)\s+)?"
+    r"(?:(?:for|over|in)\s+(?:the\s+)?(?:next|coming|following)\s+\w+\s+(?:years?|months?)\s+)?"
+    r"(?:from\s+[^.;,£\d]{1,60}?\s+)?"
+    r"(?:(?:is|are|was|were|will\s+be|be|been|being)\s+)?"
+    r"(?:(?:set\s+aside|earmarked|ring-?fenced|allocated|(?:made\s+)?available|budgeted|"
+    r"reserved|committed|used)\s+)?"
+    r"(?P<prep>to|towards|for)\s+(?!\d)(?:(?:spend|be\s+spent|be\s+used)\s+(?:on|for)\s+)?"
+    r"(?P<p>[^.;]+)",
+    re.I,
 )
+#: a time, not a purpose: "£500 for this year", "for the following year", "for 2019"
+_WHEN = re.compile(
+    r"^(?:the\s+)?(?:this|next|last|that|each|every|the|a|one|two|three)?\s*"
+    r"(?:following\s+|coming\s+|current\s+|financial\s+)?(?:year|years|month|months|"
+    r"\d{4}(?:\s*[/-]\s*\d{2,4})?)\b",
+    re.I,
+)
+#: "<noun phrase> of £X": a subject the amount measures ("The 10-year Capital programme and
+#: investment proposals of £1,419m")
+_NP_OF = re.compile(r"^(?P<np>(?:the\s+)?[A-Za-z0-9][\w'’&/ -]{3,90}?)\s+of\s+$", re.I)
 #: a funding noun the amount measures: "a contribution of £40k", "a grant of £5,000"
 _NOUN_OF = re.compile(
     r"\b(?P<n>contribution|grant|sum|allocation|award|payment|donation|investment|budget)"
@@ -83,7 +146,7 @@ _WHICH_WAS = re.compile(
 #: Legion", "a grant of £350 to Mr Raymond Green", "£50 donated to Wales Air Ambulance"
 _GIFT_TO = re.compile(
     r"^\W*(?:(?:donation|grant|contribution|award|gift)s?\b[^.;£]{0,25}?|"
-    r"(?:donated|granted|awarded|given|paid)\s+|(?=to\s+))to\s+(?:the\s+)?"
+    r"(?:donated|granted|awarded|given|paid|allocated)\s+|(?=to\s+))to\s+(?:the\s+)?"
     r"(?P<r>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|the|&))*)"
 )
 _NOT_FUNDER = re.compile(r"^(?:multiple|various|a\s+range|several|other|different)\b", re.I)
@@ -224,16 +287,23 @@ def _funding_words() -> re.Pattern[str]:
     return _word_list("funding_words.csv")
 
 
-def says_funding(sentence: str) -> bool:
+def says_funding(sentence: str, paragraph: str = "") -> bool:
     """Whether a sentence says money is given, granted or budgeted: a funding word
-    (``data/funding_words.csv``) or a cue of a funding kind (``data/funding_kinds.csv``)."""
+    (``data/funding_words.csv``) or a cue of a funding kind (``data/funding_kinds.csv``).
+
+    An estimate ("approximately £750") says nothing of funding; a limit ("A maximum of £700
+    per project idea") does only after a ``paragraph`` lead about funding ("... to fund as
+    many projects as possible."), not on its own ("a potential for up to £69m was
+    identified" in an answer on savings).
+    """
     if _funding_words().search(sentence):
         return True
     lowered = sentence.lower()
+    qualifiers = (NOT_FUNDING, PAYMENT, "estimate", "cap")
+    if _funding_words().search(paragraph):
+        qualifiers = (NOT_FUNDING, PAYMENT, "estimate")
     return any(
-        kind not in (NOT_FUNDING, PAYMENT)
-        and cue.may_match(lowered)
-        and cue.pattern.search(sentence)
+        kind not in qualifiers and cue.may_match(lowered) and cue.pattern.search(sentence)
         for cue, kind, _ in _kind_cues()
     )
 
@@ -248,6 +318,18 @@ def _cues_in(text: str) -> list[tuple[int, str]]:
         for cue, kind, rank in _kind_cues()
         if cue.may_match(lowered) and cue.pattern.search(text)
     ]
+
+
+def names_no_funding(text: str | None) -> bool:
+    """Whether ``text`` (a list's introduction) holds a cue of kind ``none``: the amounts it
+    introduces are valuations, savings, a proposed amendment's, not money given."""
+    return any(kind == NOT_FUNDING for _, kind in _cues_in(text or ""))
+
+
+def is_payment_text(text: str) -> bool:
+    """Whether ``text`` (a table's header, a list's introduction) names payments: a payment
+    cue of ``data/funding_kinds.csv`` ("Payments", "Cheque Number", "Invoice")."""
+    return any(kind == PAYMENT for _, kind in _cues_in(text))
 
 
 def _voluntary_words() -> re.Pattern[str]:
@@ -277,11 +359,29 @@ def kind_of(
         and _HELD_IN.match(sentence[mention.end :])
     ):
         return NOT_FUNDING  # money held: "there is £125 in the defibrillator fund"
+    if mention is not None and _ASKED.search(sentence[: mention.start]):
+        return NOT_FUNDING  # "a bid for £15k", "the original application was for £3,290"
+    if mention is not None and _CHANGE_BY.search(sentence[: mention.start]):
+        return NOT_FUNDING  # a variance: "an increase of £12.5m", "reduced by £2m"
+    if mention is not None and _PART_OF.search(sentence[: mention.start]):
+        return NOT_FUNDING  # "£15.7m, which reflects rolled in grants of £3.7m": a part
+    if mention is not None and _TO_TOTAL.search(sentence[mention.end :]):
+        return NOT_FUNDING  # "an additional £4.7m, increasing the total grant to £39.1m"
     found = _cues_in(sentence)
     if any(kind == NOT_FUNDING for _, kind in found):
         return NOT_FUNDING
-    if any(kind == PAYMENT for _, kind in found + _cues_in(scope)):
-        if _funding_words().search(sentence) or _funding_words().search(scope):
+    if mention is not None and any(kind == "cap" for _, kind in found):
+        # "up to" limits the amount beside it, not every amount of the sentence
+        local = sentence[max(0, mention.start - _CAP_REACH) : mention.end + _CAP_REACH]
+        if mention.hint != "cap" and not any(kind == "cap" for _, kind in _cues_in(local)):
+            found = [f for f in found if f[1] != "cap"]
+    own_payment = any(kind == PAYMENT for _, kind in found)
+    if own_payment or any(kind == PAYMENT for _, kind in _cues_in(scope)):
+        # a sentence's own payment cue is lifted only by its own funding word ("Resolved to
+        # pay M Joyce for website fees" under a paragraph on the budget stays a payment)
+        if _funding_words().search(sentence) or (
+            not own_payment and _funding_words().search(scope)
+        ):
             found = [f for f in found if f[1] != PAYMENT]
         elif _voluntary_words().search(sentence):
             return "grant_award"  # a payment to a charity, church or club is a gift
@@ -319,7 +419,11 @@ def _is_funder_name(name: str) -> bool:
     """A funder is an organisation (by the organisation data and words) or a named fund."""
     from extractors.linking.organisations import looks_like_organisation
 
-    return looks_like_organisation(name) or bool(re.search(r"\bFund\b", name))
+    return (
+        looks_like_organisation(name)
+        or bool(re.search(r"\bFund\b", name))
+        or bool(re.search(r"\bgovernment$", name, re.I))  # "the previous government"
+    )
 
 
 def known_funder(text: str, authority: str | None = None) -> str | None:
@@ -344,19 +448,30 @@ def _clean_name(text: str) -> str | None:
     return text or None
 
 
+#: the paper's own council by its kind alone: "the Council", "the PC", "Parish Council"
+_OWN_COUNCIL = re.compile(
+    r"^(?:the\s+)?(?:(?:parish|town|community|city|county|borough|district)\s+)?council$"
+    r"|^(?:the\s+)?(?:PC|TC|CC)$",
+    re.I,
+)
+
+
 def _resolve(name: str | None, authority: str | None) -> str | None:
     if not name:
         return None
-    if name.lower() in ("council", "the council") and authority:
+    if _OWN_COUNCIL.match(name.strip()) and authority:
         return authority
     return name
 
 
 def _subject(before: str) -> str | None:
-    """The noun phrase that opens a clause: "It was noted that the CSP had ..." -> "CSP"."""
+    """The noun phrase that opens a clause: "It was noted that the CSP had ..." -> "CSP";
+    "..., however, Birmingham were set to" -> "Birmingham" (the clause the verb ends)."""
     text = _LEAD_IN.sub("", before)
+    clause = re.split(r"[,;]\s*|\s+and\s+(?=the\s)", text)[-1]
+    last = _VERB_SPLIT.sub("", clause).strip(" ,;")
     text = _VERB_SPLIT.sub("", text).strip(" ,;")
-    text = re.split(r"[,;]\s*", text)[-1]
+    text = last if last else re.split(r"[,;]\s*", text)[-1]
     name = _clean_name(text)
     if name and len(name.split()) <= 10 and (name[:1].isupper() or text.strip()[:1].isupper()):
         return name
@@ -388,7 +503,10 @@ def read_sentence(
         if m and not _NOT_FUNDER.match(m.group("f")) and not _FY_ONLY.match(m.group("f")):
             facts.funder = _clean_name(m.group("f"))
     verb = _SUBJECT_VERBS.search(before)
-    giver = _GIVER_VERBS.search(before)
+    earlier = money_mentions(before)
+    clause_start = earlier[-1].end if earlier else 0  # an earlier amount's verb is its own
+    givers = [g for g in _GIVER_VERBS.finditer(before) if g.start() >= clause_start]
+    giver = givers[-1] if givers else None  # the verb nearest the amount gives it
     owned = _OWNED_AMOUNT.search(before)
     if owned:  # "The Council’s allocation for 2019-20 was £10.5m"
         facts.recipient = _clean_name(owned.group("subj"))
@@ -396,8 +514,15 @@ def read_sentence(
         facts.recipient = _subject(before[: verb.start()])
     elif giver:
         facts.funder = facts.funder or _subject(before[: giver.start()])
+    own_fund = _OWN_FUND.search(before)
+    if own_fund and not facts.funder:
+        # "Cllr Fatemian reported that his funds of £15K pa ...": the speaker's own fund
+        facts.funder = own_fund.group("who")
+        own_fund_named = True
+    else:
+        own_fund_named = False
     facts.funder = _resolve(facts.funder, authority)
-    if facts.funder:
+    if facts.funder and not own_fund_named:
         known = known_funder(facts.funder, authority)
         if known and len(facts.funder) <= 5:
             facts.funder = known
@@ -412,18 +537,47 @@ def read_sentence(
     p = None if gift else _PURPOSE_AFTER.match(after)
     if p:
         purpose = re.split(
-            r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b", p.group("p")
+            r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b|,?\s+and\s+\w+ed\b"
+            # "... as agreed by the Secretary of State", "... along with revenue grants to ..."
+            r"|,?\s+but\b|,?\s+as\s+(?:agreed|approved|set\s+out|shown|reported)\b"
+            r"|,?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b",
+            p.group("p"),
         )[0]
-        facts.purpose = _clean_name(purpose)
+        facts.purpose = None if _WHEN.match(purpose) else _clean_name(purpose)
         noun = _NOUN_OF.search(before)
         if facts.purpose and noun:
             # "a contribution of £40k towards the cost" -> "contribution towards the cost"
             facts.purpose = f"{noun.group('n').lower()} {p.group('prep').lower()} {purpose}"
             facts.purpose = _clean_name(facts.purpose)
+    elif not facts.recipient and _NAMED_FUND.match(after):
+        # "the c£1m NIIF is spent according to need", "a £2m Towns Fund": the amount's noun
+        # is the fund the money is
+        fund = _NAMED_FUND.match(after)
+        use = _SPENT_ON.match(after[fund.end() :])  # type: ignore[union-attr]
+        name = fund.group("n")  # type: ignore[union-attr]
+        facts.purpose = f"{name}, {use.group('c')}" if use else name
     elif not facts.recipient:
-        facts.purpose = _described_by(before)
+        # the total of the paper's own council ("providing the Council with ..., increasing
+        # the total grant value to £39.1m"), not a national one ("taking the total to £1.41bn")
+        total = _TOTAL_NOUN.search(before) if _OUR_COUNCIL.search(sentence) else None
+        facts.purpose = (
+            _clean_name(total.group("np")) if total else _described_by(before) or _measured(before)
+        )
     facts.financial_year = first_financial_year(sentence)
     return facts
+
+
+def generic_purpose(purpose: str | None) -> bool:
+    """Whether a purpose names only the kind of money, not what it is for ("total grant value
+    for 2021-22", "total 2024-25 Social Care grant allocation for this Council")."""
+    return bool(purpose) and bool(_GENERIC_PURPOSE.match(purpose or ""))
+
+
+def gives(sentence: str, name: str) -> bool:
+    """Whether ``name`` is the subject of a giving verb in ``sentence`` ("The charity has
+    agreed to donate £750": the charity gives)."""
+    m = _GIVER_VERBS.search(sentence)
+    return bool(m) and (_subject(sentence[: m.start()]) or "").casefold() == name.casefold()
 
 
 def topic_of(paragraph: str) -> str | None:
@@ -443,6 +597,65 @@ def topic_of(paragraph: str) -> str | None:
     if not name or len(name.split()) > _TOPIC_WORDS or _PRONOUN.match(name) or _SELF.match(name):
         return None
     return name
+
+
+#: the total an amount is: "increasing the total grant value for 2021-22 to £39.1m"
+_TOTAL_NOUN = re.compile(
+    r"\b(?:increasing|taking|bringing|raising)\s+(?:the\s+)?(?P<np>(?:total|overall)\b[^£,;]{2,80}?)"
+    r"\s+to\s+$",
+    re.I,
+)
+
+
+#: a fund named right after its amount: "£1m NIIF", "£2m Towns Fund", "£5,000 Community Grant"
+_NAMED_FUND = re.compile(
+    r"^\s+(?P<n>(?:[A-Z][\w&'’-]*\s+){0,5}(?:[A-Z]{3,6}F|Fund|Grant|Programme|Scheme)\b)"
+)
+#: how a named fund is to be used: "is spent according to need across the four CCs"
+_SPENT_ON = re.compile(
+    r"^\s*(?:(?:is|are|will\s+be|to\s+be|be)\s+)+(?P<c>(?:spent|used)\s+[^.;]{3,120})", re.I
+)
+#: a member's own fund: "Cllr Fatemian reported that his funds of" (the speaker gives it)
+_OWN_FUND = re.compile(
+    r"(?P<who>(?:County\s+)?(?:Cllr|Councillor|Mr|Mrs|Ms|Dr)\.?\s+[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+)?)\s+(?:reported|said|confirmed|explained|announced|advised)\s+"
+    r"(?:that\s+)?(?:his|her|their)\s+(?:funds?|budget|grant|allocation)\s+(?:of\s+)?$"
+)
+#: the funder a paragraph names for a grant: "Revenue Support Grant (RSG) is a central
+#: government grant given to local authorities"
+GOVERNMENT_GRANT = re.compile(
+    r"\b(?:is|are)\s+an?\s+(?P<f>(?:central\s+|national\s+)?government|"
+    r"[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?\s+Government)\s+grants?\b"
+)
+_OUR_COUNCIL = re.compile(r"\b(?:the|this|our)\s+(?:Council|Authority)\b")
+
+
+def _measured(before: str) -> str | None:
+    """The noun phrase a clause-opening "<noun phrase> of £X" measures, list marker dropped;
+    None for a change or a part ("an increase of", "a total of") or a longer clause."""
+    text = _LIST_MARKER.sub("", fold(before)) if before[:1] in "(-•\uf0b7*–" else fold(before)
+    m = _NP_OF.match(text.strip() + " ")
+    if (
+        not m
+        or _CHANGE_NOUN.search(m.group("np"))
+        or _CLAUSE_VERB.search(m.group("np"))
+        or not _funding_words().search(m.group("np"))
+    ):
+        return None
+    return _clean_name(m.group("np"))
+
+
+#: a verb: the words before "of £X" are a clause, not one noun phrase
+_CLAUSE_VERB = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|include[sd]?|included|shows?|showed|"
+    r"agreed|noted|reported)\b",
+    re.I,
+)
+#: a noun naming a change or a share of an amount, not what the money is for
+_CHANGE_NOUN = re.compile(
+    r"\b(?:increase|decrease|reduction|rise|fall|uplift|total|sum|balance|share|profit|cost)s?$",
+    re.I,
+)
 
 
 def _described_by(before: str) -> str | None:
@@ -498,12 +711,15 @@ def regarding(sentence: str) -> str | None:
 
 def is_precept(sentence: str) -> bool:
     """Whether a sentence is about the council's own precept (its share of the council tax):
-    it names the precept and no other kind of money ("resolved to apply for £4500 precept";
+    it names the precept and no other kind of money but the budget it is set from ("resolved
+    to apply for £4500 precept";
     not "the social care precept ... alongside the grant" of a settlement report)."""
     if not _PRECEPT.search(sentence):
         return False
     others = [m.group(0).lower() for m in _funding_words().finditer(sentence)]
-    return all(w == "precept" for w in others)
+    # a parish sets its budget to set its precept: "the budget/precept spreadsheet ... the
+    # precept demand figure of £8358"
+    return all(w in ("precept", "budget") for w in others)
 
 
 def is_total_label(label: str | None) -> bool:
