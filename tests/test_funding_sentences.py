@@ -153,3 +153,23 @@ def test_a_budget_motion_and_its_resolution_are_one_row_and_valuations_none() ->
     # Family Hub: £250k - £450k (depending on use class)"
     hubs = _amounts("real/kent-record-of-decision-24-00093-family-hubs.pdf")
     assert Decimal(250000) not in hubs and Decimal(200000) not in hubs
+
+
+def test_national_totals_multi_year_sums_and_noun_phrases_of_an_amount() -> None:
+    # Kent, local government finance settlement paper: "The Autumn Budget 2022 announced that
+    # there will be an additional £400m for adult social care ..." and "The 2023-24 settlement
+    # included an additional £1.345bn ..." are national totals; "The Council's allocation of the
+    # additional £400m was £10.3m taking the total grant for 2023-24 to £14.4m" is Kent's own
+    grants = _amounts("real/kent-government-grants-lgfs-2025-26.pdf")
+    assert Decimal(400_000_000) not in grants and Decimal(1_345_000_000) not in grants
+    assert Decimal(14_400_000) in grants
+    # Kent budget minutes, 13 February 2025: "(a) The 10-year Capital programme and investment
+    # proposals of £1,419m over the years from 2025-26 to 2034-35" is no one year's; "(c) The
+    # net revenue budget requirement of £1,530.9m for 2025-26." measures its noun phrase
+    budget = _amounts("real/kent-county-council-budget-minutes-2025-02-13.pdf")
+    (programme,) = budget[Decimal(1_419_000_000)]
+    assert programme.financial_year is None
+    (requirement,) = budget[Decimal("1530900000")]
+    assert requirement.recipient is None
+    assert requirement.purpose == "net revenue budget requirement"
+    assert requirement.financial_year == "2025/26"

@@ -200,7 +200,9 @@ class _Walker:
                 amount_gbp=m.amount,
                 amount_text=m.text,
                 approximate=m.approximate or facts.kind == "estimate",
-                financial_year=facts.financial_year or self.context.financial_year or self.doc_year,
+                financial_year=None
+                if facts.over_years
+                else facts.financial_year or self.context.financial_year or self.doc_year,
                 source="table" if key.startswith("table:") else "text",
                 unit_scale=1,  # amounts outside budget tables carry their own "£", "k", "m"
                 page=page,

@@ -197,6 +197,7 @@ class FundingFacts:
     recipient: str | None = None
     purpose: str | None = None
     financial_year: str | None = None
+    over_years: bool = False  # the amount spans several years: it is no one year's
 
 
 def money_mentions(text: str) -> list[Mention]:
@@ -367,6 +368,8 @@ def kind_of(
         return NOT_FUNDING  # "£15.7m, which reflects rolled in grants of £3.7m": a part
     if mention is not None and _TO_TOTAL.search(sentence[mention.end :]):
         return NOT_FUNDING  # "an additional £4.7m, increasing the total grant to £39.1m"
+    if _NATIONAL.search(sentence) and not _OUR_COUNCIL.search(sentence):
+        return NOT_FUNDING  # a national total announced or settled, not this council's share
     found = _cues_in(sentence)
     if any(kind == NOT_FUNDING for _, kind in found):
         return NOT_FUNDING
@@ -563,7 +566,8 @@ def read_sentence(
         facts.purpose = (
             _clean_name(total.group("np")) if total else _described_by(before) or _measured(before)
         )
-    facts.financial_year = first_financial_year(sentence)
+    facts.over_years = over_years(sentence)
+    facts.financial_year = None if facts.over_years else first_financial_year(sentence)
     return facts
 
 
@@ -626,6 +630,14 @@ _OWN_FUND = re.compile(
 GOVERNMENT_GRANT = re.compile(
     r"\b(?:is|are)\s+an?\s+(?P<f>(?:central\s+|national\s+)?government|"
     r"[A-Z][\w'’]+(?:\s+[A-Z][\w'’]+)?\s+Government)\s+grants?\b"
+)
+#: money reported as announced or settled for the country ("The Autumn Budget 2022 announced
+#: that there will be an additional £400m for adult social care", "The 2023-24 settlement
+#: included an additional £1.345bn"): a national total unless the council's own share is named
+_NATIONAL = re.compile(
+    r"\b(?:was|were|has\s+been|have\s+been|been)?\s*announced\b|\bsettlement\s+included\b"
+    r"|\bnationally\b|\bacross\s+(?:England|the\s+country|all\s+councils)\b",
+    re.I,
 )
 _OUR_COUNCIL = re.compile(r"\b(?:the|this|our)\s+(?:Council|Authority)\b")
 
@@ -727,12 +739,30 @@ def is_total_label(label: str | None) -> bool:
     return bool(label and _TOTAL_LABEL.match(label))
 
 
+#: an amount that is the object of "of": the words before it are the noun phrase it measures
+_OF_BEFORE = re.compile(r"\bof\s*$", re.I)
+#: a span of years: the amount is over all of them, not the first one's ("proposals of £1,419m
+#: over the years from 2025-26 to 2034-35", "Capital Budget for next 10 years £403.4m")
+_YEAR_SPAN = re.compile(
+    r"\b(?:from\s+)?(?:20\d\d[-/]\d\d)\s+(?:to|until|-|–)\s+(?:20\d\d[-/]\d\d)\b"
+    r"|\b(?:over|for)\s+(?:the\s+)?(?:next\s+)?(?:\d{1,2}|two|three|four|five|ten)\s+years\b",
+    re.I,
+)
+
+
+def over_years(text: str) -> bool:
+    """Whether ``text`` puts its amount over a span of years rather than in one year."""
+    return bool(_YEAR_SPAN.search(text))
+
+
 def label_of(text: str, mention: Mention) -> str | None:
     """Return the label of a list line "Hazard Alley Scenario (£40,000)" / "Label – £5,000".
 
     The label is the text without the amount, brackets, list marker and joining dash; None when
     the line is a sentence rather than a label (too long, or a verb-led clause).
     """
+    if _OF_BEFORE.search(text[: mention.start]):
+        return None  # "(c) The net revenue budget requirement of £1,530.9m": a noun phrase
     rest = text[: mention.start] + " " + text[mention.end :]
     rest = re.sub(r"\(\s*\)", " ", rest)
     rest = _LIST_MARKER.sub("", fold(rest))
