@@ -117,3 +117,18 @@ def test_a_resident_in_attendance_is_one_of_the_public(att):
     got = statuses(att["hertingfordbury"])
     assert got["Steve Davies"] == {"observer"}
     assert got["Amanda Glew"] == {"officer"}
+
+
+def test_a_sentence_of_apologies_under_an_apologies_heading() -> None:
+    # Souldern PC, 27 November 2025: "11.25.01 Apologies for absence" over "Apologies had been
+    # received from Cllr David Rogers and Cllr Gareth Epps"
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/souldern-pc-oxon/2025-11-27-minutes.pdf")
+    rows = process_paper(str(p), p.name, p.read_bytes(), "p").records["attendance"]
+    assert sorted(r.name_as_printed for r in rows if r.status == "apologies") == [
+        "Cllr David Rogers",
+        "Cllr Gareth Epps",
+    ]

@@ -700,3 +700,22 @@ def test_a_councils_response_to_a_planning_application_is_its_decision() -> None
     texts = [r.text for r in manordeilo if r.minute_ref == "10"]
     assert texts[-1] == "No Objections"
     assert any(t.startswith("Object on the following grounds:") for t in texts)
+
+
+def test_a_short_numbered_heading_line_is_apart_from_the_text_under_it() -> None:
+    # Broomhill CC, 11 February 2026: "4. Previous Minute" on its own short line over "The
+    # pervious minute was approved online, via Slack." (one font for both); Merton LB,
+    # 24 September 2009, minute 5: "RESOLVED: (A) That the Audit Committee notes ..." /
+    # "(B) That the Audit Committee notes ..."
+    res = _real_resolutions("samples/corpus/broomhill-cc-glasgow/2026-02-11-minutes.pdf")
+    assert [r.text for r in res if r.minute_ref == "4"] == [
+        "The pervious minute was approved online, via Slack."
+    ]
+    merton = _real_resolutions(
+        "samples/corpus/merton-lb/2009-10-22-audit-committee-agenda-pack.pdf"
+    )
+    got = [(r.number, r.text[:40]) for r in merton if r.minute_ref == "5"]
+    assert got == [
+        (1, "That the Audit Committee notes the Audit"),
+        (2, "That the Audit Committee notes the Counc"),
+    ]

@@ -756,9 +756,15 @@ def _breaks(cur: list[_Line], ln: _Line, right: float) -> bool:
         return True
     if ln.y1 > prev.y1 + 2:  # moved up: a new column or table cell
         return True
-    if len(cur) == 1 and _NUMBERED.match(prev.text) and prev.font != ln.font:
-        # a numbered heading set in its own font over its text ("11.25.03 To receive the
-        # minutes ..." / "The minutes of the parish council meeting ... were", Souldern PC)
+    if (
+        len(cur) == 1
+        and _NUMBERED.match(prev.text)
+        and (prev.font != ln.font or (prev.x1 < right - 60 and ln.text[:1].isupper()))
+    ):
+        # a numbered heading over its text: set in its own font ("11.25.03 To receive the
+        # minutes ..." / "The minutes of the parish council meeting ... were", Souldern PC),
+        # or a short line with a capital under it ("4. Previous Minute" / "The pervious
+        # minute was approved online", Broomhill CC): a wrapped line fills the measure
         return True
     if prev.y0 - ln.y0 > 1.45 * size:  # a paragraph gap
         return True

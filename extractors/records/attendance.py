@@ -450,7 +450,11 @@ def attendance_records(
             )
 
     for block in find_blocks(lines, is_heading, columns):
-        add(split_people(block.text, block.default_org), block.status, block.page)
+        # under an "Apologies for absence" heading, the sentence "Apologies had been received
+        # from A and B": the names are the sentence's, not its first words
+        prose = prose_apologies(block.text) if block.status == "apologies" else []
+        for names in prose or [block.text]:
+            add(split_people(names, block.default_org), block.status, block.page)
     has_apologies = any(r.status == "apologies" for r in records)
     if not has_apologies:
         for text, page in minute_texts or []:

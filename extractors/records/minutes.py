@@ -371,10 +371,11 @@ _MID_RESOLVED = re.compile(
     r"(?<=[.,;:])\s+(?=(?:RESOLVED|Resolved)\b)"
     r"|\s+(?=RESOLVED\s*(?:[:–—-]|that\b))"
 )
-#: the first clause printed on the RESOLVED line: "RESOLVED: (1) that the Certificate ..."
+#: the first clause printed on the RESOLVED line: "RESOLVED: (1) that the Certificate ...",
+#: "RESOLVED: (A) That the Audit Committee notes ..." (Merton)
 _FIRST_CLAUSE = re.compile(
     r"^((?:RESOLVED|Resolved)\s*[:–—-]?)\s+"
-    r"(?=\(?(?:1|a|i)\)\s|(?:1|a)\.\s)"
+    r"(?=\(?(?:1|a|A|i)\)\s|(?:1|a|A)\.\s)"
 )
 
 
