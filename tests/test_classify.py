@@ -89,3 +89,12 @@ def test_a_meeting_web_page_is_named_by_its_heading(name, expected):
     path = Path(__file__).parent.parent / "samples" / "corpus" / "west-of-england-ca" / name
     doc = read_document(path)
     assert classify(doc, doc.meta.title).doc_type == expected
+
+
+def test_a_decision_recording_form_is_a_decision():
+    """Bristol's 'Decision Recording Form' is the committee's record of decision (Kent prints
+    'Record of Decision'); its minutes-like members list does not make it minutes."""
+    name = "2025-10-23-decisions-transport-connectivity-policy-committee.pdf"
+    path = Path(__file__).parent.parent / "samples" / "corpus" / "bristol-cc" / name
+    doc = read_document(path)
+    assert classify(doc, doc.meta.title).doc_type == "decision"
