@@ -4,6 +4,7 @@ import datetime as dt
 from pathlib import Path
 
 from extractors.base import PaperContext
+from extractors.formats import read_document
 from extractors.records import agenda
 from tests.test_minutes import text_doc
 
@@ -307,3 +308,26 @@ def test_sub_items_are_items_numbered_under_their_main_item():
         )
     )
     assert [i.sub_item for i in got] == [None, "i", "ii"]
+
+
+WECA = Path(__file__).parent.parent / "samples" / "corpus" / "west-of-england-ca"
+
+
+def test_web_agenda_items_from_table_rows_with_the_purpose_under_the_title():
+    """A ModernGov 'Agenda' page prints each item as a table row: the number in one cell, the
+    title and its purpose on separate lines of the next; a linked title carries the link's size
+    label ('Minutes PDF 130 KB'), which is not part of the title."""
+    doc = read_document(WECA / "2026-06-01-agenda-overview-scrutiny-committee.html")
+    ctx = PaperContext(paper_id="p", doc_type="agenda", body=None)
+    items = agenda.extract(doc, ctx).records["agenda_items"]
+    assert [(i.number, i.title) for i in items] == [
+        (1, "Apologies for absence"),
+        (2, "Mayor's Q&A with members"),
+        (3, "Declarations of Interest under the Localism Act 2011"),
+        (4, "Minutes"),
+        (5, "Items from the Public (Questions, Statements and Petitions)"),
+        (6, "Chair's Announcements"),
+        (7, "Work Plan report"),
+        (8, "Items going to the West of England Combined Authority Committee on June 5"),
+    ]
+    assert items[0].description == "To receive apologies for absence from Members."

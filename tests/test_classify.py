@@ -3,8 +3,11 @@ several parts is an agenda pack."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from extractors.formats import read_document
 from extractors.stages.classify import Classification, classify
 from extractors.stages.segment import Segment, paper_type
 from schemas.document import Block, Document, DocumentMeta, Page
@@ -70,3 +73,28 @@ def _parts(*types: str) -> list[Segment]:
 )
 def test_a_paper_of_several_parts_opening_with_an_agenda_is_an_agenda_pack(whole, types, expected):
     assert paper_type(Classification(whole, 0.9, {}), _parts(*types)) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("2026-03-23-agenda-minutes-overview-scrutiny-committee.html", "minutes"),
+        ("2026-06-01-agenda-overview-scrutiny-committee.html", "agenda"),
+        ("2026-06-05-agenda-decisions-joint-committee.html", "agenda"),
+    ],
+)
+def test_a_meeting_web_page_is_named_by_its_heading(name, expected):
+    """ModernGov heads a meeting's page 'Agenda', 'Agenda and decisions' or 'Agenda and minutes';
+    the minutes page stays minutes although its text talks of briefings."""
+    path = Path(__file__).parent.parent / "samples" / "corpus" / "west-of-england-ca" / name
+    doc = read_document(path)
+    assert classify(doc, doc.meta.title).doc_type == expected
+
+
+def test_a_decision_recording_form_is_a_decision():
+    """Bristol's 'Decision Recording Form' is the committee's record of decision (Kent prints
+    'Record of Decision'); its minutes-like members list does not make it minutes."""
+    name = "2025-10-23-decisions-transport-connectivity-policy-committee.pdf"
+    path = Path(__file__).parent.parent / "samples" / "corpus" / "bristol-cc" / name
+    doc = read_document(path)
+    assert classify(doc, doc.meta.title).doc_type == "decision"

@@ -42,6 +42,11 @@ _MARKER = re.compile(r"^(?:a\s*g\s*e\s*n\s*d\s*a|agenda)(?:\s+items?(?:\s+no\.?)
 _ITEM = re.compile(r"^(?:item\s+)?(\d{1,4})[.:)]?[\s\t]+(\S.*)$", re.I)
 _PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4}))?\s*\)?", re.I)
 _TO_FOLLOW = re.compile(r"\(?\s*\bto\s+follow\b\s*\)?", re.I)
+# the size label a web agenda prints after a linked title ("Minutes PDF 130 KB", "Hicks Gate
+# Masterplan PDF 1 MB"): the link, not the title
+_LINK_LABEL = re.compile(
+    r"\s+\(?(?:pdf|docx?|xlsx?|odt)\s*,?\s+\d+(?:\.\d+)?\s*[kmg]b\)?\s*$", re.I
+)
 _EXCLUSION = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press|public)", re.I)
 _LABEL = re.compile(r"^(when|where|date|time|venue|place)\s*:\s*(.*)$", re.I)
 _CONTACT = re.compile(r"\s*(?:ask\s+for|telephone|tel|e-?mail|contact|enquiries)\s*:.*$", re.I)
@@ -343,12 +348,18 @@ def _split_title(title: str) -> tuple[str, str]:
     return m.group("title").strip(), rest
 
 
+def _head(text: str) -> str:
+    """The first line of a line's text: a table row whose title cell runs on over several lines
+    ("1. | Apologies for absence / To receive apologies ...") is opened by its first line."""
+    return text.split("\n", 1)[0]
+
+
 def _items_start(lines: list[Line]) -> int:
     markers = [i for i, ln in enumerate(lines) if _MARKER.match(ln.text.strip())]
     if not markers:
         return 0
     for i, ln in enumerate(lines):
-        m = _ITEM.match(ln.text.strip())
+        m = _ITEM.match(_head(ln.text).strip())
         if m and m.group(1) == "1":
             before = [k for k in markers if k < i]
             if before:
@@ -360,7 +371,7 @@ def _first_number(lines: list[Line], start: int) -> int:
     """The number the item list opens with: 1, or the number printed right under the agenda
     heading of a supplement that carries only some items ("Agenda Item No / 3 Title")."""
     for ln in lines[start : start + 2]:
-        m = _ITEM.match(ln.text.replace("\t", " ").strip())
+        m = _ITEM.match(_head(ln.text).replace("\t", " ").strip())
         if m:
             return int(m.group(1))
     return 1
@@ -382,7 +393,7 @@ def read_items(lines: list[Line]) -> list[Item]:
         both = title + " " + desc
         pages = _PAGES.search(title) or _PAGES.search(desc)
         follow = bool(_TO_FOLLOW.search(both))
-        title = _TO_FOLLOW.sub("", _PAGES.sub("", title)).strip(" .,-–:")
+        title = _TO_FOLLOW.sub("", _PAGES.sub("", _LINK_LABEL.sub("", title))).strip(" .,-–:")
         p_from = int(pages.group(1)) if pages else None
         p_to = int(pages.group(2) or pages.group(1)) if pages else None
         items.append(
@@ -418,14 +429,15 @@ def read_items(lines: list[Line]) -> list[Item]:
             cur = None
             exempt = sec == "yes"
             continue
-        m = _ITEM.match(t)
+        head, _, more = t.partition("\n")
+        m = _ITEM.match(head.strip())
         if m and int(m.group(1)) == last + 1:
             close()
             last = int(m.group(1))
             cur = {
                 "number": last,
                 "title": m.group(2),
-                "desc": [],
+                "desc": [ln.strip() for ln in more.split("\n") if ln.strip()],
                 "exempt": exempt,
                 "page": line.page,
             }
