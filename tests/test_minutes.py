@@ -719,3 +719,30 @@ def test_a_short_numbered_heading_line_is_apart_from_the_text_under_it() -> None
         (1, "That the Audit Committee notes the Audit"),
         (2, "That the Audit Committee notes the Counc"),
     ]
+
+
+def test_committee_minutes_without_the_word_resolved() -> None:
+    # Bristol CC, Transport & Connectivity Policy Committee, 19 March 2026: "8 20 mph Review"
+    # (a title opening with a figure); "It was APPROVED that;" / "That the Committee for
+    # Transport and Connectivity:" / "1. Noted ..." / "2. Approved ..." (minute 8); "Following
+    # the discussion, / The Committee for Transport and Connectivity noted the work programme
+    # update." (minute 11); "The minutes of the previous meeting were agreed as accurate."
+    from pipeline.process import process_paper
+
+    p = Path(
+        "samples/corpus/bristol-cc/2026-03-19-minutes-transport-connectivity-policy-committee.pdf"
+    )
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    titles = {m.ref: m.title for m in records["minute_items"]}
+    assert titles["8"] == "20 mph Review"
+    res = records["resolutions"]
+    eight = [r.text for r in res if r.minute_ref == "8"]
+    assert eight[0].startswith("Noted the outcomes of the review of evidence")
+    assert eight[1].startswith("Approved launching a six-week public engagement")
+    assert [r.text for r in res if r.minute_ref == "11"] == [
+        "Following the discussion, The Committee for Transport and Connectivity noted the work"
+        " programme update."
+    ]
+    assert [r.text for r in res if r.minute_ref == "4"] == [
+        "The minutes of the previous meeting were agreed as accurate."
+    ]

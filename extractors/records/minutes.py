@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
@@ -279,6 +279,32 @@ def _marker_value(m: re.Match[str], style: str, prev: int) -> int:
     return prev + 1
 
 
+#: the words that introduce a numbered list of decisions when no RESOLVED is printed: "That
+#: the Committee for Transport and Connectivity:" over "1. Noted ...", "2. Approved ..."
+_DECISION_INTRO = re.compile(
+    r"^That\s+(?:the\s+)?(?:[A-Z][\w&'’ -]{0,80}?\s)?(?:Committee|Council|Cabinet|Panel|Board|"
+    r"Authority|Sub-Committee|Group|Forum)\b[^.:]{0,80}:$"
+)
+#: "It was APPROVED that;" standing over that introduction
+_DECISION_LEAD = re.compile(r"^It\s+was\s+(?:APPROVED|RESOLVED|AGREED|DECIDED)\s+that\s*[;:]?$")
+
+
+def _unmarked_intros(lines: list[Line]) -> list[Line]:
+    """Mark as RESOLVED an introduction of a numbered list of decisions printed without the
+    word ("It was APPROVED that;" / "That the Committee for Transport and Connectivity:" /
+    "1. Noted ...", Bristol City Council's committee minutes): the list is the decision."""
+    out: list[Line] = []
+    for n, line in enumerate(lines):
+        text = line.text.strip()
+        nxt = lines[n + 1].text.strip() if n + 1 < len(lines) else ""
+        if _DECISION_LEAD.match(text) and _DECISION_INTRO.match(nxt):
+            continue
+        if _DECISION_INTRO.match(text) and _CLAUSE.match(nxt):
+            line = replace(line, text=f"RESOLVED: {text}")
+        out.append(line)
+    return out
+
+
 def _split_run_on_clauses(lines: list[Line]) -> list[Line]:
     """Split a line holding several numbered clauses run together ("1. That A. 2. That B.").
 
@@ -408,7 +434,7 @@ def _split_at_resolved(lines: list[Line]) -> list[Line]:
 def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
     """Return the numbered resolutions of a minute's body lines."""
     out: list[ResolutionText] = []
-    lines = _split_run_on_clauses(_split_at_resolved(lines))
+    lines = _unmarked_intros(_split_run_on_clauses(_split_at_resolved(lines)))
     i = 0
     while i < len(lines):
         text = lines[i].text.replace("\t", " ").strip()
@@ -592,6 +618,19 @@ def _planning_response() -> re.Pattern[str]:
     return re.compile(r"^(?:" + "|".join(rows) + ")", re.I)
 
 
+#: the meeting's body, the subject of a decision verb: "The Committee for Transport and
+#: Connectivity noted the report.", "The Transport and Connectivity Committee noted the report."
+_BODY_DECIDES = re.compile(
+    r"^(?:(?:Following|After)\s+(?:the\s+|a\s+)?(?:discussion|debate)[,;:]?\s+)?"
+    r"(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){0,6}?(?:Committee|Council|Cabinet|Panel|Board|"
+    r"Sub-Committee|Authority)(?:\s+(?:for|of)\s+(?:[A-Z][\w&'’-]*\s+|and\s+){1,6}?)?\s*"
+    r"(?:unanimously\s+)?(?:noted|approved|endorsed|agreed|adopted|accepted|supported)\s+"
+    r"(?:the|this|its)\b"  # "noted that ..." reports what was said, not a decision
+)
+#: minutes agreed or approved (a decision), not only confirmed or signed (a record of one)
+_MINUTES_DECIDED = re.compile(
+    r"\b[Mm]inutes?\b.{0,160}\b(?:were|was)\s+(?:\w+\s+){0,2}?(?:agreed|approved)\b"
+)
 #: a sentence of assent alone: "All councillors agreed.", "All Cllrs agreed to this proposal."
 _ALL_AGREED = re.compile(
     r"^All\s+(?:\w+\s+){0,2}?(?:unanimously\s+)?agreed(?:\s+(?:to|with)\s+(?:this|the|that)"
@@ -665,15 +704,23 @@ def prose_resolutions(
             ):
                 found.append((m.start(), decision))
                 openers[m.start()] = m.group(0)
+    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
+    sentences = [
+        (a, text[a:b].strip()) for a, b in zip(starts, starts[1:] + [len(text)], strict=True)
+    ]
+    for at, sentence in sentences:
+        # worded as the meeting's own decision in any minutes: the body as the subject of a
+        # decision verb ("The Committee for Transport and Connectivity noted the report."),
+        # minutes agreed or approved ("The minutes of the previous meeting were agreed as
+        # accurate.")
+        if _BODY_DECIDES.match(sentence) or _MINUTES_DECIDED.search(sentence):
+            if not any(at <= s < at + len(sentence) for s, _ in found):
+                found.append((at, sentence))
     if resolved_only:
         return [
             ResolutionText(n, t, page, opener=openers.get(at, ""))
             for n, (at, t) in enumerate(sorted(found), 1)
         ]
-    starts = [0] + [m.end() for m in _SENTENCE_END.finditer(text)]
-    sentences = [
-        (a, text[a:b].strip()) for a, b in zip(starts, starts[1:] + [len(text)], strict=True)
-    ]
     for n, (at, sentence) in enumerate(sentences):
         if any(at <= s < at + len(sentence) for s, _ in found):
             continue
@@ -713,7 +760,9 @@ def prose_resolutions(
     ]
 
 
-_SEQ_HEAD = re.compile(r"^(?P<ref>\d{1,4})[.)]?\s+(?P<title>[A-Z(‘“'\"].*)$")
+_SEQ_HEAD = re.compile(
+    r"^(?P<ref>\d{1,4})[.)]?\s+(?P<title>(?:[A-Z(‘“'\"]|\d[\d/.,-]*\s*[A-Za-z]).*)$"
+)
 _INLINE_TITLE = re.compile(r"^(?P<title>[^:.–—]{2,80}?)\s*(?P<sep>[:.]|\s[-–—]\s)\s*\S")
 _MARKED_ITEMS = 2
 _MAX_GAP = 2  # a number skipped now and then ("2699, 2701": minute 2700 was never printed)
@@ -782,6 +831,11 @@ def _closing_end(lines: list[Line], start: int) -> int:
     return len(lines)
 
 
+def _overlaps(a: str, b: str) -> bool:
+    """Whether two decision texts are one: either holds the other's opening words."""
+    return a[:50] in b or b[:50] in a
+
+
 def _with_prose_decisions(
     marked: list[ResolutionText], body: list[Line], page: int, title: str
 ) -> list[ResolutionText]:
@@ -795,7 +849,7 @@ def _with_prose_decisions(
     prose = [
         r
         for r in prose_resolutions(text, page, fold(title), resolved_only=True)
-        if not any(r.text in m.text or m.text in r.text for m in marked)
+        if not any(_overlaps(r.text, m.text) for m in marked)
         and (len(marked) > 1 or re.search(r"\bresolved\b", r.opener, re.I))
     ]
     if not prose:
