@@ -258,6 +258,23 @@ def test_a_shared_surname_alone_is_not_evidence() -> None:
     assert rows[0].person_id != rows[1].person_id
 
 
+def test_a_title_is_no_evidence_across_two_authorities() -> None:
+    # Hertingfordbury PC's "Cllr Morris" (Roger Morris) and Bristol City Council's
+    # "Councillor Morris" are two councillors of two councils
+    papers = [
+        _paper("a", "Council", "Hertingfordbury Parish Council"),
+        _paper("b", "Committee", "Bristol City Council"),
+    ]
+    rows = [
+        Attendance(meeting_id="x", paper_id="a", name_as_printed="Cllr Morris", status="present"),
+        Attendance(
+            meeting_id="y", paper_id="b", name_as_printed="Councillor Morris", status="present"
+        ),
+    ]
+    link_identities({"papers": papers, "attendance": rows})
+    assert rows[0].person_id != rows[1].person_id
+
+
 def test_merges_record_their_evidence() -> None:
     tables = _sample_tables()
     evidence = link_identities(tables)

@@ -11,8 +11,9 @@ Linking people (all within one surname, compared with ``names_compatible``):
   by position, nicknames, no clash of Mr/Mrs) **and** there is supporting evidence. Strong
   evidence: the same paper, the same organisation (aliases and acronyms resolved), a similar
   role, the same body, or the same rank or title (Councillor, Superintendent). Weak evidence:
-  the same local authority. Printing the same full name ("Colin Wilderspin") needs no more than
-  not being in different authorities.
+  the same local authority. Role, body and title count only within one authority (two
+  councils' "Cllr Morris" are two people). Printing the same full name ("Colin Wilderspin")
+  needs no more than not being in different authorities.
 * Different organisations on both sides block a link ("M Smith (MK Dons SET)" is not
   "Mark Smith (Thames Valley Police)"); only an identical full name with strong evidence
   overrides that.
@@ -180,11 +181,19 @@ def _evidence(a: _Node, b: _Node) -> tuple[int, str]:
             if org[0] == org[1]
             else f"same organisation ({org[0]} / {org[1]})"
         )
-    if a.role and b.role and 2 * len(a.role & b.role) / (len(a.role) + len(b.role)) >= 0.6:
+    # a role, a body's kind or a title says nothing across two authorities: "Cllr Morris" of a
+    # parish council and "Councillor Morris" of a city council are two councillors
+    apart = bool(a.authority and b.authority) and org_key(a.authority) != org_key(b.authority)
+    if (
+        not apart
+        and a.role
+        and b.role
+        and 2 * len(a.role & b.role) / (len(a.role) + len(b.role)) >= 0.6
+    ):
         why.append("same role")
-    if a.bodies and b.bodies and _bodies_agree(a.bodies, b.bodies):
+    if not apart and a.bodies and b.bodies and _bodies_agree(a.bodies, b.bodies):
         why.append("same body")
-    if a.title and a.title == b.title:
+    if not apart and a.title and a.title == b.title:
         why.append(f"same title ({a.title})")
     if a.papers & b.papers:
         why.append("same paper")
