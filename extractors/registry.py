@@ -10,6 +10,7 @@ from extractors.base import Extractor
 from extractors.records import (
     agenda,
     attendance,
+    decisions,
     funding,
     minutes,
     motions,
@@ -23,6 +24,7 @@ from extractors.records import (
 EXTRACTORS: dict[str, Extractor] = {
     "agenda": agenda.extract,  # meetings (agenda), agenda_items, memberships
     "minutes": minutes.extract,  # meetings (minutes), minute_items, resolutions
+    "decisions": decisions.extract,  # a decision notice's meeting, items and decisions
     "motions": motions.extract,  # motions, votes, person_votes, declarations
     "attendance": attendance.extract,  # attendance
     "recommendations": recommendations.extract,  # recommendations, priorities

@@ -746,3 +746,28 @@ def test_committee_minutes_without_the_word_resolved() -> None:
     assert [r.text for r in res if r.minute_ref == "4"] == [
         "The minutes of the previous meeting were agreed as accurate."
     ]
+
+
+def test_a_decision_notice_gives_its_meeting_items_and_decisions() -> None:
+    # Bristol CC, "Decision Recording Form": "Decision determined at Transport & Connectivity
+    # Policy Committee meeting on 23 October 2025"; "(a) Subject: Bristol Resident Parking
+    # Scheme Expansion Programme (agenda item 8)" ... "(d) Decision taken / 1.That the Transport
+    # and Connectivity Committee approved the undertaking ..." up to "4.That the Executive
+    # Director ..."; Kent's record of a Cabinet Member's decision names no meeting
+    from pipeline.process import process_paper
+
+    p = Path(
+        "samples/corpus/bristol-cc/2025-10-23-decisions-transport-connectivity-policy-committee.pdf"
+    )
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    (meeting,) = records["meetings"]
+    assert meeting.date == dt.date(2025, 10, 23) and meeting.source == "minutes"
+    items = {m.ref: m.title for m in records["minute_items"]}
+    assert items["8"] == "Bristol Resident Parking Scheme Expansion Programme"
+    assert items["16"].startswith("Urgent Item - Petition Debate : Halt the East Bristol")
+    eight = [r.text for r in records["resolutions"] if r.minute_ref == "8"]
+    assert len(eight) == 4
+    assert eight[0].startswith("That the Transport and Connectivity Committee approved the")
+    kent = Path("samples/real/kent-record-of-decision-24-00093-family-hubs.pdf")
+    kent_records = process_paper(str(kent), kent.name, kent.read_bytes(), "k").records
+    assert not kent_records.get("meetings") and not kent_records.get("resolutions")

@@ -1,0 +1,176 @@
+"""Decision notices: the decisions a meeting took, printed as a form rather than as minutes.
+
+A decision notice (ModernGov's "Decision Recording Form", a committee's "Decision notice")
+gives, for each item the meeting decided, its subject and agenda item ("(a) Subject: Cycle
+Hangar Policy (agenda item 10)") and the decision taken ("(d) Decision taken / That the
+Committee: 1. ... 2. ..."), between the form's other labelled fields ("(e) Exempt
+Information?", "Reason for decision:"). When the notice names the meeting that took them
+("Decision determined at Transport & Connectivity Policy Committee meeting on 23 October
+2025"), the meeting is recorded, each subject is a minute item under the agenda number it
+prints, and each numbered decision a resolution. A record of a decision one person took outside
+a meeting (an executive member's "Record of decision") names no meeting: it gives none of these.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extractors.base import Extraction, PaperContext
+from extractors.records.meeting_ids import meeting_id_for
+from extractors.records.minutes import resolution_verb
+from extractors.text.meeting_text import Line, find_dates, fold, lines_of, parts_of
+from schemas.document import Document
+from schemas.records import Meeting, MinuteItem, Resolution
+
+#: the meeting the notice records: "Decision determined at <body> meeting on <date>"
+_DECIDED_AT = re.compile(
+    r"\bDecisions?\s+(?:determined|taken|made)\s+(?:at|by)\s+(?:the\s+)?(?P<body>.+?)\s+"
+    r"(?:meeting\s+)?(?:held\s+)?on\s+(?P<date>.+)$",
+    re.I,
+)
+#: the subject of one decision: "(a) Subject: Cycle Hangar Policy"
+_SUBJECT = re.compile(r"^(?:\([a-z]\)\s*)?Subject\s*:\s*(?P<title>.*)$", re.I)
+#: the agenda item the decision was taken under: "(agenda item 7)"
+_AGENDA_ITEM = re.compile(r"\(\s*agenda\s+item\s+(?P<ref>\d{1,3}[a-z]?)\s*\)", re.I)
+#: the field holding the decision: "(d) Decision taken", "Decision:", "Decisions made:"
+_DECISION_FIELD = re.compile(
+    r"^(?:\([a-z]\)\s*)?Decisions?(?:\s+(?:taken|made|agreed))?\s*:?\s*(?P<rest>.*)$", re.I
+)
+#: the next field of the form: "(e) Exempt Information?", "Reason(s) for decision:"
+_NEXT_FIELD = re.compile(r"^\([a-z]\)\s+\S|^Reasons?(?:\(s\))?\s+for\s+(?:the\s+)?decision", re.I)
+#: a numbered decision: "1. noted this report", "1.That the Committee approved"
+_NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)]\s*(?P<text>\S.*)$")
+
+
+def _form_lines(lines: list[Line]) -> list[Line]:
+    """The lines of a form, a table's rows split into their printed lines and their cells
+    read left to right ("(a) | Subject: | Cycle Hangar Policy / (agenda item 10)")."""
+    out = []
+    for line in lines:
+        for k, piece in enumerate(line.text.split("\n")):
+            text = " ".join(piece.replace("\t", " ").split())
+            if text:
+                out.append(Line(text, line.page, line.first and k == 0, line.kind))
+    return out
+
+
+def _field_lines(lines: list[Line], start: int) -> list[Line]:
+    """The lines of the decision field that opens at ``start`` (its label line excluded)."""
+    out = []
+    for line in lines[start + 1 :]:
+        text = line.text.strip()
+        if _NEXT_FIELD.match(text) or _SUBJECT.match(text):
+            break
+        out.append(line)
+    return out
+
+
+def read_decisions(field: list[Line]) -> list[tuple[str, int]]:
+    """The decisions of one decision field, in order, as (text, page): each numbered clause,
+    its wrapped lines joined, without its number; a field with no numbers is one decision.
+    An introduction ending in a colon ("That the Transport and Connectivity committee:") is
+    not a decision."""
+    texts = [(ln.text.replace("\t", " ").strip(), ln.page) for ln in field]
+    texts = [(t, p) for t, p in texts if t]
+    if texts and texts[0][0].endswith(":") and not _NUMBERED.match(texts[0][0]):
+        texts = texts[1:]
+    if not any(_NUMBERED.match(t) for t, _ in texts):
+        joined = fold(" ".join(t for t, _ in texts))
+        return [(joined, texts[0][1])] if joined else []
+    out: list[tuple[list[str], int]] = []
+    for text, page in texts:
+        m = _NUMBERED.match(text)
+        if m:
+            out.append(([m.group("text")], page))
+        elif out:
+            out[-1][0].append(text)
+    return [(fold(" ".join(parts)), page) for parts, page in out]
+
+
+def extract(doc: Document, ctx: PaperContext) -> Extraction:
+    """Read a decision notice that names its meeting into the meeting, its items and the
+    decisions taken."""
+    out = Extraction()
+    if ctx.doc_type != "decision":
+        return out
+    for part in parts_of(doc, ctx, ("report", "decision", "other")):
+        lines = _form_lines(lines_of(part.doc))
+        held = next(
+            ((i, m) for i, ln in enumerate(lines[:15]) if (m := _DECIDED_AT.search(ln.text))),
+            None,
+        )
+        if held is None:
+            continue  # a decision one member took: no meeting, so no minutes of one
+        at, m = held
+        dates = find_dates(m.group("date"))
+        mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
+        out.add(
+            "meetings",
+            Meeting(
+                meeting_id=mid,
+                paper_id=ctx.paper_id,
+                part_no=part.part_no,
+                body=fold(m.group("body")),
+                date=dates[0].date if dates else None,
+                source="minutes",
+                page=lines[at].page,
+                evidence=fold(lines[at].text),
+            ),
+        )
+        position = 0
+        for i, line in enumerate(lines):
+            subject = _SUBJECT.match(line.text.strip())
+            if not subject:
+                continue
+            # a long subject wraps onto the lines before its "(agenda item 16)"
+            words = [subject.group("title")]
+            for nxt in lines[i + 1 : i + 4]:
+                if _NEXT_FIELD.match(nxt.text) or _DECISION_FIELD.match(nxt.text):
+                    break
+                words.append(nxt.text)
+                if _AGENDA_ITEM.search(nxt.text):
+                    break
+            near = " ".join(words)
+            item = _AGENDA_ITEM.search(near)
+            title = near[: item.start()] if item else subject.group("title")
+            title = title.strip(" \t:")
+            field_at = next(
+                (
+                    k
+                    for k in range(i + 1, len(lines))
+                    if _DECISION_FIELD.match(lines[k].text.strip())
+                    or _SUBJECT.match(lines[k].text.strip())
+                ),
+                None,
+            )
+            if field_at is None or _SUBJECT.match(lines[field_at].text.strip()):
+                continue
+            position += 1
+            ref = item.group("ref") if item else None
+            field = _field_lines(lines, field_at)
+            out.add(
+                "minute_items",
+                MinuteItem(
+                    meeting_id=mid,
+                    paper_id=ctx.paper_id,
+                    ref=ref,
+                    position=position,
+                    title=fold(title),
+                    text=fold(" ".join(ln.text for ln in field)),
+                    page=line.page,
+                ),
+            )
+            for n, (text, page) in enumerate(read_decisions(field), 1):
+                out.add(
+                    "resolutions",
+                    Resolution(
+                        meeting_id=mid,
+                        paper_id=ctx.paper_id,
+                        minute_ref=ref,
+                        number=n,
+                        text=text,
+                        verb=resolution_verb(text),
+                        page=page,
+                    ),
+                )
+    return out
