@@ -132,3 +132,30 @@ def test_a_sentence_of_apologies_under_an_apologies_heading() -> None:
         "Cllr David Rogers",
         "Cllr Gareth Epps",
     ]
+
+
+def test_a_plural_title_label_and_a_decision_notices_attendance() -> None:
+    # Bristol CC minutes, 19 March 2026: "Members Present:-" / "Councillors: Ed Plowden
+    # (Chair), Graham Morris (Vice-Chair), Rob Bryher, ..."; the Decision Recording Form of
+    # 23 October 2025: "Committee Members present:" ... "Apologies:" / "Councillor Graham
+    # Morris", then the form's "(a) Subject: ..." rows, which list nobody
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    def rows(path: str) -> list:
+        p = Path(path)
+        return process_paper(str(p), p.name, p.read_bytes(), "p").records["attendance"]
+
+    minutes = rows(
+        "samples/corpus/bristol-cc/2026-03-19-minutes-transport-connectivity-policy-committee.pdf"
+    )
+    (chair,) = [r for r in minutes if r.chair]
+    assert chair.name_as_printed == "Councillor Ed Plowden" and chair.status == "present"
+    form = rows(
+        "samples/corpus/bristol-cc/2025-10-23-decisions-transport-connectivity-policy-committee.pdf"
+    )
+    assert [r.name_as_printed for r in form if r.status == "apologies"] == [
+        "Councillor Graham Morris"
+    ]
+    assert "Councillor Donald Alexander" in [r.name_as_printed for r in form]

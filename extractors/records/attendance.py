@@ -53,6 +53,8 @@ _ORG_PREFIX = re.compile(r"^([A-Z][^:()\[\]]{2,60}):\s+(?=\S)")
 _PROSE_START = re.compile(r"^(?:The|It|This|There|In\s+[a-z]|An?\s+[a-z]|Following|Members)\b")
 _CAPS_HEADING = re.compile(r"^[A-Z][A-Z &'’\-]{3,}$")
 # a relative clause ends the list: "Also present: PCSO Sharon Diamond who reported that ..."
+#: a row of a form: a field's label cell ("(a) | Subject: | Cycle Hangar Policy")
+_FORM_ROW = re.compile(r"(?:^|\t)(?:\([a-z]\)\s*)?[A-Z][a-z]+(?:\s+[a-z]+){0,2}:(?:\t|$)")
 _RELATIVE = re.compile(r"\s+(?:who|whom)\s+(?=[a-z])")
 _NOBODY = re.compile(r"^(?:none|nil|n/?a|no\s+apologies\b.*|there\s+were\s+none)\W*$", re.I)
 _LABEL_HEADING = re.compile(r"^[A-Z][A-Za-z &'’\-]{2,40}:$")  # "Discussion Summary:"
@@ -134,7 +136,8 @@ def match_label(text: str) -> tuple[str, str] | None:
     for pattern, status in _labels():
         m = pattern.match(text)
         if m:
-            return status, text[m.end() :].strip()
+            # "Members Present:-", "Officers in Attendance:-": the dash is the label's
+            return status, re.sub(r"^[-–]\s*", "", text[m.end() :]).strip()
     for pattern, status in _bare_labels():
         m = pattern.match(text)
         if m and m.group(1).isupper() and len(m.group(1)) > 3:
@@ -276,6 +279,8 @@ def find_blocks(
         status, rest, j = hit
         parts = [rest.replace("\t", "\n")]
         while j < len(lines) and not _ends_block(lines, j, "\n".join(parts), is_heading):
+            if line.kind != "row" and _FORM_ROW.search(lines[j].text):
+                break  # a list in the text does not run on into a form's fields under it
             parts.append(lines[j].text.replace("\t", "\n"))
             j += 1
         text = _RELATIVE.split("\n".join(p for p in parts if p), maxsplit=1)[0]
@@ -525,12 +530,21 @@ def _attendance_region(lines: list[Line], minutes) -> list[Line]:
     return region
 
 
+def _decided_at_meeting(doc: Document, ctx: PaperContext) -> list:
+    """A decision notice that names its meeting lists who attended it, as minutes do."""
+    from extractors.records.decisions import names_meeting
+
+    if ctx.doc_type != "decision":
+        return []
+    return [p for p in parts_of(doc, ctx, ("report", "other")) if names_meeting(p.doc)]
+
+
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
     """Read the attendance blocks of every minutes part of a paper into attendance records."""
     from extractors.records.minutes import is_minute_heading, read_minutes
 
     out = Extraction()
-    for part in parts_of(doc, ctx, ("minutes",)):
+    for part in parts_of(doc, ctx, ("minutes",)) + _decided_at_meeting(doc, ctx):
         lines = lines_of(part.doc)
         minutes = read_minutes(lines)
         # a minute's heading may run into its first words ("Apologies for absence Apologies had

@@ -42,6 +42,11 @@ _NEXT_FIELD = re.compile(r"^\([a-z]\)\s+\S|^Reasons?(?:\(s\))?\s+for\s+(?:the\s+
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)]\s*(?P<text>\S.*)$")
 
 
+def names_meeting(doc: Document) -> bool:
+    """Whether a decision notice names the meeting that took its decisions."""
+    return any(_DECIDED_AT.search(ln.text) for ln in lines_of(doc)[:15])
+
+
 def _form_lines(lines: list[Line]) -> list[Line]:
     """The lines of a form, a table's rows split into their printed lines and their cells
     read left to right ("(a) | Subject: | Cycle Hangar Policy / (agenda item 10)")."""

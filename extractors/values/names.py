@@ -946,6 +946,9 @@ def is_public_role(text: str | None) -> bool:
     return bool(text) and bool(_PUBLIC_ROLE.match(text.strip(" .,")))
 
 
+_PLURAL_TITLE_LABEL = re.compile(r"^\s*(Councillors|Cllrs\.?|Councillor|Cllr\.?)\s*:\s*(?=[A-Z])")
+
+
 def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]:
     """Read a printed list of people into entries.
 
@@ -954,6 +957,9 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
     order: names with their honorific (a plural one given to each name of its group), position,
     organisation and whether they chaired.
     """
+    # "Councillors: Ed Plowden (Chair), Graham Morris, ..." (Bristol CC): the plural title
+    # printed as a label is the list's honorific, given to each name
+    text = _PLURAL_TITLE_LABEL.sub(r"\1 ", text)
     entries: list[PersonEntry] = []
     after_stop = False
     group_hon: str | None = None
