@@ -12,7 +12,8 @@ part is, so each row is read by its structure:
   (``RESOLVED`` blocks, decisions worded in prose);
 * a "Decision:" section is what the meeting decided: a numbered or lettered list gives one
   resolution per point without the shared lead-in ("That the Committee:"), unnumbered text is
-  resolution 1; the page prints no minute, so no minute item is made;
+  resolution 1. It gives the item's resolutions even when the row also prints its minutes;
+  a row with a decision and no minutes makes no minute item (the page prints no minute);
 * on a page typed minutes, each row is an agenda item too: the page is the meeting's agenda as
   well as its record, and both carry the one meeting id of the part.
 
@@ -237,6 +238,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                 ),
             )
             minute = Minute(ref=r.ref, title=r.title, text=text, page=r.page)
+            if r.decision:  # the page prints the decision apart: it is what was decided
+                found = read_decision(r.decision, r.page)
             _add_resolutions(out, ctx, mid, r.ref, found, minute, meeting_date)
         for r in rows:
             if r.decision and not r.minutes:
