@@ -87,8 +87,10 @@ def _labels() -> dict[str, str]:
 
 
 def _label(line: str) -> str | None:
-    """The kind of section a line opens ("Minutes:" -> "minutes"), or None."""
-    return _labels().get(line.strip().rstrip(":").strip().lower())
+    """The kind of section a line opens ("Minutes:" -> "minutes"), or None; the label's colon
+    is required (a line "Minutes" in an item's text is a word, not a label)."""
+    line = line.strip()
+    return _labels().get(line[:-1].strip().lower()) if line.endswith(":") else None
 
 
 def _row(cells: list[str], page: int) -> ItemRow | None:
