@@ -12,6 +12,7 @@ from extractors.records import (
     attendance,
     decisions,
     funding,
+    item_rows,
     minutes,
     motions,
     next_meeting,
@@ -25,6 +26,7 @@ EXTRACTORS: dict[str, Extractor] = {
     "agenda": agenda.extract,  # meetings (agenda), agenda_items, memberships
     "minutes": minutes.extract,  # meetings (minutes), minute_items, resolutions
     "decisions": decisions.extract,  # a decision notice's meeting, items and decisions
+    "item_rows": item_rows.extract,  # minute_items, resolutions, agenda_items of item tables
     "motions": motions.extract,  # motions, votes, person_votes, declarations
     "attendance": attendance.extract,  # attendance
     "recommendations": recommendations.extract,  # recommendations, priorities

@@ -335,6 +335,12 @@ _TITLE_THEN_TO = re.compile(
 )
 
 
+def strip_link_label(title: str) -> str:
+    """``title`` without the size label a web page prints after a linked title ("Minutes PDF
+    162 KB" -> "Minutes")."""
+    return _LINK_LABEL.sub("", title).strip()
+
+
 def _split_title(title: str) -> tuple[str, str]:
     """(title, the words after it) for an item line that runs its purpose on after a separator;
     a page reference stays with the title."""
