@@ -771,3 +771,22 @@ def test_a_decision_notice_gives_its_meeting_items_and_decisions() -> None:
     kent = Path("samples/real/kent-record-of-decision-24-00093-family-hubs.pdf")
     kent_records = process_paper(str(kent), kent.name, kent.read_bytes(), "k").records
     assert not kent_records.get("meetings") and not kent_records.get("resolutions")
+
+
+def test_the_council_by_its_initials_decides_and_the_vote_after_is_no_part() -> None:
+    from extractors.records.minutes import prose_resolutions
+
+    # Souldern PC, 24 May 2018, minute 05.18.07
+    got = prose_resolutions(
+        "The charity has agreed to donate £750, The Bring & Buy Sale profit of £570 will be"
+        " donated and the PC agreed to pledge up to £500, proposed by AS and seconded by KD.",
+        1,
+    )
+    assert [r.text for r in got] == ["to pledge up to £500"]
+    # a word of the decision is no vote: "The number of proposed dwellings ..."
+    got = prose_resolutions(
+        "It was agreed to object to this development: The number of proposed dwellings would be"
+        " out of proportion.",
+        1,
+    )
+    assert got[0].text.endswith("The number of proposed dwellings would be out of proportion.")

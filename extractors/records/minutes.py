@@ -647,7 +647,7 @@ _PARTICIPLE_FIRST = re.compile(
 #: ... and the vote printed after it ("– PWh Seconded – KC": the mover's initials, then the
 #: seconder's; ", proposed Cllr A seconded Cllr B")
 _VOTE_TAIL = re.compile(
-    r"[\s,;.–—-]+(?:(?-i:[A-Z][A-Za-z]{1,3})\s+)?(?:proposed|seconded|moved)\b.*$", re.I
+    r"\s*[,;.–—-]\s*(?:(?-i:[A-Z][A-Za-z]{1,3})\s+)?(?:proposed|seconded|moved)\b.*$", re.I
 )
 #: the marker opening an entry of a numbered or lettered list: "(2) ", "a. ", "(10): "
 _LIST_ENTRY = re.compile(
@@ -699,6 +699,8 @@ def prose_resolutions(
                 continue
             end = _SENTENCE_END.search(text, m.end())
             decision = text[m.end() : end.start() if end else len(text)].strip()
+            # "... the PC agreed to pledge up to £500, proposed by AS and seconded by KD."
+            decision = _VOTE_TAIL.sub("", decision) or decision
             if len(decision.split()) >= 2 and not any(
                 abs(m.start() - s) < 80 and decision in t or t in decision for s, t in found
             ):
