@@ -140,6 +140,14 @@ _NAMED_WORK = re.compile(
 )
 #: a closing relative clause with no amount: ", which may be over the key decision threshold."
 _TRAILING_WHICH = re.compile(r",\s+which\s+[^£]*$")
+#: what a gift is for, after its recipient: "to enable the group to buy ...", "for the new
+#: playground", "towards the cost of ..."
+_GIFT_FOR = re.compile(r"^\s*,?\s+(?:to|towards|for)\s+(?!\d)(?P<p>[a-z][^.;]{3,150})")
+#: the named money an amount is of: "£2,467,388 of Incentive funds", "£1m of CRSTS funding"
+_OF_NAMED_MONEY = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?P<p>(?:[A-Z][\w&'’-]*\s+){1,4}(?:funds?|funding|grants?|capital))"
+    r"\s*(?:[.;]|$)"
+)
 #: what an allocation named after its amount is of: "a £45,005,618 allocation of the
 #: Brownfield Housing Fund capital grant and associated conditions from ..."
 _ALLOCATION_OF = re.compile(
@@ -589,6 +597,11 @@ def read_sentence(
         gift = None  # a bare "£300 to Acme" names a recipient only after "the grant of"
     if gift and not facts.recipient:
         facts.recipient = _clean_name(gift.group("r").rstrip("."))
+        use = _GIFT_FOR.match(after[gift.end() :])
+        if use and not _WHEN.match(use.group("p")):
+            # "the grant of £350 to Mr Raymond Green to enable the village litter picking
+            # group to purchase equipment": what the gift is for follows its recipient
+            facts.purpose = _clean_name(use.group("p"))
         facts.kind = "grant_award" if facts.kind in _WEAK_KINDS else facts.kind
     p = None if gift else _PURPOSE_AFTER.match(after)
     if p:
@@ -612,6 +625,9 @@ def read_sentence(
             # "the total allocation of £7,502,000 for the RPS expansion programme": the
             # programme the money is for is what receives it
             facts.recipient = named.group("r")
+    elif _OF_NAMED_MONEY.match(after):
+        # "accept and spend up to £2,467,388 of Incentive funds": the money it is
+        facts.purpose = _OF_NAMED_MONEY.match(after).group("p")  # type: ignore[union-attr]
     elif _ALLOCATION_OF.match(after):
         facts.purpose = _clean_name(_ALLOCATION_OF.match(after).group("p"))  # type: ignore[union-attr]
     elif not facts.recipient and _NAMED_FUND.match(after):
