@@ -584,7 +584,9 @@ def read_sentence(
     facts.funder = _resolve(facts.funder, authority)
     if facts.funder and not own_fund_named:
         known = known_funder(facts.funder, authority)
-        if known and len(facts.funder) <= 5:
+        if known and (len(facts.funder) <= 5 or _POSSESSIVE.match(facts.funder)):
+            # an acronym, or a part of a known body cut at a comma ("Homes England’s Markets,
+            # Partners and Places Directorate"): the body itself
             facts.funder = known
         elif not known and not _is_funder_name(facts.funder):
             facts.funder = None  # a phrase caught by the pattern, not a body that gives money
