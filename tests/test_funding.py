@@ -507,3 +507,66 @@ def test_source_unit_scale_and_confidence_say_how_a_row_was_read() -> None:
     assert level(row, inferred_authority="Kent County Council") == "medium"
     # a prose gift with no year printed: medium at best
     assert level(air) in ("medium", "low")
+
+
+def test_decisions_in_a_web_pages_item_table_are_read() -> None:
+    # West of England CA "Agenda and decisions" page: each item's decisions sit in one cell
+    # of the item table, "(2) Allocated £5m of Investment Fund capital to create a Nature
+    # Recovery Fund; (3) Noted the intended receipt of the indicative allocation of £868,500
+    # of Funding for Local Remediation Acceleration Plans revenue grant ..."
+    rows = _funding_of("corpus/west-of-england-ca/2026-06-05-agenda-decisions-joint-committee.html")
+    by_amount = {f.amount_gbp: f for f in rows}
+    nature = by_amount[Decimal("5000000")]
+    assert nature.purpose == "create a Nature Recovery Fund"
+    assert nature.funder == "Investment Fund"
+    # money the authority receives: "Noted the receipt of a £45,005,618 allocation of the
+    # Brownfield Housing Fund capital grant ... from the Ministry of Housing ..."
+    brownfield = by_amount[Decimal("45005618")]
+    assert brownfield.recipient == "West of England Combined Authority"
+    assert brownfield.purpose == "Brownfield Housing Fund capital grant"
+    assert brownfield.funder.startswith("Ministry of Housing Communities and Local Government")
+    remediation = by_amount[Decimal("868500")]
+    assert remediation.recipient == "West of England Combined Authority"
+    # "£868,500" came before "£5m"'s funder on the page: each point keeps its own funder
+    assert remediation.funder is None
+    # "£200k of revenue funding from Homes England’s Markets, Partners and Places Directorate
+    # for 2026/27": the body, not the name cut at its comma
+    homes = by_amount[Decimal("200000")]
+    assert (homes.funder, homes.financial_year) == ("Homes England", "2026/27")
+
+
+def test_variances_against_budget_in_web_minutes_are_not_funding() -> None:
+    # West of England CA scrutiny minutes: "Revenue expenditure was forecast at £172.1m which
+    # was about £4.8m below the current budget."
+    rows = _funding_of(
+        "corpus/west-of-england-ca/2026-03-23-agenda-minutes-overview-scrutiny-committee.html"
+    )
+    assert not {Decimal("4800000"), Decimal("12000000")} & {f.amount_gbp for f in rows}
+
+
+def test_allocations_in_a_decision_form_and_money_accepted_in_minutes() -> None:
+    # Bristol's Decision Recording Form, "Decision taken" box: "approved the total allocation
+    # of £7,502,000 for the RPS expansion programme of which £4,999,000 ..."
+    form = _funding_of(
+        "corpus/bristol-cc/2025-10-23-decisions-transport-connectivity-policy-committee.pdf"
+    )
+    rps = [f for f in form if f.amount_gbp == Decimal("7502000")]
+    assert rps and rps[0].recipient == "RPS expansion programme"
+    # the £1million towing contract budget is a payment to a supplier, not funding
+    assert all(f.amount_gbp != Decimal("1000000") for f in form)
+    # minutes: "to take all steps required to accept and spend up to of £2,467,388 of
+    # Incentive funds": the council accepting the money receives it
+    minutes = _funding_of(
+        "corpus/bristol-cc/2026-03-19-minutes-transport-connectivity-policy-committee.pdf"
+    )
+    incentive = [f for f in minutes if f.amount_gbp == Decimal("2467388")]
+    assert [(f.recipient, f.purpose) for f in incentive] == [
+        ("Bristol City Council", "Incentive funds")
+    ]
+    # "... spend CRSTS funding (inclusive of the recently awarded funding of £813k) for
+    # procuring ... delivery of the project, which may be over the key decision threshold":
+    # the threshold belongs to the closing clause, not to the £813k
+    cycling = _funding_of(
+        "corpus/bristol-cc/2024-09-12-minutes-transport-connectivity-policy-committee.pdf"
+    )
+    assert any(f.amount_gbp == Decimal("813000") for f in cycling)

@@ -78,6 +78,9 @@ _ITEM_MARK = re.compile(r"^\(?[a-z]{1,4}[.)]\s")
 _OPEN_END = re.compile(r"[\w,’'-]$")
 #: a line that ends in its amount is a whole list row ("(d) MK Gallery ... (£20,000)")
 _AMOUNT_END = re.compile(r"£\s?[\d,.]+\s*\w{0,8}\)?$")
+#: an amount a clause goes on after ("Allocated £5m of Investment Fund capital to create a
+#: Nature Recovery Fund"): a sentence, not a "label | amount" line
+_CLAUSE_GOES_ON = re.compile(r"^\s+of\s+\S+\s+\S+\s+\S+")
 #: an amount column's cell: "25.00", "£1,250.00"
 _BARE_AMOUNT = re.compile(r"£?\d{1,3}(?:,?\d{3})*\.\d{2}")
 #: the date a payments list prints before the payee ("07-Jan", "21/08/24")
@@ -162,6 +165,9 @@ class _Walker:
         self.position = 0
         self.claimed = claimed_tables(doc)
         self.unattached: list[str] = []
+        #: the council or authority a decision's lead-in names ("That the West of England
+        #: Combined Authority Committee:"), for a paper whose authority is not known
+        self.decider: str | None = None
 
     def _add(self, facts: ft.FundingFacts, page: int, evidence: str, key: str) -> None:
         if facts.kind == ft.NOT_FUNDING or ft.is_total_label(facts.recipient):
@@ -236,6 +242,9 @@ class _Walker:
             found = ft.money_mentions(text)
             if not text:
                 return
+        lead = _DECIDER.search(text)
+        if lead and not self.ctx.authority:
+            self.decider = lead.group("org")
         gov = ft.GOVERNMENT_GRANT.search(text)
         if gov:
             self.context.funder = gov.group("f")
@@ -253,7 +262,11 @@ class _Walker:
             return
         if len(found) == 1:
             label = ft.label_of(text, found[0])
-            if label and not re.search(r"\b(?:was|were|is|are|has|have|had)\b", label):
+            if (
+                label
+                and not re.search(r"\b(?:was|were|is|are|has|have|had)\b", label)
+                and not _CLAUSE_GOES_ON.match(text[found[0].end :])
+            ):
                 self._label_row(label, found[0], block.page, text)
                 return
         topic: str | None | bool = False  # read once, when an amount needs it
@@ -271,7 +284,12 @@ class _Walker:
             for m_idx, mention in enumerate(mentions):
                 limit = mentions[m_idx + 1].start if m_idx + 1 < len(mentions) else None
                 facts = ft.read_sentence(
-                    sentence, mention, None, self.ctx.authority, limit, scope=self.context.scope
+                    sentence,
+                    mention,
+                    None,
+                    self.ctx.authority or self.decider,
+                    limit,
+                    scope=self.context.scope,
                 )
                 if facts.kind == ft.NOT_FUNDING:
                     asked_for = facts.purpose
@@ -326,7 +344,7 @@ class _Walker:
                     if facts.kind == "allocation" and _SELF_OWNED.match(what):
                         facts.kind = "grant_award"  # the council's share of the grant
                 self._add(facts, block.page, sentence, f"{s_idx}:{m_idx}:{mention.text}")
-                if facts.funder and facts.kind in ("allocation", "grant_award"):
+                if facts.funder and facts.kind in ("allocation", "grant_award") and not facts.drawn:
                     self.context.funder = facts.funder
 
     def _learn(self, text: str) -> None:
@@ -406,10 +424,35 @@ class _Walker:
                 facts.funder = self.ctx.authority  # the council's own payments list
             self._add(facts, page, f"{label} {cell}", f"table:{r}:{label}:{cell}")
 
+    def _prose_cells(self, table: Table, done: set[int]) -> None:
+        """Read the sentences of a table's prose cells as paragraphs: the item table of a
+        meeting's web page ("No. | Item": title, description, "Decision: (1) Allocated £5m
+        of ... (2) Noted the receipt of ...") and a decision form's "Decision taken" box
+        print their decisions in one cell. Each numbered point is one paragraph; only the
+        ones with an amount are read, under the context the table sits in."""
+        if any(ft.names_no_funding(text) for text in (self.context.label, self.context.lead)):
+            return  # a table introduced as valuations, a proposed amendment's amounts
+        if any(pure_amount(c) or _AMOUNT_HEAD.search(c) for row in table.rows for c in row):
+            return  # a table of figures (a budget's lines, their descriptions): not prose
+        for r, row in enumerate(table.rows):
+            if r in done:
+                continue  # a "label | amount" row: read as a pair
+            page = table.row_pages[r] if r < len(table.row_pages) else table.page
+            for cell in row:
+                if len(cell.split()) < _PROSE_WORDS or "£" not in cell:
+                    continue
+                lead = _DECIDER.search(cell)
+                if lead and not self.ctx.authority:
+                    self.decider = lead.group("org")
+                for point in _points(cell):
+                    if ft.money_mentions(point):
+                        self.block(Block(kind="paragraph", text=point, page=page))
+
     def table(self, table: Table) -> None:
         if any(table is t for t in self.claimed):
             return
         pairs = form_pairs(table)
+        self._prose_cells(table, {r for _label, _mention, r in pairs})
         self._payments_list(table, {r for _label, _mention, r in pairs})
         recipient = _form_recipient(table)
         header = " ".join(ft.fold(c) for c in (table.rows[0] if table.rows else []))
@@ -442,6 +485,35 @@ class _Walker:
                     funder=self.context.funder,
                 )
             self._add(facts, page, evidence, f"table:{r}:{label}:{mention.text}")
+
+
+#: a column head of amounts: "£000's", "Amount (£)", "£m"
+_AMOUNT_HEAD = re.compile(r"£\s?(?:000|k\b|m\b|s\b)|\(£\)|^\s*£\s*$", re.I)
+#: a decision's lead-in naming the deciding body's authority: "That the West of England
+#: Combined Authority Committee:", "The Parish Council resolved"
+_DECIDER = re.compile(
+    r"\b(?:That\s+)?the\s+(?P<org>[A-Z][\w'’&-]*(?:\s+(?:[A-Z][\w'’&-]*|of|and))*?\s+"
+    r"(?:Authority|Council))\s+(?:Committee|Cabinet|Board)?\s*(?::|resolved|agreed|noted)"
+)
+#: a table cell of this many words or more is prose (a decision, a minute), not a label
+_PROSE_WORDS = 12
+#: a line that opens a numbered point of a cell: "(2) Allocated ...", "2. That the ..."
+_POINT_START = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\.(?!\d)|\([a-z]\))\s*\S")
+
+
+def _points(cell: str) -> list[str]:
+    """A prose cell's paragraphs: a line opening a numbered point ("(2) ...", "2. That ...")
+    starts one; every other line goes on the one before (a wrapped line)."""
+    out: list[str] = []
+    for line in cell.splitlines():
+        line = line.strip()
+        if not line:
+            continue
+        if out and not _POINT_START.match(line):
+            out[-1] = f"{out[-1]} {line}"
+        else:
+            out.append(line)
+    return out
 
 
 #: an item's number inside a recipient taken from a list row ("Clerk xii) Wales Air Ambulance":

@@ -61,6 +61,14 @@ _PART_OF = re.compile(
     r"comprising|made\s+up\s+of|of\s+which)\b[^£]*$",
     re.I,
 )
+#: a variance against a budget or forecast: "about £4.8m below the current budget", "£12m
+#: under budget", "£0.5m more than forecast"
+_AGAINST_BUDGET = re.compile(
+    r"^\s*(?:below|above|under|over|less\s+than|more\s+than|lower\s+than|higher\s+than)\s+"
+    r"(?:the\s+|its\s+|our\s+)?(?:current\s+|original\s+|revised\s+|approved\s+)?"
+    r"(?:budget|forecast|target|estimate)\b",
+    re.I,
+)
 #: a later total the amount adds up to: "..., increasing the total grant value for 2021-22 to
 #: £39.1m", "taking the total grant for 2023-24 to £14.4m" (the total is the row)
 _TO_TOTAL = re.compile(
@@ -103,20 +111,58 @@ _FROM_FUNDER = re.compile(
 _FUNDER_BEFORE = re.compile(
     r"\bfrom\s+(?:the\s+)?(?P<f>[A-Z][^,.;£]*?)\s+(?:funding|grant|fund)\s+of\s*$"
 )
+#: the end of a range "from ... to <this>": a number or a name ("from rounds one to three",
+#: "from April to March"), not a verb ("from the government to reduce smoking")
+_RANGE_END = r"(?:\d|one|two|three|four|five|six|seven|eight|nine|ten|(?-i:[A-Z]))"
 _PURPOSE_AFTER = re.compile(
     r"^\W*(?:pounds?\s+)?(?:(?:grant|funding|donation|contribution|allocation)\s+)?"
-    r"(?:of\s+(?:[A-Z]{2,6}\s+)?(?:capital|revenue|funding)\s+)?"
+    # "£5m of Investment Fund capital to", "£868,500 of Funding for", "£1m of CAZ capital for"
+    r"(?:of\s+(?:(?:the\s+)?(?:[A-Z][\w&'’-]*\s+){1,4}?)?(?:(?:capital|revenue)\s+)?"
+    r"(?:capital|revenue|funding|funds?)\s+)?"
     r"(?:in\s+funding\s+)?"
     # what the money is set to: "£500 set aside for", "£80 million allocated to", "£15K pa
     # ... is available for", "£30k from a separate development ... for play equipment"
     r"(?:(?:p\.?a\.?|per\s+annum|a\s+year)\s+)?"
     r"(?:(?:for|over|in)\s+(?:the\s+)?(?:next|coming|following)\s+\w+\s+(?:years?|months?)\s+)?"
-    r"(?:from\s+[^.;,£\d]{1,60}?\s+)?"
+    r"(?:from\s+[^.;,£\d]{1,60}?\s+(?!to\s+" + _RANGE_END + r"))?"  # not "rounds one to three"
     r"(?:(?:is|are|was|were|will\s+be|be|been|being)\s+)?"
     r"(?:(?:set\s+aside|earmarked|ring-?fenced|allocated|(?:made\s+)?available|budgeted|"
     r"reserved|committed|used)\s+)?"
+    r"(?:from\s+[^.;,£\d]{1,60}?\s+(?!to\s+" + _RANGE_END + r"))?"  # "allocated from CAZ for"
     r"(?P<prep>to|towards|for)\s+(?!\d)(?:(?:spend|be\s+spent|be\s+used)\s+(?:on|for)\s+)?"
     r"(?P<p>[^.;]+)",
+    re.I,
+)
+#: a named programme, project or scheme money is for: "the RPS expansion programme"
+_NAMED_WORK = re.compile(
+    r"^(?:the\s+)?(?P<r>(?:[\w&'’()-]+\s+){1,5}(?:programme|project|scheme|initiative))\s*$",
+    re.I,
+)
+#: a closing relative clause with no amount: ", which may be over the key decision threshold."
+_TRAILING_WHICH = re.compile(r",\s+which\s+[^£]*$")
+#: what a gift is for, after its recipient: "to enable the group to buy ...", "for the new
+#: playground", "towards the cost of ..."
+_GIFT_FOR = re.compile(r"^\s*,?\s+(?:to|towards|for)\s+(?!\d)(?P<p>[a-z][^.;]{3,150})")
+#: the named money an amount is of: "£2,467,388 of Incentive funds", "£1m of CRSTS funding"
+_OF_NAMED_MONEY = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?P<p>(?:[A-Z][\w&'’-]*\s+){1,4}(?:funds?|funding|grants?|capital))"
+    r"\s*(?:[.;]|$)"
+)
+#: what an allocation named after its amount is of: "a £45,005,618 allocation of the
+#: Brownfield Housing Fund capital grant and associated conditions from ..."
+_ALLOCATION_OF = re.compile(
+    r"^\s+(?:allocation|award|grant)\s+of\s+(?:the\s+)?(?P<p>[A-Z][^.;£]{2,100}?)"
+    r"(?=\s+(?:and\s+associated|from|for|to|in)\b|[,.;]|$)"
+)
+#: the fund an amount is drawn from: "£5m of Investment Fund capital", "£2m of the Growth
+#: Fund revenue"
+_OF_FUND = re.compile(
+    r"^\s+of\s+(?:the\s+)?(?P<f>(?:[A-Z][\w&'’-]*\s+){1,4}?Fund)\s+(?:capital|revenue|money)\b"
+)
+#: the paper's own body taking money in: "Noted the (intended) receipt of", "to accept and
+#: spend", "accepted the grant of"
+_TAKEN_IN = re.compile(
+    r"\b(?:receipt\s+of|accept(?:ed|s)?(?:,?\s+and\s+(?:to\s+)?spend)?)\b[^.;£]{0,60}$",
     re.I,
 )
 #: a time, not a purpose: "£500 for this year", "for the following year", "for 2019"
@@ -198,6 +244,7 @@ class FundingFacts:
     purpose: str | None = None
     financial_year: str | None = None
     over_years: bool = False  # the amount spans several years: it is no one year's
+    drawn: bool = False  # the funder is the fund this amount is drawn from, not a list's
 
 
 def money_mentions(text: str) -> list[Mention]:
@@ -366,6 +413,8 @@ def kind_of(
         return NOT_FUNDING  # a variance: "an increase of £12.5m", "reduced by £2m"
     if mention is not None and _PART_OF.search(sentence[: mention.start]):
         return NOT_FUNDING  # "£15.7m, which reflects rolled in grants of £3.7m": a part
+    if mention is not None and _AGAINST_BUDGET.match(sentence[mention.end :]):
+        return NOT_FUNDING  # a variance: "£4.8m below the current budget", "£2m over budget"
     if mention is not None and _TO_TOTAL.search(sentence[mention.end :]):
         return NOT_FUNDING  # "an additional £4.7m, increasing the total grant to £39.1m"
     if _NATIONAL.search(sentence) and not _OUR_COUNCIL.search(sentence):
@@ -497,7 +546,11 @@ def read_sentence(
     Fields the sentence does not say are None; callers fill them from context.
     """
     before, after = sentence[: mention.start], sentence[mention.end : limit]
-    facts = FundingFacts(mention=mention, kind=kind_of(sentence, mention, default_kind, scope))
+    # a closing "which" clause with no amount describes the noun before it, not the money
+    # ("... for delivery of the project, which may be over the key decision threshold.")
+    said = _TRAILING_WHICH.sub("", sentence[mention.end :])
+    said = sentence[: mention.end] + said
+    facts = FundingFacts(mention=mention, kind=kind_of(said, mention, default_kind, scope))
     m = _FUNDER_BEFORE.search(before)
     if m:
         facts.funder = _clean_name(m.group("f"))
@@ -505,6 +558,10 @@ def read_sentence(
         m = _FROM_FUNDER.search(after)
         if m and not _NOT_FUNDER.match(m.group("f")) and not _FY_ONLY.match(m.group("f")):
             facts.funder = _clean_name(m.group("f"))
+    source = _OF_FUND.match(after)
+    if source and not facts.funder:
+        facts.funder = source.group("f")  # "£5m of Investment Fund capital": the fund gives
+        facts.drawn = True
     verb = _SUBJECT_VERBS.search(before)
     earlier = money_mentions(before)
     clause_start = earlier[-1].end if earlier else 0  # an earlier amount's verb is its own
@@ -527,15 +584,26 @@ def read_sentence(
     facts.funder = _resolve(facts.funder, authority)
     if facts.funder and not own_fund_named:
         known = known_funder(facts.funder, authority)
-        if known and len(facts.funder) <= 5:
+        if known and (len(facts.funder) <= 5 or _POSSESSIVE.match(facts.funder)):
+            # an acronym, or a part of a known body cut at a comma ("Homes England’s Markets,
+            # Partners and Places Directorate"): the body itself
             facts.funder = known
         elif not known and not _is_funder_name(facts.funder):
             facts.funder = None  # a phrase caught by the pattern, not a body that gives money
+    if not facts.recipient and authority and _TAKEN_IN.search(before[clause_start:]):
+        # "Noted the receipt of a £45m allocation ...", "to accept and spend £2.4m of
+        # Incentive funds": the body whose decision it is receives the money
+        facts.recipient = authority
     gift = _GIFT_TO.match(after)
     if gift and gift.group(0).lstrip(" \t").startswith("to") and not _NOUN_OF.search(before):
         gift = None  # a bare "£300 to Acme" names a recipient only after "the grant of"
     if gift and not facts.recipient:
         facts.recipient = _clean_name(gift.group("r").rstrip("."))
+        use = _GIFT_FOR.match(after[gift.end() :])
+        if use and not _WHEN.match(use.group("p")):
+            # "the grant of £350 to Mr Raymond Green to enable the village litter picking
+            # group to purchase equipment": what the gift is for follows its recipient
+            facts.purpose = _clean_name(use.group("p"))
         facts.kind = "grant_award" if facts.kind in _WEAK_KINDS else facts.kind
     p = None if gift else _PURPOSE_AFTER.match(after)
     if p:
@@ -543,7 +611,9 @@ def read_sentence(
             r"\s+(?:from|for\s+\d{4}|has\s+been|have\s+been|was|were)\b|,?\s+and\s+\w+ed\b"
             # "... as agreed by the Secretary of State", "... along with revenue grants to ..."
             r"|,?\s+but\b|,?\s+as\s+(?:agreed|approved|set\s+out|shown|reported)\b"
-            r"|,?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b",
+            r"|,?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b"
+            # "the total allocation of £7,502,000 for the RPS programme of which £4,999,000"
+            r"|,?\s+(?:of\s+)?which\b",
             p.group("p"),
         )[0]
         facts.purpose = None if _WHEN.match(purpose) else _clean_name(purpose)
@@ -552,6 +622,16 @@ def read_sentence(
             # "a contribution of £40k towards the cost" -> "contribution towards the cost"
             facts.purpose = f"{noun.group('n').lower()} {p.group('prep').lower()} {purpose}"
             facts.purpose = _clean_name(facts.purpose)
+        named = _NAMED_WORK.match(purpose)
+        if named and not facts.recipient and p.group("prep").lower() == "for":
+            # "the total allocation of £7,502,000 for the RPS expansion programme": the
+            # programme the money is for is what receives it
+            facts.recipient = named.group("r")
+    elif _OF_NAMED_MONEY.match(after):
+        # "accept and spend up to £2,467,388 of Incentive funds": the money it is
+        facts.purpose = _OF_NAMED_MONEY.match(after).group("p")  # type: ignore[union-attr]
+    elif _ALLOCATION_OF.match(after):
+        facts.purpose = _clean_name(_ALLOCATION_OF.match(after).group("p"))  # type: ignore[union-attr]
     elif not facts.recipient and _NAMED_FUND.match(after):
         # "the c£1m NIIF is spent according to need", "a £2m Towns Fund": the amount's noun
         # is the fund the money is
