@@ -173,3 +173,10 @@ def test_national_totals_multi_year_sums_and_noun_phrases_of_an_amount() -> None
     assert requirement.recipient is None
     assert requirement.purpose == "net revenue budget requirement"
     assert requirement.financial_year == "2025/26"
+
+
+def test_a_threshold_is_no_funding() -> None:
+    # Kent key service statement: the Growth - Economy service "supports the delivery of
+    # ongoing capital programmes with a value in excess of £100m"
+    rows = _amounts("real/kent-key-service-statement-budget-2025-26.pdf")
+    assert Decimal(100_000_000) not in rows

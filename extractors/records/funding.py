@@ -38,8 +38,9 @@ _MEETING_PAPERS = ("minutes", "agenda", "agenda_pack")
 #: how much of the text since the last heading a list line is read under (its scope)
 _SCOPE_CHARS = 300
 _INTRO_FUNDER = re.compile(
-    r"\b(?:provided\s+by|funded\s+(?:through|by)|grant\s+from|funding\s+from|paid\s+by)\s+"
-    r"(?:the\s+)?(?P<f>[A-Z][\w&'’ -]*?)(?=[.,;:]|\s+(?:for|to|and|in)\b|$)"
+    r"\b(?:provided\s+by|funded\s+(?:through|by)|grant\s+from|funding\s+from|paid\s+by|"
+    r"allocation\s+from)\s+"
+    r"(?:the\s+)?(?P<f>[A-Z][\w&'’ -]*?)(?=[.,;:(]|\s+(?:for|to|and|in|as|under)\b|$)"
 )
 _AS_FOLLOWS = re.compile(r"\s*(?:were|was|are|is)?\s*(?:as\s+follows|below)?\s*:\s*$", re.I)
 #: an upper-case title line (a minute heading such as "SMK14 UPDATE ON ...") starts a section

@@ -49,6 +49,13 @@ _ASKED = re.compile(
 )
 #: a change to an amount, not an amount given (spec: variances are not funding): "an
 #: increase of £12.5m", "an inflationary increase of £0.2m", "has decreased by £1m"
+#: a threshold or comparison, not money given: "capital programmes with a value in excess of
+#: £100m", "none are more than £1m", "contracts exceeding £500k"
+_COMPARED = re.compile(
+    r"\b(?:in\s+excess\s+of|more\s+than|less\s+than|greater\s+than|fewer\s+than|"
+    r"exceeding|exceeds?|not\s+exceed)\s*$",
+    re.I,
+)
 _CHANGE_BY = re.compile(
     r"\b(?:(?:increase|decrease|reduction|uplift|rise|fall|cut)s?\s+(?:of|by)|"
     r"(?:increased|decreased|reduced|uplifted|rose|fell|cut)\s+by)\s+(?:around\s+|about\s+)?$",
@@ -409,6 +416,8 @@ def kind_of(
         return NOT_FUNDING  # money held: "there is £125 in the defibrillator fund"
     if mention is not None and _ASKED.search(sentence[: mention.start]):
         return NOT_FUNDING  # "a bid for £15k", "the original application was for £3,290"
+    if mention is not None and _COMPARED.search(sentence[: mention.start]):
+        return NOT_FUNDING  # a threshold: "a value in excess of £100m"
     if mention is not None and _CHANGE_BY.search(sentence[: mention.start]):
         return NOT_FUNDING  # a variance: "an increase of £12.5m", "reduced by £2m"
     if mention is not None and _PART_OF.search(sentence[: mention.start]):
