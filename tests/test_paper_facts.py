@@ -56,3 +56,19 @@ def test_the_council_named_first_wins_over_a_visitor_and_a_menu_is_skipped():
 def test_a_meetings_kind_is_not_a_council():
     # Kent County Council budget minutes, 13 February 2025: "Budget County Council Meeting"
     assert authority_of(_doc("Budget County Council Meeting", "Minutes")) is None
+
+
+def test_a_combined_authority_is_an_authority() -> None:
+    # West of England Combined Authority's ModernGov meeting pages name no council of their own
+    # ("The West of England Combined Authority Director of Place", "North Somerset Council" as
+    # a member): the combined authority published them
+    from pathlib import Path
+
+    from extractors.formats import read_document
+
+    for page in (
+        "2026-06-05-agenda-decisions-joint-committee.html",
+        "2026-06-01-agenda-overview-scrutiny-committee.html",
+    ):
+        doc = read_document(Path("samples/corpus/west-of-england-ca") / page)
+        assert authority_of(doc) == "West of England Combined Authority"

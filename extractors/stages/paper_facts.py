@@ -118,6 +118,7 @@ def _after_words() -> frozenset[str]:
 _QUALIFIED = re.compile(
     r"\b(County|Borough|District|City|Metropolitan|Parish|Town|Community)"
     r"\s+Council$|^(London|Royal)\s+Borough\b"
+    r"|\b(?:Combined|Fire\s+and\s+Rescue|National\s+Park)\s+Authority$"
 )
 
 
