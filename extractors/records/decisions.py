@@ -44,7 +44,16 @@ _NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)]\s*(?P<text>\S.*)$")
 
 def names_meeting(doc: Document) -> bool:
     """Whether a decision notice names the meeting that took its decisions."""
-    return any(_DECIDED_AT.search(ln.text) for ln in lines_of(doc)[:15])
+    return _meeting_line(_form_lines(lines_of(doc))) is not None
+
+
+def _meeting_line(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
+    """The line near the top that names the meeting ("Decision determined at ... meeting on
+    23 October 2025"): its index and match, or None."""
+    return next(
+        ((i, m) for i, ln in enumerate(lines[:15]) if (m := _DECIDED_AT.search(ln.text))),
+        None,
+    )
 
 
 def _form_lines(lines: list[Line]) -> list[Line]:
@@ -100,10 +109,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         return out
     for part in parts_of(doc, ctx, ("report", "decision", "other")):
         lines = _form_lines(lines_of(part.doc))
-        held = next(
-            ((i, m) for i, ln in enumerate(lines[:15]) if (m := _DECIDED_AT.search(ln.text))),
-            None,
-        )
+        held = _meeting_line(lines)
         if held is None:
             continue  # a decision one member took: no meeting, so no minutes of one
         at, m = held

@@ -37,6 +37,7 @@ from extractors.records.minutes import (
     Minute,
     ResolutionText,
     approved_minutes_date,
+    marks_its_decisions,
     prose_resolutions,
     read_minutes,
     read_resolutions,
@@ -55,9 +56,6 @@ _CUT = re.compile(r"\s*(?:\.{3}|…)?\s*view\s+the\s+full\s+\w+\s+text\s+for\s+i
 _POINT = re.compile(
     r"^(?:\((?P<p>\d{1,2}|[a-z]|[ivx]{1,4})\)|(?P<n>\d{1,2}|[a-z])[.)])\s+(?P<text>\S.*)$", re.I
 )
-#: items with RESOLVED blocks above which a minute's prose is read only for decisions worded
-#: as the meeting's own (as the minutes reader does)
-_MARKED_ITEMS = 2
 #: a text of one sentence: no full stop, question or exclamation mark before its last word
 _ONE_SENTENCE = re.compile(r"^[^.!?]+[.!?]?$")
 
@@ -171,7 +169,7 @@ def _minute_resolutions(rows: list[ItemRow]) -> list[list[ResolutionText]]:
     a minute of one sentence ("The minutes of the meeting held on 26 January 2026 were
     approved.") is the item's record, and a decision worded so is the item's decision."""
     marked = [read_resolutions(_lines(r.minutes, r.page)) for r in rows]
-    resolved_only = sum(1 for m in marked if m) >= _MARKED_ITEMS
+    resolved_only = marks_its_decisions(marked)
     out = []
     for r, m in zip(rows, marked, strict=True):
         text = "\n\n".join(r.minutes)

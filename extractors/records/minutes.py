@@ -766,7 +766,7 @@ _SEQ_HEAD = re.compile(
     r"^(?P<ref>\d{1,4})[.)]?\s+(?P<title>(?:[A-Z(‘“'\"]|\d[\d/.,-]*\s*[A-Za-z]).*)$"
 )
 _INLINE_TITLE = re.compile(r"^(?P<title>[^:.–—]{2,80}?)\s*(?P<sep>[:.]|\s[-–—]\s)\s*\S")
-_MARKED_ITEMS = 2
+_MARKED_ITEMS = 2  # items marked RESOLVED from which minutes mark all their decisions
 _MAX_GAP = 2  # a number skipped now and then ("2699, 2701": minute 2700 was never printed)
 
 
@@ -795,6 +795,14 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
             lead = rest[m.end("sep") :].strip()
         heads.append(_Head(i, i + 1, str(ref), title, lead))
     return heads
+
+
+def marks_its_decisions(marked: list[list[ResolutionText]]) -> bool:
+    """Whether minutes mark their decisions: "RESOLVED" in two or more items (``marked`` is
+    each item's marked resolutions). Such minutes mark them all: an item without the mark
+    records discussion, an undertaking or a note, so its prose is read only for a decision
+    worded as one ("It was resolved to", "It was agreed to")."""
+    return sum(1 for m in marked if m) >= _MARKED_ITEMS
 
 
 def _slipped_numbers(heads: list[_Head], lines: list[Line]) -> list[_Head]:
@@ -890,10 +898,7 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
             ]
         bodies.append(body)
     marked = [read_resolutions(body) for body in bodies]
-    # minutes that mark their decisions ("RESOLVED:") in two or more items mark them all: an
-    # item without the mark records discussion, an undertaking or a note, so its prose is
-    # read only for a decision worded as one ("It was resolved to", "It was agreed to")
-    resolved_only = sum(1 for m in marked if m) >= _MARKED_ITEMS
+    resolved_only = marks_its_decisions(marked)
     items: list[Minute] = []
     for h, body, resolutions in zip(heads, bodies, marked, strict=True):
         page = lines[h.index].page
