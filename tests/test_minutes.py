@@ -748,6 +748,43 @@ def test_committee_minutes_without_the_word_resolved() -> None:
     ]
 
 
+def test_a_summary_of_decisions_with_lettered_points_is_read_once_point_by_point() -> None:
+    # Bristol CC, 12 September 2024, minute 7: each recommendation's "It was APPROVED: 6. ..."
+    # is repeated in "SUMMARY OF APPROVED RECOMMENDATIONS The Policy Committee RESOLVED: 1. ...
+    # 2. Residents Parking a. Approve ... b. Approved ... c. Approve ... 3. ... 8. Delegates
+    # ...", then "* Recommendations 4c and 5 were not approved."; minute 8's "1. That the
+    # Committee ... notes the report" has a box drawn round each word; minute 10's "It was
+    # APPROVED; / That the Committee for Transport and Connectivity / 3. Approved ..." has no
+    # colon after the introduction, as the amendment's "That the Committee ... 1. In order
+    # ..." above it has none
+    from pipeline.process import process_paper
+
+    p = Path(
+        "samples/corpus/bristol-cc/2024-09-12-minutes-transport-connectivity-policy-committee.pdf"
+    )
+    res = process_paper(str(p), p.name, p.read_bytes(), "p").records["resolutions"]
+    seven = {r.number: r.text for r in res if r.minute_ref == "7"}
+    assert len(seven) == 11
+    assert (
+        seven[2]
+        == "Approve and implement increase of £56 to £124 for first vehicle permit tariffs."
+    )
+    assert seven[9].startswith("Approved the implementation of competitive early bird charging")
+    assert seven[11] == (
+        "Delegates authority to the Executive Director, Growth and Regeneration to implement"
+        " the approved proposals."
+    )
+    eight = [r.text for r in res if r.minute_ref == "8"]
+    assert len(eight) == 3
+    assert eight[0].startswith("That the Committee for Transport and Connectivity notes the report")
+    ten = {r.number: r.text for r in res if r.minute_ref == "10"}
+    assert sorted(ten) == [3, 4, 5, 6]
+    assert ten[4].startswith("Stage One Development and OBC costs to be funded through CAZ")
+    assert [r.text for r in res if r.minute_ref == "11"] == [
+        "The Transport and Connectivity Committee noted the report."
+    ]
+
+
 def test_a_decision_notice_gives_its_meeting_items_and_decisions() -> None:
     # Bristol CC, "Decision Recording Form": "Decision determined at Transport & Connectivity
     # Policy Committee meeting on 23 October 2025"; "(a) Subject: Bristol Resident Parking

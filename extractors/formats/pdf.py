@@ -608,8 +608,22 @@ def _keep_grid(grids: list[_Grid], bbox: tuple, rows: list[list[str]], height: f
     """Keep a found table if it has two columns and some text (one column is a text frame)."""
     if not rows or max(len(r) for r in rows) < 2 or not any(c for r in rows for c in r):
         return
+    if _prose_in_boxes(rows):
+        return
     x0, top, x1, bottom = bbox
     grids.append(_Grid((x0, height - bottom, x1, height - top), rows))
+
+
+def _prose_in_boxes(rows: list[list[str]]) -> bool:
+    """Whether a found grid is running prose with a box drawn round each word (a paragraph
+    pasted with its word boxes): many columns, nearly every cell one word, most of the words
+    lower-case. Its lines are the paragraph's text, not a table."""
+    cells = [c for r in rows for c in r if c]
+    if max(len(r) for r in rows) < 6 or len(cells) < 10:
+        return False
+    single = sum(len(c.split()) == 1 for c in cells)
+    lower = sum(c[:1].islower() and c.isalpha() for c in cells)
+    return single >= 0.8 * len(cells) and lower >= 0.5 * len(cells)
 
 
 def _hyphens(text: str) -> str:

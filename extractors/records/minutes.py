@@ -283,24 +283,37 @@ def _marker_value(m: re.Match[str], style: str, prev: int) -> int:
 #: the Committee for Transport and Connectivity:" over "1. Noted ...", "2. Approved ..."
 _DECISION_INTRO = re.compile(
     r"^That\s+(?:the\s+)?(?:[A-Z][\w&'’ -]{0,80}?\s)?(?:Committee|Council|Cabinet|Panel|Board|"
-    r"Authority|Sub-Committee|Group|Forum)\b[^.:]{0,80}:$"
+    r"Authority|Sub-Committee|Group|Forum)\b[^.:]{0,80}(?P<colon>:?)$"
 )
-#: "It was APPROVED that;" standing over that introduction
-_DECISION_LEAD = re.compile(r"^It\s+was\s+(?:APPROVED|RESOLVED|AGREED|DECIDED)\s+that\s*[;:]?$")
+#: "It was APPROVED:" / "It was APPROVED that;" standing alone over a list of decisions or
+#: over that introduction: the capitals mark a decision, as RESOLVED does
+_DECISION_LEAD = re.compile(
+    r"^It\s+was\s+(?:APPROVED|RESOLVED|AGREED|DECIDED)(?:\s+that)?\s*[;:]?$"
+)
 
 
 def _unmarked_intros(lines: list[Line]) -> list[Line]:
     """Mark as RESOLVED an introduction of a numbered list of decisions printed without the
     word ("It was APPROVED that;" / "That the Committee for Transport and Connectivity:" /
-    "1. Noted ...", Bristol City Council's committee minutes): the list is the decision."""
+    "1. Noted ...", Bristol City Council's committee minutes): the list is the decision.
+
+    The introduction needs its colon unless the lead stands over it: an amendment's "That
+    the Committee ..." over its numbered points is a motion, not a decision."""
     out: list[Line] = []
+    led = False
     for n, line in enumerate(lines):
         text = line.text.strip()
         nxt = lines[n + 1].text.strip() if n + 1 < len(lines) else ""
-        if _DECISION_LEAD.match(text) and _DECISION_INTRO.match(nxt):
-            continue
-        if _DECISION_INTRO.match(text) and _CLAUSE.match(nxt):
-            line = replace(line, text=f"RESOLVED: {text}")
+        intro = _DECISION_INTRO.match(text)
+        if _DECISION_LEAD.match(text):
+            if _DECISION_INTRO.match(nxt):
+                led = True
+                continue
+            if _CLAUSE.match(nxt):
+                line = replace(line, text="RESOLVED:")
+        elif intro and _CLAUSE.match(nxt) and (intro.group("colon") or led):
+            line = replace(line, text=f"RESOLVED: {text.rstrip(':')}:")
+        led = False
         out.append(line)
     return out
 
@@ -349,6 +362,19 @@ def _is_subheading(lines: list[Line], k: int, style: tuple[str, str]) -> bool:
         and _marker_style(nxt) == style
         and len(text.split()) <= 10
         and not text.endswith((".", ",", ";"))
+    )
+
+
+def _after_the_list(line: Line, clause: list[str], level: int) -> bool:
+    """Whether an unnumbered paragraph after a clause that ends its sentence is the minute's
+    prose again ("Recommendation 7 - Linear Pricing ...") rather than more of the clause: it
+    starts a paragraph of its own, at the clause's indent or left of it, with a capital."""
+    return (
+        line.first
+        and line.kind != "list_item"
+        and line.level <= level
+        and clause[-1].rstrip().endswith((".", "!", "?"))
+        and not line.text.strip()[:1].islower()
     )
 
 
@@ -512,6 +538,7 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
                 out.append(ResolutionText(len(out) + 1, fold("\n".join(parts)), page))
             continue
         style = _marker_style(clause_first)
+        level = lines[i].level
         number = 0
         base = max((r.number for r in out), default=0)
         clauses: list[tuple[int, list[str], int]] = []
@@ -535,6 +562,8 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
                 break
             elif cm is None and clauses and _is_subheading(lines, i, style):
                 pass  # "2025-26 Council Tax" between clauses (b) and (c)
+            elif cm is None and clauses and _after_the_list(lines[i], clauses[-1][1], level):
+                break
             elif cm is None and clauses:
                 clauses[-1][1].append(t)
             elif cm is not None and clauses:
@@ -542,9 +571,51 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
             else:
                 break
             i += 1
-        for num, parts, pg in clauses:
-            out.append(ResolutionText(base + num, fold("\n".join(parts)), pg, intro))
+        leaves = _leaves([(num, fold("\n".join(parts)), pg) for num, parts, pg in clauses])
+        if len(leaves) >= 2:
+            out = [r for r in out if not any(_overlaps(r.text, t) for _, t, _ in leaves)]
+        base = max((r.number for r in out), default=0)
+        # printed numbers that run on from the decisions above keep their value ("It was
+        # APPROVED: 6. ..." after five earlier ones); a list numbered from 1 again follows them
+        offset = 0 if leaves and leaves[0][0] > base else base
+        out.extend(ResolutionText(offset + num, text, pg, intro) for num, text, pg in leaves)
     return out
+
+
+#: a lettered sub-clause inside a clause's text: "a. Approve ...", "(b) Approved ..."
+_SUB_CLAUSE = re.compile(r"(?:^|(?<=\s))\(?(?P<letter>[a-z])[.)]\s+(?=[A-Z])")
+
+
+def _leaves(clauses: list[tuple[int, str, int]]) -> list[tuple[int, str, int]]:
+    """The decisions of a clause list. A clause that is only a heading over lettered points
+    ("2. Residents Parking a. Approve ... b. Approved ...") holds one decision per point; a
+    list with such a clause is numbered by position, its points counted as decisions."""
+    out: list[list[tuple[str, int]]] = []
+    for _, text, page in clauses:
+        points = _points_under_heading(text)
+        out.append([(p, page) for p in points] if points else [(text, page)])
+    if all(len(group) == 1 for group in out):
+        return clauses
+    flat = [point for group in out for point in group]
+    return [(n, text, page) for n, (text, page) in enumerate(flat, 1)]
+
+
+def _points_under_heading(text: str) -> list[str]:
+    """The lettered points of a clause whose words before "a." are a heading (a few words
+    with no sentence end or introduction), or [] when it is not such a clause."""
+    marks: list[re.Match[str]] = []
+    for m in _SUB_CLAUSE.finditer(text):
+        if ord(m.group("letter")) - ord("a") == len(marks):
+            marks.append(m)
+    if len(marks) < 2:
+        return []
+    head = text[: marks[0].start()].strip()
+    if not head or len(head.split()) > 20 or head.endswith((".", ":", ";", ",")):
+        return []
+    if re.match(r"(?i)that\b", head):
+        return []
+    ends = [m.start() for m in marks[1:]] + [len(text)]
+    return [text[m.end() : e].strip() for m, e in zip(marks, ends, strict=True)]
 
 
 @functools.cache
@@ -622,7 +693,7 @@ def _planning_response() -> re.Pattern[str]:
 #: Connectivity noted the report.", "The Transport and Connectivity Committee noted the report."
 _BODY_DECIDES = re.compile(
     r"^(?:(?:Following|After)\s+(?:the\s+|a\s+)?(?:discussion|debate)[,;:]?\s+)?"
-    r"(?:The\s+)?(?:[A-Z][\w&'’-]*\s+){0,6}?(?:Committee|Council|Cabinet|Panel|Board|"
+    r"(?:The\s+)?(?:(?:[A-Z][\w&'’-]*|and|&)\s+){0,6}?(?:Committee|Council|Cabinet|Panel|Board|"
     r"Sub-Committee|Authority)(?:\s+(?:for|of)\s+(?:[A-Z][\w&'’-]*\s+|and\s+){1,6}?)?\s*"
     r"(?:unanimously\s+)?(?:noted|approved|endorsed|agreed|adopted|accepted|supported)\s+"
     r"(?:the|this|its)\b"  # "noted that ..." reports what was said, not a decision
