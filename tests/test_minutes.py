@@ -827,3 +827,50 @@ def test_the_council_by_its_initials_decides_and_the_vote_after_is_no_part() -> 
         1,
     )
     assert got[0].text.endswith("The number of proposed dwellings would be out of proportion.")
+
+
+def _resolutions_of(path: str, ref: str) -> list[str]:
+    from pipeline.process import process_paper
+
+    p = Path(path)
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    return [
+        r.text
+        for r in sorted(records["resolutions"], key=lambda r: r.number)
+        if r.minute_ref == ref
+    ]
+
+
+def test_parish_minutes_decisions_read_from_their_lists_and_sentences() -> None:
+    # Tintern CC AGM 20 May 2019, minute 813 "Election of Sub-Committee Representatives:-":
+    # twelve entries, "a. Village Hall – Cllr Cobb. Proposed by ..." to "(12) Cluster Meetings
+    # ...", all voted on but "(4) Gloucester Harbour Trust – no representative needed."
+    tintern = _resolutions_of(
+        "samples/corpus/tintern-cc-monmouthshire/2019-05-20-minutes-agm.pdf", "813"
+    )
+    assert len(tintern) == 12
+    assert tintern[0].startswith("Village Hall – Cllr Cobb. Proposed by Cllr Richards")
+    assert tintern[3] == "Gloucester Harbour Trust – no representative needed."
+    # Sutton Coldfield TC, 13 March 2018, minute 59: "Committee resolved to:" over "i) Approve
+    # ..." and "ii) Note ..."
+    sutton = _resolutions_of(
+        "samples/corpus/sutton-coldfield-tc/2018-03-13-minutes-amenities-leisure-community-services.pdf",
+        "59",
+    )
+    assert [t.split()[0] for t in sutton] == ["Approve", "Note"]
+    # Milburn PC, 8 May 2018: "It was agreed and resolved to sign" then the signature line
+    milburn = _resolutions_of(
+        "samples/corpus/milburn-pc-cumbria/2018-05-08-minutes-annual-meeting.pdf", "1.05.8"
+    )
+    assert milburn == ["to sign"]
+    # Burton-cum-Walden PC, 4 November 2025, minute 7: "(1) R/54/42G ... RESOLVED: That the
+    # Council had no objection to the application. (2) R/54/26A ..." on one line
+    burton = _resolutions_of("samples/corpus/burton-cum-walden-pc/2025-11-04-minutes.pdf", "7")
+    assert burton[0] == "That the Council had no objection to the application."
+    # Manordeilo & Salem CC, 13 March 2019: two appeals each "... unanimously agreed to donate
+    # £50.00."; an objection "on the following grounds:" runs on over its sentences
+    manordeilo = "samples/corpus/manordeilo-salem-cc/2019-03-13-minutes.pdf"
+    assert _resolutions_of(manordeilo, "6").count("to donate £50.00.") == 2
+    objection = _resolutions_of(manordeilo, "10")[0]
+    assert objection.startswith("to object to this development on the following grounds:")
+    assert "Concern about the impact on the Welsh language." in objection

@@ -313,9 +313,20 @@ def _unmarked_intros(lines: list[Line]) -> list[Line]:
                 line = replace(line, text="RESOLVED:")
         elif intro and _CLAUSE.match(nxt) and (intro.group("colon") or led):
             line = replace(line, text=f"RESOLVED: {text.rstrip(':')}:")
+        elif text.endswith(":") and _CLAUSE.match(nxt) and _opens_a_decision(text):
+            # "Committee resolved to:" over "i) Approve ...", "ii) Note ..."
+            line = replace(line, text=f"RESOLVED: {text}")
         led = False
         out.append(line)
     return out
+
+
+def _opens_a_decision(text: str) -> bool:
+    """Whether a line ending in a colon is a decision's opening words ("Committee resolved
+    to:", "It was agreed that:"), read by the decision phrases of running text."""
+    return any(
+        m.end() >= len(text.rstrip(": ")) - 3 for p in _decision_openers() for m in p.finditer(text)
+    )
 
 
 def _split_run_on_clauses(lines: list[Line]) -> list[Line]:
@@ -457,6 +468,9 @@ def _split_at_resolved(lines: list[Line]) -> list[Line]:
     return out
 
 
+_NEXT_ENTRY = re.compile(r"(?<=[.;])\s+(?=\(\d{1,2}\)\s)")
+
+
 def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
     """Return the numbered resolutions of a minute's body lines."""
     out: list[ResolutionText] = []
@@ -493,8 +507,9 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
                 intro = fold(" ".join(ln.text for ln in lines[i:k]))
                 i, clause_first = k, _CLAUSE.match(lines[k].text.strip())
         if stem and not stem.endswith(":") and not (clause_first and stem.endswith(("to", "that"))):
-            # a lone paragraph resolution
-            parts = [stem]
+            # a lone paragraph resolution, up to the next entry of a list it sits in ("RESOLVED:
+            # That the Council had no objection to the application. (2) R/54/26A - ...")
+            parts = [_NEXT_ENTRY.split(stem, maxsplit=1)[0]]
             while i < len(lines) and not parts[-1].endswith("."):
                 t = lines[i].text.strip()
                 if _CLAUSE.match(t) or _RESOLVED.match(t):
@@ -626,7 +641,12 @@ def _decision_openers() -> tuple[re.Pattern[str], ...]:
     )
 
 
-_SENTENCE_END = re.compile(r"(?<=[a-z0-9)£%][.!])\s+(?=[A-Z(])|\n\n+")
+#: (a letter that marks a paragraph's list entry, "a. Village Hall", ends no sentence; the
+#: chairman's signature line printed at a page foot, "Signed ____ Dated", ends one)
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9)£%][.!])(?<!^[a-z]\.)(?<!\s[a-z]\.)\s+(?=[A-Z(])|\n\n+"
+    r"|\s+(?=Signed\s*[_.…]{3,})"
+)
 
 
 #: a paragraph opening with a short sub-heading and a dash or colon: "Internal Audit - All ..."
@@ -722,7 +742,7 @@ _VOTE_TAIL = re.compile(
 )
 #: the marker opening an entry of a numbered or lettered list: "(2) ", "a. ", "(10): "
 _LIST_ENTRY = re.compile(
-    r"^\.?\s*(?:\(\d{1,2}\)|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|\d{1,2}[.)])[:.]?\s+"
+    r"^[.:\-–—\s]*(?:\(\d{1,2}\)|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|\d{1,2}[.)])[:.]?\s+"
 )
 #: a motion's vote: "proposed by Cllr A, seconded by Cllr B", "Proposed NR seconded RW"
 _VOTE = re.compile(r"\b(?:proposed|moved)\s+(?:by\s+)?\S.{0,60}?\bseconded\b", re.I)
@@ -748,6 +768,9 @@ def failed_motion(text: str) -> bool:
     return any(p.search(text) for p in _failed_outcomes())
 
 
+_FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.:]{0,40}:")
+
+
 def prose_resolutions(
     text: str, page: int, title: str = "", resolved_only: bool = False
 ) -> list[ResolutionText]:
@@ -769,11 +792,15 @@ def prose_resolutions(
             if resolved_only and not _RESOLVED_WORD.search(m.group(0)):
                 continue
             end = _SENTENCE_END.search(text, m.end())
+            if end and _FOLLOWING.search(text, m.end(), end.start()):
+                # "to object ... on the following grounds: The number ... . The increase ...":
+                # what follows the colon is the decision's, to the paragraph's end
+                end = re.compile(r"\n\n").search(text, m.end())
             decision = text[m.end() : end.start() if end else len(text)].strip()
             # "... the PC agreed to pledge up to £500, proposed by AS and seconded by KD."
             decision = _VOTE_TAIL.sub("", decision) or decision
             if len(decision.split()) >= 2 and not any(
-                abs(m.start() - s) < 80 and decision in t or t in decision for s, t in found
+                abs(m.start() - s) < 80 and (decision in t or t in decision) for s, t in found
             ):
                 found.append((m.start(), decision))
                 openers[m.start()] = m.group(0)
@@ -827,9 +854,29 @@ def prose_resolutions(
             elif title:
                 decision = f"{title}: {sentence}"
         found.append((at, decision))
+    found += _undecided_entries(text, found)
     return [
         ResolutionText(n, t, page, opener=openers.get(at, ""))
         for n, (at, t) in enumerate(sorted(found), 1)
+    ]
+
+
+def _undecided_entries(text: str, found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The entries of a numbered list most of whose entries are decisions that record none
+    themselves: each is one too ("(3) Tintern Charities – Cllr Shewell. Proposed by ...,
+    seconded by ...", "(4) Gloucester Harbour Trust – no representative needed.")."""
+    entries: list[tuple[int, str]] = []
+    at = 0
+    for paragraph in text.split("\n\n"):
+        marker = _LIST_ENTRY.match(paragraph)
+        if marker:
+            entries.append((at, paragraph))
+        at += len(paragraph) + 2
+    decided = [(a, p) for a, p in entries if any(a <= s < a + len(p) for s, _ in found)]
+    if len(entries) < 3 or len(decided) < 2 * len(entries) / 3:
+        return []
+    return [
+        (a, p[_LIST_ENTRY.match(p).end() :].strip()) for a, p in entries if (a, p) not in decided
     ]
 
 
