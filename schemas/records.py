@@ -201,9 +201,15 @@ class MinuteItem:
 class Resolution:
     """A numbered resolution inside a RESOLVED block."""
 
-    meeting_id: str = column("string", "meeting that resolved", required=True)
+    meeting_id: str | None = column(
+        "string",
+        "meeting that resolved; null for a decision one member took outside a meeting"
+        " (a record of an executive decision)",
+    )
     paper_id: str = column("string", _PAPER, required=True)
-    minute_ref: str = column("string", "minute the resolution belongs to")
+    minute_ref: str = column(
+        "string", "minute the resolution belongs to; for a member's decision, its printed number"
+    )
     number: int = column("int", "clause number; a lone RESOLVED paragraph is 1", required=True)
     text: str = column("string", "resolution text", required=True)
     verb: str = column("string", "main verb (approved, noted, agreed, ...)")

@@ -805,9 +805,20 @@ def test_a_decision_notice_gives_its_meeting_items_and_decisions() -> None:
     eight = [r.text for r in records["resolutions"] if r.minute_ref == "8"]
     assert len(eight) == 4
     assert eight[0].startswith("That the Transport and Connectivity Committee approved the")
+    # Kent's "RECORD OF DECISION" of a Cabinet Member: "DECISION NUMBER: 24/00093", "Decision:
+    # / As Cabinet Member ... I agree to:" over four unnumbered paragraphs "APPROVE the
+    # proposal ...", "DELEGATE any activity ...", "DELEGATE authority ...", "DELEGATE authority
+    # ..."; no meeting took it. Its "PROPOSED RECORD OF DECISION" 24/00096 is not yet taken.
     kent = Path("samples/real/kent-record-of-decision-24-00093-family-hubs.pdf")
     kent_records = process_paper(str(kent), kent.name, kent.read_bytes(), "k").records
-    assert not kent_records.get("meetings") and not kent_records.get("resolutions")
+    assert not kent_records.get("meetings") and not kent_records.get("minute_items")
+    decided = kent_records["resolutions"]
+    assert [r.text.split()[0] for r in decided] == ["APPROVE", "DELEGATE", "DELEGATE", "DELEGATE"]
+    assert {(r.meeting_id, r.minute_ref) for r in decided} == {(None, "24/00093")}
+    proposed = Path("samples/real/kent-proposed-record-of-decision-24-00096.pdf")
+    assert not process_paper(str(proposed), proposed.name, proposed.read_bytes(), "q").records.get(
+        "resolutions"
+    )
 
 
 def test_the_council_by_its_initials_decides_and_the_vote_after_is_no_part() -> None:

@@ -8,7 +8,9 @@ Information?", "Reason for decision:"). When the notice names the meeting that t
 ("Decision determined at Transport & Connectivity Policy Committee meeting on 23 October
 2025"), the meeting is recorded, each subject is a minute item under the agenda number it
 prints, and each numbered decision a resolution. A record of a decision one person took outside
-a meeting (an executive member's "Record of decision") names no meeting: it gives none of these.
+a meeting (an executive member's "Record of decision") names no meeting: it gives no meeting
+and no minute items, and its decisions are resolutions with no meeting, under the decision
+number the record prints ("DECISION NUMBER: 24/00093").
 """
 
 from __future__ import annotations
@@ -38,6 +40,12 @@ _DECISION_FIELD = re.compile(
 )
 #: the next field of the form: "(e) Exempt Information?", "Reason(s) for decision:"
 _NEXT_FIELD = re.compile(r"^\([a-z]\)\s+\S|^Reasons?(?:\(s\))?\s+for\s+(?:the\s+)?decision", re.I)
+#: the record's own number: "DECISION NUMBER: 24/00093", "Decision reference: 2025/014"
+_DECISION_NUMBER = re.compile(
+    r"^Decision\s+(?:number|no\.?|ref(?:erence)?)\s*:?\s*(?P<ref>\S.*)?$", re.I
+)
+#: a decision published before it is taken: "PROPOSED RECORD OF DECISION"
+_PROPOSED = re.compile(r"\bproposed\s+(?:\w+\s+){0,3}?decision\b", re.I)
 #: a numbered decision: "1. noted this report", "1.That the Committee approved"
 _NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)]\s*(?P<text>\S.*)$")
 
@@ -84,11 +92,22 @@ def read_decisions(field: list[Line]) -> list[tuple[str, int]]:
     its wrapped lines joined, without its number; a field with no numbers is one decision.
     An introduction ending in a colon ("That the Transport and Connectivity committee:") is
     not a decision."""
-    texts = [(ln.text.replace("\t", " ").strip(), ln.page) for ln in field]
-    texts = [(t, p) for t, p in texts if t]
-    if texts and texts[0][0].endswith(":") and not _NUMBERED.match(texts[0][0]):
-        texts = texts[1:]
+    kept = [ln for ln in field if ln.text.strip()]
+    texts = [(ln.text.replace("\t", " ").strip(), ln.page) for ln in kept]
+    introduced = bool(texts) and texts[0][0].endswith(":") and not _NUMBERED.match(texts[0][0])
+    if introduced:
+        texts, kept = texts[1:], kept[1:]
     if not any(_NUMBERED.match(t) for t, _ in texts):
+        if introduced and sum(ln.first for ln in kept) > 1:
+            # "I agree to:" over paragraphs printed without numbers ("APPROVE the proposal
+            # ...", "DELEGATE authority ..."): a decision each
+            paragraphs: list[tuple[list[str], int]] = []
+            for ln, (text, page) in zip(kept, texts, strict=True):
+                if ln.first or not paragraphs:
+                    paragraphs.append(([text], page))
+                else:
+                    paragraphs[-1][0].append(text)
+            return [(fold(" ".join(parts)), page) for parts, page in paragraphs]
         joined = fold(" ".join(t for t, _ in texts))
         return [(joined, texts[0][1])] if joined else []
     out: list[tuple[list[str], int]] = []
@@ -111,7 +130,9 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         lines = _form_lines(lines_of(part.doc))
         held = _meeting_line(lines)
         if held is None:
-            continue  # a decision one member took: no meeting, so no minutes of one
+            # a decision one member took: no meeting, so no minutes of one
+            _add_member_decisions(out, lines, ctx.paper_id)
+            continue
         at, m = held
         dates = find_dates(m.group("date"))
         mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
@@ -185,3 +206,40 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                     ),
                 )
     return out
+
+
+def _add_member_decisions(out: Extraction, lines: list[Line], paper_id: str) -> None:
+    """The decisions of a record of a decision one member took: resolutions with no meeting,
+    under the number the record prints for the decision. A proposed decision ("PROPOSED
+    RECORD OF DECISION", published before it is taken) has none yet."""
+    if any(_PROPOSED.search(ln.text) for ln in lines[:5]):
+        return
+    ref = None
+    for i, line in enumerate(lines[:30]):
+        m = _DECISION_NUMBER.match(line.text.strip())
+        if m:
+            ref = m.group("ref") or (lines[i + 1].text.strip() if i + 1 < len(lines) else None)
+            break
+    field_at = next(
+        (
+            k
+            for k, ln in enumerate(lines)
+            if (m := _DECISION_FIELD.match(ln.text.strip())) and not m.group("rest")
+        ),
+        None,
+    )
+    if field_at is None:
+        return
+    for n, (text, page) in enumerate(read_decisions(_field_lines(lines, field_at)), 1):
+        out.add(
+            "resolutions",
+            Resolution(
+                meeting_id=None,
+                paper_id=paper_id,
+                minute_ref=ref,
+                number=n,
+                text=text,
+                verb=resolution_verb(text),
+                page=page,
+            ),
+        )
