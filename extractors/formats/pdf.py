@@ -31,6 +31,7 @@ from extractors.formats import pdfium_calls as calls
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from extractors.formats.pdf_cells import rect_cell_texts
 from extractors.formats.pdf_columns import GAP_SIZES, Segment, find_column_tables
+from extractors.formats.pdf_glyphs import GlyphRepair
 from extractors.formats.pdf_tables import find_tables
 from schemas.document import (
     Block,
@@ -111,12 +112,13 @@ def read_pdf(
     drawn: list[bool] = []
     plumber = None
     ocr = _OcrRun()
+    glyphs = GlyphRepair()
     try:
         for i in range(len(pdf)):
             page = pdf[i]
             tp = page.get_textpage()
             try:
-                draft = _Draft(i + 1, page.get_height(), _lines(tp))
+                draft = _Draft(i + 1, page.get_height(), _lines(tp, glyphs))
                 drawn.append(pdf_ocr.has_content(page))
                 edges = _grid_edges(page.raw, draft.height)
                 stats.pages += 1
@@ -384,13 +386,15 @@ def _wide_lines(lines: list[_Line], starts: list[tuple[int, str]], handle) -> No
             ln.segments = _segments(handle, raw, start, ln.y1 - ln.y0)
 
 
-def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
+def _lines(tp: pdfium.PdfTextPage, glyphs: GlyphRepair | None = None) -> list[_Line]:
     n = tp.count_chars()
     if n <= 0:
         return []
     text = tp.get_text_range(0, n)
     if len(text) != n:  # surrogate pairs shift indices: rebuild one char per index
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp.raw, i) or 32) for i in range(n))
+    if glyphs is not None:  # letters a font draws but its text layer names as a symbol
+        text = glyphs.fix(tp.raw, text)
     handle = calls.handle(tp.raw)
     out = []
     starts: list[tuple[int, str]] = []
