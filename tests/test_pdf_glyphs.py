@@ -1,4 +1,5 @@
-"""Letters a PDF font draws but its text layer names as a symbol (extractors/formats/pdf_glyphs.py).
+"""Letters a PDF font draws but its text layer names as a symbol (extractors/formats/pdf_glyphs.py),
+and text drawn out of reading order (pdf._reading_order), on a real paper.
 
 Ayton Community Council's minutes of 8 July 2008 set "N" in their bold Times New Roman with a
 code the font's ToUnicode map leaves out; the rendered page prints "PRESENT", "NR", "DN",
@@ -43,3 +44,35 @@ def test_printed_slashes_stay() -> None:
     )
     assert "and/or" in burton
     assert "R/54" in burton
+
+
+def test_a_table_drawn_last_is_read_where_it_is_printed(ayton: str) -> None:
+    # the PRESENT table sits under the title but is drawn after the rest of page 1
+    assert ayton.index("PRESENT") < ayton.index("The meeting was preceded by a presentation")
+    assert ayton.index("Minutes of Meeting held on") < ayton.index("PRESENT")
+
+
+def test_the_present_table_gives_eleven_people() -> None:
+    from extractors.base import PaperContext
+    from extractors.records import attendance
+
+    doc = read_pdf(CORPUS / "ayton-cc-borders" / "2008-07-08-minutes.pdf", use_ocr=False)
+    ctx = PaperContext(paper_id="p", doc_type="minutes")
+    recs = attendance.extract(doc, ctx).records["attendance"]
+    present = {r.name_as_printed for r in recs if r.status == "present"}
+    assert present == {
+        "Rob Boyd",
+        "Raymond Allan",
+        "Graham Dolan",
+        "Norman Robertson",
+        "Paul Wheelhouse",
+        "Dick Noble",
+        "Michael Cook",
+        "Paul Wilson",
+        "Rob Weatherston",
+        "Audrey Cruickshank",
+        "Kenny Combe",
+    }
+    assert [r.name_as_printed for r in recs if r.chair] == ["Rob Boyd"]
+    assert [r.organisation for r in recs if r.name_as_printed == "Michael Cook"] == ["SBC"]
+    assert [r.name_as_printed for r in recs if r.status == "apologies"] == ["Ian Logan"]
