@@ -440,3 +440,22 @@ def test_an_officer_and_another_councils_councillor_run_together_with_the_member
     assert [(e.name, e.position) for e in got] == [("P Moran", None), ("J Connelly", "Clerk")]
     got = split_people("A Armstrong (EDC) Clerk J Brampton")
     assert [(e.name, e.position) for e in got] == [("A Armstrong", None), ("J Brampton", "Clerk")]
+
+
+def test_initials_printed_after_a_names_bracket():
+    from extractors.values.names import split_people
+
+    # Ayton CC, 8 July 2008: "Rob Boyd (Chair) RB Raymond Allan RA" / "Michael Cook (SBC) MC"
+    got = split_people(
+        "Rob Boyd (Chair) RB Raymond Allan RA\nMichael Cook (SBC) MC Paul Wilson PW\nKenny Combe KC"
+    )
+    assert [(e.name, e.organisation, e.chair) for e in got] == [
+        ("Rob Boyd", None, True),
+        ("Raymond Allan", None, False),
+        ("Michael Cook", "SBC", False),
+        ("Paul Wilson", None, False),
+        ("Kenny Combe", None, False),
+    ]
+    # a bracket of initials is the name's own and a bracketed role still splits the list
+    got = split_people("Nick Oakhill (NO) Jane Smith (Clerk)")
+    assert [(e.name, e.position) for e in got] == [("Nick Oakhill", None), ("Jane Smith", "Clerk")]

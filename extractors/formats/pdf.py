@@ -31,6 +31,7 @@ from extractors.formats import pdfium_calls as calls
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from extractors.formats.pdf_cells import rect_cell_texts
 from extractors.formats.pdf_columns import GAP_SIZES, Segment, find_column_tables
+from extractors.formats.pdf_glyphs import GlyphRepair
 from extractors.formats.pdf_tables import find_tables
 from schemas.document import (
     Block,
@@ -111,12 +112,13 @@ def read_pdf(
     drawn: list[bool] = []
     plumber = None
     ocr = _OcrRun()
+    glyphs = GlyphRepair()
     try:
         for i in range(len(pdf)):
             page = pdf[i]
             tp = page.get_textpage()
             try:
-                draft = _Draft(i + 1, page.get_height(), _lines(tp))
+                draft = _Draft(i + 1, page.get_height(), _reading_order(_lines(tp, glyphs)))
                 drawn.append(pdf_ocr.has_content(page))
                 edges = _grid_edges(page.raw, draft.height)
                 stats.pages += 1
@@ -384,13 +386,15 @@ def _wide_lines(lines: list[_Line], starts: list[tuple[int, str]], handle) -> No
             ln.segments = _segments(handle, raw, start, ln.y1 - ln.y0)
 
 
-def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
+def _lines(tp: pdfium.PdfTextPage, glyphs: GlyphRepair | None = None) -> list[_Line]:
     n = tp.count_chars()
     if n <= 0:
         return []
     text = tp.get_text_range(0, n)
     if len(text) != n:  # surrogate pairs shift indices: rebuild one char per index
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(tp.raw, i) or 32) for i in range(n))
+    if glyphs is not None:  # letters a font draws but its text layer names as a symbol
+        text = glyphs.fix(tp.raw, text)
     handle = calls.handle(tp.raw)
     out = []
     starts: list[tuple[int, str]] = []
@@ -418,6 +422,39 @@ def _lines(tp: pdfium.PdfTextPage) -> list[_Line]:
         )
         starts.append((start, stripped))
     _wide_lines(out, starts, handle)
+    return out
+
+
+def _reading_order(lines: list[_Line]) -> list[_Line]:
+    """The lines with each run that pdfium gives after lines printed below it, in the same
+    column, moved up to where it is printed.
+
+    Text drawn out of stream order (Ayton CC's "PRESENT" table, drawn after the rest of page
+    1) reads where it sits when three things hold: the run's lines are printed above every line
+    it would jump back over, the line before those is printed above the run, and the run shares
+    some width with the lines it jumps over (a second column, beside the first, does not).
+    """
+    out = list(lines)
+    i = 1
+    while i < len(out):
+        if out[i].y0 <= out[i - 1].y1:  # not above the line before it
+            i += 1
+            continue
+        j = i + 1
+        while j < len(out) and out[j].y1 <= out[j - 1].y1:
+            j += 1
+        run = out[i:j]
+        bottom, top = min(ln.y0 for ln in run), max(ln.y1 for ln in run)
+        k = i
+        while k > 0 and out[k - 1].y1 < bottom:
+            k -= 1
+        jumped = out[k:i]
+        left, right = min(ln.x0 for ln in run), max(ln.x1 for ln in run)
+        if (k == 0 or out[k - 1].y0 >= top) and any(
+            ln.x0 < right and ln.x1 > left for ln in jumped
+        ):
+            out[k:j] = run + jumped
+        i = j
     return out
 
 

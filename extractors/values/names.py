@@ -741,6 +741,23 @@ def _chair_cue(text: str) -> tuple[bool, str | None] | None:
     return None
 
 
+_OWN_INITIALS = re.compile(r"[ \t]+([A-Z][A-Za-z]{1,3})(?=\s|$)")
+
+
+def _are_initials_of(name: str, token: str) -> bool:
+    """Whether ``token`` is the initials of the last two or three words of ``name`` ("RB" of
+    "Rob Boyd"; a trailing letter may be lower case: "PWh" of "Paul Wheelhouse")."""
+    words = name.split()
+    if not token[:2].isupper():
+        return False
+    for n in (3, 2):
+        tail = words[-n:]
+        if len(tail) == n and len(_initials_of(tail)) == n:
+            if token.upper().startswith(_initials_of(tail)):
+                return True
+    return False
+
+
 def _list_segments(text: str) -> list[tuple[str, str]]:
     """Split a list at top-level commas, semicolons, "and" and a full stop ending a line;
     returns (joiner, segment), the joiner "stop" after a full stop."""
@@ -755,6 +772,13 @@ def _list_segments(text: str) -> list[tuple[str, str]]:
             depth = max(0, depth - 1)
             if depth == 0:
                 nxt = re.match(r"\s+(?!and\b)(?=[A-Z])", text[i + 1 :])
+                own = _OWN_INITIALS.match(text, i + 1)
+                if own and _are_initials_of("".join(cur).rsplit("(", 1)[0], own.group(1)):
+                    # "Rob Boyd (Chair) RB Raymond Allan RA": the name's initials follow its
+                    # bracket; the names are told apart by their initials (_split_run_together)
+                    cur.append(text[i : own.end()])
+                    i = own.end()
+                    continue
                 if nxt:
                     cur.append(ch)
                     out.append((joiner, "".join(cur)))
@@ -874,6 +898,16 @@ def _org_then_name(toks: list[str]) -> int:
     return 0
 
 
+def _before_bracket(toks: list[str], k: int) -> int:
+    """The index of the bracket group that ends just before ``toks[k]`` ("(Chair)"), or ``k``
+    when none does."""
+    if toks[k - 1].endswith(")") and not toks[k].startswith("("):
+        for j in range(k - 1, max(-1, k - 6), -1):
+            if toks[j].startswith("("):
+                return j
+    return k
+
+
 def _split_run_together(seg: str) -> list[str]:
     """Split names a list prints side by side with no comma between them.
 
@@ -889,12 +923,14 @@ def _split_run_together(seg: str) -> list[str]:
     cuts: list[int] = []
     initials: set[int] = set()
     # a name's initials after it: "KC" after "Kenny Combe" (a trailing letter may be lower case:
-    # "MCa" after "Margaret Carey"), dropped from the name
+    # "MCa" after "Margaret Carey"), dropped from the name; a bracket between them is the
+    # name's ("Rob Boyd (Chair) RB", "Michael Cook (SBC) MC", Ayton CC)
     for k, tok in enumerate(toks):
         bare = tok.strip("()")
         if k >= 2 and _ABBREVIATION.match(bare) and bare[:2].isupper():
+            end = _before_bracket(toks, k)
             for n in (3, 2):
-                words = toks[max(0, k - n) : k]
+                words = toks[max(0, end - n) : end]
                 if (
                     len(words) == n
                     and bare.upper().startswith(_initials_of(words))
