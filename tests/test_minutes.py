@@ -885,3 +885,29 @@ def test_parish_minutes_decisions_read_from_their_lists_and_sentences() -> None:
     objection = _resolutions_of(manordeilo, "10")[0]
     assert objection.startswith("to object to this development on the following grounds:")
     assert "Concern about the impact on the Welsh language." in objection
+
+
+def test_a_bold_number_alone_on_its_line_heads_the_minute_titled_on_the_next() -> None:
+    # Ayton CC, 3 June 2014: "10" alone in bold, "AOCB" on the next line, then "Floral Gateway
+    # It was agreed that letters would be distributed to all households ..."
+    aocb = _resolutions_of("samples/corpus/ayton-cc-borders/2014-06-03-minutes.pdf", "10")
+    assert aocb == [
+        "letters would be distributed to all households seeking their support again this year."
+    ]
+
+
+def test_a_decision_whose_that_is_left_out() -> None:
+    # Milburn PC, 26 January 2021: "The Councillors agreed they had no objections to window
+    # boxes or hanging baskets."; Newbiggin PC, 3 September 2019: "The Councillors agreed all
+    # satisfactory."; Milburn PC, 8 May 2018: "it was resolved Councillor Richardson sign the
+    # Accounts Book."
+    assert _resolutions_of(
+        "samples/corpus/milburn-pc-cumbria/2021-01-26-minutes.pdf", "21.01.08"
+    ) == ["they had no objections to window boxes or hanging baskets."]
+    assert _resolutions_of(
+        "samples/corpus/newbiggin-pc-cumbria/2019-09-03-minutes.docx", "19.09.07"
+    ) == ["all satisfactory."]
+    finance = _resolutions_of(
+        "samples/corpus/milburn-pc-cumbria/2018-05-08-minutes-annual-meeting.pdf", "18.05.11"
+    )
+    assert "Councillor Richardson sign the Accounts Book." in finance

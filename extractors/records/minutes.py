@@ -225,8 +225,11 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
             r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}", title, re.I
         ):
             continue  # "TMG 14 November 2024" is a title with a date, not minute TMG 14
+        alone = not title and i + 1 < len(texts) and _title_like(texts[i + 1])
         if style == "numbered":
             num = int(ref)
+            if alone and lines[i + 1].bold == lines[i].bold:
+                title = texts[i + 1]  # the number alone on its line, the title on the next
             if num <= last_num or not _title_like(title) or title.endswith("."):
                 continue
             if not (
@@ -237,7 +240,7 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
                 continue  # "5. Strategy Check / 6. AOB": an agenda list, not minute headings
             last_num = num
         body_from = i + 1
-        if not title and i + 1 < len(texts) and _title_like(texts[i + 1]):
+        if alone:
             title, body_from = texts[i + 1], i + 2
         style_seen = style
         heads.append(_Head(i, body_from, ref, title))
@@ -633,10 +636,19 @@ def _points_under_heading(text: str) -> list[str]:
     return [text[m.end() : e].strip() for m, e in zip(marks, ends, strict=True)]
 
 
+#: what follows a decision's opening words: "that", a colon, "to", or a clause whose "that"
+#: is left out ("The Councillors agreed they had no objections", "agreed all satisfactory",
+#: "it was resolved Councillor Richardson sign the Accounts Book")
+_DECISION_FOLLOWS = (
+    r",?\s*(?:that\b\s*|:\s*|(?=(?:not\s+)?to\b)"
+    r"|(?=(?:they|all|Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s))"
+)
+
+
 @functools.cache
 def _decision_openers() -> tuple[re.Pattern[str], ...]:
     return tuple(
-        re.compile(r["pattern"] + r",?\s*(?:that\b\s*|:\s*|(?=(?:not\s+)?to\b))", re.I)
+        re.compile(r["pattern"] + _DECISION_FOLLOWS, re.I)
         for r in load_table("decision_phrases.csv")
     )
 

@@ -77,7 +77,8 @@ def fold(text: str) -> str:
 
 @document_memo  # four extractors read each part's lines
 def lines_of(doc: Document) -> list[Line]:
-    """Return the document's body as lines in reading order (bare page numbers dropped).
+    """Return the document's body as lines in reading order (bare page numbers dropped; a
+    bold number alone on its line is kept: a minute's number, its title on the next line).
     The list is shared by the extractors of a paper: callers must not change it."""
     out: list[Line] = []
     for page in doc.pages:
@@ -94,7 +95,8 @@ def lines_of(doc: Document) -> list[Line]:
             first = True
             for raw in item.text.split("\n"):
                 text = clean(raw)
-                if not text or _PAGE_NO.match(text):
+                # a bold number alone is a heading's number, its title on the next line
+                if not text or _PAGE_NO.match(text) and not (item.bold and "\n" not in item.text):
                     continue
                 out.append(
                     Line(text, item.page, first, item.kind, item.bold, item.level, item.bullet)
