@@ -153,6 +153,9 @@ def test_a_budget_motion_and_its_resolution_are_one_row_and_valuations_none() ->
     # Family Hub: £250k - £450k (depending on use class)"
     hubs = _amounts("real/kent-record-of-decision-24-00093-family-hubs.pdf")
     assert Decimal(250000) not in hubs and Decimal(200000) not in hubs
+    # ... and its register of the contracts being ended ("Provider | Area | Contract End Date |
+    # Contract value per Annum / Millmead | Margate | 31/03/2025 | £222,127.44") is no spend plan
+    assert Decimal("222127.44") not in hubs
 
 
 def test_national_totals_multi_year_sums_and_noun_phrases_of_an_amount() -> None:
