@@ -183,3 +183,16 @@ def test_a_threshold_is_no_funding() -> None:
     # ongoing capital programmes with a value in excess of £100m"
     rows = _amounts("real/kent-key-service-statement-budget-2025-26.pdf")
     assert Decimal(100_000_000) not in rows
+
+
+def test_a_part_of_a_total_with_a_source_of_its_own_is_a_row() -> None:
+    # Bristol CC decision notice, 23 October 2025: "approved the total allocation of £7,502,000
+    # for the RPS expansion programme of which £4,999,000 will be allocated from CAZ for
+    # development work and implementation of the areas identified in the delivery plans"
+    amounts = _amounts(
+        "corpus/bristol-cc/2025-10-23-decisions-transport-connectivity-policy-committee.pdf"
+    )
+    (part,) = amounts[Decimal(4_999_000)]
+    assert part.funder == "CAZ"
+    assert part.purpose.startswith("development work and implementation of the areas")
+    assert Decimal(7_502_000) in amounts

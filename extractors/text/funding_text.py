@@ -68,6 +68,13 @@ _PART_OF = re.compile(
     r"comprising|made\s+up\s+of|of\s+which)\b[^£]*$",
     re.I,
 )
+#: ... unless the part has a source of its own: "£7,502,000 for the RPS expansion programme of
+#: which £4,999,000 will be allocated from CAZ for development work" (Bristol CC)
+_PART_FROM = re.compile(
+    r"^\s+(?:will\s+be|is\s+to\s+be|are\s+to\s+be|to\s+be|is|are|was|were|has\s+been|"
+    r"have\s+been)\s+(?:allocated|funded|met|drawn|provided|paid|financed)\s+(?:from|by)\s",
+    re.I,
+)
 #: a variance against a budget or forecast: "about £4.8m below the current budget", "£12m
 #: under budget", "£0.5m more than forecast"
 _AGAINST_BUDGET = re.compile(
@@ -420,7 +427,11 @@ def kind_of(
         return NOT_FUNDING  # a threshold: "a value in excess of £100m"
     if mention is not None and _CHANGE_BY.search(sentence[: mention.start]):
         return NOT_FUNDING  # a variance: "an increase of £12.5m", "reduced by £2m"
-    if mention is not None and _PART_OF.search(sentence[: mention.start]):
+    if (
+        mention is not None
+        and _PART_OF.search(sentence[: mention.start])
+        and not _PART_FROM.match(sentence[mention.end :])
+    ):
         return NOT_FUNDING  # "£15.7m, which reflects rolled in grants of £3.7m": a part
     if mention is not None and _AGAINST_BUDGET.match(sentence[mention.end :]):
         return NOT_FUNDING  # a variance: "£4.8m below the current budget", "£2m over budget"
