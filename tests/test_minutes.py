@@ -911,3 +911,18 @@ def test_a_decision_whose_that_is_left_out() -> None:
         "samples/corpus/milburn-pc-cumbria/2018-05-08-minutes-annual-meeting.pdf", "18.05.11"
     )
     assert "Councillor Richardson sign the Accounts Book." in finance
+
+
+def test_a_joint_session_the_minutes_take_into_themselves_is_no_other_meeting() -> None:
+    # Merton, Audit Committee agenda pack of 22 October 2009: the enclosed minutes of 24
+    # September 2009 say "The record of that joint session forms part of these minutes.", and
+    # the notes of the joint session with the General Purposes Committee of that day follow
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/merton-lb/2009-10-22-audit-committee-agenda-pack.pdf")
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    assert sorted((m.date, m.source) for m in records["meetings"]) == [
+        (dt.date(2009, 9, 24), "minutes"),
+        (dt.date(2009, 10, 22), "agenda"),
+    ]
+    assert [(x.part_no, x.type) for x in records["parts"]] == [(1, "agenda"), (2, "minutes")]

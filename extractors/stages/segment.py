@@ -263,8 +263,10 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
             starts.insert(0, (0, "lead", -1))
     bounds = [s[0] for s in starts] + [len(flat)]
     segments: list[Segment] = []
+    lows: list[int] = []
     meeting_date = None
-    for n, ((lo, kind, title_idx), hi) in enumerate(zip(starts, bounds[1:], strict=True), 1):
+    for (lo, kind, title_idx), hi in zip(starts, bounds[1:], strict=True):
+        n = len(segments) + 1
         part_doc = _slice(doc, flat, lo, hi)
         if kind == "lead":
             ptype = PART_TYPE_OF_DOC_TYPE.get(classify(part_doc).doc_type, "other")
@@ -297,6 +299,13 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
             lead_dates = [d for d in find_dates(_item_text(flat[lo][1])) if not d.inferred_year]
             date = lead_dates[0].date if lead_dates and lo != title_idx else None
             date = date or meeting_date or _first_date(part_doc, limit=12)
+        if _record_within(segments, ptype, date):
+            # "The record of that joint session forms part of these minutes": the next
+            # minutes of that day are more of the same minutes, not another meeting
+            whole = _slice(doc, flat, lows[-1], hi)
+            segments[-1].doc = whole
+            segments[-1].part.page_to = max(p.number for p in whole.pages)
+            continue
         pages = [p.number for p in part_doc.pages]
         part = Part(
             paper_id=paper_id,
@@ -308,7 +317,27 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
             page_to=max(pages),
         )
         segments.append(Segment(part, part_doc))
+        lows.append(lo)
     return segments
+
+
+#: minutes that take another record of the day into themselves
+_FORMS_PART = re.compile(r"\bforms?\s+(?:a\s+)?part\s+of\s+these\s+minutes\b", re.I)
+
+
+def _record_within(segments: list[Segment], ptype: str, date) -> bool:
+    """Whether a minutes part of ``date`` is a record the minutes just before it, of the
+    same day, say forms part of them."""
+    if ptype != "minutes" or not segments or date is None:
+        return False
+    before = segments[-1]
+    if before.part.type != "minutes" or before.part.date != date:
+        return False
+    return any(
+        isinstance(item, Block) and _FORMS_PART.search(item.text)
+        for page in before.doc.pages
+        for item in page.items
+    )
 
 
 def paper_type(whole: Classification, segments: list[Segment]) -> tuple[str, float]:
