@@ -926,3 +926,11 @@ def test_a_joint_session_the_minutes_take_into_themselves_is_no_other_meeting() 
         (dt.date(2009, 10, 22), "agenda"),
     ]
     assert [(x.part_no, x.type) for x in records["parts"]] == [(1, "agenda"), (2, "minutes")]
+
+
+def test_a_line_with_no_full_stop_does_not_run_into_the_decision_after_it() -> None:
+    # Souldern PC, 24 May 2018, minute 05.18.10: "The end of year accounts previously presented
+    # to councillors have been audited by Charles Noble" / "The Annual Governance Statement was
+    # approved and signed."
+    finance = _resolutions_of("samples/corpus/souldern-pc-oxon/2018-05-24-minutes.pdf", "05.18.10")
+    assert finance[-1] == "The Annual Governance Statement was approved and signed."

@@ -658,6 +658,10 @@ def _decision_openers() -> tuple[re.Pattern[str], ...]:
 _SENTENCE_END = re.compile(
     r"(?<=[a-z0-9)£%][.!])(?<!^[a-z]\.)(?<!\s[a-z]\.)\s+(?=[A-Z(])|\n\n+"
     r"|\s+(?=Signed\s*[_.…]{3,})"
+    # a line with no full stop joined to the next sentence: "... audited by Charles Noble The
+    # Annual Governance Statement was approved" (a capital "The" after a word, not after "of",
+    # "and", "for", "from", "with", "into": "Friends of The Hall")
+    r"|(?<=[a-z]{3})(?<!and)(?<!for)(?<!rom)(?<!ith)(?<!nto)(?<!pon)\s+(?=The\s+[A-Z])"
 )
 
 
