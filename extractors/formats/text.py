@@ -10,7 +10,10 @@ same number of cells (a run that follows a table after only blank lines and is n
 continues it: exports break tables at page breaks and drop empty columns; rows of only rules
 are dropped); lines the HTML reader marks as table rows give the rows of its tables.
 "## Title" lines are headings, "- ", "* " and "• " lines are list items, a form feed starts a
-new page, and lines of only dashes or underscores are rules and are dropped. Paragraphs are
+new page, and lines of only dashes or underscores are rules and are dropped. Markdown's
+backslash escapes ("2\\. Declarations") and strong-emphasis marks ("**3\\. To agree**") are
+taken out (a line wholly in "**" stays a bold paragraph), and a table cell's tag in markup
+leaves a space, so cells do not run together ("<td>Payee</td><td>Net</td>"). Paragraphs are
 runs of lines separated by blank lines.
 """
 
@@ -31,6 +34,10 @@ _BLOCK_TAG = re.compile(
     r"<\s*/?\s*(?:p|li|br|div|tr|h[1-6]|ul|ol|table|tbody|thead)\b[^<>]*>", re.I
 )
 _ANY_TAG = re.compile(r"<\s*/?\s*[a-zA-Z][^<>]*>")
+#: a table cell's tag: its words are kept apart from the next cell's ("<td>Payee</td><td>Net")
+_CELL_TAG = re.compile(r"<\s*/?\s*t[dh]\b[^<>]*>", re.I)
+#: a Markdown backslash escape of a punctuation mark ("2\\. Declarations", "\\_\\_\\_")
+_MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _RULE = re.compile(r"^\s*[-_=–—]{3,}\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.+?)\s*#*\s*$")
 #: a Markdown list item: "-" and "*" mark bullets, "+" an item of a numbered list (the HTML
@@ -143,6 +150,7 @@ def fold_markup(text: str) -> str:
     """Fold markup to plain text: block tags to line breaks, other tags dropped, entities out."""
     text = _drop_with_content(text)
     text = _BLOCK_TAG.sub("\n", text)
+    text = _CELL_TAG.sub(" ", text)
     text = _ANY_TAG.sub("", text)
     return html.unescape(text).replace("\u00a0", " ")
 
@@ -262,7 +270,7 @@ def _items(lines: list[str], page: int) -> list[Block | Table]:
 
 
 def _line_item(raw: str, page: int, items: list, para: list[str], flush) -> None:
-    line = " ".join(raw.split())
+    line = " ".join(_MD_ESCAPE.sub(r"\1", raw).split())
     if not line:
         flush()
         return
@@ -287,8 +295,12 @@ def _line_item(raw: str, page: int, items: list, para: list[str], flush) -> None
         items.append(Block("list_item", text, page, level, bullet=marked))
         return
     bold = line.startswith("**") and line.endswith("**") and len(line) > 4
+    line = " ".join(line.replace("**", "").split())  # Markdown strong emphasis, run in
+    if not line:
+        flush()
+        return
     if bold:
         flush()
-        items.append(Block("paragraph", line.strip("*").strip(), page, 0, True))
+        items.append(Block("paragraph", line, page, 0, True))
         return
     para.append(line)

@@ -83,6 +83,9 @@ _AMOUNT_END = re.compile(r"£\s?[\d,.]+\s*\w{0,8}\)?$")
 #: Nature Recovery Fund"): a sentence, not a "label | amount" line
 _CLAUSE_GOES_ON = re.compile(r"^\s+of\s+\S+\s+\S+\s+\S+")
 #: an amount column's cell: "25.00", "£1,250.00"
+#: what leads from one payee's amount to the next payee in a list run into one paragraph: the
+#: pence split off by a stray space ("£678. 09"), then separators (": Royal British Legion")
+_PAYEE_LEAD = re.compile(r"^(?:\.?\s*\d{2}\b)?[\s.,:;–-]*")
 _BARE_AMOUNT = re.compile(r"£?\d{1,3}(?:,?\d{3})*\.\d{2}")
 #: the date a payments list prints before the payee ("07-Jan", "21/08/24")
 _ROW_DATE = re.compile(r"^\s*(?:\d{1,2}[-/ ](?:[A-Za-z]{3,9}|\d{1,2})(?:[-/ ]\d{2,4})?)\s+", re.I)
@@ -166,6 +169,8 @@ class _Walker:
         self.position = 0
         self.claimed = claimed_tables(doc)
         self.unattached: list[str] = []
+        #: the block or table each row was read from (by funding_id)
+        self.block_of: dict[str, int] = {}
         #: the council or authority a decision's lead-in names ("That the West of England
         #: Combined Authority Committee:"), for a paper whose authority is not known
         self.decider: str | None = None
@@ -195,10 +200,12 @@ class _Walker:
             # the council's ("agreed to donate £50.00", "a grant of £350 to Mr Raymond Green")
             facts.funder = self.ctx.authority
         m = facts.mention
+        funding_id = stable_id(self.ctx.paper_id, page, self.position, key)
+        self.block_of[funding_id] = self.position
         self.out.add(
             "funding",
             Funding(
-                funding_id=stable_id(self.ctx.paper_id, page, self.position, key),
+                funding_id=funding_id,
                 paper_id=self.ctx.paper_id,
                 kind=facts.kind,
                 funder=facts.funder,
@@ -270,6 +277,11 @@ class _Walker:
             ):
                 self._label_row(label, found[0], block.page, text)
                 return
+        given = self._inline_payments(text, found, block.page)
+        if given:
+            found = [m for m in found if m.amount not in given]
+            if not found:
+                return
         topic: str | None | bool = False  # read once, when an amount needs it
         sender: str | None = None  # of the correspondence item the sentence belongs to
         for s_idx, sentence in enumerate(ft.sentences(text)):
@@ -333,9 +345,14 @@ class _Walker:
                     # "05.18.07 Defibrillator / The charity has agreed to donate £750": what
                     # the item is about is what the money is for
                     facts.purpose = self.context.item
+                if facts.recipient is None and facts.purpose is None:
+                    # "a donation of £250 be paid": the gift is what the money is for
+                    facts.purpose = ft.gift_noun(sentence, mention)
                 if ft.is_precept(sentence):  # the council's own income from its billing council
                     facts.kind, facts.purpose = "other_funding", "precept"
                     facts.recipient = self.ctx.authority
+                    if self.ctx.authority and _same_council(facts.funder, self.ctx.authority):
+                        facts.funder = None  # not a gift of its own (a donation just before)
                 facts.recipient, what = ft.split_possessive(facts.recipient, self.ctx.authority)
                 facts.purpose = facts.purpose or what
                 if self.context.topic and what:
@@ -347,6 +364,28 @@ class _Walker:
                 self._add(facts, block.page, sentence, f"{s_idx}:{m_idx}:{mention.text}")
                 if facts.funder and facts.kind in ("allocation", "grant_award") and not facts.drawn:
                     self.context.funder = facts.funder
+
+    def _inline_payments(self, text: str, found: list[ft.Mention], page: int) -> set:
+        """Gifts in a payments list run into one paragraph ("Payments: C.G.M. Ltd £678. 09 :
+        Royal British Legion £16.50.", Wereham PC; "Cheques for approval of payment SJ
+        Scarrott £154.24 K & M Lighting (x2) £36.88 ...", Wretton PC): as in a payments
+        table, an amount whose payee (the words since the amount before) names a voluntary
+        body is a gift of the council; the others are purchases. Returns the amounts read."""
+        if len(found) < 2 or not ft.is_payment_text(text[: found[0].start]):
+            return set()
+        given = set()
+        for i, mention in enumerate(found):
+            start = found[i - 1].end if i else 0
+            payee = _PAYEE_LEAD.sub("", text[start : mention.start]).strip(" :;,-–")
+            if i == 0:
+                payee = re.sub(r"^.*:\s*", "", payee)  # "5. Payments: C.G.M. Ltd"
+            if not payee or len(payee.split()) > 8 or not ft.is_voluntary(payee):
+                continue
+            facts = ft.FundingFacts(mention=mention, kind="grant_award", recipient=payee)
+            facts.funder = self.ctx.authority
+            self._add(facts, page, f"{payee} {mention.text}", f"inline:{payee}:{mention.text}")
+            given.add(mention.amount)
+        return given
 
     def _learn(self, text: str) -> None:
         """A paragraph with no amount may introduce a list: note its funder, year, label."""
@@ -380,6 +419,12 @@ class _Walker:
             purpose=self.context.label,
             financial_year=ft.first_financial_year(label),
         )
+        if (
+            kind == "grant_award"
+            and facts.funder is None
+            and ft.is_payment_text(self.context.scope)
+        ):
+            facts.funder = self.ctx.authority  # a gift in the council's own payments list
         self._add(facts, page, evidence, f"label:{label}:{mention.text}")
 
     def _payments_list(self, table: Table, done: set[int]) -> None:
@@ -592,15 +637,18 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         else:
             walker.block(item)
     rows = walker.out.records.get("funding", [])
-    seen: set[tuple] = set()
+    seen: dict[tuple, tuple] = {}
     kept = []
     for row in reversed(rows):
         row.funder = body_head(row.funder)
         # minutes print a motion as moved and again as resolved: one sum for one purpose
-        # named twice in a paper is one funding row, the last (the resolution's words)
+        # named twice in a paper is one funding row, the last (the resolution's words); two
+        # sums of one sentence are two ("a donation of £250 be paid during this financial
+        # year a further donation of at least £250 be paid in the next")
         key = (row.amount_gbp, row.kind, row.recipient, row.purpose, row.financial_year)
-        if key not in seen:
-            seen.add(key)
+        where = (walker.block_of.get(row.funding_id), row.evidence)
+        if seen.get(key, where) == where:
+            seen[key] = where
             kept.append(row)
     if rows:
         walker.out.records["funding"] = kept[::-1]

@@ -349,6 +349,21 @@ def _funding_words() -> re.Pattern[str]:
     return _word_list("funding_words.csv")
 
 
+#: what may stand between a gift noun and its amount: "a donation of at least £250"
+_GIFT_OF = r"\s+of\s+(?:(?:at\s+least|up\s+to|about|around|approximately)\s+)?$"
+
+
+def gift_noun(sentence: str, mention: Mention) -> str | None:
+    """Return the gift noun (``data/gift_nouns.csv``) that names ``mention``'s amount: the
+    noun before "of £X" ("a further donation of at least £250") or right after the amount
+    ("a £100 donation"), lower-cased; None when the amount has no such noun."""
+    words = _word_list("gift_nouns.csv")
+    before = re.search(rf"(?:{words.pattern}){_GIFT_OF}", sentence[: mention.start], re.I)
+    after = words.match(sentence[mention.end :].lstrip())
+    found = before or after
+    return found.group(0).split()[0].lower() if found else None
+
+
 def says_funding(sentence: str, paragraph: str = "") -> bool:
     """Whether a sentence says money is given, granted or budgeted: a funding word
     (``data/funding_words.csv``) or a cue of a funding kind (``data/funding_kinds.csv``).
@@ -396,6 +411,11 @@ def is_payment_text(text: str) -> bool:
 
 def _voluntary_words() -> re.Pattern[str]:
     return _word_list("voluntary_words.csv")
+
+
+def is_voluntary(text: str) -> bool:
+    """Whether ``text`` (a payee) names a voluntary body (``data/voluntary_words.csv``)."""
+    return bool(_voluntary_words().search(text))
 
 
 def kind_of(

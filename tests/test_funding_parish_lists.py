@@ -1,0 +1,98 @@
+"""Funding in parish minutes kept as Markdown text (issue 13): payments lists, in a table or
+run into one paragraph, give only their gifts; a donation with no recipient printed is a row.
+
+The papers are King's Lynn and West Norfolk parish minutes reproduced by a community website
+(``samples/corpus/{northwold,wereham,west-dereham,wretton}-pc-norfolk``); expected values are
+read from the papers (see their gold in ``tests/gold/real``).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from extractors.base import PaperContext
+from extractors.formats import read_document
+from extractors.records import funding
+from schemas.document import Block
+
+CORPUS = Path(__file__).parent.parent / "samples" / "corpus"
+
+
+def _rows(rel: str, authority: str) -> list:
+    doc = read_document(CORPUS / rel)
+    ctx = PaperContext(paper_id="p1", doc_type="minutes", authority=authority)
+    return funding.extract(doc, ctx).records.get("funding", [])
+
+
+def _texts(rel: str) -> list[str]:
+    doc = read_document(CORPUS / rel)
+    return [it.text for it in doc.iter_items() if isinstance(it, Block)]
+
+
+def test_markdown_escapes_emphasis_and_cell_tags_are_folded() -> None:
+    # printed '**8\. Accounts to be presented for approval of payment January 2014**' and a
+    # table row '<td>Payee</td><td>Net</td><td>VAT</td>...'
+    texts = _texts("northwold-pc-norfolk/2014-01-07-minutes.txt")
+    assert "8. Accounts to be presented for approval of payment January 2014" in texts
+    assert "Payee Net VAT Inland Revenue (Post Office) Gross" in texts
+    assert (
+        "3. To agree the minutes of the meeting of 03/12/2013: The minutes were signed as a "
+        "true record, all Councillors agreed." in texts
+    )
+    assert not any("\\." in t or "**" in t for t in texts)
+
+
+def test_payments_table_gives_only_its_gift() -> None:
+    # 'Accounts for Approval January 2014 / Payee | Net | VAT | ... | Gross': suppliers, staff
+    # and the NALC 'Good Councillor Guides' are purchases; 'Cricket Club section 137 | £75.00'
+    # is a gift; the precept and the grant to the council are read from item 8.1
+    rows = _rows("northwold-pc-norfolk/2014-01-07-minutes.txt", "Northwold Parish Council")
+    assert sorted(r.amount_gbp for r in rows) == [
+        Decimal("75.00"),
+        Decimal("924.00"),
+        Decimal("17975.61"),
+    ]
+    club = next(r for r in rows if r.amount_gbp == Decimal("75.00"))
+    assert (club.kind, club.funder) == ("grant_award", "Northwold Parish Council")
+    assert club.recipient.startswith("Cricket Club")
+
+
+def test_payments_run_into_a_paragraph_and_two_donations_of_one_sentence() -> None:
+    # '5. Payments: C.G.M. Ltd £678. 09 : Royal British Legion £16.50.' and '6. Village Hall:
+    # ... that a donation of £250. 00 be paid during this financial year a further donation of
+    # at least £250. 00 be paid in the next financial year'
+    rows = _rows("wereham-pc-norfolk/2011-01-11-minutes.txt", "Wereham Parish Council")
+    got = sorted((r.amount_gbp, r.kind, r.recipient, r.purpose, r.funder) for r in rows)
+    council = "Wereham Parish Council"
+    assert got == [
+        (Decimal("16.50"), "grant_award", "Royal British Legion", None, council),
+        (Decimal("250"), "grant_award", None, "donation", council),
+        (Decimal("250"), "grant_award", None, "donation", council),
+        (Decimal("5994"), "other_funding", council, "precept", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rel", "authority", "amounts"),
+    [
+        # 'Cheques for approval of payment SJ Scarrott £154.24 K & M Lighting (x2) £36.88
+        # Society of Local Councils Subs £48.00': no gift among them
+        (
+            "wretton-pc-norfolk/2016-01-04-minutes.txt",
+            "Wretton Parish Council",
+            {"154.24", "36.88", "48.00"},
+        ),
+        # the flattened cheque table (PKF Littlejohn, Holly Landscapes, ...)
+        (
+            "west-dereham-pc-norfolk/2020-12-03-minutes.txt",
+            "West Dereham Parish Council",
+            {"240.00", "585.00", "200.00"},
+        ),
+    ],
+)
+def test_payments_to_suppliers_are_not_funding(rel: str, authority: str, amounts: set) -> None:
+    got = {str(r.amount_gbp) for r in _rows(rel, authority)}
+    assert not got & amounts
