@@ -934,3 +934,43 @@ def test_a_line_with_no_full_stop_does_not_run_into_the_decision_after_it() -> N
     # approved and signed."
     finance = _resolutions_of("samples/corpus/souldern-pc-oxon/2018-05-24-minutes.pdf", "05.18.10")
     assert finance[-1] == "The Annual Governance Statement was approved and signed."
+
+
+def test_decimal_sub_items_with_titles_of_their_own_are_minutes() -> None:
+    # Northwold PC, 3 July 2012: "5. Reports" / "5.1 Chairman's Report" (a paragraph under it)
+    # ... "5.3 Update from CAN" / "It was agreed to briefly suspend the meeting ..."; the
+    # correspondence entries "8.1 Norfolk RCC Signpost magazine etc." / "8.2 Rural
+    # Opportunities Bulletin June 2012" have no text under them and stay in minute 8
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/northwold-pc-norfolk/2012-07-03-minutes.txt")
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    refs = {m.ref: m.title for m in records["minute_items"]}
+    assert refs["5.1"] == "Chairman’s Report" and refs["5.4"] == "Manor House update"
+    assert "8.1" not in refs and "9.1" not in refs
+    (cans,) = [r for r in records["resolutions"] if r.minute_ref == "5.3"]
+    assert cans.text.startswith("to briefly suspend the meeting")
+    # "3. The minutes of the meeting held on 06/06/12 were agreed as a true record." is the
+    # heading and the decision at once
+    assert [r.text for r in records["resolutions"] if r.minute_ref == "3"] == [
+        "The minutes of the meeting held on 06/06/12 were agreed as a true record."
+    ]
+    # Northwold PC, 7 January 2014: "5.1 Chairman’s report: nothing to report"
+    p = Path("samples/corpus/northwold-pc-norfolk/2014-01-07-minutes.txt")
+    refs = {
+        m.ref: m.title
+        for m in process_paper(str(p), p.name, p.read_bytes(), "q").records["minute_items"]
+    }
+    assert refs["5.1"] == "Chairman’s report"
+
+
+def test_numbers_typed_against_their_titles_still_head_minutes() -> None:
+    # Wereham PC, 11 January 2011: "3.Planning Application: ...", "4,Planning Decisions: ..."
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/wereham-pc-norfolk/2011-01-11-minutes.txt")
+    refs = {
+        m.ref: m.title
+        for m in process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
+    }
+    assert refs["3"] == "Planning Application" and refs["4"] == "Planning Decisions"

@@ -897,7 +897,8 @@ def _undecided_entries(text: str, found: list[tuple[int, str]]) -> list[tuple[in
 
 
 _SEQ_HEAD = re.compile(
-    r"^(?P<ref>\d{1,4})[.)]?\s+(?P<title>(?:[A-Z(‘“'\"]|\d[\d/.,-]*\s*[A-Za-z]).*)$"
+    # "3.Planning Application:", "4,Planning Decisions:" typed with no space (Wereham PC)
+    r"^(?P<ref>\d{1,4})(?:[.)]?\s+|[.,](?=[A-Z][a-z]))(?P<title>(?:[A-Z(‘“'\"]|\d[\d/.,-]*\s*[A-Za-z]).*)$"
 )
 _INLINE_TITLE = re.compile(r"^(?P<title>[^:.–—]{2,80}?)\s*(?P<sep>[:.]|\s[-–—]\s)\s*\S")
 _MARKED_ITEMS = 2  # items marked RESOLVED from which minutes mark all their decisions
@@ -965,6 +966,62 @@ def _slipped_numbers(heads: list[_Head], lines: list[Line]) -> list[_Head]:
     return sorted(out, key=lambda h: h.index)
 
 
+#: a heading that is a whole sentence ("3. The minutes of the meeting held on 06/06/12 were
+#: agreed as a true record", "11. It was agreed to accept the new Code of Conduct"): a run-in
+#: decision with no title of its own
+_RUN_IN_WORDS = 6
+
+
+def _with_run_in(title: str, body: list[Line]) -> str:
+    """A minute's prose for reading decisions, led by its heading when the heading is a
+    sentence of its own (a run-in decision) rather than a title."""
+    text = _paragraphs(body)
+    if len(title.split()) >= _RUN_IN_WORDS and _DECIDING_WORD.search(title):
+        return f"{fold(title)}\n\n{text}" if text else fold(title)
+    return text
+
+
+_DECIDING_WORD = re.compile(r"\b(?:was|were|agreed|resolved|approved|decided)\b", re.I)
+
+
+_SUB_TITLE_WORDS = 10
+
+
+def _sub_items(heads: list[_Head], lines: list[Line]) -> list[_Head]:
+    """Add a minute's decimal sub-items as minutes of their own ("5. Reports" / "5.1
+    Chairman's Report" / "5.2 The Clerk's Report", parish minutes of Northwold and Wretton
+    PCs; "30.1 Crossings and Greens:" over "30.1.1 ...", Hertingfordbury PC): lines opening
+    with the minute's number, a point and 1, 2, 3 ... in turn, each a short title over a body
+    of its own. Numbered paragraphs ("28.1 The financial statement was received and noted.")
+    and a run of one-line entries with no body ("8.1 Norfolk RCC Signpost magazine etc.",
+    "8.2 Rural Opportunities Bulletin") stay inside the minute."""
+    out: list[_Head] = []
+    for n, h in enumerate(heads):
+        out.append(h)
+        if not h.ref.isdigit():
+            continue
+        end = heads[n + 1].index if n + 1 < len(heads) else len(lines)
+        sub = re.compile(rf"^{h.ref}\.(?P<n>\d{{1,2}})\.?\s+(?P<rest>\S.*)$")
+        found: list[tuple[int, int, str]] = []
+        for k in range(h.body_from, end):
+            m = sub.match(lines[k].text.replace("\t", " ").strip())
+            if m and lines[k].first and int(m.group("n")) == len(found) + 1:
+                found.append((k, int(m.group("n")), m.group("rest").strip()))
+        for j, (k, num, rest) in enumerate(found):
+            nxt = found[j + 1][0] if j + 1 < len(found) else end
+            has_body = k + 1 < nxt
+            inline = _INLINE_TITLE.match(rest)
+            if inline and inline.group("sep") == ":":
+                # "5.1 Chairman's report: nothing to report": a title and its text run in
+                title, lead = inline.group("title"), rest[inline.end("sep") :].strip()
+            else:
+                title, lead = rest, ""
+            decision = _DECIDING_WORD.search(title)  # "28.2 It was RESOLVED that ... :"
+            if len(title.split()) <= _SUB_TITLE_WORDS and (has_body or lead) and not decision:
+                out.append(_Head(k, k + 1, f"{h.ref}.{num}", title, lead))
+    return out
+
+
 def _closing_end(lines: list[Line], start: int) -> int:
     """Where the last minute ends: after the line saying the meeting closed ("Meeting Closed at
     8.37 pm"), when one follows; what comes after it (an appendix of comments, the signature
@@ -1019,7 +1076,7 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
         len(heads) < 3 or {h.index for h in heads} <= {h.index for h in by_sequence}
     ):
         heads = by_sequence
-    heads = _slipped_numbers(heads, lines)
+    heads = _sub_items(_slipped_numbers(heads, lines), lines)
     bodies: list[list[Line]] = []
     for n, h in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else _closing_end(lines, h.body_from)
@@ -1044,7 +1101,9 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
                 page=page,
                 resolutions=_with_prose_decisions(resolutions, body, page, h.title)
                 if resolutions
-                else prose_resolutions(_paragraphs(body), page, fold(h.title), resolved_only),
+                else prose_resolutions(
+                    _with_run_in(h.title, body), page, fold(h.title), resolved_only
+                ),
             )
         )
     return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads])
