@@ -87,7 +87,7 @@ def test_typed_numbers_continue_a_list_and_the_agenda_ends_at_the_attendance(ann
     head = agenda_at_head(lines_of(read_document(ANNUAL)))
     assert head[0].text == "Apologies for Absence"
     assert head[-1].text.startswith("Date held: 4th May 2012")
-    assert len(read_items(head)) == 7
+    assert len(read_items(head, web_lists=True)) == 7
 
 
 def test_meeting_date_is_read_past_the_pages_menu(annual, august):

@@ -388,10 +388,12 @@ def _first_number(lines: list[Line], start: int) -> int:
 
 
 def list_numbers(lines: list[Line]) -> dict[int, int]:
-    """The number each item of a numbered list shows where the number is not in its text (an
-    HTML ``<ol>``, whose items the page numbers 1, 2, 3 ...), by line index: the item's place
-    in the run of numbered items at the run's top level. Any line that is not a list item ends
-    the run, as a new ``<ol>`` starts again at 1; a bulleted item ends it too."""
+    """The number each item of a web page's numbered list shows where the number is not in its
+    text (an HTML ``<ol>``, whose items the browser numbers 1, 2, 3 ...), by line index: the
+    item's place in the run of numbered items at the run's top level. Any line that is not a
+    list item ends the run, as a new ``<ol>`` starts again at 1; a bulleted item ends it too.
+    (A Word list continues its numbering past other paragraphs and may be a bullet list: its
+    numbers are not counted so.)"""
     out: dict[int, int] = {}
     count, top = 0, None
     for i, ln in enumerate(lines):
@@ -411,10 +413,11 @@ def list_numbers(lines: list[Line]) -> dict[int, int]:
     return out
 
 
-def read_items(lines: list[Line]) -> list[Item]:
-    """Return the numbered agenda items of an agenda part's lines, in order."""
+def read_items(lines: list[Line], web_lists: bool = False) -> list[Item]:
+    """Return the numbered agenda items of an agenda part's lines, in order; ``web_lists``: the
+    lines are a web page's, whose numbered lists print their numbers (``list_numbers``)."""
     start = _items_start(lines)
-    numbers = list_numbers(lines)
+    numbers = list_numbers(lines) if web_lists else {}
     items: list[Item] = []
     exempt = False
     last = _first_number(lines, start) - 1
@@ -567,7 +570,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         if not lines:
             continue
         sheet = read_front_sheet(lines, ctx.paper_date or part.date)
-        items = read_items(lines)
+        items = read_items(lines, web_lists=doc.meta.format == "html")
         if sheet.date is None and not items:
             continue
         if sheet.inferred_year:
@@ -615,7 +618,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     # council's web page "Agenda & Minutes"): the agenda's items are the items of the meeting
     # the minutes record, as a meeting page's item rows are (``item_rows``); no second meeting
     for part in parts_of(doc, ctx, ("minutes",)):
-        items = read_items(head) if (head := agenda_at_head(lines_of(part.doc))) else []
+        head = agenda_at_head(lines_of(part.doc))
+        items = read_items(head, web_lists=doc.meta.format == "html") if head else []
         if len(items) >= 2:
             mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
             _add_items(out, ctx, mid, items, part.part_no)
