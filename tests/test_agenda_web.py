@@ -95,3 +95,38 @@ def test_meeting_date_is_read_past_the_pages_menu(annual, august):
     meeting's date is the one the summons prints ('4th May 2012', 'on 2nd August 2013')."""
     assert [m.date for m in annual.records["meetings"]] == [dt.date(2012, 5, 4)]
     assert [m.date for m in august.records["meetings"]] == [dt.date(2013, 8, 2)]
+
+
+# --- an item number the reader could not separate ---------------------------------------------
+
+CORPUS = BOUGHTON.parent
+
+
+def _read(path: Path) -> list[tuple[int, str]]:
+    return [(i.number, i.title) for i in read_items(lines_of(read_document(path)))]
+
+
+def test_item_run_on_at_the_end_of_the_line_before_is_split_off():
+    """Burton-cum-Walden PC's agenda prints items 1 to 13; the text layer runs item 4 on at the
+    end of item 3's line ('... held on Tuesday 7 October 2025 4. To receive a report from the
+    Clerk ...'). Item 4 is split off and the items after it are read."""
+    items = _read(CORPUS / "burton-cum-walden-pc" / "2025-11-04-agenda.pdf")
+    assert [n for n, _ in items] == list(range(1, 14))
+    assert items[2] == (
+        3,
+        "To confirm the minutes of the Parish Council Meeting held on Tuesday 7 October 2025",
+    )
+    assert items[3] == (4, "To receive a report from the Clerk on the following matters")
+    assert items[7] == (8, "To consider a notice from the Land Registry")
+    assert items[12] == (13, "To consider items for the next agenda")
+
+
+def test_item_number_set_against_its_title_is_the_next_item():
+    """Horsley PC's scanned agenda prints items 1 to 19; OCR reads '7 Planning' as '7Planning'.
+    Item 7 is read and so are items 8 to 19."""
+    items = _read(CORPUS / "horsley-pc-glos" / "2014-04-29-agenda.pdf")
+    assert [n for n, _ in items] == list(range(1, 20))
+    assert items[6][1].startswith("Planning")
+    assert items[6][1].endswith("Chavenage Dairy Proposed Development Presentation")
+    assert items[7] == (8, "Village Pavilion")
+    assert items[18] == (19, "Casual Vacancy")

@@ -413,6 +413,37 @@ def list_numbers(lines: list[Line]) -> dict[int, int]:
     return out
 
 
+def _glued(text: str, number: int) -> re.Match[str] | None:
+    """The next item's line when its number is set against the title with no space between
+    ("7Planning— - Chavenage Dairy ...", read from a scan): only the number due next counts."""
+    return re.match(rf"^({number})[.:)]?(?=[A-Z‘“'\"])(\S.*)$", text)
+
+
+def _run_on_item(cur: dict, number: int) -> dict | None:
+    """Item ``number`` split off the current item's text when the reader ran its line on at
+    the end of the current one ("... held on Tuesday 7 October 2025 4. To receive a report
+    ..."): the current item keeps the words before it. None when no such number is there."""
+    at = re.compile(rf"\s{number}[.)]\s+(?=[A-Z‘“'\"])")
+    texts = [cur["title"], *cur["desc"]]
+    for i, text in enumerate(texts):
+        hit = at.search(text)
+        if hit is None:
+            continue
+        before, after = text[: hit.start()].rstrip(), text[hit.end() :]
+        if i == 0:
+            cur["title"], cur["desc"] = before, []
+        else:
+            cur["desc"] = cur["desc"][: i - 1] + ([before] if before else [])
+        return {
+            "number": number,
+            "title": after,
+            "desc": texts[i + 1 :],
+            "exempt": cur["exempt"],
+            "page": cur["page"],
+        }
+    return None
+
+
 def read_items(lines: list[Line], web_lists: bool = False) -> list[Item]:
     """Return the numbered agenda items of an agenda part's lines, in order; ``web_lists``: the
     lines are a web page's, whose numbered lists print their numbers (``list_numbers``)."""
@@ -470,7 +501,13 @@ def read_items(lines: list[Line], web_lists: bool = False) -> list[Item]:
         head, _, more = t.partition("\n")
         if k in numbers:  # the list prints the number, the text does not hold it
             head = f"{numbers[k]} {head.strip()}"
-        m = _ITEM.match(head.strip())
+        m = _ITEM.match(head.strip()) or _glued(head.strip(), last + 1)
+        if m and int(m.group(1)) == last + 2 and cur is not None:
+            # the item between was run on at the end of the last one's line: split it off
+            nxt = _run_on_item(cur, last + 1)
+            if nxt is not None:
+                close()
+                cur, last = nxt, last + 1
         if m and int(m.group(1)) == last + 1:
             close()
             last = int(m.group(1))
