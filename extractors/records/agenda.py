@@ -279,11 +279,15 @@ class Item:
 
 _SUB_ITEM = re.compile(r"^(?:\(?[a-z]\)|\(?[ivx]{1,4}\)|\([0-9]{1,2}\))\s")
 #: a lettered or roman sub-item line: "(a) Chair", "b. CDC", "a) Planning", "a Nancy Bowles
-#: Wood Advisory Group" (a bare letter only in sequence, see ``_next_subs``)
+#: Wood Advisory Group", "viii Correspondence" (a bare letter or roman numeral only in sequence,
+#: see ``_next_subs``)
 _SUB_LINE = re.compile(
     r"^(?:(?:\((?P<p>[a-z]{1,4})\)|(?P<d>[a-z]{1,4})[.)])\s+(?=\S)|"
-    r"(?P<b>[a-z])\s+(?=[A-Z0-9‘“'\"]))(?P<title>.+)$"
+    r"(?P<b>[a-z]|[ivx]{2,4})\s+(?=[A-Z0-9‘“'\"]))(?P<title>.+)$"
 )
+#: a line opened by a roman label ("vii Financial Report"): a sub-item out of sequence, not
+#: the run-on of a title
+_ROMAN_LABEL = re.compile(r"^(?:\(?[ivx]{1,4}[.)]|[ivx]{2,4})\s+(?=[A-Z])")
 _ROMAN = ("i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x", "xi", "xii")
 
 
@@ -383,9 +387,68 @@ def _first_number(lines: list[Line], start: int) -> int:
     return 1
 
 
-def read_items(lines: list[Line]) -> list[Item]:
-    """Return the numbered agenda items of an agenda part's lines, in order."""
+def list_numbers(lines: list[Line]) -> dict[int, int]:
+    """The number each item of a web page's numbered list shows where the number is not in its
+    text (an HTML ``<ol>``, whose items the browser numbers 1, 2, 3 ...), by line index: the
+    item's place in the run of numbered items at the run's top level. Any line that is not a
+    list item ends the run, as a new ``<ol>`` starts again at 1; a bulleted item ends it too.
+    (A Word list continues its numbering past other paragraphs and may be a bullet list: its
+    numbers are not counted so.)"""
+    out: dict[int, int] = {}
+    count, top = 0, None
+    for i, ln in enumerate(lines):
+        if ln.kind != "list_item":
+            count, top = 0, None
+            continue
+        if not ln.first:
+            continue
+        top = ln.level if top is None else min(top, ln.level)
+        if ln.level != top:
+            continue  # a nested list's items are not the agenda's items
+        if ln.bullet:
+            count = 0
+            continue
+        count += 1
+        out[i] = count
+    return out
+
+
+def _glued(text: str, number: int) -> re.Match[str] | None:
+    """The next item's line when its number is set against the title with no space between
+    ("7Planning— - Chavenage Dairy ...", read from a scan): only the number due next counts."""
+    return re.match(rf"^({number})[.:)]?(?=[A-Z‘“'\"])(\S.*)$", text)
+
+
+def _run_on_item(cur: dict, number: int) -> dict | None:
+    """Item ``number`` split off the current item's text when the reader ran its line on at
+    the end of the current one ("... held on Tuesday 7 October 2025 4. To receive a report
+    ..."): the current item keeps the words before it. None when no such number is there."""
+    at = re.compile(rf"\s{number}[.)]\s+(?=[A-Z‘“'\"])")
+    texts = [cur["title"], *cur["desc"]]
+    for i, text in enumerate(texts):
+        hit = at.search(text)
+        if hit is None:
+            continue
+        before, after = text[: hit.start()].rstrip(), text[hit.end() :]
+        if i == 0:
+            cur["title"], cur["desc"] = before, []
+        else:
+            cur["desc"] = cur["desc"][: i - 1] + ([before] if before else [])
+        return {
+            "number": number,
+            "title": after,
+            "desc": texts[i + 1 :],
+            "exempt": cur["exempt"],
+            "page": cur["page"],
+        }
+    return None
+
+
+def read_items(lines: list[Line], web_lists: bool = False) -> list[Item]:
+    """Return the numbered agenda items of an agenda part's lines, in order; ``web_lists``: the
+    lines are a web page's, whose numbered lists print their numbers (``list_numbers``)."""
     start = _items_start(lines)
+    numbers = list_numbers(lines) if web_lists else {}
     items: list[Item] = []
     exempt = False
     last = _first_number(lines, start) - 1
@@ -436,7 +499,15 @@ def read_items(lines: list[Line]) -> list[Item]:
             exempt = sec == "yes"
             continue
         head, _, more = t.partition("\n")
-        m = _ITEM.match(head.strip())
+        if k in numbers:  # the list prints the number, the text does not hold it
+            head = f"{numbers[k]} {head.strip()}"
+        m = _ITEM.match(head.strip()) or _glued(head.strip(), last + 1)
+        if m and int(m.group(1)) == last + 2 and cur is not None:
+            # the item between was run on at the end of the last one's line: split it off
+            nxt = _run_on_item(cur, last + 1)
+            if nxt is not None:
+                close()
+                cur, last = nxt, last + 1
         if m and int(m.group(1)) == last + 1:
             close()
             last = int(m.group(1))
@@ -473,6 +544,7 @@ def read_items(lines: list[Line]) -> list[Item]:
         if (
             not cur["desc"]
             and not _SUB_ITEM.match(t)
+            and not _ROMAN_LABEL.match(t)
             and (
                 t[:1].islower()
                 or _UNFINISHED.search(cur["title"])
@@ -484,6 +556,38 @@ def read_items(lines: list[Line]) -> list[Item]:
             cur["desc"].append(t)
     close()
     return items
+
+
+@functools.cache
+def _summons() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"], re.I) for r in load_table("summons_cues.csv"))
+
+
+@functools.cache
+def _present_label() -> re.Pattern[str]:
+    words = [r["pattern"] for r in load_table("attendance_labels.csv") if r["status"] == "present"]
+    return re.compile(r"^\s*(?:" + "|".join(words) + r")\s*:", re.I)
+
+
+_SUMMONS_WITHIN = 200  # lines from the top of minutes (a web page's menu comes first)
+
+
+def agenda_at_head(lines: list[Line]) -> list[Line]:
+    """The agenda that minutes print before their record: the lines after the meeting's summons
+    ("Councillors are summoned to a meeting ... transacting the following business",
+    ``data/summons_cues.csv``) up to the attendance block that opens the record ("Present:").
+    Empty when the minutes open with their attendance, or print no summons, or no attendance
+    block follows it (nothing tells where such an agenda would end)."""
+    present = _present_label()
+    for i, ln in enumerate(lines[:_SUMMONS_WITHIN]):
+        if present.match(ln.text):
+            return []
+        if any(p.search(ln.text) for p in _summons()):
+            for k in range(i + 1, len(lines)):
+                if present.match(lines[k].text):
+                    return lines[i + 1 : k]
+            return []
+    return []
 
 
 def _part_for_pages(parts: list[Part], page_from: int | None, own: int | None) -> int | None:
@@ -503,7 +607,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         if not lines:
             continue
         sheet = read_front_sheet(lines, ctx.paper_date or part.date)
-        items = read_items(lines)
+        items = read_items(lines, web_lists=doc.meta.format == "html")
         if sheet.date is None and not items:
             continue
         if sheet.inferred_year:
@@ -531,25 +635,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                 evidence=sheet.evidence or None,
             ),
         )
-        for it in items:
-            out.add(
-                "agenda_items",
-                AgendaItem(
-                    meeting_id=mid,
-                    paper_id=ctx.paper_id,
-                    number=it.number,
-                    sub_item=it.sub_item,
-                    title=it.title,
-                    description=it.description,
-                    page_from=it.page_from,
-                    page_to=it.page_to,
-                    to_follow=it.to_follow,
-                    exempt=it.exempt,
-                    part_no=_part_for_pages(ctx.parts, it.page_from, part.part_no),
-                    page=it.page,
-                    evidence=it.evidence,
-                ),
-            )
+        _add_items(out, ctx, mid, items, part.part_no)
         for name, category, position, org, page, evidence in read_membership(lines):
             out.add(
                 "memberships",
@@ -565,4 +651,37 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                     evidence=evidence,
                 ),
             )
+    # minutes that print their meeting's summons and agenda before the record (a parish
+    # council's web page "Agenda & Minutes"): the agenda's items are the items of the meeting
+    # the minutes record, as a meeting page's item rows are (``item_rows``); no second meeting
+    for part in parts_of(doc, ctx, ("minutes",)):
+        head = agenda_at_head(lines_of(part.doc))
+        items = read_items(head, web_lists=doc.meta.format == "html") if head else []
+        if len(items) >= 2:
+            mid = meeting_id_for(ctx.paper_id, part.part_no, "minutes")
+            _add_items(out, ctx, mid, items, part.part_no)
     return out
+
+
+def _add_items(
+    out: Extraction, ctx: PaperContext, mid: str, items: list[Item], part_no: int | None
+) -> None:
+    for it in items:
+        out.add(
+            "agenda_items",
+            AgendaItem(
+                meeting_id=mid,
+                paper_id=ctx.paper_id,
+                number=it.number,
+                sub_item=it.sub_item,
+                title=it.title,
+                description=it.description,
+                page_from=it.page_from,
+                page_to=it.page_to,
+                to_follow=it.to_follow,
+                exempt=it.exempt,
+                part_no=_part_for_pages(ctx.parts, it.page_from, part_no),
+                page=it.page,
+                evidence=it.evidence,
+            ),
+        )

@@ -204,6 +204,8 @@ def _slice(doc: Document, flat: list[tuple[_Pos, Item]], lo: int, hi: int) -> Do
 def _first_date(doc: Document, limit: int = 40):
     seen = 0
     for item in doc.iter_items():
+        if _menu_entry(item):
+            continue  # a web page's menu ("Boughton", "2013") is not the paper's text
         text = item.text
         for d in find_dates(text):
             if not d.inferred_year:
@@ -212,6 +214,16 @@ def _first_date(doc: Document, limit: int = 40):
         if seen >= limit:
             break
     return None
+
+
+def _menu_entry(item: Item) -> bool:
+    """Whether an item is an entry of a web page's menu: a short bulleted list item."""
+    return (
+        isinstance(item, Block)
+        and item.kind == "list_item"
+        and item.bullet
+        and len(item.text.split()) < _NAV_WORDS
+    )
 
 
 def _leading_title(doc: Document) -> str | None:
