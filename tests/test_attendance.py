@@ -459,3 +459,23 @@ def test_initials_printed_after_a_names_bracket():
     # a bracket of initials is the name's own and a bracketed role still splits the list
     got = split_people("Nick Oakhill (NO) Jane Smith (Clerk)")
     assert [(e.name, e.position) for e in got] == [("Nick Oakhill", None), ("Jane Smith", "Clerk")]
+
+
+def test_a_dash_after_the_label_and_names_opening_with_initials() -> None:
+    # Wretton PC, 4 January 2016: "Present– Cllr David Llewellyn - Chairman, Cllr Mandy Peake,
+    # ..."; Wereham PC, 11 January 2011: "Present: P. Markwell - Chairman, D. Pickston P.
+    # Norris, Mrs. Everitt and Mrs. Newel!."
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/wretton-pc-norfolk/2016-01-04-minutes.txt")
+    rows = process_paper(str(p), p.name, p.read_bytes(), "p").records["attendance"]
+    chair = [a.name_as_printed for a in rows if a.chair]
+    assert chair == ["Cllr David Llewellyn"]
+    assert "Cllr Mandy Peake" in {a.name_as_printed for a in rows}
+    p = Path("samples/corpus/wereham-pc-norfolk/2011-01-11-minutes.txt")
+    rows = process_paper(str(p), p.name, p.read_bytes(), "q").records["attendance"]
+    names = {a.name_as_printed for a in rows if a.status == "present"}
+    assert {"D. Pickston", "P. Norris"} <= names
+    assert [a.name_as_printed for a in rows if a.chair] == ["P. Markwell"]

@@ -974,3 +974,16 @@ def test_numbers_typed_against_their_titles_still_head_minutes() -> None:
         for m in process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
     }
     assert refs["3"] == "Planning Application" and refs["4"] == "Planning Decisions"
+
+
+def test_proposed_by_and_seconded_by_that() -> None:
+    # Wereham PC, 11 January 2011: "It was proposed by P. Norris and seconded by D. Pickston that
+    # the minutes of the meeting held on 9thi November 2010 be signed as a correct record."; an
+    # initial's full stop is no sentence end, a vote's ("Proposed by NR seconded by RW. The
+    # minutes should have noted that ...", Ayton CC 2014) is
+    minutes = _resolutions_of("samples/corpus/wereham-pc-norfolk/2011-01-11-minutes.txt", "1")
+    assert minutes == [
+        "the minutes of the meeting held on 9thi November 2010 be signed as a correct record."
+    ]
+    ayton = _resolutions_of("samples/corpus/ayton-cc-borders/2014-06-03-minutes.pdf", "4")
+    assert not any("hedge" in t for t in ayton)

@@ -66,10 +66,19 @@ _LABEL_HEADING = re.compile(r"^[A-Z][A-Za-z &'’\-]{2,40}:$")  # "Discussion Su
 @functools.cache
 def _labels() -> tuple[tuple[re.Pattern[str], str], ...]:
     # a label ends at ":", a tab or the line end; one that ends "... received from" is followed
-    # by its names
+    # by its names; "Present" and "Apologies" may end at a dash before a capital ("Present– Cllr
+    # David Llewellyn", Wretton PC), other labels not ("Officer – West Kent" is a role wrapped
+    # onto its own line, Kent)
     return tuple(
         (
-            re.compile(r"^\s*(" + r["pattern"] + r")(?:\s*(?::|\t|$)|(?<=from)\s+(?=\S))", re.I),
+            re.compile(
+                r"^\s*("
+                + r["pattern"]
+                + r")(?:\s*(?::|\t|$)|(?<=from)\s+(?=\S)"
+                + (r"|\s*[–—-]\s*(?=[A-Z])" if r["status"] in ("present", "apologies") else "")
+                + ")",
+                re.I,
+            ),
             r["status"],
         )
         for r in load_table("attendance_labels.csv")

@@ -815,6 +815,9 @@ def prose_resolutions(
             decision = text[m.end() : end.start() if end else len(text)].strip()
             # "... the PC agreed to pledge up to £500, proposed by AS and seconded by KD."
             decision = _VOTE_TAIL.sub("", decision) or decision
+            after = _SENTENCE_END.search(text, end.end()) if end else None
+            if failed_motion(text[m.start() : after.start() if after else len(text)]):
+                continue  # "proposed by A, seconded by B that ... . The motion was lost."
             if len(decision.split()) >= 2 and not any(
                 abs(m.start() - s) < 80 and (decision in t or t in decision) for s, t in found
             ):

@@ -908,6 +908,9 @@ def _before_bracket(toks: list[str], k: int) -> int:
     return k
 
 
+_INITIAL = re.compile(r"^[A-Z]\.$")
+
+
 def _split_run_together(seg: str) -> list[str]:
     """Split names a list prints side by side with no comma between them.
 
@@ -960,6 +963,16 @@ def _split_run_together(seg: str) -> list[str]:
                 and toks[k + 1][:1].isupper()
                 and toks[k - 1] not in ("&", "and")
             ]
+    if not cuts and toks and _INITIAL.match(toks[0]):
+        # names that open with an initial: "D. Pickston P. Norris" (Wereham PC)
+        cuts = [
+            k
+            for k in range(2, len(toks) - 1)
+            if _INITIAL.match(toks[k])
+            and not _INITIAL.match(toks[k - 1])
+            and toks[k - 1][:1].isupper()
+            and toks[k + 1][:1].isupper()
+        ]
     if not cuts:
         return [seg]
     pieces = [" ".join(toks[a:b]) for a, b in zip([0, *cuts], [*cuts, len(toks)], strict=True)]
@@ -1102,7 +1115,11 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             pos, org = role_and_org(g)
             entry.position = entry.position or pos
             entry.organisation = entry.organisation or org
-        if dash_org:
+        cue = _chair_cue(dash_org) if dash_org else None
+        if cue:  # "P. Markwell - Chairman" (Wereham PC), "Cllr David Llewellyn - Chairman"
+            entry.chair = entry.chair or cue[0]
+            entry.position = entry.position or cue[1]
+        elif dash_org:
             entry.organisation = entry.organisation or dash_org
         if group_hon:
             # names of a shared-honorific group take the organisation printed after the last
