@@ -987,3 +987,12 @@ def test_proposed_by_and_seconded_by_that() -> None:
     ]
     ayton = _resolutions_of("samples/corpus/ayton-cc-borders/2014-06-03-minutes.pdf", "4")
     assert not any("hedge" in t for t in ayton)
+
+
+def test_an_impersonal_decision_whose_that_is_left_out_before_a_subject() -> None:
+    # Northwold PC, 3 July 2012, minute 10: "It was agreed commemorative benches will be located
+    # by the telephone box ..." and "It was also agreed trees will be planted to commemorate the
+    # Queen's Diamond Jubilee."
+    jubilee = _resolutions_of("samples/corpus/northwold-pc-norfolk/2012-07-03-minutes.txt", "10")
+    assert jubilee[0].startswith("commemorative benches will be located by the telephone box")
+    assert jubilee[1] == "trees will be planted to commemorate the Queen’s Diamond Jubilee."

@@ -641,7 +641,10 @@ def _points_under_heading(text: str) -> list[str]:
 #: "it was resolved Councillor Richardson sign the Accounts Book")
 _DECISION_FOLLOWS = (
     r",?\s*(?:that\b\s*|:\s*|(?=(?:not\s+)?to\b)"
-    r"|(?=(?:they|all|Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s))"
+    r"|(?=(?:they|all|Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\s)"
+    # "It was agreed commemorative benches will be located ...", "agreed the bin will be post
+    # mounted ..." (Northwold, Wretton PCs): a subject and its verb
+    r"|(?=(?:the\s+|a\s+|an\s+)?[A-Za-z]+\s+(?:[a-z]+\s+)?(?:will|would|should|shall|be)\s))"
 )
 
 
