@@ -996,3 +996,19 @@ def test_an_impersonal_decision_whose_that_is_left_out_before_a_subject() -> Non
     jubilee = _resolutions_of("samples/corpus/northwold-pc-norfolk/2012-07-03-minutes.txt", "10")
     assert jubilee[0].startswith("commemorative benches will be located by the telephone box")
     assert jubilee[1] == "trees will be planted to commemorate the Queen’s Diamond Jubilee."
+
+
+def test_a_second_summons_opens_a_second_agenda() -> None:
+    # Tintern CC, 20 May 2019: "You are summoned to attend the annual meeting ... at 6.30pm"
+    # (items 805-813), then "You are summoned to a meeting of the above Council on Monday 20th
+    # May 2019 at 7.00pm" (items 2691-2708): two meetings of one evening
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/tintern-cc-monmouthshire/2019-05-20-agenda-agm.pdf")
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    times = sorted(str(m.start_time)[:5] for m in records["meetings"])
+    assert times == ["18:30", "19:00"]
+    by_meeting: dict[str, list[int]] = {}
+    for item in records["agenda_items"]:
+        by_meeting.setdefault(item.meeting_id, []).append(item.number)
+    assert sorted(v[0] for v in by_meeting.values()) == [805, 2691]

@@ -124,10 +124,15 @@ def _find_starts(
         page = flat[idx][0].page_idx
         return headers[page] if page < len(headers) else []
 
+    summonses = 0
     for idx, (_, item) in enumerate(flat):
         kind = _start_kind(item)
         if kind is None:
             continue
+        if kind == "agenda":
+            summonses += 1
+            if summonses == 1:
+                continue  # the paper's own summons opens it: no part of its own
         if kind == "minutes":
             if starts and starts[-1][1] == "minutes" and idx - starts[-1][0] < 3:
                 continue
@@ -358,6 +363,8 @@ def paper_type(whole: Classification, segments: list[Segment]) -> tuple[str, flo
     confidence is the share of parts of a known type) or when, as a whole, it reads as an agenda
     or as nothing known (confidence 0.5). Any other paper keeps its classification."""
     types = [s.part.type for s in segments]
+    if set(types) == {"agenda"}:
+        return whole.doc_type, whole.confidence  # two meetings' agendas in one paper
     if len(segments) > 1 and types[0] == "agenda":
         return "agenda_pack", round(sum(t != "other" for t in types) / len(types), 3)
     if len(segments) > 1 and whole.doc_type in ("agenda", "unknown"):
