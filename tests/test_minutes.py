@@ -1012,3 +1012,24 @@ def test_a_second_summons_opens_a_second_agenda() -> None:
     for item in records["agenda_items"]:
         by_meeting.setdefault(item.meeting_id, []).append(item.number)
     assert sorted(v[0] for v in by_meeting.values()) == [805, 2691]
+
+
+def test_numbered_items_run_together_on_one_line_are_split() -> None:
+    # West Dereham PC, 3 December 2020: the whole paper is one paragraph ("... PUBLIC: 1 ---
+    # 1. To Receive Apologies for Absence Apologies were received ... 2. To receive declarations
+    # ... 5. To report progress ... 5.1 Highway and Footpath defects LA reported ...")
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/west-dereham-pc-norfolk/2020-12-03-minutes.txt")
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    refs = [m.ref for m in records["minute_items"]]
+    assert [r for r in refs if "." not in r] == [str(n) for n in range(1, 16)]
+    titles = {m.ref: m.title for m in records["minute_items"]}
+    assert titles["6"] == "Reports" and titles["8"] == "Finance Report"
+    # two numbers alone on a short line are no run of items ("Tree Survey Considered under
+    # item 5.3 8. Provision ..." is split only as part of a longer run)
+    from extractors.text.meeting_text import run_in_items
+
+    assert run_in_items("Items 1. Apologies and 2. Minutes were taken together.") == [
+        "Items 1. Apologies and 2. Minutes were taken together."
+    ]

@@ -98,11 +98,71 @@ def lines_of(doc: Document) -> list[Line]:
                 # a bold number alone is a heading's number, its title on the next line
                 if not text or _PAGE_NO.match(text) and not (item.bold and "\n" not in item.text):
                     continue
-                out.append(
-                    Line(text, item.page, first, item.kind, item.bold, item.level, item.bullet)
-                )
+                for k, piece in enumerate(run_in_items(text)):
+                    out.append(
+                        Line(
+                            piece,
+                            item.page,
+                            first or k > 0,
+                            item.kind,
+                            item.bold,
+                            item.level,
+                            item.bullet,
+                        )
+                    )
                 first = False
     return out
+
+
+#: a numbered item run into the text before it: " 7. Tree Survey", " 8. Provision of ..."
+_RUN_IN_NUMBER = re.compile(r"(?<=\S)\s+(?P<n>\d{1,3})\.\s+(?=[A-Z])")
+_RUN_IN_MIN = 3  # numbers in sequence on one line before they count as items run together
+_RUN_IN_CHARS = 200
+
+
+def run_in_items(text: str) -> list[str]:
+    """Split a line that holds numbered items run together, as text exported with its line
+    breaks lost prints them ("7. Tree Survey Considered under item 5.3 8. Provision of HGV
+    signs ...", Wretton PC; a whole paper on one line, West Dereham PC): at least three
+    numbers in sequence, each after other words and before a capital, start an item each."""
+    if len(text) < _RUN_IN_CHARS:
+        return [text]
+    found = list(_RUN_IN_NUMBER.finditer(text))
+    best: list[re.Match[str]] = []
+    for i, m in enumerate(found):
+        run = [m]
+        for nxt in found[i + 1 :]:
+            if int(nxt.group("n")) == int(run[-1].group("n")) + 1:
+                run.append(nxt)
+        if len(run) > len(best):
+            best = run
+    lead = re.match(r"^(\d{1,3})\.\s", text)
+    if lead and best and int(best[0].group("n")) == int(lead.group(1)) + 1:
+        best_len = len(best) + 1
+    else:
+        best_len = len(best)
+    if best_len < _RUN_IN_MIN:
+        return [text]
+    cuts = [m.start("n") for m in best]
+    pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+    return [q for p in pieces if p for q in _run_in_sub_items(p)]
+
+
+def _run_in_sub_items(piece: str) -> list[str]:
+    """Split an item's text at its own decimal sub-items run in after it ("5. To report
+    progress ... 5.1 Highway and Footpath defects ... 5.2 Additional Signage ..."), numbered
+    from 1 in turn."""
+    lead = re.match(r"^(\d{1,3})\.\s", piece)
+    if not lead:
+        return [piece]
+    cuts: list[int] = []
+    for m in re.finditer(rf"(?<=\S)\s+{lead.group(1)}\.(\d{{1,2}})\s+(?=[A-Z])", piece):
+        if int(m.group(1)) == len(cuts) + 1:
+            cuts.append(m.end() - len(m.group(0).lstrip()))
+    if not cuts:
+        return [piece]
+    bounds = zip([0, *cuts], [*cuts, len(piece)], strict=True)
+    return [p for a, b in bounds if (p := piece[a:b].strip())]
 
 
 @dataclass
