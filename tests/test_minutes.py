@@ -1033,3 +1033,19 @@ def test_numbered_items_run_together_on_one_line_are_split() -> None:
     assert run_in_items("Items 1. Apologies and 2. Minutes were taken together.") == [
         "Items 1. Apologies and 2. Minutes were taken together."
     ]
+
+
+def test_a_bullet_after_a_run_in_title_ends_it() -> None:
+    # Wretton PC, 4 January 2016: "14. Further Reports • Thanks were expressed to Cllr.
+    # Whitmore ..."; "7. Tree Survey Considered under item 5.3 8. Provision of HGV signs
+    # Norfolk County Council (NCC) has agreed ..." is two minutes
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/wretton-pc-norfolk/2016-01-04-minutes.txt")
+    titles = {
+        m.ref: m.title
+        for m in process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
+    }
+    assert titles["14"] == "Further Reports"
+    assert titles["7"] == "Tree Survey Considered under item 5.3"
+    assert titles["8"].startswith("Provision of HGV signs")

@@ -225,7 +225,12 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
             r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?,?\s+\d{4}", title, re.I
         ):
             continue  # "TMG 14 November 2024" is a title with a date, not minute TMG 14
-        alone = not title and i + 1 < len(texts) and _title_like(texts[i + 1])
+        alone = (
+            not title
+            and i + 1 < len(texts)
+            and _title_like(texts[i + 1])
+            and not texts[i + 1].startswith(f"{ref}.")  # "5." over "5.1 Chairman's Report"
+        )
         if style == "numbered":
             num = int(ref)
             if alone and lines[i + 1].bold == lines[i].bold:
@@ -906,7 +911,9 @@ _SEQ_HEAD = re.compile(
     # "3.Planning Application:", "4,Planning Decisions:" typed with no space (Wereham PC)
     r"^(?P<ref>\d{1,4})(?:[.)]?\s+|[.,](?=[A-Z][a-z]))(?P<title>(?:[A-Z(‘“'\"]|\d[\d/.,-]*\s*[A-Za-z]).*)$"
 )
-_INLINE_TITLE = re.compile(r"^(?P<title>[^:.–—]{2,80}?)\s*(?P<sep>[:.]|\s[-–—]\s)\s*\S")
+_INLINE_TITLE = re.compile(
+    r"^(?P<title>[^:.–—•]{2,80}?)\s*(?P<sep>[:.]|\s[-–—•]\s)\s*\S"  # "Clerk's Report • ..."
+)
 _MARKED_ITEMS = 2  # items marked RESOLVED from which minutes mark all their decisions
 _MAX_GAP = 2  # a number skipped now and then ("2699, 2701": minute 2700 was never printed)
 
@@ -1017,7 +1024,7 @@ def _sub_items(heads: list[_Head], lines: list[Line]) -> list[_Head]:
             nxt = found[j + 1][0] if j + 1 < len(found) else end
             has_body = k + 1 < nxt
             inline = _INLINE_TITLE.match(rest)
-            if inline and inline.group("sep") == ":":
+            if inline and inline.group("sep").strip() in (":", "•"):
                 # "5.1 Chairman's report: nothing to report": a title and its text run in
                 title, lead = inline.group("title"), rest[inline.end("sep") :].strip()
             else:

@@ -126,7 +126,7 @@ def run_in_items(text: str) -> list[str]:
     signs ...", Wretton PC; a whole paper on one line, West Dereham PC): at least three
     numbers in sequence, each after other words and before a capital, start an item each."""
     if len(text) < _RUN_IN_CHARS:
-        return [text]
+        return _run_in_sub_items(text)
     found = list(_RUN_IN_NUMBER.finditer(text))
     best: list[re.Match[str]] = []
     for i, m in enumerate(found):
@@ -137,12 +137,11 @@ def run_in_items(text: str) -> list[str]:
         if len(run) > len(best):
             best = run
     lead = re.match(r"^(\d{1,3})\.\s", text)
-    if lead and best and int(best[0].group("n")) == int(lead.group(1)) + 1:
-        best_len = len(best) + 1
-    else:
-        best_len = len(best)
-    if best_len < _RUN_IN_MIN:
-        return [text]
+    # a line that opens with its own number needs one more in turn ("7. Tree Survey ... 8.
+    # Provision of HGV signs ..."); a line that does not, a run of three
+    led = bool(lead and best and int(best[0].group("n")) == int(lead.group(1)) + 1)
+    if len(best) + led < (_RUN_IN_MIN - 1 if led else _RUN_IN_MIN):
+        return _run_in_sub_items(text)
     cuts = [m.start("n") for m in best]
     pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
     return [q for p in pieces if p for q in _run_in_sub_items(p)]
@@ -152,12 +151,14 @@ def _run_in_sub_items(piece: str) -> list[str]:
     """Split an item's text at its own decimal sub-items run in after it ("5. To report
     progress ... 5.1 Highway and Footpath defects ... 5.2 Additional Signage ..."), numbered
     from 1 in turn."""
-    lead = re.match(r"^(\d{1,3})\.\s", piece)
+    lead = re.match(r"^(\d{1,3})\.(\d{1,2})?\s", piece)
     if not lead:
         return [piece]
+    # after "5. ..." its sub-items from 5.1; after "11.1 ..." from 11.2
+    at = int(lead.group(2)) if lead.group(2) else 0
     cuts: list[int] = []
     for m in re.finditer(rf"(?<=\S)\s+{lead.group(1)}\.(\d{{1,2}})\s+(?=[A-Z])", piece):
-        if int(m.group(1)) == len(cuts) + 1:
+        if int(m.group(1)) == at + len(cuts) + 1:
             cuts.append(m.end() - len(m.group(0).lstrip()))
     if not cuts:
         return [piece]
