@@ -479,3 +479,20 @@ def test_a_dash_after_the_label_and_names_opening_with_initials() -> None:
     names = {a.name_as_printed for a in rows if a.status == "present"}
     assert {"D. Pickston", "P. Norris"} <= names
     assert [a.name_as_printed for a in rows if a.chair] == ["P. Markwell"]
+
+
+def test_an_attendance_label_in_capitals_run_in_after_other_words() -> None:
+    # West Dereham PC, 3 December 2020, the whole paper one paragraph: "... PLACE: Virtual
+    # Meeting using Zoom PRESENT: Lorraine Hunt (Chair), Nick Drew, Stuart Glover, Keith Gore,
+    # Susan Pepper (Councillors) Linda Arthur (Clerk) Andy Challen (Chair Village Hall
+    # Management Committee) PUBLIC: 1 ---"
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/west-dereham-pc-norfolk/2020-12-03-minutes.txt")
+    rows = process_paper(str(p), p.name, p.read_bytes(), "p").records["attendance"]
+    present = {a.name_as_printed for a in rows if a.status == "present"}
+    assert {"Lorraine Hunt", "Nick Drew", "Stuart Glover", "Keith Gore", "Susan Pepper"} <= present
+    assert [a.name_as_printed for a in rows if a.chair] == ["Lorraine Hunt"]
+    assert [a.name_as_printed for a in rows if a.status == "officer"] == ["Linda Arthur"]

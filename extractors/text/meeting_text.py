@@ -116,6 +116,9 @@ def lines_of(doc: Document) -> list[Line]:
 
 #: a numbered item run into the text before it: " 7. Tree Survey", " 8. Provision of ..."
 _RUN_IN_NUMBER = re.compile(r"(?<=\S)\s+(?P<n>\d{1,3})\.\s+(?=[A-Z])")
+_RUN_IN_LABEL = re.compile(
+    r"(?<=\S)\s+(?=(?:PRESENT|ALSO\s+PRESENT|IN\s+ATTENDANCE|APOLOGIES|ABSENT|PUBLIC)\s*:)"
+)
 _RUN_IN_MIN = 3  # numbers in sequence on one line before they count as items run together
 _RUN_IN_CHARS = 200
 
@@ -127,6 +130,10 @@ def run_in_items(text: str) -> list[str]:
     numbers in sequence, each after other words and before a capital, start an item each."""
     if len(text) < _RUN_IN_CHARS:
         return _run_in_sub_items(text)
+    if _RUN_IN_LABEL.search(text):
+        # "... Tel: 07391 101835 ... PRESENT: Lorraine Hunt (Chair), ... PUBLIC: 1 ---": an
+        # attendance label in capitals run in after other words starts a line of its own
+        return [q for p in _RUN_IN_LABEL.split(text) if p.strip() for q in run_in_items(p.strip())]
     found = list(_RUN_IN_NUMBER.finditer(text))
     best: list[re.Match[str]] = []
     for i, m in enumerate(found):
