@@ -1049,3 +1049,16 @@ def test_a_bullet_after_a_run_in_title_ends_it() -> None:
     assert titles["14"] == "Further Reports"
     assert titles["7"] == "Tree Survey Considered under item 5.3"
     assert titles["8"].startswith("Provision of HGV signs")
+
+
+def test_a_decision_ends_before_the_next_numbered_paragraph_and_should_is_no_decision() -> None:
+    # Hertingfordbury PC, 13 June 2012: "32.2 The council RESOLVED to thank Mrs Brenda Smith for
+    # her work on the diamond Jubilee celebrations. 32.3 The clerk is due for an appraisal ...";
+    # Wretton PC, 4 January 2016: "It was suggested a policy should be agreed regarding review
+    # of the clerk's salary." is no decision
+    thanks = _resolutions_of("samples/corpus/hertingfordbury-pc/2012-06-13-minutes.pdf", "32")
+    assert (
+        thanks[0] == "to thank Mrs Brenda Smith for her work on the diamond Jubilee celebrations."
+    )
+    wretton = _resolutions_of("samples/corpus/wretton-pc-norfolk/2016-01-04-minutes.txt", "11")
+    assert not any("should be agreed" in t for t in wretton)

@@ -664,7 +664,7 @@ def _decision_openers() -> tuple[re.Pattern[str], ...]:
 #: (a letter that marks a paragraph's list entry, "a. Village Hall", ends no sentence; the
 #: chairman's signature line printed at a page foot, "Signed ____ Dated", ends one)
 _SENTENCE_END = re.compile(
-    r"(?<=[a-z0-9)£%][.!])(?<!^[a-z]\.)(?<!\s[a-z]\.)\s+(?=[A-Z(])|\n\n+"
+    r"(?<=[a-z0-9)£%][.!])(?<!^[a-z]\.)(?<!\s[a-z]\.)\s+(?=[A-Z(]|\d{1,3}\.\d{1,2}\s+[A-Z])|\n\n+"
     r"|\s+(?=Signed\s*[_.…]{3,})"
     # a line with no full stop joined to the next sentence: "... audited by Charles Noble The
     # Annual Governance Statement was approved" (a capital "The" after a word, not after "of",
