@@ -1062,3 +1062,15 @@ def test_a_decision_ends_before_the_next_numbered_paragraph_and_should_is_no_dec
     )
     wretton = _resolutions_of("samples/corpus/wretton-pc-norfolk/2016-01-04-minutes.txt", "11")
     assert not any("should be agreed" in t for t in wretton)
+
+
+def test_a_proposal_seconded_and_agreed_and_a_passive_agreed_by_the_council() -> None:
+    # West Dereham PC, 3 December 2020: "KG proposed that Nick Drew should take the post of
+    # vice-chair. This was seconded by Stuart Glover and unanimously agreed."; "An amendment was
+    # made to item 12 paragraph 3, to add “arranged by local residents”. The amended version was
+    # unanimously agreed by the Council."
+    path = "samples/corpus/west-dereham-pc-norfolk/2020-12-03-minutes.txt"
+    assert _resolutions_of(path, "7") == ["Nick Drew should take the post of vice-chair."]
+    assert _resolutions_of(path, "4") == [
+        "The amended version was unanimously agreed by the Council."
+    ]

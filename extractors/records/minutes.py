@@ -664,7 +664,7 @@ def _decision_openers() -> tuple[re.Pattern[str], ...]:
 #: (a letter that marks a paragraph's list entry, "a. Village Hall", ends no sentence; the
 #: chairman's signature line printed at a page foot, "Signed ____ Dated", ends one)
 _SENTENCE_END = re.compile(
-    r"(?<=[a-z0-9)£%][.!])(?<!^[a-z]\.)(?<!\s[a-z]\.)\s+(?=[A-Z(]|\d{1,3}\.\d{1,2}\s+[A-Z])|\n\n+"
+    r"(?<=[a-z0-9)£%”’\"'][.!])(?<!^[a-z]\.)(?<!\s[a-z]\.)\s+(?=[A-Z(]|\d{1,3}\.\d{1,2}\s+[A-Z])|\n\n+"
     r"|\s+(?=Signed\s*[_.…]{3,})"
     # a line with no full stop joined to the next sentence: "... audited by Charles Noble The
     # Annual Governance Statement was approved" (a capital "The" after a word, not after "of",
@@ -750,6 +750,14 @@ _MINUTES_DECIDED = re.compile(
 _ALL_AGREED = re.compile(
     r"^All\s+(?:\w+\s+){0,2}?(?:unanimously\s+)?agreed(?:\s+(?:to|with)\s+(?:this|the|that)"
     r"(?:\s+(?:proposal|suggestion|recommendation))?)?\s*\.?$",
+    re.I,
+)
+#: a sentence that seconds and carries the proposal before it: "KG proposed that Nick Drew
+#: should take the post of vice-chair. This was seconded by Stuart Glover and unanimously
+#: agreed." (West Dereham PC)
+_SECONDED_AGREED = re.compile(
+    r"^(?:This|It|The\s+(?:proposal|motion))\s+was\s+seconded\s+by\s+[^.]{2,60}?\s+and\s+"
+    r"(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:agreed|carried|approved)\b",
     re.I,
 )
 _SUGGESTED = re.compile(
@@ -851,7 +859,7 @@ def prose_resolutions(
     for n, (at, sentence) in enumerate(sentences):
         if any(at <= s < at + len(sentence) for s, _ in found):
             continue
-        if n and _ALL_AGREED.match(sentence):
+        if n and (_ALL_AGREED.match(sentence) or _SECONDED_AGREED.match(sentence)):
             # "Cllr Hayward suggested it be re-sited on Fryer's Wharf. All Cllrs agreed to this
             # proposal.": the decision is what was suggested
             put = _SUGGESTED.search(sentences[n - 1][1])
