@@ -192,19 +192,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                     page=line.page,
                 ),
             )
-            for n, (text, page) in enumerate(read_decisions(field), 1):
-                out.add(
-                    "resolutions",
-                    Resolution(
-                        meeting_id=mid,
-                        paper_id=ctx.paper_id,
-                        minute_ref=ref,
-                        number=n,
-                        text=text,
-                        verb=resolution_verb(text),
-                        page=page,
-                    ),
-                )
+            _add_decisions(out, field, ctx.paper_id, mid, ref)
     return out
 
 
@@ -230,11 +218,18 @@ def _add_member_decisions(out: Extraction, lines: list[Line], paper_id: str) -> 
     )
     if field_at is None:
         return
-    for n, (text, page) in enumerate(read_decisions(_field_lines(lines, field_at)), 1):
+    _add_decisions(out, _field_lines(lines, field_at), paper_id, None, ref)
+
+
+def _add_decisions(
+    out: Extraction, field: list[Line], paper_id: str, meeting_id: str | None, ref: str | None
+) -> None:
+    """A resolution per decision of a decision field, numbered in printed order."""
+    for n, (text, page) in enumerate(read_decisions(field), 1):
         out.add(
             "resolutions",
             Resolution(
-                meeting_id=None,
+                meeting_id=meeting_id,
                 paper_id=paper_id,
                 minute_ref=ref,
                 number=n,

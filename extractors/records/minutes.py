@@ -362,10 +362,7 @@ def _split_run_on_clauses(lines: list[Line]) -> list[Line]:
             pieces.append(text[start : nxt.start()])
             start, number = nxt.start("m"), number + 1
         pieces.append(text[start:])
-        out.extend(
-            Line(p.strip(), line.page, line.first, line.kind, line.bold, line.level, line.bullet)
-            for p in pieces
-        )
+        out.extend(replace(line, text=p.strip()) for p in pieces)
     return out
 
 
@@ -461,15 +458,7 @@ def _split_at_resolved(lines: list[Line]) -> list[Line]:
             q for p in _MID_RESOLVED.split(line.text) for q in _FIRST_CLAUSE.split(p, maxsplit=1)
         ]
         out.extend(
-            Line(
-                p.strip(),
-                line.page,
-                line.first or n > 0,
-                line.kind,
-                line.bold,
-                line.level,
-                line.bullet,
-            )
+            replace(line, text=p.strip(), first=line.first or n > 0)
             for n, p in enumerate(pieces)
             if p and p.strip()
         )
@@ -801,6 +790,7 @@ def failed_motion(text: str) -> bool:
 
 
 _FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.:]{0,40}:")
+_PARAGRAPH_BREAK = re.compile(r"\n\n")
 
 
 def prose_resolutions(
@@ -827,7 +817,7 @@ def prose_resolutions(
             if end and _FOLLOWING.search(text, m.end(), end.start()):
                 # "to object ... on the following grounds: The number ... . The increase ...":
                 # what follows the colon is the decision's, to the paragraph's end
-                end = re.compile(r"\n\n").search(text, m.end())
+                end = _PARAGRAPH_BREAK.search(text, m.end())
             decision = text[m.end() : end.start() if end else len(text)].strip()
             # "... the PC agreed to pledge up to £500, proposed by AS and seconded by KD."
             decision = _VOTE_TAIL.sub("", decision) or decision
@@ -1103,11 +1093,7 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
         end = heads[n + 1].index if n + 1 < len(heads) else _closing_end(lines, h.body_from)
         body = lines[h.body_from : end]
         if h.lead:
-            head = lines[h.index]
-            body = [
-                Line(h.lead, head.page, True, head.kind, head.bold, head.level, head.bullet),
-                *body,
-            ]
+            body = [replace(lines[h.index], text=h.lead, first=True), *body]
         bodies.append(body)
     marked = [read_resolutions(body) for body in bodies]
     resolved_only = marks_its_decisions(marked)

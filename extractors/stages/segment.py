@@ -280,7 +280,7 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
             starts.insert(0, (0, "lead", -1))
     bounds = [s[0] for s in starts] + [len(flat)]
     segments: list[Segment] = []
-    lows: list[int] = []
+    last_lo = 0  # where the last part kept starts
     meeting_date = None
     for (lo, kind, title_idx), hi in zip(starts, bounds[1:], strict=True):
         n = len(segments) + 1
@@ -319,7 +319,7 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
         if _record_within(segments, ptype, date):
             # "The record of that joint session forms part of these minutes": the next
             # minutes of that day are more of the same minutes, not another meeting
-            whole = _slice(doc, flat, lows[-1], hi)
+            whole = _slice(doc, flat, last_lo, hi)
             segments[-1].doc = whole
             segments[-1].part.page_to = max(p.number for p in whole.pages)
             continue
@@ -334,7 +334,7 @@ def segment(doc: Document, paper_id: str, doc_type: str | None = None) -> list[S
             page_to=max(pages),
         )
         segments.append(Segment(part, part_doc))
-        lows.append(lo)
+        last_lo = lo
     return segments
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from extractors.base import PaperContext
 from extractors.memo import document_memo
+from extractors.values.refs import rising_run
 from extractors.values.spacing import fold as fold_spaces
 from schemas.document import Block, Document, Table
 
@@ -135,14 +136,7 @@ def run_in_items(text: str) -> list[str]:
         # attendance label in capitals run in after other words starts a line of its own
         return [q for p in _RUN_IN_LABEL.split(text) if p.strip() for q in run_in_items(p.strip())]
     found = list(_RUN_IN_NUMBER.finditer(text))
-    best: list[re.Match[str]] = []
-    for i, m in enumerate(found):
-        run = [m]
-        for nxt in found[i + 1 :]:
-            if int(nxt.group("n")) == int(run[-1].group("n")) + 1:
-                run.append(nxt)
-        if len(run) > len(best):
-            best = run
+    best = [found[k] for k in rising_run([int(m.group("n")) for m in found])]
     lead = re.match(r"^(\d{1,3})\.\s", text)
     # a line that opens with its own number needs one more in turn ("7. Tree Survey ... 8.
     # Provision of HGV signs ..."); a line that does not, a run of three
@@ -164,9 +158,11 @@ def _run_in_sub_items(piece: str) -> list[str]:
     # after "5. ..." its sub-items from 5.1; after "11.1 ..." from 11.2
     at = int(lead.group(2)) if lead.group(2) else 0
     cuts: list[int] = []
-    for m in re.finditer(rf"(?<=\S)\s+{lead.group(1)}\.(\d{{1,2}})\s+(?=[A-Z])", piece):
-        if int(m.group(1)) == at + len(cuts) + 1:
-            cuts.append(m.end() - len(m.group(0).lstrip()))
+    for m in re.finditer(
+        rf"(?<=\S)\s+(?P<ref>{lead.group(1)}\.(?P<n>\d{{1,2}}))\s+(?=[A-Z])", piece
+    ):
+        if int(m.group("n")) == at + len(cuts) + 1:
+            cuts.append(m.start("ref"))
     if not cuts:
         return [piece]
     bounds = zip([0, *cuts], [*cuts, len(piece)], strict=True)
