@@ -1072,3 +1072,68 @@ def test_a_proposal_seconded_and_agreed_and_a_passive_agreed_by_the_council() ->
     assert _resolutions_of(path, "4") == [
         "The amended version was unanimously agreed by the Council."
     ]
+
+
+def test_a_paper_that_numbers_its_paragraphs_keeps_titled_ones_inside_the_minute() -> None:
+    # Hertingfordbury PC, 13 June 2012 numbers its paragraphs ("21.1 The chairman proposed and
+    # it was RESOLVED to suspend standing order 29J ...", "25.3 It was agreed that a meeting
+    # would take place ..."); "30. REPORTS" / "30.1 Crossings and Greens:" / "30.1.1 The risk
+    # inspection ..." is a heading inside minute 30, not a minute
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/hertingfordbury-pc/2012-06-13-minutes.pdf")
+    refs = [
+        m.ref for m in process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
+    ]
+    assert refs == [str(n) for n in range(20, 33)]
+
+
+def test_run_in_sub_items_are_minutes_with_their_titles_cut_where_the_text_starts() -> None:
+    # West Dereham PC, 3 December 2020 (one paragraph): "5.1 Highway and Footpath defects LA
+    # reported that ...", "6.2 Handyman’s Report. The Clerk reported ... 6.4 Police Report. There
+    # was no report available." (6.3 is never printed), "8.5 To agree the simple servicing
+    # authority for Barclays to change to the new clerk Unanimously agreed."
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/west-dereham-pc-norfolk/2020-12-03-minutes.txt")
+    titles = {
+        m.ref: m.title
+        for m in process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
+    }
+    assert titles["5.1"] == "Highway and Footpath defects"
+    assert titles["6.4"] == "Police Report."
+    assert titles["8.5"] == (
+        "To agree the simple servicing authority for Barclays to change to the new clerk"
+    )
+    assert "6.3" not in titles
+    # Wretton PC, 4 January 2016: "5. 5.1 Chairman’s Report • There has been ..." (the item's
+    # number alone over its sub-items) and "... for the next agenda. 11.2 Precept request for
+    # 16/17 It was agreed by all to request ..." run on in 11.1's paragraph
+    p = Path("samples/corpus/wretton-pc-norfolk/2016-01-04-minutes.txt")
+    titles = {
+        m.ref: m.title
+        for m in process_paper(str(p), p.name, p.read_bytes(), "q").records["minute_items"]
+    }
+    assert "5" not in titles and titles["5.1"] == "Chairman’s Report"
+    assert titles["11.2"] == "Precept request for 16/17"
+    assert titles["11.3"] == "Future Audit Arrangements"
+
+
+def test_agreed_by_all_and_sentences_that_only_say_it_was_agreed() -> None:
+    wretton = "samples/corpus/wretton-pc-norfolk/2016-01-04-minutes.txt"
+    assert _resolutions_of(wretton, "11.2") == [
+        "to request the same precept amount of £3476 as for 15/16."
+    ]
+    # West Dereham PC: "The Clerk itemised the payments that were now due. All were unanimously
+    # agreed."; "LH proposed that there should be no change to the precept and it would remain
+    # at £17,403.74. This was unanimously agreed."
+    dereham = "samples/corpus/west-dereham-pc-norfolk/2020-12-03-minutes.txt"
+    assert _resolutions_of(dereham, "8.2") == ["All were unanimously agreed."]
+    assert _resolutions_of(dereham, "8.4") == [
+        "there should be no change to the precept and it would remain at £17,403.74."
+    ]
+    # ... but "Resolved, proposed Cllr Atkins, Seconded Cllr Morris. Unanimously agreed." is the
+    # vote on the decision before it (Hertingfordbury PC, 13 March 2019)
+    herts = "samples/corpus/hertingfordbury-pc/2019-03-13-minutes.pdf"
+    decided = [t for ref in ("107", "109", "111") for t in _resolutions_of(herts, ref)]
+    assert decided and not any(t.startswith("Unanimously agreed") for t in decided)

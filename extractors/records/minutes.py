@@ -743,14 +743,31 @@ _ALL_AGREED = re.compile(
 )
 #: a sentence that seconds and carries the proposal before it: "KG proposed that Nick Drew
 #: should take the post of vice-chair. This was seconded by Stuart Glover and unanimously
-#: agreed." (West Dereham PC)
+#: agreed." (West Dereham PC), or carries it with no seconder named ("LH proposed that there
+#: should be no change to the precept ... This was unanimously agreed.")
 _SECONDED_AGREED = re.compile(
-    r"^(?:This|It|The\s+(?:proposal|motion))\s+was\s+seconded\s+by\s+[^.]{2,60}?\s+and\s+"
-    r"(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:agreed|carried|approved)\b",
+    r"^(?:This|It|The\s+(?:proposal|motion))\s+was\s+(?:seconded\s+by\s+[^.]{2,60}?\s+and\s+"
+    r"(?:was\s+)?)?(?:unanimously\s+|duly\s+)?(?:agreed|carried|approved)\b",
     re.I,
 )
+#: a proposal carried in its own sentence: "LH proposed that a contribution of £275 should be
+#: made ..., which was unanimously agreed." (West Dereham PC)
+_PROPOSED_AGREED = re.compile(
+    r"\b(?:suggested|proposed|recommended)\s+(?!by\b)(?:that\s+)?(?P<what>[^.]+?),?\s+which\s+"
+    r"was\s+(?:then\s+)?(?:unanimously\s+)?(?:agreed|approved|carried)\.?$",
+    re.I,
+)
+#: a sentence that only says the meeting agreed ("Unanimously agreed.", "All were unanimously
+#: agreed.", West Dereham PC): the decision is that sentence, on what the minute put to it,
+#: unless it is the vote on a decision or motion just read ("Resolved, proposed Cllr Atkins,
+#: seconded Cllr Morris. Unanimously agreed.", Hertingfordbury PC; "... seconded by Cllr
+#: Evans. All Councillors present unanimously agreed.", Tintern CC)
+_AGREED_ALONE = re.compile(
+    r"^(?:All\s+(?:\w+\s+){0,2}?)?(?:were\s+)?unanimously\s+agreed\s*\.?$", re.I
+)
 _SUGGESTED = re.compile(
-    r"\b(?:suggested|proposed|recommended)\s+(?!by\b)(?:that\s+)?(?P<what>[^.]+\.?)$", re.I
+    r"\b(?:suggested|proposed|recommended)\s+(?!by\b)(?:that\s+)?(?P<what>(?:[^.]|\.(?=\d))+\.?)$",
+    re.I,
 )
 #: a decision that opens with its participle ("Approved & signed as correct.") ...
 _PARTICIPLE_FIRST = re.compile(
@@ -856,6 +873,15 @@ def prose_resolutions(
             if put and len(put.group("what").split()) >= 2:
                 found.append((sentences[n - 1][0], put.group("what")))
                 continue
+        carried = _PROPOSED_AGREED.search(sentence)
+        if carried and len(carried.group("what").split()) >= 2:
+            found.append((at, carried.group("what")))
+            continue
+        if _AGREED_ALONE.match(sentence):
+            before_at, before = sentences[n - 1] if n else (0, "")
+            if not (_VOTE.search(before) or any(before_at <= s < at for s, _ in found) and before):
+                found.append((at, sentence))
+            continue
         if any(p.search(sentence) for p in _decision_sentences()):
             # "Approved – PWh Seconded – KC": the decision without the vote on it
             bare = _VOTE_TAIL.sub("", sentence) if _PARTICIPLE_FIRST.match(sentence) else ""
@@ -929,6 +955,13 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
         for i, t in enumerate(texts)
         if lines[i].first and (m := _SEQ_HEAD.match(t)) and not _RESOLVED.match(t)
     ]
+    # "5." alone over "5.1 Chairman's Report ...": an item printed as its sub-items only
+    found += [
+        (i, int(t[:-1]), "")
+        for i, t in enumerate(texts[:-1])
+        if lines[i].first and re.fullmatch(r"\d{1,4}\.", t) and texts[i + 1].startswith(f"{t}1 ")
+    ]
+    found.sort()
     best = [found[k] for k in rising_run([n for _, n, _ in found], _MAX_GAP)]
     if len(best) < 3:
         return []
@@ -1001,12 +1034,19 @@ _SUB_TITLE_WORDS = 10
 def _sub_items(heads: list[_Head], lines: list[Line]) -> list[_Head]:
     """Add a minute's decimal sub-items as minutes of their own ("5. Reports" / "5.1
     Chairman's Report" / "5.2 The Clerk's Report", parish minutes of Northwold and Wretton
-    PCs; "30.1 Crossings and Greens:" over "30.1.1 ...", Hertingfordbury PC): lines opening
+    PCs; "5.1 Highway and Footpath defects", West Dereham PC): lines opening
     with the minute's number, a point and 1, 2, 3 ... in turn, each a short title over a body
     of its own. Numbered paragraphs ("28.1 The financial statement was received and noted.")
     and a run of one-line entries with no body ("8.1 Norfolk RCC Signpost magazine etc.",
-    "8.2 Rural Opportunities Bulletin") stay inside the minute."""
+    "8.2 Rural Opportunities Bulletin") stay inside the minute. A paper that numbers its
+    paragraphs (most of its decimal numbers open sentences: "21.1 The chairman proposed and it
+    was RESOLVED ...", "25.3 It was agreed ...", Hertingfordbury PC) uses a titled one
+    ("30.1 Crossings and Greens:") as a heading inside its minute, not as a minute."""
     out: list[_Head] = []
+    titled = paragraphs = 0
+    # minutes whose headings run into their text (line breaks lost in export, or a title
+    # set in bold that the text kept no trace of): their sub-items' titles run in too
+    runs_in = 3 * sum(len(h.title.split()) > _SUB_TITLE_WORDS for h in heads) >= len(heads)
     for n, h in enumerate(heads):
         out.append(h)
         if not h.ref.isdigit():
@@ -1016,8 +1056,13 @@ def _sub_items(heads: list[_Head], lines: list[Line]) -> list[_Head]:
         found: list[tuple[int, int, str]] = []
         for k in range(h.body_from, end):
             m = sub.match(lines[k].text.replace("\t", " ").strip())
-            if m and lines[k].first and int(m.group("n")) == len(found) + 1:
+            last = found[-1][1] if found else 0
+            # one number may be missed ("6.2 Handyman's Report." / "6.4 Police Report.")
+            if m and lines[k].first and 0 < int(m.group("n")) - last <= 1 + (last > 0):
                 found.append((k, int(m.group("n")), m.group("rest").strip()))
+        bare = not h.title and bool(found) and found[0][0] == h.body_from
+        if bare:
+            out.pop()  # the item's number alone heads its sub-items: they are its minutes
         for j, (k, num, rest) in enumerate(found):
             nxt = found[j + 1][0] if j + 1 < len(found) else end
             has_body = k + 1 < nxt
@@ -1025,12 +1070,47 @@ def _sub_items(heads: list[_Head], lines: list[Line]) -> list[_Head]:
             if inline and inline.group("sep").strip() in (":", "•"):
                 # "5.1 Chairman's report: nothing to report": a title and its text run in
                 title, lead = inline.group("title"), rest[inline.end("sep") :].strip()
+            elif runs_in:
+                title, lead = _run_in_title(rest)
             else:
                 title, lead = rest, ""
-            decision = _DECIDING_WORD.search(title)  # "28.2 It was RESOLVED that ... :"
-            if len(title.split()) <= _SUB_TITLE_WORDS and (has_body or lead) and not decision:
-                out.append(_Head(k, k + 1, f"{h.ref}.{num}", title, lead))
-    return out
+            # "28.2 It was RESOLVED that ... :"
+            decision = _DECIDING_WORD.search(" ".join(title.split()[:_SUB_TITLE_WORDS]))
+            short = runs_in or len(title.split()) <= _SUB_TITLE_WORDS
+            if short and (has_body or lead) and not decision:
+                # the first sub-item's minute starts at its item's bare number
+                at = h.index if bare and k == h.body_from else k
+                out.append(_Head(at, k + 1, f"{h.ref}.{num}", title, lead))
+                titled += 1
+            elif decision or (len(rest.split()) > _SUB_TITLE_WORDS and rest.endswith(".")):
+                paragraphs += 1
+    return heads if paragraphs > titled else out
+
+
+#: where a run-in title gives way to its text: a sentence's subject (initials, a pronoun, a
+#: title) and, within two words, its verb ("Highway and Footpath defects | LA reported ...",
+#: "Precept request for 16/17 | It was agreed ...", "... to the new clerk | Unanimously agreed")
+_TEXT_STARTS = re.compile(
+    r"\s(?=(?:[A-Z]{2,3}|It|There|This|These|All|Unanimously|Following|He|She|They|We"
+    r"|Cllrs?\.?|Councillors?|Mrs?\.?|Ms\.?)\s+(?:[a-z]\S*\s+){0,2}?"
+    r"(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|held)\b)"
+)
+_TITLE_FULL_STOP = re.compile(r"^(?P<title>(?:\S+\s+){0,14}?\S+\.)\s+(?=[A-Z])")
+
+
+def _run_in_title(rest: str) -> tuple[str, str]:
+    """A run-in sub-item's title and the text after it: up to a full stop within its first
+    fifteen words ("Chair's Report. LH advised ..."), or up to where a sentence starts
+    ("Highway and Footpath defects LA reported ..."); failing both, the first words up to a
+    sentence's end stand as its title, with no text split off."""
+    stop = _TITLE_FULL_STOP.match(rest)
+    start = _TEXT_STARTS.search(rest)
+    if stop and (not start or stop.end("title") <= start.start()):
+        return stop.group("title"), rest[stop.end() :].strip()
+    if start and start.start() > 0:
+        return rest[: start.start()].strip(), rest[start.start() :].strip()
+    first = re.match(r"^.+?[.!?](?=\s+[A-Z]|$)", rest)
+    return (first.group(0) if first else rest), ""
 
 
 def _closing_end(lines: list[Line], start: int) -> int:

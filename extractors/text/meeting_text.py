@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extractors.base import PaperContext
@@ -63,6 +63,7 @@ class Line:
     bold: bool = False
     level: int = 0
     bullet: bool = False  # an item of a bulleted (not numbered) list
+    run_in: bool = False  # cut from a longer line: its title, if any, runs into its text
 
 
 def clean(text: str) -> str:
@@ -82,6 +83,7 @@ def lines_of(doc: Document) -> list[Line]:
     bold number alone on its line is kept: a minute's number, its title on the next line).
     The list is shared by the extractors of a paper: callers must not change it."""
     out: list[Line] = []
+    last_sub: tuple[int, int] | None = None  # the last item number that opened a line
     for page in doc.pages:
         for item in page.items:
             if isinstance(item, Table):
@@ -99,7 +101,10 @@ def lines_of(doc: Document) -> list[Line]:
                 # a bold number alone is a heading's number, its title on the next line
                 if not text or _PAGE_NO.match(text) and not (item.bold and "\n" not in item.text):
                     continue
-                for k, piece in enumerate(run_in_items(text)):
+                pieces = run_in_items(text, last_sub)
+                for k, piece in enumerate(pieces):
+                    if (first or k > 0) and (m := _ITEM_LEAD.match(piece)):
+                        last_sub = int(m.group(1)), int(m.group(2) or 0)
                     out.append(
                         Line(
                             piece,
@@ -109,10 +114,14 @@ def lines_of(doc: Document) -> list[Line]:
                             item.bold,
                             item.level,
                             item.bullet,
+                            len(pieces) > 1,
                         )
                     )
                 first = False
     return out
+
+
+_ITEM_LEAD = re.compile(r"^(\d{1,3})\.(\d{1,2})?\s")
 
 
 #: a numbered item run into the text before it: " 7. Tree Survey", " 8. Provision of ..."
@@ -124,11 +133,18 @@ _RUN_IN_MIN = 3  # numbers in sequence on one line before they count as items ru
 _RUN_IN_CHARS = 200
 
 
-def run_in_items(text: str) -> list[str]:
+def run_in_items(text: str, after: tuple[int, int] | None = None) -> list[str]:
     """Split a line that holds numbered items run together, as text exported with its line
     breaks lost prints them ("7. Tree Survey Considered under item 5.3 8. Provision of HGV
     signs ...", Wretton PC; a whole paper on one line, West Dereham PC): at least three
-    numbers in sequence, each after other words and before a capital, start an item each."""
+    numbers in sequence, each after other words and before a capital, start an item each.
+    ``after`` is the item and sub-item the text runs on from, when it opens with no number
+    of its own: its next sub-item may be run in after a sentence ("... for the next agenda.
+    11.2 Precept request for 16/17 ...", Wretton PC)."""
+    if after and not _ITEM_LEAD.match(text):
+        pieces = _run_on_sub_items(text, *after)
+        if len(pieces) > 1:
+            return [q for p in pieces for q in run_in_items(p)]
     if len(text) < _RUN_IN_CHARS:
         return _run_in_sub_items(text)
     if _RUN_IN_LABEL.search(text):
@@ -152,21 +168,39 @@ def _run_in_sub_items(piece: str) -> list[str]:
     """Split an item's text at its own decimal sub-items run in after it ("5. To report
     progress ... 5.1 Highway and Footpath defects ... 5.2 Additional Signage ..."), numbered
     from 1 in turn."""
-    lead = re.match(r"^(\d{1,3})\.(\d{1,2})?\s", piece)
+    lead = _ITEM_LEAD.match(piece)
     if not lead:
         return [piece]
     # after "5. ..." its sub-items from 5.1; after "11.1 ..." from 11.2
     at = int(lead.group(2)) if lead.group(2) else 0
+    pattern = rf"(?<=\S)\s+(?P<ref>{lead.group(1)}\.(?P<n>\d{{1,2}}))\s+(?=[A-Z])"
+    return _cut(piece, _in_turn(re.finditer(pattern, piece), at))
+
+
+def _in_turn(found: Iterable[re.Match[str]], at: int) -> list[int]:
+    """Where the sub-item numbers in ``found`` that follow ``at`` in turn start; one number
+    may be missed ("6.2 Handyman's Report ... 6.4 Police Report", West Dereham PC)."""
     cuts: list[int] = []
-    for m in re.finditer(
-        rf"(?<=\S)\s+(?P<ref>{lead.group(1)}\.(?P<n>\d{{1,2}}))\s+(?=[A-Z])", piece
-    ):
-        if int(m.group("n")) == at + len(cuts) + 1:
+    for m in found:
+        if 0 < int(m.group("n")) - at <= 1 + bool(cuts):
             cuts.append(m.start("ref"))
+            at = int(m.group("n"))
+    return cuts
+
+
+def _run_on_sub_items(text: str, item: int, at: int) -> list[str]:
+    """Split a paragraph that runs on from sub-item ``item``.``at`` at the sub-items that
+    follow it in turn, each after a sentence's end."""
+    pattern = rf"(?<=[.:;!?)])\s+(?P<ref>{item}\.(?P<n>\d{{1,2}}))\s+(?=[A-Z])"
+    return _cut(text, _in_turn(re.finditer(pattern, text), at))
+
+
+def _cut(text: str, cuts: list[int]) -> list[str]:
+    """``text`` cut before each offset in ``cuts``."""
     if not cuts:
-        return [piece]
-    bounds = zip([0, *cuts], [*cuts, len(piece)], strict=True)
-    return [p for a, b in bounds if (p := piece[a:b].strip())]
+        return [text]
+    bounds = zip([0, *cuts], [*cuts, len(text)], strict=True)
+    return [p for a, b in bounds if (p := text[a:b].strip())]
 
 
 @dataclass
