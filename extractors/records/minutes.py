@@ -653,7 +653,10 @@ def _decision_openers() -> tuple[re.Pattern[str], ...]:
 #: (a letter that marks a paragraph's list entry, "a. Village Hall", ends no sentence; the
 #: chairman's signature line printed at a page foot, "Signed ____ Dated", ends one)
 _SENTENCE_END = re.compile(
-    r"(?<=[a-z0-9)£%”’\"'][.!])(?<!^[a-z]\.)(?<!\s[a-z]\.)\s+(?=[A-Z(]|\d{1,3}\.\d{1,2}\s+[A-Z])|\n\n+"
+    r"(?<=[a-z0-9)£%”’\"'][.!])(?<!^[a-z]\.)(?<!\s[a-z]\.)"
+    # an abbreviation before a number or name ends nothing: "(Ch. No. 101140)", "Cllr. Whitmore"
+    r"(?<!\bNo\.)(?<!\bNos\.)(?<!\bCh\.)(?<!\bRef\.)(?<!\bCllr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)"
+    r"\s+(?=[A-Z(]|\d{1,3}\.\d{1,2}\s+[A-Z]|\d{1,3}\s+[A-Z][a-z])|\n\n+"
     r"|\s+(?=Signed\s*[_.…]{3,})"
     # a line with no full stop joined to the next sentence: "... audited by Charles Noble The
     # Annual Governance Statement was approved" (a capital "The" after a word, not after "of",
