@@ -53,6 +53,8 @@ def test_header_names_plan_and_actual_columns() -> None:
     ]
     assert budget_sheet.header_columns("The budget was spent on the hall") is None  # no two heads
     assert budget_sheet.header_columns("Spent Actual") is None  # no budget column
+    # Kent's finance monitoring report (page 6): a variance table in £m, not a budget
+    assert budget_sheet.header_columns("Budget Forecast Variance Variance") is None
 
 
 def test_plan_year_column_when_every_column_is_filled(sheets) -> None:

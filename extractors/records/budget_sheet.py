@@ -51,10 +51,20 @@ def _column_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I), roles
 
 
+@functools.cache
+def _reject_pattern() -> re.Pattern[str]:
+    """Heads that mark a table of something other than budget lines (a monitoring table's
+    "Variance", a savings template): the ``reject`` rows of ``data/spend_plan_headers.csv``."""
+    phrases = [r["phrase"] for r in load_table("spend_plan_headers.csv") if r["role"] == "reject"]
+    alternation = "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I)
+
+
 def header_columns(text: str) -> list[str] | None:
     """The roles (``plan``/``actual``) of the column heads a header line names, left to right,
     or None when the line is not a budget sheet's header (too long, fewer than two heads, no
-    ``plan`` head, or more other words than heads)."""
+    ``plan`` head, more other words than heads, or a head of a table that is no budget, such as
+    a monitoring table's "Variance")."""
     if len(text.split()) > _MAX_HEADER_WORDS or any(ch.isdigit() for ch in text):
         return None
     pattern, roles = _column_pattern()
@@ -64,6 +74,8 @@ def header_columns(text: str) -> list[str] | None:
     others = sum(1 for w in pattern.sub(" ", folded).split() if any(c.isalpha() for c in w))
     if len(found) < 2 or "plan" not in found or others > len(found):
         return None  # a sentence that names a budget is no header
+    if _reject_pattern().search(folded):
+        return None  # "Budget Forecast Variance Variance": budget monitoring, not a budget
     return found
 
 
@@ -81,6 +93,7 @@ class _Sheet:
     columns: list[str]
     years: list[str]
     rows: list[_Row] = field(default_factory=list)
+    unit: Decimal = Decimal(1)  # pounds per printed figure ("£000" in the header: 1000)
 
 
 def _tokens(text: str) -> list[str]:
@@ -142,7 +155,7 @@ def _sheets(doc: Document) -> list[_Sheet]:
         if columns is None:
             k += 1
             continue
-        sheet = _Sheet(columns, [])
+        sheet = _Sheet(columns, [], unit=money.unit_from_header(blocks[k].text) or Decimal(1))
         j = k + 1
         if j < len(blocks) and (fys := _years_of(blocks[j].text)):
             sheet.years = fys
@@ -211,7 +224,7 @@ def extract_budget_sheets(doc: Document, ctx: PaperContext, line_no: int = 0) ->
             if _TOTAL.search(row.title) or len(row.figures) <= col:
                 continue
             printed = row.figures[col]
-            amount = money.parse_table_amount(printed, Decimal(1))
+            amount = money.parse_table_amount(printed, sheet.unit)
             if amount is None:
                 continue
             line_no += 1
@@ -247,7 +260,7 @@ def extract_budget_sheets(doc: Document, ctx: PaperContext, line_no: int = 0) ->
                     financial_year=fy,
                     spend_plan_line_no=line_no,
                     source="table",
-                    unit_scale=1,
+                    unit_scale=int(sheet.unit),
                     page=row.page,
                     evidence=evidence,
                 ),
