@@ -196,3 +196,10 @@ def test_a_part_of_a_total_with_a_source_of_its_own_is_a_row() -> None:
     assert part.funder == "CAZ"
     assert part.purpose.startswith("development work and implementation of the areas")
     assert Decimal(7_502_000) in amounts
+
+
+def test_an_amount_in_named_money_names_what_it_is() -> None:
+    # Wretton PC, 4 January 2016, item 11.2: "The Borough Council will also pass on £100 in
+    # Council Support Grant funding." ("£X in ... funding" as "£2,467,388 of Incentive funds")
+    rows = _amounts("corpus/wretton-pc-norfolk/2016-01-04-minutes.txt")[Decimal(100)]
+    assert [r.purpose for r in rows] == ["Council Support Grant funding"]

@@ -31,7 +31,7 @@ from extractors.formats import pdfium_calls as calls
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from extractors.formats.pdf_cells import rect_cell_texts
 from extractors.formats.pdf_columns import GAP_SIZES, Segment, find_column_tables
-from extractors.formats.pdf_glyphs import GlyphRepair
+from extractors.formats.pdf_glyphs import GlyphRepair, expand_ligatures
 from extractors.formats.pdf_tables import find_tables
 from schemas.document import (
     Block,
@@ -666,8 +666,9 @@ def _prose_in_boxes(rows: list[list[str]]) -> bool:
 def _hyphens(text: str) -> str:
     """Repair pdfium's hyphen artefacts: U+0002 (a hyphen ending a line) and U+FFFE (a hyphen
     whose glyph maps to the soft hyphen, as in "Plaistead\ufffeKerr" and Kent's
-    "home\ufffeschooling") both print as "-" and are kept as one hyphenated word."""
-    return text.replace("\u0002", "-").replace("\ufffe", "-")
+    "home\ufffeschooling") both print as "-" and are kept as one hyphenated word; and a ligature
+    glyph the text layer left unnamed, marked by ``pdf_glyphs``, is given its letters."""
+    return expand_ligatures(text.replace("\u0002", "-").replace("\ufffe", "-"))
 
 
 _SOFT_BREAK = re.compile(r"\u00ad\s*\r?\n")

@@ -14,16 +14,27 @@ layer does name agree with the widths of their standard-order glyphs in the font
 table. Only characters that look out of place (a slash or another rare symbol touching a
 letter) are looked at, and each font is judged once per paper, so ordinary pages cost one
 regular-expression search.
+
+A ligature the font draws as one glyph ("ti" in Calibri, "fi", "ffl") and the text layer leaves
+unnamed is read as the code's base-encoding character, a bracket between letters ("Elec[ons").
+Its letters are found by width: the glyph's advance is that of the letters it joins, as the
+same font and size draws them elsewhere on the page; the ligature of ``data/pdf_ligatures.csv``
+whose letters' widths come closest is taken when it is within 3% and clearly closer than the
+next. The text keeps one character per pdfium index until lines are cut, so the ligature is
+marked by a private-use character that :func:`expand_ligatures` turns into its letters.
 """
 
 from __future__ import annotations
 
 import ctypes
+import functools
 import re
 import string
 import struct
 
 import pypdfium2.raw as pdfium_c
+
+from extractors.datafiles import load_table
 
 # a rare symbol touching a letter: "PRESE/T", "/ext", "D/" (and "and/or", judged and left)
 _SUSPECT = re.compile(r"(?<=[^\W\d_])[/\\|#*+=<>@^_~]|[/\\|#*+=<>@^_~](?=[^\W\d_])")
@@ -35,6 +46,80 @@ _PROBES = string.ascii_letters + string.digits
 _MIN_KNOWN = 10  # letters the text layer names, to judge a font's glyph order by
 _MIN_AGREE = 0.9
 _NO_CHAR = 0xE000  # a private-use character no simple font maps: its width is the missing width
+# a rare symbol between two letters: a ligature glyph the text layer does not name ("Elec[ons")
+_LIGATURE_SUSPECT = re.compile(r"(?<=[^\W\d_])[\[\]{}^`~](?=[^\W\d_])")
+_LIGATURE_MARK = 0xE100  # private-use characters standing for ligatures until lines are cut
+_LIGATURE_TOLERANCE = 0.03  # the glyph's width within 3% of its letters' widths
+_LIGATURE_MARGIN = 1.5  # and the next-closest ligature at least 1.5 times as far off
+
+
+@functools.cache
+def _ligatures() -> tuple[str, ...]:
+    return tuple(r["letters"] for r in load_table("pdf_ligatures.csv"))
+
+
+@functools.cache
+def _marks() -> re.Pattern[str]:
+    last = chr(_LIGATURE_MARK + len(_ligatures()) - 1)
+    return re.compile(f"[{chr(_LIGATURE_MARK)}-{last}]")
+
+
+def expand_ligatures(text: str) -> str:
+    """``text`` with each ligature mark left by :meth:`GlyphRepair.fix` replaced by its
+    letters."""
+    if not _marks().search(text):
+        return text
+    return _marks().sub(lambda m: _ligatures()[ord(m.group()) - _LIGATURE_MARK], text)
+
+
+def _font_key(textpage, i: int) -> tuple[int, float] | None:
+    obj = pdfium_c.FPDFText_GetTextObject(textpage, i)
+    font = pdfium_c.FPDFTextObj_GetFont(obj) if obj else None
+    if not font:
+        return None
+    size = round(pdfium_c.FPDFText_GetFontSize(textpage, i), 1)
+    return ctypes.cast(font, ctypes.c_void_p).value or 0, size
+
+
+def _advance(textpage, i: int) -> float:
+    box = pdfium_c.FS_RECTF()
+    if not pdfium_c.FPDFText_GetLooseCharBox(textpage, i, ctypes.byref(box)):
+        return -1.0
+    return box.right - box.left
+
+
+def _letter_widths(textpage, text: str) -> dict[tuple[int, float], dict[str, float]]:
+    """The advance of each lower-case letter the page draws on its own, by font and size
+    (letters pdfium splits out of a named ligature share its box and are left out)."""
+    out: dict[tuple[int, float], dict[str, float]] = {}
+    for i, ch in enumerate(text):
+        if not ("a" <= ch <= "z") or ch in out.get(_font_key(textpage, i) or (0, 0.0), {}):
+            continue
+        key = _font_key(textpage, i)
+        if key is None:
+            continue
+        if pdfium_c.FPDFText_GetUnicode(textpage, i) != ord(ch):
+            continue
+        width = _advance(textpage, i)
+        nxt = _advance(textpage, i + 1) if i + 1 < len(text) else -1.0
+        prev = _advance(textpage, i - 1) if i else -1.0
+        if width > 0 and width not in (nxt, prev):  # not one of a ligature's shared boxes
+            out.setdefault(key, {})[ch] = width
+    return out
+
+
+def _ligature(width: float, letters: dict[str, float]) -> str | None:
+    """The ligature whose letters are as wide as ``width`` (see the module docstring)."""
+    misses = []
+    for lig in _ligatures():
+        if all(c in letters for c in lig):
+            misses.append((abs(sum(letters[c] for c in lig) - width) / width, lig))
+    misses.sort()
+    if not misses or misses[0][0] > _LIGATURE_TOLERANCE:
+        return None
+    if len(misses) > 1 and misses[1][0] < _LIGATURE_MARGIN * misses[0][0]:
+        return None
+    return misses[0][1]
 
 
 def _tables(data: bytes) -> dict[bytes, bytes]:
@@ -165,6 +250,7 @@ class GlyphRepair:
     def fix(self, textpage, text: str) -> str:
         """``text`` (the whole text of pdfium ``textpage``, one character per index) with each
         out-of-place symbol replaced by the letter its font draws, when the font shows it."""
+        text = self._fix_ligatures(textpage, text)
         if not _SUSPECT.search(text):
             return text
         chars = None
@@ -182,3 +268,20 @@ class GlyphRepair:
                 chars = chars or list(text)
                 chars[i] = drawn
         return "".join(chars) if chars else text
+
+    def _fix_ligatures(self, textpage, text: str) -> str:
+        """``text`` with each unnamed ligature glyph marked (see the module docstring)."""
+        if not _LIGATURE_SUSPECT.search(text):
+            return text
+        widths = _letter_widths(textpage, text)
+        chars = list(text)
+        for m in _LIGATURE_SUSPECT.finditer(text):
+            i = m.start()
+            key = _font_key(textpage, i)
+            width = _advance(textpage, i)
+            if key is None or width <= 0 or key not in widths:
+                continue
+            lig = _ligature(width, widths[key])
+            if lig is not None:
+                chars[i] = chr(_LIGATURE_MARK + _ligatures().index(lig))
+        return "".join(chars)

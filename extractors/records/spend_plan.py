@@ -19,7 +19,7 @@ from decimal import Decimal
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
 from extractors.memo import document_memo
-from extractors.records import budget_table
+from extractors.records import budget_sheet, budget_table
 from extractors.records.reconcile import costed_sum, reconcile
 from extractors.text import funding_text as ft
 from extractors.text.tables import clean_cell, form_pairs
@@ -605,7 +605,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
     """Read every spend-plan table of ``doc``: lines, their funding rows and findings.
 
     Budget tables with one column per financial year are read by
-    ``extractors.records.budget_table``.
+    ``extractors.records.budget_table``, budget sheets printed without rules (text lines of a
+    title and figures) by ``extractors.records.budget_sheet``.
     Takes the document model and the paper context; returns an Extraction with
     ``spend_plan_lines`` and ``funding`` records and reconciliation findings.
     """
@@ -698,6 +699,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         for f in _check_totals(ctx.paper_id, lines, made, totals, layout, grant):
             out.findings.append(f)
     out.merge(budget_table.extract_budget_tables(doc, ctx, line_no))
+    line_no = max((r.line_no for r in out.records.get("spend_plan_lines", [])), default=0)
+    out.merge(budget_sheet.extract_budget_sheets(doc, ctx, line_no))
     return out
 
 

@@ -157,9 +157,10 @@ _TRAILING_WHICH = re.compile(r",\s+which\s+[^£]*$")
 #: what a gift is for, after its recipient: "to enable the group to buy ...", "for the new
 #: playground", "towards the cost of ..."
 _GIFT_FOR = re.compile(r"^\s*,?\s+(?:to|towards|for)\s+(?!\d)(?P<p>[a-z][^.;]{3,150})")
-#: the named money an amount is of: "£2,467,388 of Incentive funds", "£1m of CRSTS funding"
+#: the named money an amount is of: "£2,467,388 of Incentive funds", "£1m of CRSTS funding",
+#: "£100 in Council Support Grant funding"
 _OF_NAMED_MONEY = re.compile(
-    r"^\s+of\s+(?:the\s+)?(?P<p>(?:[A-Z][\w&'’-]*\s+){1,4}(?:funds?|funding|grants?|capital))"
+    r"^\s+(?:of|in)\s+(?:the\s+)?(?P<p>(?:[A-Z][\w&'’-]*\s+){1,4}(?:funds?|funding|grants?|capital))"
     r"\s*(?:[.;]|$)"
 )
 #: what an allocation named after its amount is of: "a £45,005,618 allocation of the
