@@ -754,10 +754,12 @@ _SECONDED_AGREED = re.compile(
     re.I,
 )
 #: a proposal carried in its own sentence: "LH proposed that a contribution of £275 should be
-#: made ..., which was unanimously agreed." (West Dereham PC)
+#: made ..., which was unanimously agreed." (West Dereham PC), "Mr Collins proposed that the
+#: precept (£17,975.61)/ budget be left as set, all Councillors agreed." (Northwold PC)
 _PROPOSED_AGREED = re.compile(
-    r"\b(?:suggested|proposed|recommended)\s+(?!by\b)(?:that\s+)?(?P<what>[^.]+?),?\s+which\s+"
-    r"was\s+(?:then\s+)?(?:unanimously\s+)?(?:agreed|approved|carried)\.?$",
+    r"\b(?:suggested|proposed|recommended)\s+(?!by\b)(?:that\s+)?(?P<what>(?:[^.]|\.(?=\d))+?),?\s+"
+    r"(?:which\s+was\s+(?:then\s+)?(?:unanimously\s+)?(?:agreed|approved|carried)"
+    r"|all\s+(?:\w+\s+)?agreed)\.?$",
     re.I,
 )
 #: a sentence that only says the meeting agreed ("Unanimously agreed.", "All were unanimously
@@ -1016,7 +1018,7 @@ def _slipped_numbers(heads: list[_Head], lines: list[Line]) -> list[_Head]:
 #: a heading that is a whole sentence ("3. The minutes of the meeting held on 06/06/12 were
 #: agreed as a true record", "11. It was agreed to accept the new Code of Conduct"): a run-in
 #: decision with no title of its own
-_RUN_IN_WORDS = 6
+_RUN_IN_WORDS = 5
 
 
 def _with_run_in(title: str, body: list[Line]) -> str:
@@ -1044,8 +1046,13 @@ def _sub_items(heads: list[_Head], lines: list[Line]) -> list[_Head]:
     "8.2 Rural Opportunities Bulletin") stay inside the minute. A paper that numbers its
     paragraphs (most of its decimal numbers open sentences: "21.1 The chairman proposed and it
     was RESOLVED ...", "25.3 It was agreed ...", Hertingfordbury PC) uses a titled one
-    ("30.1 Crossings and Greens:") as a heading inside its minute, not as a minute."""
+    ("30.1 Crossings and Greens:") as a heading inside its minute, not as a minute; a paper
+    that heads its sub-items makes a decision numbered among them ("7.1 It was agreed to make a
+    contribution of £275.00 towards ...", Northwold PC) a minute of its own, as a numbered
+    heading that is a decision sentence is ("11. It was agreed to accept the new Code of
+    Conduct")."""
     out: list[_Head] = []
+    decided: list[_Head] = []  # "7.1 It was agreed to make a contribution of £275.00 ..."
     titled = paragraphs = 0
     # minutes whose headings run into their text (line breaks lost in export, or a title
     # set in bold that the text kept no trace of): their sub-items' titles run in too
@@ -1087,7 +1094,11 @@ def _sub_items(heads: list[_Head], lines: list[Line]) -> list[_Head]:
                 titled += 1
             elif decision or (len(rest.split()) > _SUB_TITLE_WORDS and rest.endswith(".")):
                 paragraphs += 1
-    return heads if paragraphs > titled else out
+                if any(o.match(rest) for o in _decision_openers()):
+                    decided.append(_Head(k, k + 1, f"{h.ref}.{num}", rest))
+    if paragraphs > titled:
+        return heads
+    return sorted(out + decided, key=lambda h: h.index)
 
 
 #: where a run-in title gives way to its text: a sentence's subject (initials, a pronoun, a
