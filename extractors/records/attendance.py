@@ -200,7 +200,9 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
     )
     if open_list:
         return False
-    return bool(_PROSE_START.match(t)) or (tail.endswith(".") and _reads_as_prose(t))
+    # a sentence ends the list even when the list's last line has no full stop ("Mrs S. Leet /
+    # 1 member of the public / Mrs Crisp welcomed all to the meeting ...", Northwold PC)
+    return bool(_PROSE_START.match(t)) or _reads_as_prose(t)
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -395,11 +397,19 @@ def _is_councillor(name: str) -> bool:
     return bool(honorific) and canonical_honorific(honorific).endswith("Councillor")
 
 
+def _is_visitor(entry: PersonEntry) -> bool:
+    """Whether a person printed after the members' list of those present attends as a visitor:
+    a councillor ("Eden District Councillor A Armstrong", Milburn PC; "County Councillor
+    Martin Storey", Wretton PC) or a person printed with an organisation ("A Armstrong, EDC",
+    Newbiggin PC)."""
+    return _is_councillor(entry.name) or bool(entry.organisation)
+
+
 def _status_in_attendance(entry: PersonEntry) -> str:
     """The status of one person listed "In attendance": a councillor is also present, a person
     printed with a role or organisation attends as an officer, a bare name is the public."""
-    if _is_councillor(entry.name):
-        return "also_present"
+    if _is_councillor(entry.name) or _visitor_kind(entry.name) is not None:
+        return "also_present"  # a councillor; a police officer ("Inspector C Hunt")
     if is_public_role(entry.position):
         return "observer"  # "Steve Davies (resident)"
     if entry.position or entry.organisation:
@@ -438,6 +448,10 @@ def attendance_records(
                 one = "also_present"  # "PC Andy McKay", "Eden District Councillor A Armstrong"
             if one == "present" and _is_officer_role(e.position):
                 one = "officer"
+            elif one == "present" and e.office_elsewhere:
+                one = "also_present"  # "Andy Challen (Chair Village Hall Management Committee)"
+            elif one == "present" and e.after_members and _is_visitor(e):
+                one = "also_present"  # "..., R Robson and P Clarke, A Armstrong, EDC"
             elif (
                 one in ("present", "also_present")
                 and e.new_list

@@ -1,0 +1,109 @@
+"""Attendance forms of parish and community council minutes (issue 13), each asserted on real
+papers of two or more authorities, the paper's printed words quoted beside each check: counts of
+the public, councillors of other councils printed after the members, offices in other bodies,
+the chair's title after a name, a sentence ending inside a line, and police in attendance."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from pipeline.process import process_paper
+from tests.conftest import SAMPLES
+
+CORPUS = SAMPLES / "corpus"
+PAPERS = {
+    "wretton": "wretton-pc-norfolk/2016-01-04-minutes.txt",
+    "northwold": "northwold-pc-norfolk/2014-01-07-minutes.txt",
+    "milburn": "milburn-pc-cumbria/2021-01-26-minutes.pdf",
+    "newbiggin": "newbiggin-pc-cumbria/2019-09-03-minutes.docx",
+    "hertingfordbury": "hertingfordbury-pc/2012-06-13-minutes.pdf",
+    "west_dereham": "west-dereham-pc-norfolk/2020-12-03-minutes.txt",
+    "broomhill": "broomhill-cc-glasgow/2025-11-12-minutes.pdf",
+    "manordeilo": "manordeilo-salem-cc/2015-06-10-minutes.pdf",
+}
+
+
+@pytest.fixture(scope="module")
+def att() -> dict[str, list]:
+    out = {}
+    for key, rel in PAPERS.items():
+        path = CORPUS / rel
+        data = path.read_bytes()
+        result = process_paper(str(path), path.name, data, hashlib.sha256(data).hexdigest())
+        out[key] = result.records["attendance"]
+    return out
+
+
+def by_name(recs) -> dict[str, set[str]]:
+    got: dict[str, set[str]] = {}
+    for r in recs:
+        got.setdefault(r.name_as_printed, set()).add(r.status)
+    return got
+
+
+def test_a_count_of_the_public_names_nobody(att):
+    # "Mrs S. Leet / 1 member of the public / Mrs Crisp welcomed all to the meeting ..."
+    northwold = {r.name_as_printed: r for r in att["northwold"]}
+    assert northwold["Mrs S. Leet"].status == "present"
+    assert northwold["Mrs S. Leet"].position is None
+    assert not any("public" in n or "welcomed" in n for n in northwold)
+    # "... Borough Councillor Colin Sampson 3 members of the public"
+    assert "Borough Councillor Colin Sampson" in by_name(att["wretton"])
+    # "... and Councillor A Connell plus ten guests"; "..., 5 electors and the clerk: Tom Brindley"
+    assert not any("guests" in r.name_as_printed for r in att["milburn"])
+    assert by_name(att["hertingfordbury"])["Tom Brindley"] == {"officer"}
+
+
+def test_councillors_of_other_councils_after_the_members_list(att):
+    # "Present– Cllr David Llewellyn - Chairman, ..., Cllr Bill Whitmore. / County Councillor
+    # Martin Storey Borough Councillor Colin Sampson 3 members of the public"
+    wretton = by_name(att["wretton"])
+    assert wretton["Cllr Bill Whitmore"] == {"present"}
+    assert wretton["County Councillor Martin Storey"] == {"also_present"}
+    assert wretton["Borough Councillor Colin Sampson"] == {"also_present"}
+    # "Councillors D Richardson (Chair), ..., N Cresswell and P Moran Clerk Mrs J Todd Eden
+    # District Councillor A Armstrong and Councillor A Connell plus ten guests"
+    milburn = by_name(att["milburn"])
+    assert milburn["Councillor P Moran"] == {"present"}
+    assert milburn["Eden District Councillor A Armstrong"] == {"also_present"}
+    assert milburn["Councillor A Connell"] == {"also_present"}
+    # "Councillors D Thompson (Chair) , N Armstrong, M Atkinson, R Robson and P Clarke,
+    # A Armstrong, EDC, Clerk J Brampton"
+    newbiggin = {r.name_as_printed: r for r in att["newbiggin"]}
+    assert newbiggin["Councillor P Clarke"].status == "present"
+    assert newbiggin["A Armstrong"].status == "also_present"
+    assert newbiggin["A Armstrong"].organisation == "EDC"
+    # a county councillor inside the members' list stays present: "Councillors Alun Davies,
+    # ..., Doris Jones and County Councillor Joseph Davies."
+    assert by_name(att["manordeilo"])["County Councillor Joseph Davies"] == {"present"}
+
+
+def test_an_office_in_another_body_makes_a_visitor(att):
+    # "Andy Challen (Chair Village Hall Management Committee)"
+    dereham = {r.name_as_printed: r for r in att["west_dereham"]}
+    assert dereham["Andy Challen"].status == "also_present"
+    assert dereham["Andy Challen"].organisation == "Village Hall Management Committee"
+    assert dereham["Lorraine Hunt"].status == "present"
+    # "Ross Cunningham (Chair Whiteinch CC)"
+    broomhill = {r.name_as_printed: r for r in att["broomhill"]}
+    assert broomhill["Ross Cunningham"].status == "also_present"
+    assert broomhill["Ross Cunningham"].organisation == "Whiteinch CC"
+
+
+def test_the_chairs_title_after_a_name(att):
+    # "Present: Mrs R Crisp-Chair, Mr F. Eglington, ..."
+    northwold = {r.name_as_printed: r for r in att["northwold"]}
+    assert northwold["Mrs R Crisp"].chair is True
+    assert northwold["Mr F. Eglington"].chair is False
+
+
+def test_a_sentence_ending_inside_a_line_and_police_in_attendance(att):
+    # "20. APOLOGIES FOR ABSENCE / Cllrs C Edwards, G O'Leary. District Cllr L Haysey"
+    got = by_name(att["hertingfordbury"])
+    assert got["Councillor G O'Leary"] == {"apologies"}
+    assert got["District Cllr L Haysey"] == {"apologies"}
+    # "In attendance: Chief Inspector G McDonald, Inspector C Hunt (Herts Police), ..."
+    assert got["Chief Inspector G McDonald"] == {"also_present"}
+    assert got["Inspector C Hunt"] == {"also_present"}
