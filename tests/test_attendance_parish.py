@@ -22,6 +22,10 @@ PAPERS = {
     "west_dereham": "west-dereham-pc-norfolk/2020-12-03-minutes.txt",
     "broomhill": "broomhill-cc-glasgow/2025-11-12-minutes.pdf",
     "manordeilo": "manordeilo-salem-cc/2015-06-10-minutes.pdf",
+    "boughton_agm": "boughton-pc-norfolk/2012-05-04-agenda-and-minutes-annual-meeting.html",
+    "boughton": "boughton-pc-norfolk/2013-08-02-agenda-and-minutes.html",
+    "souldern": "souldern-pc-oxon/2018-05-24-minutes.pdf",
+    "wereham": "wereham-pc-norfolk/2011-01-11-minutes.txt",
 }
 
 
@@ -107,3 +111,55 @@ def test_a_sentence_ending_inside_a_line_and_police_in_attendance(att):
     # "In attendance: Chief Inspector G McDonald, Inspector C Hunt (Herts Police), ..."
     assert got["Chief Inspector G McDonald"] == {"also_present"}
     assert got["Inspector C Hunt"] == {"also_present"}
+
+
+def test_one_person_a_line_with_initials_and_a_role(att):
+    # "Present: / Frank Reid Chair / Dave Horkan (DHO) Clerk / Frank Reid (FRE)
+    # Councillor/Chairman / Geoff Proctor (GPR) Councillor / ... / Public Members 5"
+    agm = {r.name_as_printed: r for r in att["boughton_agm"]}
+    assert set(agm) == {
+        "Frank Reid",
+        "Dave Horkan",
+        "Geoff Proctor",
+        "Mark Pogmore",
+        "Tim Madgwick",
+        "Peter Agate",
+        "David Cooper",
+    }
+    assert agm["Dave Horkan"].status == "officer"
+    assert agm["Frank Reid"].chair is True
+    assert agm["Geoff Proctor"].status == "present"
+    # the same form as the cells of a column: "Nick Oakhill (NO) CHAIR / Katy Draper (KD)"
+    souldern = {r.name_as_printed: r for r in att["souldern"]}
+    assert souldern["Nick Oakhill"].chair is True
+    assert souldern["Katy Draper"].status == "present"
+    assert souldern["Cathy Fleet"].status == "officer"
+
+
+def test_a_side_column_beside_a_list_one_person_a_line(att):
+    # "Dave Horkan (DHO) Clerk Apologies: Peter Agate (PAG) / Frank Reid (FRE)
+    # Councillor/Chairman / ... / Mark Pogmore (MPO) Councillor Chair: Frank Reid / Andy Beeston
+    # (ABE) Councillor Distribution: / ... / Geoff Proctor (GPR) Councillor"
+    got = by_name(att["boughton"])
+    assert got["Peter Agate"] == {"apologies"}
+    assert got["Dave Horkan"] == {"officer"}
+    assert got["Frank Reid"] == {"present"}
+    assert got["Mark Pogmore"] == {"present"}
+    assert got["Andy Beeston"] == {"present"}
+    assert got["Geoff Proctor"] == {"present"}
+
+
+def test_apologies_as_an_agendas_item_lists_nobody(att):
+    # the agenda before the minutes: "Apologies / Minutes meeting 3rd May 2013 / Matters Arising
+    # / Chairman's Report – F. Reid / ..." (2013); "Apologies / Election of officers (Chairman,
+    # Vice Chairman) / ..." (2012)
+    for key in ("boughton", "boughton_agm"):
+        names = {r.name_as_printed for r in att[key] if r.status == "apologies"}
+        assert names <= {"Peter Agate"}, names
+
+
+def test_ms_written_with_a_slash(att):
+    # "Apologies: C. Humphries and M/s Norris"
+    got = by_name(att["wereham"])
+    assert got["M/s Norris"] == {"apologies"}
+    assert got["P. Norris"] == {"present"}

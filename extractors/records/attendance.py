@@ -192,6 +192,8 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
         return True
     if (_CAPS_HEADING.match(t) and "," not in t) or _LABEL_HEADING.match(t):
         return True
+    if t.lstrip().startswith("|"):
+        return True  # a Markdown table's row ("| No | Item | Action by |") after the list
     tail = text_so_far.rstrip()
     open_list = (
         tail.endswith((",", " and", "&"))
@@ -263,6 +265,52 @@ def column_blocks(doc: Document) -> dict[tuple[int, str], list[Block]]:
     return found
 
 
+def _opens_with_names(lines: list[str]) -> bool:
+    """Whether the first of ``lines`` opens a list of people (or says there is nobody, or
+    gives apologies in a sentence) rather than an agenda's next item."""
+    if not lines:
+        return True
+    first = lines[0].strip()
+    return bool(
+        _NOBODY.match(first)
+        or prose_apologies(first)
+        or split_people(first.split("\n")[0])
+        or not first
+    )
+
+
+#: a field of a form beside the list, its label one capitalised word ("Chair: Frank Reid")
+_SIDE_FIELD = re.compile(r"[A-Z][a-z]+:(?:\s|$)")
+
+
+def _side_columns(parts: list[str], page: int) -> tuple[list[str], list[Block]]:
+    """Take a side column out of a list printed one person a line whose lines carry a second
+    column after a gap: "Dave Horkan (DHO) Clerk Apologies: Peter Agate (PAG)" (Boughton PC, a
+    page where a layout table of labels beside the list was flattened; the same form as
+    Souldern PC's columns under "Present: / Members of the Public: / Apologies:"). An attendance
+    label inside a line gives its own block of the rest of that line; another field's label
+    ("Chair: Frank Reid", "Distribution:") ends the line's part of the list. Lists with commas
+    are left as they are."""
+    lines = [ln for p in parts for ln in p.split("\n")]
+    if sum(1 for ln in lines if ln.strip()) < 2 or any(re.search(r"[,;]", ln) for ln in lines):
+        return parts, []
+    kept: list[str] = []
+    side: list[Block] = []
+    for ln in lines:
+        for m in re.finditer(r"(?<=\S)\s+(?=[A-Z])", ln):
+            rest = ln[m.end() :]
+            found = match_label(rest)
+            if found is not None and ":" in rest[: len(rest) - len(found[1])]:
+                if found[1] and not _NOBODY.match(found[1]):
+                    side.append(Block(found[0], found[1], page))
+            elif not _SIDE_FIELD.match(rest):
+                continue
+            ln = ln[: m.start()]
+            break
+        kept.append(ln)
+    return ["\n".join(kept)], side
+
+
 def find_blocks(
     lines: list[Line],
     is_heading=lambda t: False,
@@ -294,6 +342,11 @@ def find_blocks(
                 break  # a list in the text does not run on into a form's fields under it
             parts.append(lines[j].text.replace("\t", "\n"))
             j += 1
+        if not hit[1] and ":" not in line.text and not _opens_with_names(parts[1:2]):
+            i = j  # "Apologies" as an agenda's item over the agenda's other items
+            continue
+        parts, side = _side_columns(parts, line.page)
+        blocks.extend(side)
         text = _RELATIVE.split("\n".join(p for p in parts if p), maxsplit=1)[0]
         default_org = None
         m = _ORG_PREFIX.match(text)

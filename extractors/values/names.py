@@ -1065,6 +1065,43 @@ def _public_count() -> re.Pattern[str]:
     )
 
 
+def _initials_line(before: str, line: str) -> bool:
+    """Whether ``line`` is only the initials of the name ending ``before`` ("MCa" after
+    "Margaret Carey", "MC" after "Michael Cook (SBC)")."""
+    bare = line.strip("() ")
+    if not (_ABBREVIATION.match(bare) and bare[:2].isupper()):
+        return False
+    words = re.sub(r"\([^()]*\)\s*$", "", before).split()
+    for n in (3, 2):
+        tail = words[-n:]
+        if len(tail) == n and len(_initials_of(tail)) == n:
+            if bare.upper().startswith(_initials_of(tail)):
+                return True
+    return False
+
+
+def _one_a_line(text: str) -> str:
+    """A list printed one person a line with no comma anywhere ("Frank Reid (FRE)
+    Councillor/Chairman / Geoff Proctor (GPR) Councillor", Boughton PC; the cells of a column,
+    "Nick Oakhill (NO) CHAIR / Katy Draper (KD)", Souldern PC): each line break separates
+    two entries, unless the line before is open (ends in "and", "&" or inside a bracket) or
+    the next line opens in lower case."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) < 2 or re.search(r"[,;]", text):
+        return text
+    out = lines[0]
+    for line in lines[1:]:
+        tail = out.rstrip()
+        open_line = (
+            re.search(r"(?:\s(?:and|&)|&)$", tail)
+            or tail.count("(") > tail.count(")")
+            or not line[:1].isupper()
+            or _initials_line(tail, line)  # "Margaret Carey / MCa" (Ayton CC): the name's own
+        )
+        out += ("\n" if open_line else ",\n") + line
+    return out
+
+
 def drop_public_counts(text: str) -> str:
     """``text`` with each count of unnamed people present taken out (a comma in its place)."""
     return _public_count().sub(",", text)
@@ -1084,7 +1121,7 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
     # "Councillors: Ed Plowden (Chair), Graham Morris, ..." (Bristol CC): the plural title
     # printed as a label is the list's honorific, given to each name
     text = _PLURAL_TITLE_LABEL.sub(r"\1 ", text)
-    text = drop_public_counts(text)
+    text = drop_public_counts(_one_a_line(text))
     entries: list[PersonEntry] = []
     after_stop = False
     group_hon: str | None = None
@@ -1163,6 +1200,10 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             if entries and not groups and role_after:
                 pos, org = role_and_org(seg)
                 last = entries[-1]
+                # "Frank Reid (FRE) Councillor/Chairman" (Boughton PC): one of the roles chairs
+                last.chair = last.chair or any(
+                    (_chair_cue(r) or (False,))[0] for r in seg.split("/")
+                )
                 last.position = last.position or pos
                 last.organisation = last.organisation or org
                 last.evidence += ", " + seg
