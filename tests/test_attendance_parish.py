@@ -163,3 +163,16 @@ def test_ms_written_with_a_slash(att):
     got = by_name(att["wereham"])
     assert got["M/s Norris"] == {"apologies"}
     assert got["P. Norris"] == {"present"}
+
+
+def test_a_role_after_a_comma_then_more_names_each_with_its_title() -> None:
+    # a decision notice: "Committee Members present: Councillor Ed Plowden Councillor Donald
+    # Alexander ... Councillor Emma Edwards, Leader of the Green Group Councillor Kaz Self
+    # Councillor David Wilcox Councillor Jonathan Hucker"
+    path = CORPUS / "bristol-cc/2025-10-23-decisions-transport-connectivity-policy-committee.pdf"
+    data = path.read_bytes()
+    recs = process_paper(str(path), path.name, data, hashlib.sha256(data).hexdigest()).records
+    got = {r.name_as_printed: r for r in recs["attendance"]}
+    assert got["Councillor Emma Edwards"].position == "Leader of the Green Group"
+    for name in ("Councillor Kaz Self", "Councillor David Wilcox", "Councillor Jonathan Hucker"):
+        assert got[name].status == "present"

@@ -984,8 +984,21 @@ def _split_run_together(seg: str) -> list[str]:
     if not cuts:
         cuts = _officer_and_tier_cuts(toks)
     if not cuts:
-        # a singular honorific opening a second name
-        if toks and toks[0].rstrip(".") in _SHORT_HONORIFICS:
+        # a singular honorific opening a second name, also after a role printed after a comma
+        # ("Councillor Emma Edwards, Leader of the Green Group Councillor Kaz Self Councillor
+        # David Wilcox", Bristol CC)
+        opens = bool(toks) and toks[0].rstrip(".") in _SHORT_HONORIFICS
+        if not opens and "(" not in seg:
+            first = next(
+                (k for k in range(2, len(toks) - 1) if toks[k].rstrip(".") in _SHORT_HONORIFICS),
+                None,
+            )
+            opens = (
+                first is not None
+                and any(t[:1].islower() for t in toks[:first])  # a role before it
+                and split_honorific(" ".join(toks[first - 1 :]))[0] is None  # "Parish Cllr"
+            )
+        if opens:
             cuts = [
                 k
                 for k, tok in enumerate(toks)
