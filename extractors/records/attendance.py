@@ -10,6 +10,13 @@ are split at top-level commas and "and"; a plural honorific ("Councillors A, B a
 to each name of its group; roles and organisations come from brackets ("(Chief Executive
 [Milton Keynes Council])") or from a role printed after a comma. Apologies printed as prose in a
 minute ("Apologies for absence were received from Councillors ...") are read too.
+
+A list printed one person a line with no comma may carry a second column after a gap (a label
+and its names: "Dave Horkan (DHO) Clerk Apologies: Peter Agate (PAG)"), taken out as its own
+block (``_side_columns``); a bare label over lines that are no names is an agenda's item. In a
+Present list, a councillor or a person with an organisation printed after the members' list
+ended, and a person holding an office in another body ("(Chair Whiteinch CC)"), attend as
+visitors (also_present); so do police officers listed "In attendance".
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@ The one home for names: ``parse_person_name`` and ``names_compatible`` for one n
 The word lists live in ``extractors/data/``: ``honorifics.csv`` (titles and ranks with their
 canonical form), ``postnominals.csv``, ``nicknames.csv`` (Bob ~ Robert),
 ``affiliation_words.csv`` (what makes a bracket a role, an organisation or a chair marker),
-``role_words.csv``, ``org_words.csv`` and ``chair_cues.csv``.
+``role_words.csv``, ``org_words.csv``, ``chair_cues.csv`` and ``public_counts.csv`` (counts of
+unnamed people present, "3 members of the public", dropped from lists).
 """
 
 from __future__ import annotations
