@@ -10,6 +10,13 @@ are split at top-level commas and "and"; a plural honorific ("Councillors A, B a
 to each name of its group; roles and organisations come from brackets ("(Chief Executive
 [Milton Keynes Council])") or from a role printed after a comma. Apologies printed as prose in a
 minute ("Apologies for absence were received from Councillors ...") are read too.
+
+A list printed one person a line with no comma may carry a second column after a gap (a label
+and its names: "Dave Horkan (DHO) Clerk Apologies: Peter Agate (PAG)"), taken out as its own
+block (``_side_columns``); a bare label over lines that are no names is an agenda's item. In a
+Present list, a councillor or a person with an organisation printed after the members' list
+ended, and a person holding an office in another body ("(Chair Whiteinch CC)"), attend as
+visitors (also_present); so do police officers listed "In attendance".
 """
 
 from __future__ import annotations
@@ -192,6 +199,8 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
         return True
     if (_CAPS_HEADING.match(t) and "," not in t) or _LABEL_HEADING.match(t):
         return True
+    if t.lstrip().startswith("|"):
+        return True  # a Markdown table's row ("| No | Item | Action by |") after the list
     tail = text_so_far.rstrip()
     open_list = (
         tail.endswith((",", " and", "&"))
@@ -200,7 +209,9 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
     )
     if open_list:
         return False
-    return bool(_PROSE_START.match(t)) or (tail.endswith(".") and _reads_as_prose(t))
+    # a sentence ends the list even when the list's last line has no full stop ("Mrs S. Leet /
+    # 1 member of the public / Mrs Crisp welcomed all to the meeting ...", Northwold PC)
+    return bool(_PROSE_START.match(t)) or _reads_as_prose(t)
 
 
 def _reads_as_prose(text: str) -> bool:
@@ -261,6 +272,52 @@ def column_blocks(doc: Document) -> dict[tuple[int, str], list[Block]]:
     return found
 
 
+def _opens_with_names(lines: list[str]) -> bool:
+    """Whether the first of ``lines`` opens a list of people (or says there is nobody, or
+    gives apologies in a sentence) rather than an agenda's next item."""
+    if not lines:
+        return True
+    first = lines[0].strip()
+    return bool(
+        _NOBODY.match(first)
+        or prose_apologies(first)
+        or split_people(first.split("\n")[0])
+        or not first
+    )
+
+
+#: a field of a form beside the list, its label one capitalised word ("Chair: Frank Reid")
+_SIDE_FIELD = re.compile(r"[A-Z][a-z]+:(?:\s|$)")
+
+
+def _side_columns(parts: list[str], page: int) -> tuple[list[str], list[Block]]:
+    """Take a side column out of a list printed one person a line whose lines carry a second
+    column after a gap: "Dave Horkan (DHO) Clerk Apologies: Peter Agate (PAG)" (Boughton PC, a
+    page where a layout table of labels beside the list was flattened; the same form as
+    Souldern PC's columns under "Present: / Members of the Public: / Apologies:"). An attendance
+    label inside a line gives its own block of the rest of that line; another field's label
+    ("Chair: Frank Reid", "Distribution:") ends the line's part of the list. Lists with commas
+    are left as they are."""
+    lines = [ln for p in parts for ln in p.split("\n")]
+    if sum(1 for ln in lines if ln.strip()) < 2 or any(re.search(r"[,;]", ln) for ln in lines):
+        return parts, []
+    kept: list[str] = []
+    side: list[Block] = []
+    for ln in lines:
+        for m in re.finditer(r"(?<=\S)\s+(?=[A-Z])", ln):
+            rest = ln[m.end() :]
+            found = match_label(rest)
+            if found is not None and ":" in rest[: len(rest) - len(found[1])]:
+                if found[1] and not _NOBODY.match(found[1]):
+                    side.append(Block(found[0], found[1], page))
+            elif not _SIDE_FIELD.match(rest):
+                continue
+            ln = ln[: m.start()]
+            break
+        kept.append(ln)
+    return ["\n".join(kept)], side
+
+
 def find_blocks(
     lines: list[Line],
     is_heading=lambda t: False,
@@ -292,6 +349,11 @@ def find_blocks(
                 break  # a list in the text does not run on into a form's fields under it
             parts.append(lines[j].text.replace("\t", "\n"))
             j += 1
+        if not hit[1] and ":" not in line.text and not _opens_with_names(parts[1:2]):
+            i = j  # "Apologies" as an agenda's item over the agenda's other items
+            continue
+        parts, side = _side_columns(parts, line.page)
+        blocks.extend(side)
         text = _RELATIVE.split("\n".join(p for p in parts if p), maxsplit=1)[0]
         default_org = None
         m = _ORG_PREFIX.match(text)
@@ -395,11 +457,19 @@ def _is_councillor(name: str) -> bool:
     return bool(honorific) and canonical_honorific(honorific).endswith("Councillor")
 
 
+def _is_visitor(entry: PersonEntry) -> bool:
+    """Whether a person printed after the members' list of those present attends as a visitor:
+    a councillor ("Eden District Councillor A Armstrong", Milburn PC; "County Councillor
+    Martin Storey", Wretton PC) or a person printed with an organisation ("A Armstrong, EDC",
+    Newbiggin PC)."""
+    return _is_councillor(entry.name) or bool(entry.organisation)
+
+
 def _status_in_attendance(entry: PersonEntry) -> str:
     """The status of one person listed "In attendance": a councillor is also present, a person
     printed with a role or organisation attends as an officer, a bare name is the public."""
-    if _is_councillor(entry.name):
-        return "also_present"
+    if _is_councillor(entry.name) or _visitor_kind(entry.name) is not None:
+        return "also_present"  # a councillor; a police officer ("Inspector C Hunt")
     if is_public_role(entry.position):
         return "observer"  # "Steve Davies (resident)"
     if entry.position or entry.organisation:
@@ -438,6 +508,10 @@ def attendance_records(
                 one = "also_present"  # "PC Andy McKay", "Eden District Councillor A Armstrong"
             if one == "present" and _is_officer_role(e.position):
                 one = "officer"
+            elif one == "present" and e.office_elsewhere:
+                one = "also_present"  # "Andy Challen (Chair Village Hall Management Committee)"
+            elif one == "present" and e.after_members and _is_visitor(e):
+                one = "also_present"  # "..., R Robson and P Clarke, A Armstrong, EDC"
             elif (
                 one in ("present", "also_present")
                 and e.new_list

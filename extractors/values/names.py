@@ -10,7 +10,8 @@ The one home for names: ``parse_person_name`` and ``names_compatible`` for one n
 The word lists live in ``extractors/data/``: ``honorifics.csv`` (titles and ranks with their
 canonical form), ``postnominals.csv``, ``nicknames.csv`` (Bob ~ Robert),
 ``affiliation_words.csv`` (what makes a bracket a role, an organisation or a chair marker),
-``role_words.csv``, ``org_words.csv`` and ``chair_cues.csv``.
+``role_words.csv``, ``org_words.csv``, ``chair_cues.csv`` and ``public_counts.csv`` (counts of
+unnamed people present, "3 members of the public", dropped from lists).
 """
 
 from __future__ import annotations
@@ -553,6 +554,11 @@ class PersonEntry:
     evidence: str = ""
     new_list: bool = False  # printed after a full stop that ended the list before it
     public: bool = False  # listed after a "Residents" or "Members of the public" group word
+    #: printed after the members' list ended: after a full stop, or after a shared honorific's
+    #: group closed with "and" ("Councillors A, B and C, Clerk D, Eden District Councillor E")
+    after_members: bool = False
+    #: printed as holding an office in another body ("Ross Cunningham (Chair Whiteinch CC)")
+    office_elsewhere: bool = False
 
 
 @functools.cache
@@ -758,6 +764,20 @@ def _are_initials_of(name: str, token: str) -> bool:
     return False
 
 
+def _mid_line_stop(text: str, i: int, cur: list[str]) -> re.Match[str] | None:
+    """A full stop at ``text[i]`` that ends a sentence inside a line, a capital after it:
+    "Cllrs C Edwards, G O'Leary. District Cllr L Haysey" (Hertingfordbury PC). Not after an
+    initial ("R. Healey") nor after an abbreviated title ("Mrs. Everitt", "Cllrs. Jenkins")."""
+    stop = re.match(r"\.[ \t]+(?=[A-Z])", text[i:])
+    if stop is None:
+        return None
+    last = "".join(cur).split()[-1:] or [""]
+    word = last[0]
+    if not re.fullmatch(r"[A-Z]?[\w'’\-]*[a-z]{2}", word) or split_honorific(word)[0]:
+        return None
+    return stop
+
+
 def _list_segments(text: str) -> list[tuple[str, str]]:
     """Split a list at top-level commas, semicolons, "and" and a full stop ending a line;
     returns (joiner, segment), the joiner "stop" after a full stop."""
@@ -791,7 +811,7 @@ def _list_segments(text: str) -> list[tuple[str, str]]:
                 cur, joiner = [], ","
                 i += 1
                 continue
-            stop = re.match(r"\.[ \t]*\n", text[i:])
+            stop = re.match(r"\.[ \t]*\n", text[i:]) or _mid_line_stop(text, i, cur)
             if stop and cur:  # a list ends at a full stop that ends its line
                 out.append((joiner, "".join(cur)))
                 cur, joiner = [], "stop"
@@ -854,8 +874,10 @@ def _initials_of(words: list[str]) -> str:
 
 
 #: a councillor of a named council printed as one title: "Eden District Councillor A Armstrong"
+#: (the place may be left out: "County Councillor Martin Storey Borough Councillor Colin
+#: Sampson", Wretton PC)
 _TIER_TITLE = re.compile(
-    r"^(?P<place>[A-Z][a-z]+ )(?P<tier>District|County|City|Borough) (?:Councillor|Cllr) "
+    r"^(?P<place>[A-Z][a-z]+ )?(?P<tier>District|County|City|Borough) (?:Councillor|Cllr) "
     r"(?=[A-Z])"
 )
 _ROLE_BEFORE_NAME = ("Clerk", "RFO")
@@ -873,12 +895,23 @@ def _officer_and_tier_cuts(toks: list[str]) -> list[int]:
         rest = " ".join(toks[k:])
         if toks[k - 1] in ("&", "and"):
             continue
+        tier = _TIER_TITLE.match(rest)
+        if tier and tier.group("place") and k + 1 < len(toks):
+            # "Martin Storey Borough Councillor": the word before the tier is the place only
+            # when the name before it keeps a forename and surname without it
+            before = " ".join(toks[:k])
+            hon, name, _ = split_honorific(before)
+            if cuts and cuts[-1] < k:
+                hon, name, _ = split_honorific(" ".join(toks[cuts[-1] : k]))
+            if len(name.split()) < 2 and k >= 1:
+                continue  # the cut comes at the tier word, next round
         if (
             (toks[k] in _ROLE_BEFORE_NAME and toks[k + 1][:1].isupper())
-            or _TIER_TITLE.match(rest)
+            or tier
             or _PUBLIC_COUNT.match(rest)
         ):
-            cuts.append(k)
+            if not (cuts and cuts[-1] == k - 1 and _TIER_TITLE.match(" ".join(toks[k - 1 :]))):
+                cuts.append(k)
     return cuts
 
 
@@ -952,8 +985,21 @@ def _split_run_together(seg: str) -> list[str]:
     if not cuts:
         cuts = _officer_and_tier_cuts(toks)
     if not cuts:
-        # a singular honorific opening a second name
-        if toks and toks[0].rstrip(".") in _SHORT_HONORIFICS:
+        # a singular honorific opening a second name, also after a role printed after a comma
+        # ("Councillor Emma Edwards, Leader of the Green Group Councillor Kaz Self Councillor
+        # David Wilcox", Bristol CC)
+        opens = bool(toks) and toks[0].rstrip(".") in _SHORT_HONORIFICS
+        if not opens and "(" not in seg:
+            first = next(
+                (k for k in range(2, len(toks) - 1) if toks[k].rstrip(".") in _SHORT_HONORIFICS),
+                None,
+            )
+            opens = (
+                first is not None
+                and any(t[:1].islower() for t in toks[:first])  # a role before it
+                and split_honorific(" ".join(toks[first - 1 :]))[0] is None  # "Parish Cllr"
+            )
+        if opens:
             cuts = [
                 k
                 for k, tok in enumerate(toks)
@@ -983,6 +1029,30 @@ def _split_run_together(seg: str) -> list[str]:
 _CHAIR_BEFORE = re.compile(
     r"^(?:the\s+)?(?:chairman|chairwoman|chairperson|chair)\s+(?=[A-Z])", re.I
 )
+#: the chair's title printed after their name by a hyphen or a space
+_CHAIR_AFTER = re.compile(
+    r"^(?P<name>.*[^\W\d_](?<!\bVice)(?<!\bDeputy))(?:-|\s+)(?:Chair(?:man|woman|person)?)$"
+)
+#: an office in another body printed in a bracket after a name: "(Chair Whiteinch CC)"
+#: (Broomhill CC), "(Chair Village Hall Management Committee)" (West Dereham PC)
+_OFFICE_IN = re.compile(
+    r"^(?P<office>(?:vice[-\s]?)?chair(?:man|woman|person)?|president|secretary|treasurer)"
+    r"\s+(?:of\s+)?(?:the\s+)?(?P<org>[A-Z].*)$",
+    re.I,
+)
+
+
+def _office_in(text: str) -> tuple[str, str] | None:
+    """(office, organisation) when a bracket names an office in another body, else None."""
+    m = _OFFICE_IN.match(text.strip())
+    if m is None:
+        return None
+    org = m.group("org").strip(" .")
+    words = org.split()
+    named = len(words) >= 2 and all(w[:1].isupper() or w in ("of", "and", "&") for w in words)
+    return (m.group("office"), org) if named or looks_like_org(org) else None
+
+
 #: a group word before names of the public in a list of those present
 _PUBLIC_FORMS = r"(?:local\s+)?residents?|members?\s+of\s+the\s+public|public|visitors?|observers?"
 _PUBLIC_WORDS = re.compile(r"^(?:" + _PUBLIC_FORMS + r")\s+(?=[A-Z])", re.I)
@@ -993,6 +1063,62 @@ def is_public_role(text: str | None) -> bool:
     """Whether a role printed with a name says the person is one of the public ("Steve Davies
     (resident)")."""
     return bool(text) and bool(_PUBLIC_ROLE.match(text.strip(" .,")))
+
+
+@functools.cache
+def _public_count() -> re.Pattern[str]:
+    """A count of people present who are not named ("3 members of the public", "plus ten
+    guests", "Public Members 5"), with the "and" or "plus" that joins it to the list."""
+    nouns = "|".join(r["noun"] for r in load_table("public_counts.csv"))
+    numbers = "|".join(re.escape(r["word"]) for r in load_table("number_words.csv"))
+    count = rf"(?:\d{{1,3}}|{numbers}|a\s+few|several)"
+    return re.compile(
+        rf"(?:\b(?:and|plus|&)\s+|\+\s*)?(?:\b{count}\s+(?:{nouns})\b"
+        rf"|\b(?:{nouns})\s*[:\-–]?\s*\d{{1,3}}\b(?:\s+number\b)?)",
+        re.I,
+    )
+
+
+def _initials_line(before: str, line: str) -> bool:
+    """Whether ``line`` is only the initials of the name ending ``before`` ("MCa" after
+    "Margaret Carey", "MC" after "Michael Cook (SBC)")."""
+    bare = line.strip("() ")
+    if not (_ABBREVIATION.match(bare) and bare[:2].isupper()):
+        return False
+    words = re.sub(r"\([^()]*\)\s*$", "", before).split()
+    for n in (3, 2):
+        tail = words[-n:]
+        if len(tail) == n and len(_initials_of(tail)) == n:
+            if bare.upper().startswith(_initials_of(tail)):
+                return True
+    return False
+
+
+def _one_a_line(text: str) -> str:
+    """A list printed one person a line with no comma anywhere ("Frank Reid (FRE)
+    Councillor/Chairman / Geoff Proctor (GPR) Councillor", Boughton PC; the cells of a column,
+    "Nick Oakhill (NO) CHAIR / Katy Draper (KD)", Souldern PC): each line break separates
+    two entries, unless the line before is open (ends in "and", "&" or inside a bracket) or
+    the next line opens in lower case."""
+    lines = [ln.strip() for ln in text.strip().split("\n") if ln.strip()]
+    if len(lines) < 2 or re.search(r"[,;]", text):
+        return text
+    out = lines[0]
+    for line in lines[1:]:
+        tail = out.rstrip()
+        open_line = (
+            re.search(r"(?:\s(?:and|&)|&)$", tail)
+            or tail.count("(") > tail.count(")")
+            or not line[:1].isupper()
+            or _initials_line(tail, line)  # "Margaret Carey / MCa" (Ayton CC): the name's own
+        )
+        out += ("\n" if open_line else ",\n") + line
+    return out
+
+
+def drop_public_counts(text: str) -> str:
+    """``text`` with each count of unnamed people present taken out (a comma in its place)."""
+    return _public_count().sub(",", text)
 
 
 _PLURAL_TITLE_LABEL = re.compile(r"^\s*(Councillors|Cllrs\.?|Councillor|Cllr\.?)\s*:\s*(?=[A-Z])")
@@ -1009,11 +1135,13 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
     # "Councillors: Ed Plowden (Chair), Graham Morris, ..." (Bristol CC): the plural title
     # printed as a label is the list's honorific, given to each name
     text = _PLURAL_TITLE_LABEL.sub(r"\1 ", text)
+    text = drop_public_counts(_one_a_line(text))
     entries: list[PersonEntry] = []
     after_stop = False
     group_hon: str | None = None
     group: list[PersonEntry] = []
     close_after = False
+    after_group = False
     segments = [
         (joiner if k == 0 else ",", piece)
         for joiner, seg in _list_segments(text.strip().rstrip("."))
@@ -1030,6 +1158,7 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
         if re.match(r"^(?:and|&)\s+", seg):
             seg, joiner = re.sub(r"^(?:and|&)\s+", "", seg), "and"
         if close_after or joiner == "stop":  # a plural honorific ends with its sentence
+            after_group = after_group or close_after
             group_hon, close_after = None, False
         after_stop = after_stop or joiner == "stop"
         if is_honours(seg):
@@ -1049,18 +1178,21 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
         if lead_chair and looks_like_name(seg[lead_chair.end() :]):
             # "Present: Chairman Cllr Mrs Shewell, Cllrs Hayward, ..." (Tintern CC)
             seg, chair = seg[lead_chair.end() :], True
-        role_first = re.match(r"^(Clerk|RFO)\s+(?=[A-Z])", seg)
+        # "Clerk Mrs J Todd" (Milburn PC), "and the clerk: Tom Brindley" (Hertingfordbury PC)
+        role_first = re.match(r"^(?:the\s+)?((?i:clerk)|RFO)(?:\s*:)?\s+(?=[A-Z])", seg)
         if role_first and looks_like_name(seg[role_first.end() :]):
             seg = f"{seg[role_first.end() :]} ({role_first.group(1)})"  # "Clerk Mrs J Todd"
         tier = _TIER_TITLE.match(seg)
         if tier and looks_like_name(seg[tier.end() :]):
+            place = tier.group("place")
             entries.append(
                 PersonEntry(
                     name=seg,
-                    organisation=f"{tier.group('place')}{tier.group('tier')} Council",
+                    organisation=f"{place}{tier.group('tier')} Council" if place else None,
                     evidence=seg,
                     new_list=after_stop,
                     public=public,
+                    after_members=after_stop or after_group,
                 )
             )
             continue  # "Eden District Councillor A Armstrong": the name as printed
@@ -1068,6 +1200,10 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             continue  # "Members of the Public - Two Members": a count, no names
         name_part, groups = split_brackets(seg)
         name_part = re.sub(r"\s*[–—-]\s*$", "", name_part)
+        after = _CHAIR_AFTER.match(name_part)
+        if after and looks_like_name(after.group("name")):
+            # "Mrs R Crisp-Chair" (Northwold PC), "Frank Reid Chair" (Boughton PC)
+            name_part, chair = after.group("name"), True
         dash = re.match(r"^(.+?)\s+[–—-]\s+(.+)$", name_part)
         dash_org = None
         if dash and looks_like_name(dash.group(1)):
@@ -1078,6 +1214,10 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             if entries and not groups and role_after:
                 pos, org = role_and_org(seg)
                 last = entries[-1]
+                # "Frank Reid (FRE) Councillor/Chairman" (Boughton PC): one of the roles chairs
+                last.chair = last.chair or any(
+                    (_chair_cue(r) or (False,))[0] for r in seg.split("/")
+                )
                 last.position = last.position or pos
                 last.organisation = last.organisation or org
                 last.evidence += ", " + seg
@@ -1091,7 +1231,12 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             group_hon = None
         name = f"{hon} {rest}" if hon else rest  # post-nominal letters kept as printed
         entry = PersonEntry(
-            name=name, chair=chair, evidence=seg, new_list=after_stop, public=public
+            name=name,
+            chair=chair,
+            evidence=seg,
+            new_list=after_stop,
+            public=public,
+            after_members=after_stop or after_group,
         )
         prev = entries[-1] if entries else None
         if (
@@ -1111,6 +1256,11 @@ def split_people(text: str, default_org: str | None = None) -> list[PersonEntry]
             if cue:
                 entry.chair = entry.chair or cue[0]
                 entry.position = entry.position or cue[1]
+                continue
+            office = _office_in(g)
+            if office and entry.organisation is None:
+                entry.position, entry.organisation = office
+                entry.office_elsewhere = True
                 continue
             pos, org = role_and_org(g)
             entry.position = entry.position or pos

@@ -1,0 +1,178 @@
+"""Attendance forms of parish and community council minutes (issue 13), each asserted on real
+papers of two or more authorities, the paper's printed words quoted beside each check: counts of
+the public, councillors of other councils printed after the members, offices in other bodies,
+the chair's title after a name, a sentence ending inside a line, and police in attendance."""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from pipeline.process import process_paper
+from tests.conftest import SAMPLES
+
+CORPUS = SAMPLES / "corpus"
+PAPERS = {
+    "wretton": "wretton-pc-norfolk/2016-01-04-minutes.txt",
+    "northwold": "northwold-pc-norfolk/2014-01-07-minutes.txt",
+    "milburn": "milburn-pc-cumbria/2021-01-26-minutes.pdf",
+    "newbiggin": "newbiggin-pc-cumbria/2019-09-03-minutes.docx",
+    "hertingfordbury": "hertingfordbury-pc/2012-06-13-minutes.pdf",
+    "west_dereham": "west-dereham-pc-norfolk/2020-12-03-minutes.txt",
+    "broomhill": "broomhill-cc-glasgow/2025-11-12-minutes.pdf",
+    "manordeilo": "manordeilo-salem-cc/2015-06-10-minutes.pdf",
+    "boughton_agm": "boughton-pc-norfolk/2012-05-04-agenda-and-minutes-annual-meeting.html",
+    "boughton": "boughton-pc-norfolk/2013-08-02-agenda-and-minutes.html",
+    "souldern": "souldern-pc-oxon/2018-05-24-minutes.pdf",
+    "wereham": "wereham-pc-norfolk/2011-01-11-minutes.txt",
+}
+
+
+@pytest.fixture(scope="module")
+def att() -> dict[str, list]:
+    out = {}
+    for key, rel in PAPERS.items():
+        path = CORPUS / rel
+        data = path.read_bytes()
+        result = process_paper(str(path), path.name, data, hashlib.sha256(data).hexdigest())
+        out[key] = result.records["attendance"]
+    return out
+
+
+def by_name(recs) -> dict[str, set[str]]:
+    got: dict[str, set[str]] = {}
+    for r in recs:
+        got.setdefault(r.name_as_printed, set()).add(r.status)
+    return got
+
+
+def test_a_count_of_the_public_names_nobody(att):
+    # "Mrs S. Leet / 1 member of the public / Mrs Crisp welcomed all to the meeting ..."
+    northwold = {r.name_as_printed: r for r in att["northwold"]}
+    assert northwold["Mrs S. Leet"].status == "present"
+    assert northwold["Mrs S. Leet"].position is None
+    assert not any("public" in n or "welcomed" in n for n in northwold)
+    # "... Borough Councillor Colin Sampson 3 members of the public"
+    assert "Borough Councillor Colin Sampson" in by_name(att["wretton"])
+    # "... and Councillor A Connell plus ten guests"; "..., 5 electors and the clerk: Tom Brindley"
+    assert not any("guests" in r.name_as_printed for r in att["milburn"])
+    assert by_name(att["hertingfordbury"])["Tom Brindley"] == {"officer"}
+
+
+def test_councillors_of_other_councils_after_the_members_list(att):
+    # "Present– Cllr David Llewellyn - Chairman, ..., Cllr Bill Whitmore. / County Councillor
+    # Martin Storey Borough Councillor Colin Sampson 3 members of the public"
+    wretton = by_name(att["wretton"])
+    assert wretton["Cllr Bill Whitmore"] == {"present"}
+    assert wretton["County Councillor Martin Storey"] == {"also_present"}
+    assert wretton["Borough Councillor Colin Sampson"] == {"also_present"}
+    # "Councillors D Richardson (Chair), ..., N Cresswell and P Moran Clerk Mrs J Todd Eden
+    # District Councillor A Armstrong and Councillor A Connell plus ten guests"
+    milburn = by_name(att["milburn"])
+    assert milburn["Councillor P Moran"] == {"present"}
+    assert milburn["Eden District Councillor A Armstrong"] == {"also_present"}
+    assert milburn["Councillor A Connell"] == {"also_present"}
+    # "Councillors D Thompson (Chair) , N Armstrong, M Atkinson, R Robson and P Clarke,
+    # A Armstrong, EDC, Clerk J Brampton"
+    newbiggin = {r.name_as_printed: r for r in att["newbiggin"]}
+    assert newbiggin["Councillor P Clarke"].status == "present"
+    assert newbiggin["A Armstrong"].status == "also_present"
+    assert newbiggin["A Armstrong"].organisation == "EDC"
+    # a county councillor inside the members' list stays present: "Councillors Alun Davies,
+    # ..., Doris Jones and County Councillor Joseph Davies."
+    assert by_name(att["manordeilo"])["County Councillor Joseph Davies"] == {"present"}
+
+
+def test_an_office_in_another_body_makes_a_visitor(att):
+    # "Andy Challen (Chair Village Hall Management Committee)"
+    dereham = {r.name_as_printed: r for r in att["west_dereham"]}
+    assert dereham["Andy Challen"].status == "also_present"
+    assert dereham["Andy Challen"].organisation == "Village Hall Management Committee"
+    assert dereham["Lorraine Hunt"].status == "present"
+    # "Ross Cunningham (Chair Whiteinch CC)"
+    broomhill = {r.name_as_printed: r for r in att["broomhill"]}
+    assert broomhill["Ross Cunningham"].status == "also_present"
+    assert broomhill["Ross Cunningham"].organisation == "Whiteinch CC"
+
+
+def test_the_chairs_title_after_a_name(att):
+    # "Present: Mrs R Crisp-Chair, Mr F. Eglington, ..."
+    northwold = {r.name_as_printed: r for r in att["northwold"]}
+    assert northwold["Mrs R Crisp"].chair is True
+    assert northwold["Mr F. Eglington"].chair is False
+
+
+def test_a_sentence_ending_inside_a_line_and_police_in_attendance(att):
+    # "20. APOLOGIES FOR ABSENCE / Cllrs C Edwards, G O'Leary. District Cllr L Haysey"
+    got = by_name(att["hertingfordbury"])
+    assert got["Councillor G O'Leary"] == {"apologies"}
+    assert got["District Cllr L Haysey"] == {"apologies"}
+    # "In attendance: Chief Inspector G McDonald, Inspector C Hunt (Herts Police), ..."
+    assert got["Chief Inspector G McDonald"] == {"also_present"}
+    assert got["Inspector C Hunt"] == {"also_present"}
+
+
+def test_one_person_a_line_with_initials_and_a_role(att):
+    # "Present: / Frank Reid Chair / Dave Horkan (DHO) Clerk / Frank Reid (FRE)
+    # Councillor/Chairman / Geoff Proctor (GPR) Councillor / ... / Public Members 5"
+    agm = {r.name_as_printed: r for r in att["boughton_agm"]}
+    assert set(agm) == {
+        "Frank Reid",
+        "Dave Horkan",
+        "Geoff Proctor",
+        "Mark Pogmore",
+        "Tim Madgwick",
+        "Peter Agate",
+        "David Cooper",
+    }
+    assert agm["Dave Horkan"].status == "officer"
+    assert agm["Frank Reid"].chair is True
+    assert agm["Geoff Proctor"].status == "present"
+    # the same form as the cells of a column: "Nick Oakhill (NO) CHAIR / Katy Draper (KD)"
+    souldern = {r.name_as_printed: r for r in att["souldern"]}
+    assert souldern["Nick Oakhill"].chair is True
+    assert souldern["Katy Draper"].status == "present"
+    assert souldern["Cathy Fleet"].status == "officer"
+
+
+def test_a_side_column_beside_a_list_one_person_a_line(att):
+    # "Dave Horkan (DHO) Clerk Apologies: Peter Agate (PAG) / Frank Reid (FRE)
+    # Councillor/Chairman / ... / Mark Pogmore (MPO) Councillor Chair: Frank Reid / Andy Beeston
+    # (ABE) Councillor Distribution: / ... / Geoff Proctor (GPR) Councillor"
+    got = by_name(att["boughton"])
+    assert got["Peter Agate"] == {"apologies"}
+    assert got["Dave Horkan"] == {"officer"}
+    assert got["Frank Reid"] == {"present"}
+    assert got["Mark Pogmore"] == {"present"}
+    assert got["Andy Beeston"] == {"present"}
+    assert got["Geoff Proctor"] == {"present"}
+
+
+def test_apologies_as_an_agendas_item_lists_nobody(att):
+    # the agenda before the minutes: "Apologies / Minutes meeting 3rd May 2013 / Matters Arising
+    # / Chairman's Report – F. Reid / ..." (2013); "Apologies / Election of officers (Chairman,
+    # Vice Chairman) / ..." (2012)
+    for key in ("boughton", "boughton_agm"):
+        names = {r.name_as_printed for r in att[key] if r.status == "apologies"}
+        assert names <= {"Peter Agate"}, names
+
+
+def test_ms_written_with_a_slash(att):
+    # "Apologies: C. Humphries and M/s Norris"
+    got = by_name(att["wereham"])
+    assert got["M/s Norris"] == {"apologies"}
+    assert got["P. Norris"] == {"present"}
+
+
+def test_a_role_after_a_comma_then_more_names_each_with_its_title() -> None:
+    # a decision notice: "Committee Members present: Councillor Ed Plowden Councillor Donald
+    # Alexander ... Councillor Emma Edwards, Leader of the Green Group Councillor Kaz Self
+    # Councillor David Wilcox Councillor Jonathan Hucker"
+    path = CORPUS / "bristol-cc/2025-10-23-decisions-transport-connectivity-policy-committee.pdf"
+    data = path.read_bytes()
+    recs = process_paper(str(path), path.name, data, hashlib.sha256(data).hexdigest()).records
+    got = {r.name_as_printed: r for r in recs["attendance"]}
+    assert got["Councillor Emma Edwards"].position == "Leader of the Green Group"
+    for name in ("Councillor Kaz Self", "Councillor David Wilcox", "Councillor Jonathan Hucker"):
+        assert got[name].status == "present"
