@@ -208,7 +208,9 @@ class Resolution:
     )
     paper_id: str = column("string", _PAPER, required=True)
     minute_ref: str = column(
-        "string", "minute the resolution belongs to; for a member's decision, its printed number"
+        "string",
+        "minute the resolution belongs to; null for a decision taken before the first numbered"
+        " minute (a chair chosen for the meeting); for a member's decision, its printed number",
     )
     number: int = column("int", "clause number; a lone RESOLVED paragraph is 1", required=True)
     text: str = column("string", "resolution text", required=True)

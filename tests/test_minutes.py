@@ -1137,3 +1137,24 @@ def test_agreed_by_all_and_sentences_that_only_say_it_was_agreed() -> None:
     herts = "samples/corpus/hertingfordbury-pc/2019-03-13-minutes.pdf"
     decided = [t for ref in ("107", "109", "111") for t in _resolutions_of(herts, ref)]
     assert decided and not any(t.startswith("Unanimously agreed") for t in decided)
+
+
+def test_a_decision_before_the_first_minute_and_after_a_decimal_paragraph_number() -> None:
+    # Hertingfordbury PC, 13 June 2012: "As both the chairman and vice-chairman were absent, the
+    # clerk called for nominations to chair the meeting. It was unanimously agreed that Cllr
+    # Rochford take the chair." comes before minute 20; "25.3 It was agreed that a meeting would
+    # take place prior to the resumption of the planning enquiry in September. 25.4 25.4.1 The
+    # clerk's report was noted. 25.4.2 It was RESOLVED that ..." ends at "September."
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/hertingfordbury-pc/2012-06-13-minutes.pdf")
+    resolutions = process_paper(str(p), p.name, p.read_bytes(), "p").records["resolutions"]
+    assert [(r.minute_ref, r.text) for r in resolutions if r.minute_ref is None] == [
+        (None, "Cllr Rochford take the chair.")
+    ]
+    assert [r.text for r in resolutions if r.minute_ref == "25"] == [
+        "a meeting would take place prior to the resumption of the planning enquiry in"
+        " September.",
+        "that the Clerk’s overtime of 5 hrs be approved.",
+        "that thanks be given to the police for their support.",
+    ]

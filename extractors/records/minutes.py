@@ -91,6 +91,9 @@ class MinutesRead:
     items: list[Minute]
     first_item_index: int
     starts: list[int] = field(default_factory=list)  # line index of each minute's heading
+    #: decisions the meeting took before its first numbered minute ("As both the chairman and
+    #: vice-chairman were absent ... It was unanimously agreed that Cllr Rochford take the chair.")
+    opening: list[ResolutionText] = field(default_factory=list)
 
 
 @functools.cache
@@ -656,7 +659,7 @@ _SENTENCE_END = re.compile(
     r"(?<=[a-z0-9)£%”’\"'][.!])(?<!^[a-z]\.)(?<!\s[a-z]\.)"
     # an abbreviation before a number or name ends nothing: "(Ch. No. 101140)", "Cllr. Whitmore"
     r"(?<!\bNo\.)(?<!\bNos\.)(?<!\bCh\.)(?<!\bRef\.)(?<!\bCllr\.)(?<!\bMr\.)(?<!\bMrs\.)(?<!\bDr\.)(?<!\bSt\.)"
-    r"\s+(?=[A-Z(]|\d{1,3}\.\d{1,2}\s+[A-Z]|\d{1,3}\s+[A-Z][a-z])|\n\n+"
+    r"\s+(?=[A-Z(]|\d{1,3}(?:\.\d{1,2}){1,2}\s+[A-Z\d]|\d{1,3}\s+[A-Z][a-z])|\n\n+"
     r"|\s+(?=Signed\s*[_.…]{3,})"
     # a line with no full stop joined to the next sentence: "... audited by Charles Noble The
     # Annual Governance Statement was approved" (a capital "The" after a word, not after "of",
@@ -1207,7 +1210,12 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
                 ),
             )
         )
-    return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads])
+    opening = (
+        prose_resolutions(_paragraphs(lines[: heads[0].index]), lines[0].page, resolved_only=True)
+        if heads and heads[0].index
+        else []
+    )
+    return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads], opening)
 
 
 _APPROVES = re.compile(r"\b(?:approv\w*|confirm\w*|correct\s+record|signed|agreed)\b", re.I)
@@ -1339,6 +1347,20 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         )
         read = read_minutes(lines)
         meeting_date = facts.date or part.date
+        for res in read.opening:
+            out.add(
+                "resolutions",
+                Resolution(
+                    meeting_id=mid,
+                    paper_id=ctx.paper_id,
+                    minute_ref=None,
+                    number=res.number,
+                    text=res.text,
+                    verb=resolution_verb(res.text, res.intro),
+                    approves_minutes_of=None,
+                    page=res.page,
+                ),
+            )
         for position, item in enumerate(read.items, 1):
             out.add(
                 "minute_items",
