@@ -1153,8 +1153,7 @@ def test_a_decision_before_the_first_minute_and_after_a_decimal_paragraph_number
         (None, "Cllr Rochford take the chair.")
     ]
     assert [r.text for r in resolutions if r.minute_ref == "25"] == [
-        "a meeting would take place prior to the resumption of the planning enquiry in"
-        " September.",
+        "a meeting would take place prior to the resumption of the planning enquiry in September.",
         "that the Clerk’s overtime of 5 hrs be approved.",
         "that thanks be given to the police for their support.",
     ]

@@ -721,6 +721,13 @@ def _decision_sentences() -> tuple[re.Pattern[str], ...]:
 
 
 @functools.cache
+def _marked_minutes_sentences() -> tuple[re.Pattern[str], ...]:
+    """The decision sentences that are decisions in minutes marking theirs RESOLVED too."""
+    rows = load_table("decision_sentences.csv")
+    return tuple(re.compile(r["pattern"]) for r in rows if r["in_marked_minutes"] == "yes")
+
+
+@functools.cache
 def _planning_response() -> re.Pattern[str]:
     """A council's response to a planning application at the start of a sentence or line
     (``data/planning_responses.csv``: "No objections", "Approval recommended")."""
@@ -805,7 +812,10 @@ def _failed_outcomes() -> tuple[re.Pattern[str], ...]:
 
 
 #: an opener worded as the meeting's own decision: impersonal ("It was agreed to") or "resolved"
-_RESOLVED_WORD = re.compile(r"^it\s+was\b|\bresolved\b", re.I)
+#: an opener worded as the meeting's decision in minutes that mark theirs RESOLVED: "It was
+#: ...", "... resolved", or a motion moved and seconded ("Councillor Sally Sahin proposed, and
+#: Councillor David Dent seconded, that ...", Burton-cum-Walden PC; a lost one is dropped)
+_RESOLVED_WORD = re.compile(r"^it\s+was\b|\bresolved\b|\bseconded\b", re.I)
 
 
 def failed_motion(text: str) -> bool:
@@ -863,7 +873,8 @@ def prose_resolutions(
         # decision verb ("The Committee for Transport and Connectivity noted the report."),
         # minutes agreed or approved ("The minutes of the previous meeting were agreed as
         # accurate.")
-        if _BODY_DECIDES.match(sentence) or _MINUTES_DECIDED.search(sentence):
+        papers = resolved_only and any(p.search(sentence) for p in _marked_minutes_sentences())
+        if _BODY_DECIDES.match(sentence) or _MINUTES_DECIDED.search(sentence) or papers:
             if not any(at <= s < at + len(sentence) for s, _ in found):
                 found.append((at, sentence))
     if resolved_only:
@@ -882,7 +893,13 @@ def prose_resolutions(
                 found.append((sentences[n - 1][0], put.group("what")))
                 continue
         carried = _PROPOSED_AGREED.search(sentence)
-        if carried and len(carried.group("what").split()) >= 2:
+        # "Mrs Crisp proposed Mr Collins, seconded by Mrs Muir, all Councillors agreed." is the
+        # vote with its decision, read whole below
+        if (
+            carried
+            and len(carried.group("what").split()) >= 2
+            and not _VOTE_TAIL.search(carried.group("what"))
+        ):
             found.append((at, carried.group("what")))
             continue
         if _AGREED_ALONE.match(sentence):
