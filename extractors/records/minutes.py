@@ -665,6 +665,11 @@ _SENTENCE_END = re.compile(
     # Annual Governance Statement was approved" (a capital "The" after a word, not after "of",
     # "and", "for", "from", "with", "into": "Friends of The Hall")
     r"|(?<=[a-z]{3})(?<!and)(?<!for)(?<!rom)(?<!ith)(?<!nto)(?<!pon)\s+(?=The\s+[A-Z])"
+    # ... or a sentence whose subject is a member's initials: "... the election of officers
+    # TMA proposed Frank Reid (FRE) as Chairman" (Boughton PC), "... defects LA reported that"
+    # (West Dereham PC); not "the PC agreed", "by DHO and"
+    r"|(?<=[\w)])(?<!\bthe)(?<!\bThe)(?<!\bof)(?<!\band)(?<!\bby)(?<!\bto)"
+    r"\s+(?=[A-Z]{2,3}\s+(?:[a-z]+ed|asked|said|thanked|agreed|noted)\b)"
 )
 
 
