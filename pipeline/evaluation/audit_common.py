@@ -10,10 +10,11 @@ reading the page. A verdict is ``right``, ``partly`` or ``wrong``; a row nobody 
 
 from __future__ import annotations
 
+import argparse
 import csv
 import hashlib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path, PurePosixPath
@@ -176,3 +177,77 @@ def cell(value: object, limit: int = 120) -> str:
     if len(text) > limit:
         text = text[: limit - 1] + "…"
     return text.replace("|", "\\|")
+
+
+def write_todo(judged: pd.DataFrame, path: Path, columns: Iterable[str]) -> int:
+    """Write the unjudged rows of a draw as a CSV to fill in, one column per name in
+    ``columns`` (``verdict`` and ``reason`` left empty); returns how many rows."""
+    columns = list(columns)
+    todo = judged[judged["verdict"] == UNJUDGED]
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(columns)
+        for row in todo.to_dict("records"):
+            w.writerow(["" if c in ("verdict", "reason") else as_text(row.get(c)) for c in columns])
+    return len(todo)
+
+
+def audit_parser(
+    prog: str, description: str, *, judgements: str, md: str, seed: int, n: int
+) -> argparse.ArgumentParser:
+    """The options every audit takes: ``--out`` (a finished run), ``--judgements``, ``--md``,
+    ``--seed``, ``--n`` and ``--todo``, with the audit's own defaults."""
+    p = argparse.ArgumentParser(prog=prog, description=description)
+    p.add_argument("--out", type=Path, required=True, help="folder of a finished run")
+    p.add_argument("--judgements", type=Path, default=Path(judgements))
+    p.add_argument("--md", type=Path, default=Path(md))
+    p.add_argument("--seed", type=int, default=seed)
+    p.add_argument("--n", type=int, default=n)
+    p.add_argument("--todo", type=Path, help="write the unjudged drawn rows here as a CSV")
+    return p
+
+
+def pipeline_version(papers: pd.DataFrame) -> str:
+    """The pipeline version(s) that wrote a run's papers, comma-separated ('unknown' if none)."""
+    if "pipeline_version" not in papers.columns:
+        return "unknown"
+    versions = sorted(str(v) for v in papers["pipeline_version"].dropna().unique())
+    return ", ".join(versions) or "unknown"
+
+
+def summary_line(name: str, seed: int, judged: pd.DataFrame, population: int, md: Path) -> str:
+    """One line saying what an audit drew, how it was judged and where the page went."""
+    counts = tally(judged["verdict"])
+    return (
+        f"{name}: seed {seed}, {len(judged)} of {population} rows: "
+        + ", ".join(f"{k} {v}" for k, v in counts.items())
+        + f" -> {md}"
+    )
+
+
+def counts_table(counts: Mapping[str, int], total: int) -> list[str]:
+    """The markdown table of verdict counts with their shares, and the total."""
+    return [
+        "| verdict | rows | share |",
+        "|---|---:|---:|",
+        *(f"| {v} | {c} | {pct(c, total)} |" for v, c in counts.items()),
+        f"| total | {total} | |",
+    ]
+
+
+def publish(
+    args: argparse.Namespace,
+    name: str,
+    text: str,
+    judged: pd.DataFrame,
+    population: int,
+    todo_writer: Callable[[pd.DataFrame, Path], int],
+) -> int:
+    """Write an audit's page to ``args.md``, say what it counted and, with ``args.todo``, write
+    the unjudged rows there with ``todo_writer``; returns the exit code (0)."""
+    args.md.parent.mkdir(parents=True, exist_ok=True)
+    args.md.write_text(text, encoding="utf-8")
+    print(summary_line(name, args.seed, judged, population, args.md))
+    if args.todo:
+        print(f"{todo_writer(judged, args.todo)} unjudged rows -> {args.todo}")
+    return 0

@@ -29,8 +29,6 @@ in the judgements' layout, ready to be judged and appended.
 
 from __future__ import annotations
 
-import argparse
-import csv
 import re
 import sys
 from collections.abc import Iterable, Mapping
@@ -45,13 +43,16 @@ from pipeline.evaluation.audit_common import (
     UNJUDGED,
     VERDICTS,
     Judgement,
-    as_text,
+    audit_parser,
     changes_since,
+    counts_table,
     draw_sample,
     judge,
     number_twins,
     paper_paths,
     paper_relpath,
+    pipeline_version,
+    publish,
     squash,
     tally,
     text_key,
@@ -188,10 +189,7 @@ def render_markdown(
         "keyed by a hash of paper path, page, amount as printed, financial year and the start "
         "of the evidence).",
         "",
-        "| verdict | rows | share |",
-        "|---|---:|---:|",
-        *(f"| {v} | {c} | {_pct(c, total)} |" for v, c in counts.items()),
-        f"| total | {total} | |",
+        *counts_table(counts, total),
         "",
         _COUNTS_MARK
         + " "
@@ -240,65 +238,34 @@ def render_markdown(
 
 def write_todo(judged: pd.DataFrame, path: Path) -> int:
     """Write the unjudged rows of a draw as a CSV to fill in; returns how many."""
-    todo = judged[judged["verdict"] == UNJUDGED]
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow([*JUDGEMENT_COLUMNS, *JUDGED_COLUMNS, "evidence"])
-        for row in todo.to_dict("records"):
-            w.writerow(
-                [
-                    row["key"],
-                    row["paper"],
-                    int(row["page"]),
-                    row["amount_text"],
-                    "",
-                    "",
-                    *(as_text(row.get(c)) for c in JUDGED_COLUMNS),
-                    as_text(row.get("evidence")),
-                ]
-            )
-    return len(todo)
+    return audit_common.write_todo(judged, path, [*JUDGEMENT_COLUMNS, *JUDGED_COLUMNS, "evidence"])
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: draw, look up judgements, write the markdown; returns the exit code."""
-    p = argparse.ArgumentParser(
-        prog="python -m pipeline.evaluation.funding_audit",
-        description="Audit a sample of funding rows against judgements.",
-    )
-    p.add_argument("--out", type=Path, required=True, help="folder of a finished run")
-    p.add_argument("--judgements", type=Path, default=Path("docs/funding-audit-judgements.csv"))
-    p.add_argument("--md", type=Path, default=Path("docs/funding-audit.md"))
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    p.add_argument("--n", type=int, default=DEFAULT_N)
-    p.add_argument("--todo", type=Path, help="write the unjudged drawn rows here as a CSV")
-    args = p.parse_args(argv)
+    args = audit_parser(
+        "python -m pipeline.evaluation.funding_audit",
+        "Audit a sample of funding rows against judgements.",
+        judgements="docs/funding-audit-judgements.csv",
+        md="docs/funding-audit.md",
+        seed=DEFAULT_SEED,
+        n=DEFAULT_N,
+    ).parse_args(argv)
 
     funding = pd.read_parquet(args.out / "funding")
     papers = pd.read_parquet(args.out / "papers")
     rows = audited_rows(funding, papers)
     judged = judge(draw_sample(rows, args.n, args.seed), read_judgements(args.judgements))
-    versions = sorted(str(v) for v in papers["pipeline_version"].dropna().unique())
     before = args.md.with_name(args.md.stem + "-before.md")
     md = render_markdown(
         judged,
         seed=args.seed,
         n=args.n,
         population=len(rows),
-        pipeline_version=", ".join(versions) or "unknown",
+        pipeline_version=pipeline_version(papers),
         before=before,
     )
-    args.md.parent.mkdir(parents=True, exist_ok=True)
-    args.md.write_text(md, encoding="utf-8")
-    counts = tally(judged["verdict"])
-    print(
-        f"funding audit: seed {args.seed}, {len(judged)} of {len(rows)} rows: "
-        + ", ".join(f"{k} {v}" for k, v in counts.items())
-        + f" -> {args.md}"
-    )
-    if args.todo:
-        print(f"{write_todo(judged, args.todo)} unjudged rows -> {args.todo}")
-    return 0
+    return publish(args, "funding audit", md, judged, len(rows), write_todo)
 
 
 if __name__ == "__main__":
