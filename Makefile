@@ -10,7 +10,7 @@ UV_VERSION := 0.13.9
 # `make lock LOCK_FLAGS=--upgrade` moves every pin to the newest release its range allows
 LOCK_FLAGS ?=
 
-.PHONY: setup ocr-engine lock run test eval eval-unseen lint format dictionary bench clean funding-audit entities-audit report
+.PHONY: setup ocr-engine lock run test eval eval-unseen lint format dictionary bench clean funding-audit entities-audit resolutions-audit report
 
 setup: $(STAMP) ocr-engine
 
@@ -79,6 +79,15 @@ funding-audit: setup
 entities-audit: setup
 	$(VENV)/bin/minutebook run samples --out $(OUT) --quiet
 	$(PY) -m pipeline.evaluation.entities_audit --out $(OUT) --judgements docs/entities-audit-judgements.csv --md docs/entities-audit.md
+
+# the hand audit of resolutions (issue 13): a run over samples/real and samples/corpus only (its own
+# output folder, so $(OUT) keeps the full run), judgements in docs/resolutions-audit-judgements.csv;
+# AUDIT_ARGS passes options on, e.g. `make resolutions-audit AUDIT_ARGS="--seed 5 --todo todo.csv"`
+RES_AUDIT_OUT ?= $(OUT)-resolutions-audit
+AUDIT_ARGS ?=
+resolutions-audit: setup
+	$(VENV)/bin/minutebook run samples/real samples/corpus --out $(RES_AUDIT_OUT) --quiet
+	$(PY) -m pipeline.evaluation.resolutions_audit --out $(RES_AUDIT_OUT) --judgements docs/resolutions-audit-judgements.csv --md docs/resolutions-audit.md $(AUDIT_ARGS)
 
 lint: setup
 	$(VENV)/bin/ruff check .

@@ -23,22 +23,22 @@ from __future__ import annotations
 
 import argparse
 import csv
-import hashlib
 import sys
 from collections.abc import Mapping
 from pathlib import Path
 
 import pandas as pd
 
-from pipeline.evaluation.funding_audit import (
+from pipeline.evaluation.audit_common import (
     UNJUDGED,
     VERDICTS,
-    _cell,
-    _pct,
     draw_sample,
-    paper_relpath,
+    paper_paths,
     tally,
+    text_key,
 )
+from pipeline.evaluation.audit_common import cell as _cell
+from pipeline.evaluation.audit_common import pct as _pct
 
 DEFAULT_SEED = 15
 DEFAULT_N = 60
@@ -66,8 +66,7 @@ _ID = {"people": "person_id", "organisations": "org_id"}
 
 def entity_key(name: str, forms: list[str]) -> str:
     """A stable 12-hex key from an entity's canonical name and its printed forms."""
-    text = "\x1f".join([name, *sorted(set(forms))])
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return text_key(name, *sorted(set(forms)))
 
 
 def _read(out: Path, table: str) -> pd.DataFrame:
@@ -80,7 +79,7 @@ def audited_entities(out: Path, table: str) -> pd.DataFrame:
     ``key``, its printed ``forms``, and where it is first named (``paper``, ``page``,
     ``evidence``), sorted by key so a draw does not depend on the order of the run."""
     papers = _read(out, "papers")
-    rel = papers.set_index("paper_id")["path"].map(lambda p: paper_relpath(str(p)))
+    rel = paper_paths(papers)
     named = []
     for source, id_col, name_col in _NAMED_IN[table]:
         rows = _read(out, source)

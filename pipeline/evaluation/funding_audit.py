@@ -29,22 +29,56 @@ in the judgements' layout, ready to be judged and appended.
 
 from __future__ import annotations
 
-import argparse
-import csv
-import hashlib
 import re
 import sys
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 
 import pandas as pd
 
-#: the folders under ``samples/`` whose papers the audit draws from
-AUDITED_FOLDERS: tuple[str, ...] = ("real", "corpus")
-VERDICTS: tuple[str, ...] = ("right", "partly", "wrong")
-UNJUDGED = "unjudged"
+from pipeline.evaluation import audit_common
+from pipeline.evaluation.audit_common import (
+    AUDITED_FOLDERS,
+    UNJUDGED,
+    VERDICTS,
+    Judgement,
+    audit_parser,
+    changes_since,
+    counts_table,
+    draw_sample,
+    judge,
+    number_twins,
+    paper_paths,
+    paper_relpath,
+    pipeline_version,
+    publish,
+    squash,
+    tally,
+    text_key,
+)
+from pipeline.evaluation.audit_common import cell as _cell
+from pipeline.evaluation.audit_common import pct as _pct
+
+__all__ = [
+    "AUDITED_FOLDERS",
+    "UNJUDGED",
+    "VERDICTS",
+    "Judgement",
+    "audited_rows",
+    "before_counts",
+    "changes_since",
+    "draw_sample",
+    "judge",
+    "main",
+    "paper_relpath",
+    "read_judgements",
+    "render_markdown",
+    "row_key",
+    "tally",
+    "write_todo",
+]
+
 DEFAULT_SEED = 14
 DEFAULT_N = 80
 JUDGEMENT_COLUMNS: tuple[str, ...] = ("key", "paper", "page", "amount_text", "verdict", "reason")
@@ -61,21 +95,6 @@ _EVIDENCE_CHARS = 60
 _COUNTS_MARK = "<!-- funding-audit counts:"
 
 
-def paper_relpath(path: str) -> str | None:
-    """The path of a paper below ``samples/`` when it is in an audited folder, else None.
-
-    ``samples/real/x.pdf`` and ``/abs/samples/corpus/a/b.pdf`` give ``real/x.pdf`` and
-    ``corpus/a/b.pdf``; a Milton Keynes sample (``samples/000_x.pdf``) gives None.
-    """
-    parts = PurePosixPath(path.replace("\\", "/")).parts
-    for i in range(len(parts) - 1, 0, -1):
-        if parts[i] in AUDITED_FOLDERS and parts[i - 1] == "samples" and i + 1 < len(parts):
-            return "/".join(parts[i:])
-    if len(parts) > 1 and parts[0] in AUDITED_FOLDERS:
-        return "/".join(parts)
-    return None
-
-
 def row_key(
     paper: str,
     page: int,
@@ -84,10 +103,9 @@ def row_key(
     financial_year: str | None = None,
 ) -> str:
     """A stable 12-hex key for a funding row from what a reader sees on the page."""
-    ev = re.sub(r"\s+", " ", evidence or "").strip()[:_EVIDENCE_CHARS]
     fy = financial_year if isinstance(financial_year, str) else ""
-    text = "\x1f".join((paper, str(int(page)), (amount_text or "").strip(), fy, ev))
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    ev = squash(evidence)[:_EVIDENCE_CHARS]
+    return text_key(paper, str(int(page)), (amount_text or "").strip(), fy, ev)
 
 
 def audited_rows(funding: pd.DataFrame, papers: pd.DataFrame) -> pd.DataFrame:
@@ -96,8 +114,7 @@ def audited_rows(funding: pd.DataFrame, papers: pd.DataFrame) -> pd.DataFrame:
     Adds ``paper`` (path below ``samples/``) and ``key``; rows come back sorted by key (and
     then by their columns), so a draw does not depend on the order a run wrote them in.
     """
-    rel = papers.set_index("paper_id")["path"].map(lambda p: paper_relpath(str(p)))
-    rows = funding.assign(paper=funding["paper_id"].map(rel))
+    rows = funding.assign(paper=funding["paper_id"].map(paper_paths(papers)))
     rows = rows[rows["paper"].notna()].copy()
     rows["key"] = [
         row_key(p, pg, a, e, fy)
@@ -110,126 +127,15 @@ def audited_rows(funding: pd.DataFrame, papers: pd.DataFrame) -> pd.DataFrame:
             strict=True,
         )
     ]
-    order = [
-        "key",
-        "paper",
-        "page",
-        "kind",
-        "funder",
-        "recipient",
-        "purpose",
-        "amount_text",
-        "evidence",
-    ]
-    order = [c for c in order if c in rows.columns]
-    rows = rows.sort_values(order, na_position="first", kind="mergesort").reset_index(drop=True)
-    nth = rows.groupby("key").cumcount() + 1
-    rows["key"] = [k if i == 1 else f"{k}.{i}" for k, i in zip(rows["key"], nth, strict=True)]
-    return rows
+    order = ["paper", "page", "kind", "funder", "recipient", "purpose", "amount_text", "evidence"]
+    return number_twins(rows, order)
 
 
-def draw_sample(rows: pd.DataFrame, n: int = DEFAULT_N, seed: int = DEFAULT_SEED) -> pd.DataFrame:
-    """The ``n`` rows whose keys hash lowest under ``seed`` (all of them when there are fewer).
-
-    A row is drawn or not whatever else changed in the run, so a change to a few rows redraws
-    only those (a positional random draw would shift every row after them). The same rows and
-    seed give the same draw, returned in paper and page order.
-    """
-    rank = rows["key"].map(lambda k: hashlib.sha1(f"{seed}:{k}".encode()).hexdigest())
-    drawn = rows.assign(_rank=rank).sort_values("_rank", kind="mergesort").head(n)
-    drawn = drawn.drop(columns="_rank").sort_values(["paper", "page", "key"], kind="mergesort")
-    return drawn.reset_index(drop=True)
-
-
-@dataclass(frozen=True)
-class Judgement:
-    """A person's verdict on one funding row, with the reason quoted from the paper."""
-
-    verdict: str
-    reason: str
-    #: the judged columns as they were when judged (absent ones are not checked)
-    as_judged: tuple[tuple[str, str], ...] = ()
-
-
-def read_judgements(path: Path) -> dict[str, Judgement]:
-    """The judgements CSV as ``key -> Judgement``; a missing file is no judgements.
-
-    Raises ValueError on a verdict outside ``right``, ``partly``, ``wrong`` or a key judged
-    twice, so a typo cannot pass silently as a count.
-    """
-    if not path.exists():
-        return {}
-    out: dict[str, Judgement] = {}
-    with path.open(newline="", encoding="utf-8") as fh:
-        for line_no, rec in enumerate(csv.DictReader(fh), start=2):
-            key = (rec.get("key") or "").strip()
-            verdict = (rec.get("verdict") or "").strip().lower()
-            if not key or not verdict:
-                continue  # a row still to be judged
-            if verdict not in VERDICTS:
-                raise ValueError(f"{path}:{line_no}: verdict {verdict!r} is not one of {VERDICTS}")
-            if key in out:
-                raise ValueError(f"{path}:{line_no}: key {key} is judged twice")
-            as_judged = tuple((c, rec[c] or "") for c in JUDGED_COLUMNS if c in rec)
-            out[key] = Judgement(verdict, (rec.get("reason") or "").strip(), as_judged)
-    return out
-
-
-def _as_text(value: object) -> str:
-    """A cell as the judgements CSV writes it: empty for missing, plain text otherwise."""
-    if value is None or value is pd.NA or (isinstance(value, float) and pd.isna(value)):
-        return ""
-    if isinstance(value, Decimal | float | int) and not isinstance(value, bool):
-        return format(Decimal(str(value)).normalize(), "f")
-    return str(value)
-
-
-def changes_since(row: Mapping[str, object], judgement: Judgement) -> list[str]:
-    """The judged columns of ``row`` that differ from what the judgement recorded."""
-    changed = []
-    for col, then in judgement.as_judged:
-        now = _as_text(row.get(col))
-        same = now == then
-        if not same and col == "amount_gbp" and now and then:
-            same = Decimal(now) == Decimal(then)
-        if not same:
-            changed.append(f"{col} {then!r} -> {now!r}")
-    return changed
-
-
-def judge(sample: pd.DataFrame, judgements: Mapping[str, Judgement]) -> pd.DataFrame:
-    """The sample with ``verdict`` and ``reason``; a row without a judgement, or whose judged
-    columns changed since, is ``unjudged`` (the reason then says what changed)."""
-    verdicts, reasons = [], []
-    for row in sample.to_dict("records"):
-        j = judgements.get(row["key"])
-        changed = changes_since(row, j) if j else []
-        if j is None or changed:
-            verdicts.append(UNJUDGED)
-            reasons.append(f"changed since judged {j.verdict}: " + "; ".join(changed) if j else "")
-        else:
-            verdicts.append(j.verdict)
-            reasons.append(j.reason)
-    return sample.assign(verdict=verdicts, reason=reasons)
-
-
-def tally(verdicts: pd.Series) -> dict[str, int]:
-    """Counts of right, partly, wrong and unjudged (every one present, zero when absent)."""
-    counts = verdicts.value_counts()
-    return {v: int(counts.get(v, 0)) for v in (*VERDICTS, UNJUDGED)}
-
-
-def _pct(count: int, total: int) -> str:
-    return f"{100 * count / total:.1f}%" if total else "-"
-
-
-def _cell(value: object, limit: int = 120) -> str:
-    if value is None or (isinstance(value, float) and pd.isna(value)) or value is pd.NA:
-        return ""
-    text = re.sub(r"\s+", " ", str(value)).strip()
-    if len(text) > limit:
-        text = text[: limit - 1] + "…"
-    return text.replace("|", "\\|")
+def read_judgements(
+    path: Path, judged_columns: Iterable[str] = JUDGED_COLUMNS
+) -> dict[str, Judgement]:
+    """The funding judgements CSV as ``key -> Judgement`` (see ``audit_common.read_judgements``)."""
+    return audit_common.read_judgements(path, judged_columns)
 
 
 def _amount(row: Mapping[str, object]) -> str:
@@ -283,10 +189,7 @@ def render_markdown(
         "keyed by a hash of paper path, page, amount as printed, financial year and the start "
         "of the evidence).",
         "",
-        "| verdict | rows | share |",
-        "|---|---:|---:|",
-        *(f"| {v} | {c} | {_pct(c, total)} |" for v, c in counts.items()),
-        f"| total | {total} | |",
+        *counts_table(counts, total),
         "",
         _COUNTS_MARK
         + " "
@@ -335,65 +238,34 @@ def render_markdown(
 
 def write_todo(judged: pd.DataFrame, path: Path) -> int:
     """Write the unjudged rows of a draw as a CSV to fill in; returns how many."""
-    todo = judged[judged["verdict"] == UNJUDGED]
-    with path.open("w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow([*JUDGEMENT_COLUMNS, *JUDGED_COLUMNS, "evidence"])
-        for row in todo.to_dict("records"):
-            w.writerow(
-                [
-                    row["key"],
-                    row["paper"],
-                    int(row["page"]),
-                    row["amount_text"],
-                    "",
-                    "",
-                    *(_as_text(row.get(c)) for c in JUDGED_COLUMNS),
-                    _as_text(row.get("evidence")),
-                ]
-            )
-    return len(todo)
+    return audit_common.write_todo(judged, path, [*JUDGEMENT_COLUMNS, *JUDGED_COLUMNS, "evidence"])
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point: draw, look up judgements, write the markdown; returns the exit code."""
-    p = argparse.ArgumentParser(
-        prog="python -m pipeline.evaluation.funding_audit",
-        description="Audit a sample of funding rows against judgements.",
-    )
-    p.add_argument("--out", type=Path, required=True, help="folder of a finished run")
-    p.add_argument("--judgements", type=Path, default=Path("docs/funding-audit-judgements.csv"))
-    p.add_argument("--md", type=Path, default=Path("docs/funding-audit.md"))
-    p.add_argument("--seed", type=int, default=DEFAULT_SEED)
-    p.add_argument("--n", type=int, default=DEFAULT_N)
-    p.add_argument("--todo", type=Path, help="write the unjudged drawn rows here as a CSV")
-    args = p.parse_args(argv)
+    args = audit_parser(
+        "python -m pipeline.evaluation.funding_audit",
+        "Audit a sample of funding rows against judgements.",
+        judgements="docs/funding-audit-judgements.csv",
+        md="docs/funding-audit.md",
+        seed=DEFAULT_SEED,
+        n=DEFAULT_N,
+    ).parse_args(argv)
 
     funding = pd.read_parquet(args.out / "funding")
     papers = pd.read_parquet(args.out / "papers")
     rows = audited_rows(funding, papers)
     judged = judge(draw_sample(rows, args.n, args.seed), read_judgements(args.judgements))
-    versions = sorted(str(v) for v in papers["pipeline_version"].dropna().unique())
     before = args.md.with_name(args.md.stem + "-before.md")
     md = render_markdown(
         judged,
         seed=args.seed,
         n=args.n,
         population=len(rows),
-        pipeline_version=", ".join(versions) or "unknown",
+        pipeline_version=pipeline_version(papers),
         before=before,
     )
-    args.md.parent.mkdir(parents=True, exist_ok=True)
-    args.md.write_text(md, encoding="utf-8")
-    counts = tally(judged["verdict"])
-    print(
-        f"funding audit: seed {args.seed}, {len(judged)} of {len(rows)} rows: "
-        + ", ".join(f"{k} {v}" for k, v in counts.items())
-        + f" -> {args.md}"
-    )
-    if args.todo:
-        print(f"{write_todo(judged, args.todo)} unjudged rows -> {args.todo}")
-    return 0
+    return publish(args, "funding audit", md, judged, len(rows), write_todo)
 
 
 if __name__ == "__main__":
