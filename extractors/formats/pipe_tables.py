@@ -7,7 +7,9 @@ of cells, each row opened and closed by a ``|``. The delimiter row gives the tab
 the rows are read by counting pipes, not lines: an export that breaks a cell's text over lines
 or paragraphs (a long cell, a cell of several paragraphs; a web page that folds the line breaks
 away) still gives whole rows. A cell's ``**bold**`` marks, Markdown escapes and markup are
-taken out; a cell's line and paragraph breaks are kept as line breaks in the cell.
+taken out; a cell's line and paragraph breaks are kept as line breaks in the cell, and a
+list in a cell (an item's "- " or "+ " mark in the reader line form) keeps each item on its
+own line, marked with a bullet.
 
 The table is handed on as the reader line form of table rows (cells joined by two tabs, the
 row ended by a tab and U+2063; line breaks in a cell as U+2028), which the text reader turns
@@ -23,6 +25,8 @@ from collections.abc import Callable
 _DELIMITER = re.compile(r"\|(?:[ \t]*:?-{3,}:?[ \t]*\|){2,}")
 _PIPE = re.compile(r"\|")
 _MD_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+#: a list item's mark in the reader line form ("- " a bullet, "+ " a numbered item)
+_ITEM_MARK = re.compile(r"^[-+] (?=\S)")
 ROW_END = "\t\u2063"  # the reader line form of a table row (see ``html_page``)
 CELL_SEP = "\t\t"
 
@@ -32,6 +36,7 @@ def _cell(raw: str, fold: Callable[[str], str]) -> str:
     pieces = []
     for line in fold(raw).split("\n"):
         text = " ".join(_MD_ESCAPE.sub(r"\1", line).replace("**", "").split())
+        text = _ITEM_MARK.sub("• ", text)  # a list in a cell: each item a bulleted line
         if text:
             pieces.append(text)
     return "\u2028".join(pieces)

@@ -8,7 +8,9 @@ dropped and entities unescaped (saved web pages are parsed by ``html_page``). In
 export, a line with two or more tabs starts a table that runs while consecutive lines have the
 same number of cells (a run that follows a table after only blank lines and is no wider
 continues it: exports break tables at page breaks and drop empty columns; rows of only rules
-are dropped); lines the HTML reader marks as table rows give the rows of its tables.
+are dropped); lines the HTML reader marks as table rows give the rows of its tables, and a
+Markdown pipe table (``| a | b |`` rows under a ``| --- | --- |`` delimiter row, in a text
+export or a web page's paragraphs) is rewritten to such rows first (``pipe_tables``).
 "## Title" lines are headings, "- ", "* " and "• " lines are list items, a form feed starts a
 new page, and lines of only dashes or underscores are rules and are dropped. Markdown's
 backslash escapes ("2\\. Declarations") and strong-emphasis marks ("**3\\. To agree**") are
