@@ -110,3 +110,16 @@ def test_page_without_pipe_table_reads_as_before() -> None:
     result = _run(ANNUAL)
     refs = [m.ref for m in result.records["minute_items"]]
     assert refs == ["1", "2", "3", "4", "5", "6", "7", "8"]
+
+
+def test_decisions_in_minutes_printed_as_a_table(august) -> None:
+    texts = {(r.minute_ref, r.text) for r in august.records["resolutions"]}
+    # the Item cell's words, not the Action by / Action date cells ("DHO", "2/8/13")
+    assert (
+        "2",
+        "Minutes of previous BPC meeting, 3rd May provided by DHO, agreed, signed and "
+        "initialled throughout by FRE, file to copy.",
+    ) in texts
+    # an item of a list in the cell is a paragraph of its own
+    assert ("6", "J Cross Audit - £25, £5 increase for petrol costs, Council Agreed") in texts
+    assert any(ref == "4" and "claim by WR.Chapman & son" in t for ref, t in texts)
