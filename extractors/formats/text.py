@@ -8,7 +8,9 @@ dropped and entities unescaped (saved web pages are parsed by ``html_page``). In
 export, a line with two or more tabs starts a table that runs while consecutive lines have the
 same number of cells (a run that follows a table after only blank lines and is no wider
 continues it: exports break tables at page breaks and drop empty columns; rows of only rules
-are dropped); lines the HTML reader marks as table rows give the rows of its tables.
+are dropped); lines the HTML reader marks as table rows give the rows of its tables, and a
+Markdown pipe table (``| a | b |`` rows under a ``| --- | --- |`` delimiter row, in a text
+export or a web page's paragraphs) is rewritten to such rows first (``pipe_tables``).
 "## Title" lines are headings, "- ", "* " and "• " lines are list items, a form feed starts a
 new page, and lines of only dashes or underscores are rules and are dropped. Markdown's
 backslash escapes ("2\\. Declarations") and strong-emphasis marks ("**3\\. To agree**") are
@@ -27,6 +29,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
+from extractors.formats.pipe_tables import pipe_table_lines
 from schemas.document import Block, Document, DocumentMeta, Page, ReaderError, Table
 
 # [^<>]* rather than [^>]*: an unclosed tag ends its match at the next "<" (linear time)
@@ -177,7 +180,7 @@ def _split_pages(text: str) -> list[str]:
 
 
 def _document(pages_text: list[str], enc: str, fmt: str) -> Document:
-    raw_pages = [_page_lines(t) for t in pages_text]
+    raw_pages = [pipe_table_lines(_page_lines(t), fold_markup) for t in pages_text]
     ends = [PageEnds(_plain(lines[:3]), _plain(lines[-3:])) for lines in raw_pages]
     furniture = find_furniture(ends) if len(raw_pages) > 1 else [None] * len(raw_pages)
     pages = []

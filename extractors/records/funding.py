@@ -490,8 +490,9 @@ class _Walker:
                 lead = _DECIDER.search(cell)
                 if lead and not self.ctx.authority:
                     self.decider = lead.group("org")
+                listed = "\n•" in cell  # a list in the cell: its lead-in line sets its context
                 for point in _points(cell):
-                    if ft.money_mentions(point):
+                    if ft.money_mentions(point) or listed:
                         self.block(Block(kind="paragraph", text=point, page=page))
 
     def table(self, table: Table) -> None:
@@ -544,12 +545,13 @@ _DECIDER = re.compile(
 #: a table cell of this many words or more is prose (a decision, a minute), not a label
 _PROSE_WORDS = 12
 #: a line that opens a numbered point of a cell: "(2) Allocated ...", "2. That the ..."
-_POINT_START = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\.(?!\d)|\([a-z]\))\s*\S")
+_POINT_START = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\.(?!\d)|\([a-z]\)|•)\s*\S")
 
 
 def _points(cell: str) -> list[str]:
-    """A prose cell's paragraphs: a line opening a numbered point ("(2) ...", "2. That ...")
-    starts one; every other line goes on the one before (a wrapped line)."""
+    """A prose cell's paragraphs: a line opening a numbered or bulleted point ("(2) ...",
+    "2. That ...", "• Donation to ...") starts one; every other line goes on the one before
+    (a wrapped line)."""
     out: list[str] = []
     for line in cell.splitlines():
         line = line.strip()

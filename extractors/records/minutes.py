@@ -30,6 +30,7 @@ from extractors.text.meeting_text import (
     lines_of,
     parts_of,
 )
+from extractors.text.table_text import row_paragraphs
 from extractors.values.refs import rising_run
 from schemas.document import Document
 from schemas.records import Meeting, MinuteItem, Resolution
@@ -685,7 +686,10 @@ def _paragraphs(body: list[Line]) -> str:
     table is left out: its cells are records (payees, applications and the council's response
     to each, grant requests), not the minute's decisions in prose ("The following accounts were
     approved for payment" over a table of payees, Souldern PC; a grants table's "Committee
-    agreed that ..." cells, Sutton Coldfield TC)."""
+    agreed that ..." cells, Sutton Coldfield TC). A minute printed wholly in a table's rows
+    (minutes as a No | Item | Action by table) is the exception: its rows are its text."""
+    if body and all(line.kind == "row" for line in body):
+        return "\n\n".join(fold(p) for p in row_paragraphs(body))
     paragraphs: list[str] = []
     previous_kind = ""
     for line in body:
