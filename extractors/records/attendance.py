@@ -192,6 +192,17 @@ def _label_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
     return None
 
 
+@functools.cache
+def _action_heads() -> frozenset[str]:
+    return frozenset(r["header"] for r in load_table("action_table_headers.csv"))
+
+
+def _action_table_head(row: str) -> bool:
+    """Whether a table row is the head of a minutes or action table ("No\tItem\tAction by")."""
+    cells = [c.strip().lower() for c in row.split("\t")]
+    return sum(c in _action_heads() for c in cells) >= 2
+
+
 def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool:
     line = lines[j]
     t = line.text
@@ -201,6 +212,8 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
         return True
     if t.lstrip().startswith("|"):
         return True  # a Markdown table's row ("| No | Item | Action by |") after the list
+    if line.kind == "row" and _action_table_head(t):
+        return True  # the minutes' own table under the list ("No | Item | Action by")
     tail = text_so_far.rstrip()
     open_list = (
         tail.endswith((",", " and", "&"))
