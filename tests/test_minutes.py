@@ -1157,3 +1157,36 @@ def test_a_decision_before_the_first_minute_and_after_a_decimal_paragraph_number
         "that the Clerk’s overtime of 5 hrs be approved.",
         "that thanks be given to the police for their support.",
     ]
+
+
+def test_terse_parish_decisions_initials_and_votes_in_marked_minutes() -> None:
+    # Boughton PC's annual meeting, 4 May 2012 (a flattened table, one printed line a
+    # paragraph): "TMA opened the meeting and moved the election of officers" / "TMA proposed
+    # Frank Reid (FRE) as Chairman, seconded by GPR and all agreed," / "FRE elected as ..." /
+    # "PAG proposed GPR as vice Chairman, seconded by MPO, all agreed,"; "Proposed to retain Fen
+    # Committee, agreed and approved."
+    boughton = (
+        "samples/corpus/boughton-pc-norfolk/2012-05-04-agenda-and-minutes-annual-meeting.html"
+    )
+    elections = _resolutions_of(boughton, "2")
+    assert [t[:14] for t in elections] == ["TMA proposed F", "PAG proposed G"]
+    assert _resolutions_of(boughton, "6") == [
+        "Proposed to retain Fen Committee, agreed and approved."
+    ]
+    # Boughton PC, 2 August 2013: "This was agreed to provide through current account ..." is
+    # a decision; "Although the AGM meeting minutes could have been signed also, the minutes
+    # where not available to hand and will now be signed at the next meeting." is none
+    later = "samples/corpus/boughton-pc-norfolk/2013-08-02-agenda-and-minutes.html"
+    assert _resolutions_of(later, "5")[0].startswith("to provide through current account")
+    assert not any("could have been signed" in t for t in _resolutions_of(later, "2"))
+    # Burton-cum-Walden PC, 6 May 2025, minutes that mark their decisions RESOLVED: "Councillor
+    # Sally Sahin proposed, and Councillor David Dent seconded, that Councillor Jane Ritchie be
+    # elected as Chairman, and this resolution was passed unanimously."; "Online payments were
+    # authorised in respect of the following invoices ..."
+    burton = "samples/corpus/burton-cum-walden-pc/2025-05-06-minutes-annual-council-meeting.pdf"
+    assert _resolutions_of(burton, "1")[0].startswith("Councillor Jane Ritchie be elected as")
+    assert _resolutions_of(burton, "18")[0].startswith("Online payments were authorised")
+    # Wretton PC: "All were agreeable that if the application for 50% funding is successful the
+    # Parish Council would pay a contribution of up to £1715."
+    wretton = "samples/corpus/wretton-pc-norfolk/2016-01-04-minutes.txt"
+    assert _resolutions_of(wretton, "9")[0].startswith("All were agreeable that if the")
