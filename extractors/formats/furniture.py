@@ -136,3 +136,28 @@ def find_furniture(pages: list[PageEnds], contiguous: bool = True) -> list[PageF
             fur.printed_number = num or fur.printed_number
         out.append(fur)
     return out
+
+
+#: "Page 2 of 5": the page mark a running head or foot prints
+_PAGE_OF = re.compile(r"\bPage\s+\d{1,3}\s+of\s+(\d{1,3})\b")
+_PASTED_HEAD_MARKS = 3  # page marks needed before a repeated head is taken as furniture
+_PASTED_HEAD_WORDS = 4  # words every page mark must be followed by alike
+
+
+def strip_pasted_heads(text: str) -> str:
+    """Text of a paper whose printed page heads were pasted into its running text, line breaks
+    and all lost ("... It was agreed that two Page 2 of 5 Linda Arthur Clerk to West Dereham
+    Parish Council Email: ... Tel: 07391 101835 signs were required on the A134 ...", a web
+    post of a five-page PDF): where three or more "Page n of m" marks of one m are each
+    followed by the same words, the mark and those words are taken out."""
+    marks = list(_PAGE_OF.finditer(text))
+    if len(marks) < _PASTED_HEAD_MARKS or len({m.group(1) for m in marks}) != 1:
+        return text
+    tails = [text[m.end() : m.end() + 400].split() for m in marks]
+    common = 0
+    while all(len(t) > common for t in tails) and len({t[common] for t in tails}) == 1:
+        common += 1
+    if common < _PASTED_HEAD_WORDS:
+        return text
+    head = r"\s+".join(re.escape(w) for w in tails[0][:common])
+    return re.sub(_PAGE_OF.pattern + r"\s+" + head + r"[ \t]*", "", text)

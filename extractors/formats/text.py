@@ -28,7 +28,12 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
+from extractors.formats.furniture import (
+    PageEnds,
+    find_furniture,
+    split_bullet,
+    strip_pasted_heads,
+)
 from extractors.formats.pipe_tables import pipe_table_lines
 from schemas.document import Block, Document, DocumentMeta, Page, ReaderError, Table
 
@@ -180,7 +185,9 @@ def _split_pages(text: str) -> list[str]:
 
 
 def _document(pages_text: list[str], enc: str, fmt: str) -> Document:
-    raw_pages = [pipe_table_lines(_page_lines(t), fold_markup) for t in pages_text]
+    raw_pages = [
+        pipe_table_lines(_page_lines(strip_pasted_heads(t)), fold_markup) for t in pages_text
+    ]
     ends = [PageEnds(_plain(lines[:3]), _plain(lines[-3:])) for lines in raw_pages]
     furniture = find_furniture(ends) if len(raw_pages) > 1 else [None] * len(raw_pages)
     pages = []
