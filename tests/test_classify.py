@@ -98,3 +98,20 @@ def test_a_decision_recording_form_is_a_decision():
     path = Path(__file__).parent.parent / "samples" / "corpus" / "bristol-cc" / name
     doc = read_document(path)
     assert classify(doc, doc.meta.title).doc_type == "decision"
+
+
+def test_a_payments_cash_sheet_is_no_spend_plan_and_a_budget_sheet_is_one():
+    # Burton-cum-Walden PC's "Cash Sheet - Payments 2024-5" prints a "Totals" line and nothing
+    # else a cue knows: a weak cue alone decides nothing, and the sheet is no spend plan
+    burton = read_document(
+        Path("samples/corpus/burton-cum-walden-pc/2025-03-31-payments-2024-25.pdf")
+    )
+    assert classify(burton, burton.meta.title).doc_type == "unknown"
+    # Tintern CC's sheet heads its columns "ITEM Budget 2017-18 Spent Budget 2018-19"
+    tintern = read_document(
+        Path("samples/corpus/tintern-cc-monmouthshire/2018-04-01-budget-2018-19.pdf")
+    )
+    assert classify(tintern, tintern.meta.title).doc_type == "spend_plan"
+    # Kent's budget book: "APPENDIX E - 2025-26 Proposed Budget by Directorate"
+    kent = read_document(Path("samples/real/kent-budget-by-directorate-2025-26.pdf"))
+    assert classify(kent, kent.meta.title).doc_type == "spend_plan"

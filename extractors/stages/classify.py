@@ -20,6 +20,7 @@ from schemas.document import Block, Document, Table
 
 _FIRST_PAGES = 3
 _MAX_ITEMS = 400  # text exports have one page: look at the head only
+_LEAST_SCORE = 1.0  # the score a doc type needs before its cues decide
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def classify(doc: Document, title: str | None = None) -> Classification:
     if title:
         lines = [title, title] + lines  # the title counts twice: it says what the paper is
     scores = score_text(lines)
-    if not scores:
-        return _by_structure(lines)
+    if not scores or max(scores.values()) < _LEAST_SCORE:
+        return _by_structure(lines)  # weak cues alone ("Totals") say nothing
     doc_type, best = scores.most_common(1)[0]
     return Classification(doc_type, round(best / sum(scores.values()), 3), dict(scores))
