@@ -17,6 +17,11 @@ def test_rules_are_attributed_to_the_authorities_whose_papers_they_match(tmp_pat
         (samples / "corpus" / auth / "minutes.txt").write_text(text, encoding="utf-8")
     (samples / "real").mkdir()
     (samples / "real" / "agenda.txt").write_text("AGENDA\n\nPresent: nobody\n", encoding="utf-8")
+    # a held-out paper is no evidence for any rule (it counted as Milton Keynes before)
+    (samples / "unseen" / "parish-c").mkdir(parents=True)
+    (samples / "unseen" / "parish-c" / "m.txt").write_text(
+        "It was agreed to X.\n", encoding="utf-8"
+    )
     report = coverage(samples)
     it_was = next(r for r in report["decision_phrases.csv"] if r["rule"].startswith(r"\bit\s+was"))
     assert it_was["authorities"] == ["parish-a"]

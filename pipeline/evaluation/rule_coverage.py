@@ -33,6 +33,7 @@ RULE_TABLES: tuple[tuple[str, str, int, str], ...] = (
     ("funding_words.csv", "word", re.I, r"(?<!\w){}(?!\w)"),
 )
 _PAPER_SUFFIXES = (".pdf", ".docx", ".txt", ".html", ".htm")
+HELD_OUT = "unseen"  # samples/unseen: the unseen gold set's papers
 
 
 def authority_of(path: Path, samples: Path) -> str:
@@ -48,6 +49,8 @@ def paper_texts(samples: Path) -> Iterator[tuple[str, str]]:
     for path in sorted(samples.rglob("*")):
         if path.suffix.lower() not in _PAPER_SUFFIXES or path.name.startswith("."):
             continue
+        if path.relative_to(samples).parts[0] == HELD_OUT:
+            continue  # the papers kept out of rule-writing are no evidence for a rule
         try:
             doc = read_document(path)
         except ReaderError:
