@@ -1190,3 +1190,19 @@ def test_terse_parish_decisions_initials_and_votes_in_marked_minutes() -> None:
     # Parish Council would pay a contribution of up to £1715."
     wretton = "samples/corpus/wretton-pc-norfolk/2016-01-04-minutes.txt"
     assert _resolutions_of(wretton, "9")[0].startswith("All were agreeable that if the")
+
+
+def test_an_unnumbered_public_session_between_numbered_minutes_is_a_minute_without_ref() -> None:
+    # Northwold PC, 3 July 2012: "OPEN FORUM" on its own line between minutes 6 and 7; Wretton PC,
+    # 4 January 2016: "PUBLIC PARTICIPATION • Comment was made regarding parking ..." after 14
+    from pipeline.process import process_paper
+
+    for path, title, after in (
+        ("samples/corpus/northwold-pc-norfolk/2012-07-03-minutes.txt", "OPEN FORUM", "6"),
+        ("samples/corpus/wretton-pc-norfolk/2016-01-04-minutes.txt", "PUBLIC PARTICIPATION", "14"),
+    ):
+        p = Path(path)
+        items = process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
+        refs = [(m.ref, m.title) for m in items]
+        at = refs.index((None, title))
+        assert refs[at - 1][0] == after

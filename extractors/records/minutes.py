@@ -1156,6 +1156,27 @@ def _run_in_title(rest: str) -> tuple[str, str]:
     return (first.group(0) if first else rest), ""
 
 
+@functools.cache
+def _session_names() -> re.Pattern[str]:
+    names = "|".join(re.escape(r["name"]) for r in load_table("unnumbered_sessions.csv"))
+    return re.compile(rf"^(?P<title>(?:{names}))\s*(?:[:•–-]\s*(?P<lead>\S.*))?$", re.I)
+
+
+def _unnumbered_sessions(heads: list[_Head], lines: list[Line]) -> list[_Head]:
+    """Add the unnumbered public sessions printed between numbered minutes ("OPEN FORUM" over
+    its text, Northwold PC; "PUBLIC PARTICIPATION • Comment was made ...", Wretton PC): a line in
+    capitals naming one (``data/unnumbered_sessions.csv``) after the first minute heads a
+    minute with no ref."""
+    if len(heads) < 3:
+        return heads
+    found = []
+    for i in range(heads[0].body_from, len(lines)):
+        m = _session_names().match(lines[i].text.strip())
+        if m and lines[i].first and m.group("title").isupper():
+            found.append(_Head(i, i + 1, "", m.group("title"), m.group("lead") or ""))
+    return sorted(heads + found, key=lambda h: h.index) if found else heads
+
+
 def _closing_end(lines: list[Line], start: int) -> int:
     """Where the last minute ends: after the line saying the meeting closed ("Meeting Closed at
     8.37 pm"), when one follows; what comes after it (an appendix of comments, the signature
@@ -1211,6 +1232,7 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
     ):
         heads = by_sequence
     heads = _sub_items(_slipped_numbers(heads, lines), lines)
+    heads = _unnumbered_sessions(heads, lines)
     bodies: list[list[Line]] = []
     for n, h in enumerate(heads):
         end = heads[n + 1].index if n + 1 < len(heads) else _closing_end(lines, h.body_from)
