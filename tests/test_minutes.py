@@ -1206,3 +1206,14 @@ def test_an_unnumbered_public_session_between_numbered_minutes_is_a_minute_witho
         refs = [(m.ref, m.title) for m in items]
         at = refs.index((None, title))
         assert refs[at - 1][0] == after
+
+
+def test_a_minute_number_printed_twice_heads_two_minutes() -> None:
+    # Burton-cum-Walden PC's annual parish meeting, 25 April 2023: "4. Talk by Mrs Julie
+    # Greenslade" ... "4. Any other business" / "There were no other matters raised."
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/burton-cum-walden-pc/2023-04-25-minutes-annual-parish-meeting.pdf")
+    items = process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
+    fours = [m.title for m in items if m.ref == "4"]
+    assert fours == ["Talk by Mrs Julie Greenslade", "Any other business"]

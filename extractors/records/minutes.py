@@ -999,6 +999,7 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
     best = [found[k] for k in rising_run([n for _, n, _ in found], _MAX_GAP)]
     if len(best) < 3:
         return []
+    best = _repeated_numbers(best, found, lines)
     heads = []
     for i, ref, rest in best:
         m = _INLINE_TITLE.match(rest)  # "Police Report: Attached. ..." is titled Police Report
@@ -1008,6 +1009,29 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
             lead = rest[m.end("sep") :].strip()
         heads.append(_Head(i, i + 1, str(ref), title, lead))
     return heads
+
+
+def _repeated_numbers(
+    best: list[tuple[int, int, str]], found: list[tuple[int, int, str]], lines: list[Line]
+) -> list[tuple[int, int, str]]:
+    """The run of minute numbers with a number printed twice in turn ("4. Talk by Mrs Julie
+    Greenslade" ... "4. Any other business", Burton-cum-Walden PC): a line opening with the
+    number of the minute it sits in, set like that minute's heading and titled like one,
+    heads a minute of its own."""
+    out = list(best)
+    for (i, n, _), nxt in zip(best, [*best[1:], None], strict=True):
+        end = nxt[0] if nxt else len(lines)
+        for k, m, rest in found:
+            if (
+                i < k < end
+                and m == n
+                and lines[k].bold == lines[i].bold
+                and lines[k].kind == lines[i].kind
+                and len(rest.split()) <= _SUB_TITLE_WORDS
+                and not rest.endswith(".")
+            ):
+                out.append((k, m, rest))
+    return sorted(out)
 
 
 def marks_its_decisions(marked: list[list[ResolutionText]]) -> bool:
