@@ -212,7 +212,12 @@ class Resolution:
         "minute the resolution belongs to; null for a decision taken before the first numbered"
         " minute (a chair chosen for the meeting); for a member's decision, its printed number",
     )
-    number: int = column("int", "clause number; a lone RESOLVED paragraph is 1", required=True)
+    number: int = column(
+        "int",
+        "clause number; a lone RESOLVED paragraph is 1; under a minute ref printed twice the"
+        " second minute's decisions number on from the first's",
+        required=True,
+    )
     text: str = column("string", "resolution text", required=True)
     verb: str = column("string", "main verb (approved, noted, agreed, ...)")
     approves_minutes_of: dt.date = column(

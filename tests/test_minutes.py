@@ -1217,3 +1217,21 @@ def test_a_minute_number_printed_twice_heads_two_minutes() -> None:
     items = process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
     fours = [m.title for m in items if m.ref == "4"]
     assert fours == ["Talk by Mrs Julie Greenslade", "Any other business"]
+
+
+def test_a_sub_item_number_printed_twice_heads_a_second_minute_and_numbers_on() -> None:
+    # West Dereham PC, 3 December 2020: "8.6 To agree expenditure for new website LA provided a
+    # quotation of £500, which was unanimously agreed. 8.3 To agree training contribution for
+    # Clerk’s CiLCA training and qualification LH proposed that a contribution of £275 should be
+    # made, ... which was unanimously agreed." - the second "8.3" is a minute, and its decision
+    # is the second under that ref (minute 8.3's budget decision is the first)
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/west-dereham-pc-norfolk/2020-12-03-minutes.txt")
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    assert [m.title for m in records["minute_items"] if m.ref == "8.3"] == [
+        "To agree the budget for the financial year 2021/22",
+        "To agree training contribution for Clerk’s CiLCA training and qualification",
+    ]
+    second = [(r.number, r.text[:30]) for r in records["resolutions"] if r.minute_ref == "8.3"]
+    assert second == [(1, "Following a discussion the bud"), (2, "a contribution of £275 should ")]

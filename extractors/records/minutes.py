@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from extractors.base import Extraction, PaperContext
@@ -1119,9 +1120,11 @@ def _sub_items(heads: list[_Head], lines: list[Line]) -> list[_Head]:
         found: list[tuple[int, int, str]] = []
         for k in range(h.body_from, end):
             m = sub.match(lines[k].text.replace("\t", " ").strip())
-            last = found[-1][1] if found else 0
-            # one number may be missed ("6.2 Handyman's Report." / "6.4 Police Report.")
-            if m and lines[k].first and 0 < int(m.group("n")) - last <= 1 + (last > 0):
+            last = max((f[1] for f in found), default=0)
+            # one number may be missed ("6.2 Handyman's Report." / "6.4 Police Report."), or
+            # one cut from running text printed twice ("8.3" again after "8.6")
+            again = found and lines[k].run_in and m and int(m.group("n")) <= last
+            if m and lines[k].first and (0 < int(m.group("n")) - last <= 1 + (last > 0) or again):
                 found.append((k, int(m.group("n")), m.group("rest").strip()))
         bare = not h.title and bool(found) and found[0][0] == h.body_from
         if bare:
@@ -1156,9 +1159,10 @@ def _sub_items(heads: list[_Head], lines: list[Line]) -> list[_Head]:
 
 #: where a run-in title gives way to its text: a sentence's subject (initials, a pronoun, a
 #: title) and, within two words, its verb ("Highway and Footpath defects | LA reported ...",
-#: "Precept request for 16/17 | It was agreed ...", "... to the new clerk | Unanimously agreed")
+#: "Precept request for 16/17 | It was agreed ...", "... to the new clerk | Unanimously agreed",
+#: "... year 2021/22 | All Councillors had been circulated the budget")
 _TEXT_STARTS = re.compile(
-    r"\s(?=(?:[A-Z]{2,3}|It|There|This|These|All|Unanimously|Following|He|She|They|We"
+    r"\s(?=(?:[A-Z]{2,3}|It|There|This|These|All(?:\s+[A-Z][a-z]+)?|Unanimously|Following|He|She|They|We"
     r"|Cllrs?\.?|Councillors?|Mrs?\.?|Ms\.?)\s+(?:[a-z]\S*\s+){0,2}?"
     r"(?:[a-z]+ed|was|were|is|are|has|had|have|will|would|held)\b)"
 )
@@ -1433,6 +1437,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                     page=res.page,
                 ),
             )
+        numbered: Counter[str] = Counter()  # decisions so far under each printed ref
         for position, item in enumerate(read.items, 1):
             out.add(
                 "minute_items",
@@ -1463,13 +1468,15 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                         meeting_id=mid,
                         paper_id=ctx.paper_id,
                         minute_ref=item.ref,
-                        number=res.number,
+                        # a ref printed twice numbers on, so (minute_ref, number) stays a key
+                        number=res.number + numbered[item.ref or ""],
                         text=res.text,
                         verb=resolution_verb(res.text, res.intro),
                         approves_minutes_of=approves,
                         page=res.page,
                     ),
                 )
+            numbered[item.ref or ""] += len(item.resolutions)
         if not read.items:
             out.finding(
                 ctx.paper_id,

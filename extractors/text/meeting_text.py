@@ -182,9 +182,13 @@ def _in_turn(found: Iterable[re.Match[str]], at: int) -> list[int]:
     may be missed ("6.2 Handyman's Report ... 6.4 Police Report", West Dereham PC)."""
     cuts: list[int] = []
     for m in found:
-        if 0 < int(m.group("n")) - at <= 1 + bool(cuts):
+        n = int(m.group("n"))
+        # or one printed twice after a sentence's end ("... which was unanimously agreed. 8.3
+        # To agree training contribution ..." after 8.3 to 8.6, West Dereham PC)
+        again = cuts and n <= at and m.string[: m.start()].rstrip().endswith((".", "!", "?"))
+        if 0 < n - at <= 1 + bool(cuts) or again:
             cuts.append(m.start("ref"))
-            at = int(m.group("n"))
+            at = max(at, n)
     return cuts
 
 
