@@ -1016,16 +1016,18 @@ def _repeated_numbers(
     best: list[tuple[int, int, str]], found: list[tuple[int, int, str]], lines: list[Line]
 ) -> list[tuple[int, int, str]]:
     """The run of minute numbers with a number printed twice in turn ("4. Talk by Mrs Julie
-    Greenslade" ... "4. Any other business", Burton-cum-Walden PC): a line opening with the
-    number of the minute it sits in, set like that minute's heading and titled like one,
-    heads a minute of its own."""
+    Greenslade" ... "4. Any other business", Burton-cum-Walden PC) or once more after a higher
+    one ("11 Correspondence" ... "10 AOCB" ... "12 Next Meeting", Ayton CC): a line opening
+    with the number of the minute it sits in, or of the minute before, where the numbers
+    around it follow on, set like that minute's heading and titled like one, heads a minute
+    of its own."""
     out = list(best)
     for (i, n, _), nxt in zip(best, [*best[1:], None], strict=True):
         end = nxt[0] if nxt else len(lines)
         for k, m, rest in found:
             if (
                 i < k < end
-                and m == n
+                and (m == n or (m == n - 1 and (nxt is None or nxt[1] == n + 1)))
                 and lines[k].bold == lines[i].bold
                 and lines[k].kind == lines[i].kind
                 and len(rest.split()) <= _SUB_TITLE_WORDS
