@@ -1235,3 +1235,20 @@ def test_a_sub_item_number_printed_twice_heads_a_second_minute_and_numbers_on() 
     ]
     second = [(r.number, r.text[:30]) for r in records["resolutions"] if r.minute_ref == "8.3"]
     assert second == [(1, "Following a discussion the bud"), (2, "a contribution of £275 should ")]
+
+
+def test_numbered_paragraphs_under_an_item_label_are_the_items_text() -> None:
+    # Kent's Selection and Member Services extract: "Item 6 – Governance Working Party Updates"
+    # over "1. The Governance Working Party Updates paper was presented ..." to "5. RESOLVED
+    # Members to: a) NOTE with thanks ..." - one minute, 6, whose decisions are its RESOLVED's
+    from pipeline.process import process_paper
+
+    p = Path("samples/real/kent-selection-member-services-minutes-extract-2025.pdf")
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    assert [(m.ref, m.title) for m in records["minute_items"]] == [
+        ("6", "Governance Working Party Updates")
+    ]
+    decisions = [r.text for r in records["resolutions"] if r.minute_ref == "6"]
+    assert "NOTE with thanks the contribution and efforts of the Members of the Governance" in (
+        " ".join(decisions)
+    )

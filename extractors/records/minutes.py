@@ -1037,6 +1037,21 @@ def _repeated_numbers(
     return sorted(out)
 
 
+def _paragraphs_of_labelled(heads: list[_Head], run: list[_Head], lines: list[Line]) -> bool:
+    """Whether a run of numbers from 1 is the numbered paragraphs of minutes labelled as such
+    ("Item 6 – Governance Working Party Updates" over "1. The Governance Working Party Updates
+    paper was presented ..." to "9. RESOLVED ...", Kent): every minute heading found is an
+    "Item N" or "Minute N" label and the run starts under the first of them."""
+    hits = [_match_ref(lines[h.index].text.strip()) for h in heads]
+    return bool(
+        heads
+        and run
+        and run[0].ref == "1"
+        and run[0].index > heads[0].index
+        and all(hit and hit[0] in ("item", "minute") for hit in hits)
+    )
+
+
 def marks_its_decisions(marked: list[list[ResolutionText]]) -> bool:
     """Whether minutes mark their decisions: "RESOLVED" in two or more items (``marked`` is
     each item's marked resolutions). Such minutes mark them all: an item without the mark
@@ -1257,8 +1272,10 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
     by_sequence = _sequence_heads(lines)
     # the sequence replaces typography only where it finds more and, when typography found a
     # few headings, finds those too (numbered paragraphs inside one minute are no headings)
-    if len(by_sequence) > len(heads) and (
-        len(heads) < 3 or {h.index for h in heads} <= {h.index for h in by_sequence}
+    if (
+        len(by_sequence) > len(heads)
+        and (len(heads) < 3 or {h.index for h in heads} <= {h.index for h in by_sequence})
+        and not _paragraphs_of_labelled(heads, by_sequence, lines)
     ):
         heads = by_sequence
     heads = _sub_items(_slipped_numbers(heads, lines), lines)
