@@ -1252,3 +1252,21 @@ def test_numbered_paragraphs_under_an_item_label_are_the_items_text() -> None:
     assert "NOTE with thanks the contribution and efforts of the Members of the Governance" in (
         " ".join(decisions)
     )
+
+
+def test_a_clause_a_recommendation_did_not_pass_is_no_decision() -> None:
+    # Bristol's Transport & Connectivity Policy Committee, 19 March 2026: "It was APPROVED that;
+    # ... 1. Noted ... 2. Approved launching a six-week public engagement ... Recommendation 3 was
+    # not approved: 3. Authorise the Executive Director ..." (it had FELL, 2 for, 7 against)
+    path = (
+        "samples/corpus/bristol-cc/2026-03-19-minutes-transport-connectivity-policy-committee.pdf"
+    )
+    decisions = _resolutions_of(path, "8")
+    assert [t[:8] for t in decisions] == ["Noted th", "Approved"]
+    # 12 September 2024: "On being put to the vote the recommendation was LOST (4 members voting
+    # in favour, 5 against)." ends motion "Recommendation 4C"
+    from pipeline.process import process_paper
+
+    p = Path(path.replace("2026-03-19", "2024-09-12"))
+    motions = process_paper(str(p), p.name, p.read_bytes(), "p").records["motions"]
+    assert [m.outcome for m in motions if m.text.startswith("Recommendation 4C")] == ["lost"]

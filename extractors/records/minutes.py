@@ -577,6 +577,8 @@ def read_resolutions(lines: list[Line]) -> list[ResolutionText]:
                 break
             elif _RESOLVED.match(t):
                 break
+            elif cm is None and clauses and failed_motion(t):
+                break  # "Recommendation 3 was not approved:" over the clause it did not pass
             elif cm is None and clauses and _is_subheading(lines, i, style):
                 pass  # "2025-26 Council Tax" between clauses (b) and (c)
             elif cm is None and clauses and _after_the_list(lines[i], clauses[-1][1], level):
