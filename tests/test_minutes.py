@@ -1270,3 +1270,19 @@ def test_a_clause_a_recommendation_did_not_pass_is_no_decision() -> None:
     p = Path(path.replace("2026-03-19", "2024-09-12"))
     motions = process_paper(str(p), p.name, p.read_bytes(), "p").records["motions"]
     assert [m.outcome for m in motions if m.text.startswith("Recommendation 4C")] == ["lost"]
+
+
+def test_an_action_table_after_the_minutes_heads_no_minutes() -> None:
+    # Souldern PC, 24 May 2018: "ACTION LIST SUMMARY" / "NO | ACTION | OWNER" / "05.18.07 | NO to
+    # check if insurance for the defibrillator is included in the sales package | NO" repeats
+    # the minute's number; the minute is "05.18.07 Defibrillator" above. A table that holds all
+    # the headings is the minutes themselves (Boughton PC, 2 August 2013: "No | Item | Action by |
+    # Action date")
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/souldern-pc-oxon/2018-05-24-minutes.pdf")
+    items = process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
+    assert [m.title for m in items if m.ref == "05.18.07"] == ["Defibrillator"]
+    p = Path("samples/corpus/boughton-pc-norfolk/2013-08-02-agenda-and-minutes.html")
+    items = process_paper(str(p), p.name, p.read_bytes(), "q").records["minute_items"]
+    assert [m.ref for m in items] == [str(n) for n in range(1, 8)]

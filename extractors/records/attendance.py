@@ -28,7 +28,14 @@ from dataclasses import dataclass
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
 from extractors.records.meeting_ids import meeting_id_for
-from extractors.text.meeting_text import Line, clean, fold, lines_of, parts_of
+from extractors.text.meeting_text import (
+    Line,
+    clean,
+    fold,
+    is_action_table_head,
+    lines_of,
+    parts_of,
+)
 from extractors.values.names import (
     PersonEntry,
     canonical_honorific,
@@ -192,17 +199,6 @@ def _label_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
     return None
 
 
-@functools.cache
-def _action_heads() -> frozenset[str]:
-    return frozenset(r["header"] for r in load_table("action_table_headers.csv"))
-
-
-def _action_table_head(row: str) -> bool:
-    """Whether a table row is the head of a minutes or action table ("No\tItem\tAction by")."""
-    cells = [c.strip().lower() for c in row.split("\t")]
-    return sum(c in _action_heads() for c in cells) >= 2
-
-
 def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool:
     line = lines[j]
     t = line.text
@@ -212,7 +208,7 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
         return True
     if t.lstrip().startswith("|"):
         return True  # a Markdown table's row ("| No | Item | Action by |") after the list
-    if line.kind == "row" and _action_table_head(t):
+    if line.kind == "row" and is_action_table_head(t):
         return True  # the minutes' own table under the list ("No | Item | Action by")
     tail = text_so_far.rstrip()
     open_list = (

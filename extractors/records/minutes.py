@@ -28,6 +28,7 @@ from extractors.text.meeting_text import (
     find_times,
     first_time,
     fold,
+    is_action_table_head,
     lines_of,
     parts_of,
 )
@@ -1039,6 +1040,20 @@ def _repeated_numbers(
     return sorted(out)
 
 
+def _action_rows(lines: list[Line]) -> set[int]:
+    """The rows of an action table ("ACTION LIST SUMMARY" / "NO | ACTION | OWNER" / "05.18.07 |
+    NO to check if insurance ... | NO", Souldern PC): they repeat minute numbers but head no
+    minute."""
+    rows: set[int] = set()
+    for i, line in enumerate(lines):
+        if line.kind == "row" and is_action_table_head(line.text):
+            k = i + 1
+            while k < len(lines) and lines[k].kind == "row":
+                rows.add(k)
+                k += 1
+    return rows
+
+
 def _paragraphs_of_labelled(heads: list[_Head], run: list[_Head], lines: list[Line]) -> bool:
     """Whether a run of numbers from 1 is the numbered paragraphs of minutes labelled as such
     ("Item 6 – Governance Working Party Updates" over "1. The Governance Working Party Updates
@@ -1272,6 +1287,12 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
     The answer is shared by the extractors of a paper: callers must not change it."""
     heads = _find_heads(lines)
     by_sequence = _sequence_heads(lines)
+    actions = _action_rows(lines)
+    if any(h.index not in actions for h in [*heads, *by_sequence]):
+        # an action table beside minutes headed elsewhere: its rows head nothing (a table that
+        # holds all the headings is the minutes themselves, Boughton PC)
+        heads = [h for h in heads if h.index not in actions]
+        by_sequence = [h for h in by_sequence if h.index not in actions]
     # the sequence replaces typography only where it finds more and, when typography found a
     # few headings, finds those too (numbered paragraphs inside one minute are no headings)
     if (

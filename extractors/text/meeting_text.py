@@ -9,12 +9,14 @@ Dates and times use ``extractors.values`` when it is there and a small local fal
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from extractors.base import PaperContext
+from extractors.datafiles import load_table
 from extractors.memo import document_memo
 from extractors.values.refs import rising_run
 from extractors.values.spacing import fold as fold_spaces
@@ -349,3 +351,15 @@ def find_times(text: str) -> Iterator[tuple[str, int, int]]:
 def first_time(text: str) -> str | None:
     """Return the first clock time in ``text`` as "HH:MM", or None."""
     return next((t for t, _, _ in find_times(text)), None)
+
+
+@functools.cache
+def _action_heads() -> frozenset[str]:
+    return frozenset(r["header"] for r in load_table("action_table_headers.csv"))
+
+
+def is_action_table_head(row: str) -> bool:
+    """Whether a table row is the head of a minutes or action table ("No\tItem\tAction by",
+    "NO\tACTION\tOWNER"): two or more of its cells are such heads."""
+    cells = [c.strip().lower() for c in row.split("\t")]
+    return sum(c in _action_heads() for c in cells) >= 2
