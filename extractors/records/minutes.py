@@ -1510,15 +1510,17 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                         meeting_id=mid,
                         paper_id=ctx.paper_id,
                         minute_ref=item.ref,
-                        # a ref printed twice numbers on, so (minute_ref, number) stays a key
-                        number=res.number + numbered[item.ref or ""],
+                        # a ref printed twice numbers on, so (minute_ref, number) stays a key;
+                        # unnumbered minutes each number from 1
+                        number=res.number + (numbered[item.ref] if item.ref else 0),
                         text=res.text,
                         verb=resolution_verb(res.text, res.intro),
                         approves_minutes_of=approves,
                         page=res.page,
                     ),
                 )
-            numbered[item.ref or ""] += len(item.resolutions)
+            if item.ref:
+                numbered[item.ref] += len(item.resolutions)
         if not read.items:
             out.finding(
                 ctx.paper_id,
