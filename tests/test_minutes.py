@@ -1286,3 +1286,19 @@ def test_an_action_table_after_the_minutes_heads_no_minutes() -> None:
     p = Path("samples/corpus/boughton-pc-norfolk/2013-08-02-agenda-and-minutes.html")
     items = process_paper(str(p), p.name, p.read_bytes(), "q").records["minute_items"]
     assert [m.ref for m in items] == [str(n) for n in range(1, 8)]
+
+
+def test_unnumbered_minutes_are_headed_by_their_bold_lines() -> None:
+    # Garelochhead CC, 18 August 2020 (Word PDF, no item numbers): bold headings on their own
+    # lines - "Introductions and welcome", "Minutes of previous meeting", ... "Date of next
+    # meeting" - each head a minute with no ref; "Minutes of previous meeting" starts no part,
+    # and the closing "ACTIONS FOR FOLLOW UP AT NEXT MEETING" table and "Appendix" are no minutes.
+    # (This paper was scored blind in the unseen set first; the rule was written after.)
+    from pipeline.process import process_paper
+
+    p = Path("samples/unseen/garelochhead-cc-argyll/2020-08-18-minutes.pdf")
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    items = [(m.ref, m.title) for m in records["minute_items"]]
+    assert items[:2] == [(None, "Introductions and welcome"), (None, "Minutes of previous meeting")]
+    assert items[-1] == (None, "Date of next meeting")
+    assert not any(t.startswith(("ACTIONS", "Appendix")) for _, t in items)

@@ -1040,6 +1040,52 @@ def _repeated_numbers(
     return sorted(out)
 
 
+_BOLD_TITLE_WORDS = 12
+#: what follows the last minute: an action list, an appendix
+_AFTER_MINUTES = re.compile(
+    r"^(?:actions?\b|action\s+(?:points|list|log)\b|appendi(?:x|ces)\b|annex)", re.I
+)
+
+
+def _bold_heads(lines: list[Line]) -> list[_Head]:
+    """Minute headings of minutes that print no numbers: the short lines set in bold on their
+    own, after the title block ("Introductions and welcome", "Minutes of previous meeting",
+    "Convenor's report:", a Word-made community council's minutes), each a minute with no ref.
+    Three or more are needed; a bold line opening its block and ending in a full stop is a
+    sentence, not a heading."""
+    start = next((i for i, ln in enumerate(lines) if not ln.bold), len(lines))
+    heads: list[_Head] = []
+    for i in range(start, len(lines)):
+        line = lines[i]
+        text = line.text.replace("\t", " ").strip()
+        if not (line.bold and line.first and line.kind in ("paragraph", "heading")):
+            continue
+        if not text or len(text.split()) > _BOLD_TITLE_WORDS or text.endswith("."):
+            continue
+        if _RESOLVED.match(text) or _label_line(text):
+            continue
+        if _AFTER_MINUTES.match(text):
+            break  # "ACTIONS FOR FOLLOW UP AT NEXT MEETING", "Appendix": after the minutes
+        m = _INLINE_TITLE.match(text)
+        title, lead = (m.group("title"), text[m.end("sep") :].strip()) if m else (text, "")
+        if m and m.group("sep").strip() != ":":
+            title, lead = text, ""
+        heads.append(_Head(i, i + 1, "", title.rstrip(":").strip(), lead))
+    return heads if len(heads) >= 3 else []
+
+
+def _label_line(text: str) -> bool:
+    """Whether a line is an attendance label ("Members present:", "Apologies", "Public:")."""
+    return bool(
+        re.match(
+            r"^(?:members\s+)?(?:present|attending|attendance|apologies|absent|public|"
+            r"in\s+attendance|also\s+present|officers?)\b\s*:?\s*$",
+            text,
+            re.I,
+        )
+    )
+
+
 def _action_rows(lines: list[Line]) -> set[int]:
     """The rows of an action table ("ACTION LIST SUMMARY" / "NO | ACTION | OWNER" / "05.18.07 |
     NO to check if insurance ... | NO", Souldern PC): they repeat minute numbers but head no
@@ -1301,6 +1347,8 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
         and not _paragraphs_of_labelled(heads, by_sequence, lines)
     ):
         heads = by_sequence
+    if not heads and not by_sequence:
+        heads = _bold_heads(lines)
     heads = _sub_items(_slipped_numbers(heads, lines), lines)
     heads = _unnumbered_sessions(heads, lines)
     bodies: list[list[Line]] = []
