@@ -23,6 +23,7 @@ class Block:
     level: int = 0  # heading level (1 = top); list nesting level for list items
     bold: bool = False
     bullet: bool = False  # a list item marked by a bullet, not by a number
+    lead: str = ""  # a bold run-in heading the text opens with ("Flooding:"), when not all bold
 
 
 @dataclass

@@ -1302,3 +1302,34 @@ def test_unnumbered_minutes_are_headed_by_their_bold_lines() -> None:
     assert items[:2] == [(None, "Introductions and welcome"), (None, "Minutes of previous meeting")]
     assert items[-1] == (None, "Date of next meeting")
     assert not any(t.startswith(("ACTIONS", "Appendix")) for _, t in items)
+
+
+def test_word_minutes_headed_by_bold_run_in_words() -> None:
+    # Haresfield PC, 26 January 2020 (DOCX, no numbers): "Flooding:  Councillors discussed the
+    # recent flooding ...", the heading a bold run at the paragraph's start; the bold title
+    # block above ("Minutes of Haresfield Parish Council Meeting") heads nothing. (An unseen-set
+    # paper, scored blind first.)
+    from pipeline.process import process_paper
+
+    p = Path("samples/unseen/haresfield-pc-glos/2020-01-26-minutes.docx")
+    titles = [
+        m.title for m in process_paper(str(p), p.name, p.read_bytes(), "p").records["minute_items"]
+    ]
+    assert titles[:3] == ["Public Participation", "Minutes of the last meeting", "Flooding"]
+    assert (
+        "Any other business" in titles
+        and "Minutes of Haresfield Parish Council Meeting" not in titles
+    )
+
+
+def test_an_agenda_named_in_its_heading_and_a_superscript_ordinal() -> None:
+    # Garelochhead CC: "Garelochhead Community Council Public Meeting Agenda Tuesday 17" / "th
+    # August 2021" (the ordinal raised onto its own line) ... "[End of Agenda]"
+    from extractors.values.dates import find_dates
+    from pipeline.process import process_paper
+
+    assert [f.date.isoformat() for f in find_dates("Tuesday 17\nth August 2021")] == ["2021-08-17"]
+    p = Path("samples/unseen/garelochhead-cc-argyll/2021-08-17-agenda.pdf")
+    result = process_paper(str(p), p.name, p.read_bytes(), "p")
+    assert result.paper.doc_type == "agenda"
+    assert [m.date.isoformat() for m in result.records["meetings"]] == ["2021-08-17"]

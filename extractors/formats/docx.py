@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from schemas.document import Block, Document, DocumentMeta, Page, ReaderError, Table
 
 _P, _TBL, _SDT, _TR, _TC = qn("w:p"), qn("w:tbl"), qn("w:sdt"), qn("w:tr"), qn("w:tc")
+_LEAD_WORDS = 8  # a bold run-in heading is a few words
 _HEADING = re.compile(r"heading\s*(\d)", re.I)
 _LIST_STYLE = re.compile(r"^list (?:bullet|number|continue)(?:\s+(\d))?", re.I)
 _VAL = qn("w:val")
@@ -180,7 +181,24 @@ class _Walker:
                     level = int(ilvl.get(_VAL)) + 1
             bulleted = bool(lm) and lm.group(0).lower().startswith("list bullet")
             return Block("list_item", text, self.page, level, bold, bulleted)
-        return Block("paragraph", text, self.page, 0, bold)
+        return Block("paragraph", text, self.page, 0, bold, lead=self._bold_lead(runs, style_obj))
+
+    def _bold_lead(self, runs: list[tuple[str, bool | None]], style) -> str:
+        """The bold words a paragraph opens with when the rest is not bold ("Flooding:  Councillors
+        discussed ...", a run-in heading), or ""."""
+        default = self._style_bold(style)
+        lead: list[str] = []
+        for text, b in runs:
+            if not text.strip():
+                lead.append(text)
+                continue
+            if not (b if b is not None else default):
+                break
+            lead.append(text)
+        else:
+            return ""  # all bold: the block itself is bold
+        words = "".join(lead).strip()
+        return words if 0 < len(words.split()) <= _LEAD_WORDS else ""
 
     def _bold(self, runs: list[tuple[str, bool | None]], style) -> bool:
         marks = [b for t, b in runs if t.strip()]

@@ -1050,7 +1050,9 @@ _AFTER_MINUTES = re.compile(
 def _bold_heads(lines: list[Line]) -> list[_Head]:
     """Minute headings of minutes that print no numbers: the short lines set in bold on their
     own, after the title block ("Introductions and welcome", "Minutes of previous meeting",
-    "Convenor's report:", a Word-made community council's minutes), each a minute with no ref.
+    "Convenor's report:", a Word-made community council's minutes), or the bold words a
+    paragraph opens with ("Flooding:  Councillors discussed ...", a parish council's Word
+    minutes), each a minute with no ref.
     Three or more are needed; a bold line opening its block and ending in a full stop is a
     sentence, not a heading."""
     start = next((i for i, ln in enumerate(lines) if not ln.bold), len(lines))
@@ -1058,6 +1060,13 @@ def _bold_heads(lines: list[Line]) -> list[_Head]:
     for i in range(start, len(lines)):
         line = lines[i]
         text = line.text.replace("\t", " ").strip()
+        lead = line.lead.strip()
+        if lead and line.kind == "paragraph" and text.startswith(lead):
+            # a bold run-in heading ("Flooding:  Councillors discussed ...", Word minutes)
+            if not (_RESOLVED.match(lead) or _label_line(lead) or _AFTER_MINUTES.match(lead)):
+                rest = text[len(lead) :].strip()
+                heads.append(_Head(i, i + 1, "", lead.rstrip(":").strip(), rest))
+            continue
         if not (line.bold and line.first and line.kind in ("paragraph", "heading")):
             continue
         if not text or len(text.split()) > _BOLD_TITLE_WORDS or text.endswith("."):

@@ -66,6 +66,7 @@ class Line:
     level: int = 0
     bullet: bool = False  # an item of a bulleted (not numbered) list
     run_in: bool = False  # cut from a longer line: its title, if any, runs into its text
+    lead: str = ""  # the bold run-in heading the line opens with, on a block's first line
 
 
 def clean(text: str) -> str:
@@ -117,6 +118,7 @@ def lines_of(doc: Document) -> list[Line]:
                             item.level,
                             item.bullet,
                             len(pieces) > 1,
+                            item.lead if first and k == 0 else "",
                         )
                     )
                 first = False
