@@ -570,3 +570,22 @@ def test_allocations_in_a_decision_form_and_money_accepted_in_minutes() -> None:
         "corpus/bristol-cc/2024-09-12-minutes-transport-connectivity-policy-committee.pdf"
     )
     assert any(f.amount_gbp == Decimal("813000") for f in cycling)
+
+
+def test_a_treasurers_money_in_is_funding_from_its_source_and_a_balance_is_not() -> None:
+    # Garelochhead CC, 18 August 2020, "Treasurer's report": "Balance on 14.12.20 £3,992.57" /
+    # "Payments in: £1,000.00 from Scottish & Southern Electricity resilience fund (COVID-19)" /
+    # "£200.00 from Waitrose" / ... "Payments out: £18.50 expenses ..." (an unseen-set paper,
+    # scored blind first)
+    from pipeline.process import process_paper
+
+    p = Path("samples/unseen/garelochhead-cc-argyll/2020-08-18-minutes.pdf")
+    rows = process_paper(str(p), p.name, p.read_bytes(), "p").records["funding"]
+    got = {(str(r.amount_gbp), r.kind, r.funder) for r in rows}
+    assert (
+        "1000.00",
+        "other_funding",
+        "Scottish & Southern Electricity resilience fund (COVID-19)",
+    ) in got
+    assert ("200.00", "other_funding", "Waitrose") in got
+    assert not any(str(r.amount_gbp) in ("3992.57", "18.50") for r in rows)

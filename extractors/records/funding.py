@@ -92,6 +92,15 @@ _ROW_DATE = re.compile(r"^\s*(?:\d{1,2}[-/ ](?:[A-Za-z]{3,9}|\d{1,2})(?:[-/ ]\d{
 _INTRO_LEAD = re.compile(r"^(?:the\s+\w+\s+noted\s+(?:that\s+)?|it\s+was\s+noted\s+that\s+)", re.I)
 
 
+#: a treasurer's list of money in ("Payments in:", "Receipts:", "Income:") or out
+_INCOME_HEAD = re.compile(
+    r"^(?:payments?\s+(?:in|(?P<dir>out))|receipts|income|monies\s+received|"
+    r"(?P<dir2>expenditure|outgoings))\s*[:\-–]\s*",
+    re.I,
+)
+_FROM_SOURCE = re.compile(r"^\s*(?:received\s+)?from\s+(?P<f>[A-Z][^£]{1,120})$")
+
+
 @dataclass
 class _Context:
     """What the text before an amount says about it."""
@@ -107,6 +116,8 @@ class _Context:
     item: str | None = None
     #: the last paragraph with no amount: what introduces the list that follows
     lead: str | None = None
+    #: under a treasurer's "Payments in:" (money the council received), until "Payments out:"
+    income: bool = False
 
 
 @functools.cache
@@ -268,6 +279,8 @@ class _Walker:
             self.context.lead = text
             self.context.scope = f"{self.context.scope} {text}".strip()[-_SCOPE_CHARS:]
             return
+        if self._income_line(text, found, block.page):
+            return
         if len(found) == 1:
             label = ft.label_of(text, found[0])
             if (
@@ -404,6 +417,30 @@ class _Walker:
         if text.endswith(":"):
             intro = _INTRO_LEAD.sub("", _AS_FOLLOWS.sub("", text))
             self.context.label = intro[:1].lower() + intro[1:] if intro else None
+
+    def _income_line(self, text: str, found: list[ft.Mention], page: int) -> bool:
+        """A line of the money a council received, as a treasurer's report lists it ("Payments
+        in: £1,000.00 from Scottish & Southern Electricity resilience fund (COVID-19)" / "£200.00
+        from Waitrose", Garelochhead CC): other funding from the body after "from", received by
+        the council. Returns whether the line was read so."""
+        head = _INCOME_HEAD.match(text)
+        if head:
+            self.context.income = not (head.group("dir") or head.group("dir2"))
+            text = text[head.end() :].strip()
+            found = ft.money_mentions(text)
+        if not (self.context.income and len(found) == 1):
+            return False
+        source = _FROM_SOURCE.match(text[found[0].end :])
+        if not source or found[0].start > 2:
+            return False
+        facts = ft.FundingFacts(
+            mention=found[0],
+            kind="other_funding",
+            funder=source.group("f").strip(" .;"),
+            recipient=self.ctx.authority,
+        )
+        self._add(facts, page, text, f"income:{found[0].text}")
+        return True
 
     def _label_row(self, label: str, mention: ft.Mention, page: int, evidence: str) -> None:
         if not _names_something(label):
