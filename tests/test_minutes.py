@@ -1333,3 +1333,16 @@ def test_an_agenda_named_in_its_heading_and_a_superscript_ordinal() -> None:
     result = process_paper(str(p), p.name, p.read_bytes(), "p")
     assert result.paper.doc_type == "agenda"
     assert [m.date.isoformat() for m in result.records["meetings"]] == ["2021-08-17"]
+
+
+def test_councillors_approving_a_request_is_a_decision() -> None:
+    # Haresfield PC, 26 January 2020: "Finance & Clerks Report: Councillors approved a request
+    # for a rise of 20% in the precept from Stroud District Council." (unseen set, after its
+    # blind score)
+    from pipeline.process import process_paper
+
+    p = Path("samples/unseen/haresfield-pc-glos/2020-01-26-minutes.docx")
+    texts = [
+        r.text for r in process_paper(str(p), p.name, p.read_bytes(), "p").records["resolutions"]
+    ]
+    assert any(t.startswith("Councillors approved a request for a rise of 20%") for t in texts)

@@ -756,6 +756,10 @@ _BODY_DECIDES = re.compile(
     r"Sub-Committee|Authority)(?:\s+(?:for|of)\s+(?:[A-Z][\w&'’-]*\s+|and\s+){1,6}?)?\s*"
     r"(?:unanimously\s+)?(?:noted|approved|endorsed|agreed|adopted|accepted|supported)\s+"
     r"(?:the|this|its)\b"  # "noted that ..." reports what was said, not a decision
+    # ... or its members approving a request or a proposal: "Councillors approved a request for
+    # a rise of 20% in the precept" (Haresfield PC)
+    r"|^(?:The\s+)?(?:Councillors|Members)\s+(?:unanimously\s+)?(?:approved|adopted|accepted)\s+"
+    r"(?:a|an|the|this)\b"
 )
 #: minutes agreed or approved (a decision), not only confirmed or signed (a record of one)
 _MINUTES_DECIDED = re.compile(
