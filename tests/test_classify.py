@@ -115,3 +115,16 @@ def test_a_payments_cash_sheet_is_no_spend_plan_and_a_budget_sheet_is_one():
     # Kent's budget book: "APPENDIX E - 2025-26 Proposed Budget by Directorate"
     kent = read_document(Path("samples/real/kent-budget-by-directorate-2025-26.pdf"))
     assert classify(kent, kent.meta.title).doc_type == "spend_plan"
+
+
+def test_a_report_by_its_heading_or_its_pages_of_prose():
+    # Kent's "Details of Core Grants within the 2025-26 Final Local Government Finance
+    # Settlement" (Appendix K): pages of running prose, no meeting, no cue -> a report; Kent's
+    # "Armed Forces Covenant Annual Report 2024" is named one in its heading
+    grants = read_document(Path("samples/real/kent-government-grants-lgfs-2025-26.pdf"))
+    assert classify(grants, grants.meta.title).doc_type == "report"
+    covenant = read_document(Path("samples/real/kent-armed-forces-covenant-annual-report-2024.pdf"))
+    assert classify(covenant, covenant.meta.title).doc_type == "report"
+    # Welsh minutes (numbered items the English cues cannot read) are no report
+    welsh = read_document(Path("samples/corpus/manordeilo-salem-cc/2019-03-13-minutes-welsh.pdf"))
+    assert classify(welsh, welsh.meta.title).doc_type == "unknown"

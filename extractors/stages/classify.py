@@ -21,6 +21,8 @@ from schemas.document import Block, Document, Table
 _FIRST_PAGES = 3
 _MAX_ITEMS = 400  # text exports have one page: look at the head only
 _LEAST_SCORE = 1.0  # the score a doc type needs before its cues decide
+_PROSE_WORDS = 40  # a block this long is a paragraph of running prose
+_PROSE_PARAGRAPHS = 8  # ... and this many of them in the first pages make a report
 
 
 @dataclass(frozen=True)
@@ -90,13 +92,19 @@ def _numbered_run(lines: list[str]) -> int:
 def _by_structure(lines: list[str]) -> Classification:
     """A paper no cue names, classified by its build: numbered items under a meeting header are
     minutes when the text reports what was held, received or agreed, an agenda when the meeting
-    is still to be held; anything else stays unknown."""
+    is still to be held; pages of running prose are a report; anything else stays unknown."""
     if _numbered_run(lines) >= 3:
         text = "\n".join(lines)
         if _HELD.search(text):
             return Classification("minutes", 0.5, {"structure": 1.0})
         if _TO_BE_HELD.search(text):
             return Classification("agenda", 0.5, {"structure": 1.0})
+    # pages of running prose with no meeting in them: a report ("Details of Core Grants within
+    # the 2025-26 Final Local Government Finance Settlement", Kent; a council's annual report
+    # on parking enforcement, Nottingham)
+    prose = sum(len(line.split()) >= _PROSE_WORDS for line in lines)
+    if prose >= _PROSE_PARAGRAPHS and _numbered_run(lines) < 3:
+        return Classification("report", 0.4, {"structure": 1.0})
     return Classification("unknown", 0.0, {})
 
 
