@@ -176,3 +176,18 @@ def test_a_role_after_a_comma_then_more_names_each_with_its_title() -> None:
     assert got["Councillor Emma Edwards"].position == "Leader of the Green Group"
     for name in ("Councillor Kaz Self", "Councillor David Wilcox", "Councillor Jonathan Hucker"):
         assert got[name].status == "present"
+
+
+def test_a_row_of_a_name_and_a_role_under_an_attendance_label_is_one_person() -> None:
+    # Garelochhead CC, 18 August 2020: "Apologies" over rows "Martin Croft | Vice Chair, CC",
+    # "Mandy Crossland | Member" (unseen set, after its blind score)
+    from extractors.records.attendance import _row_entry
+    from extractors.text.meeting_text import Line
+
+    assert _row_entry(Line("Martin Croft\tVice Chair, CC", 1, True, "row")) == (
+        "Martin Croft (Vice Chair, CC)"
+    )
+    # two names side by side stay two lines
+    assert _row_entry(Line("Ron Fletcher\tLaura Cameron", 1, True, "row")) == (
+        "Ron Fletcher\nLaura Cameron"
+    )

@@ -327,6 +327,22 @@ def _side_columns(parts: list[str], page: int) -> tuple[list[str], list[Block]]:
     return ["\n".join(kept)], side
 
 
+def _row_entry(line: Line) -> str:
+    """A line of an attendance list as text: a table row of a name and the role beside it
+    ("Watson Robinson | Convenor", "Maurice Corry | MSP", Garelochhead CC) is the name with its
+    role in brackets; other rows give a line per cell."""
+    cells = [c.strip() for c in line.text.split("\t") if c.strip()]
+    if (
+        line.kind == "row"
+        and len(cells) == 2
+        and looks_like_name(cells[0])
+        and not looks_like_name(cells[1])
+        and "(" not in cells[0]
+    ):
+        return f"{cells[0]} ({cells[1]})"
+    return line.text.replace("\t", "\n")
+
+
 def find_blocks(
     lines: list[Line],
     is_heading=lambda t: False,
@@ -356,7 +372,7 @@ def find_blocks(
         while j < len(lines) and not _ends_block(lines, j, "\n".join(parts), is_heading):
             if line.kind != "row" and _FORM_ROW.search(lines[j].text):
                 break  # a list in the text does not run on into a form's fields under it
-            parts.append(lines[j].text.replace("\t", "\n"))
+            parts.append(_row_entry(lines[j]))
             j += 1
         if not hit[1] and ":" not in line.text and not _opens_with_names(parts[1:2]):
             i = j  # "Apologies" as an agenda's item over the agenda's other items
