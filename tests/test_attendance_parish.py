@@ -187,6 +187,11 @@ def test_a_row_of_a_name_and_a_role_under_an_attendance_label_is_one_person() ->
     assert _row_entry(Line("Martin Croft\tVice Chair, CC", 1, True, "row")) == (
         "Martin Croft (Vice Chair, CC)"
     )
+    # a one-word office is a role, not a surname ("Watson Robinson | Convenor", "Maurice Corry |
+    # MSP")
+    assert _row_entry(Line("Watson Robinson\tConvenor", 1, True, "row")) == (
+        "Watson Robinson (Convenor)"
+    )
     # two names side by side stay two lines
     assert _row_entry(Line("Ron Fletcher\tLaura Cameron", 1, True, "row")) == (
         "Ron Fletcher\nLaura Cameron"

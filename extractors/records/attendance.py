@@ -42,6 +42,7 @@ from extractors.values.names import (
     is_public_role,
     looks_like_name,
     looks_like_org,
+    opens_role,
     split_honorific,
     split_people,
     strip_honours,
@@ -336,7 +337,7 @@ def _row_entry(line: Line) -> str:
         line.kind == "row"
         and len(cells) == 2
         and looks_like_name(cells[0])
-        and not looks_like_name(cells[1])
+        and (not looks_like_name(cells[1]) or opens_role(cells[1]))
         and "(" not in cells[0]
     ):
         return f"{cells[0]} ({cells[1]})"

@@ -701,6 +701,13 @@ def _opens_role(words: list[str]) -> bool:
     )
 
 
+def opens_role(text: str) -> bool:
+    """Whether ``text`` opens with a job title ("Convenor", "Vice Chair, CC", "Local
+    Councillor" after a name in a table row)."""
+    words = text.split()
+    return bool(words) and (_opens_role(words) or _opens_role(words[1:] or words))
+
+
 def split_name_role(text: str) -> tuple[str, str] | None:
     """Split a member line printed without a column gap ("Michael Bracey Chief Executive (X)").
 
