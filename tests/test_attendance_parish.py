@@ -196,3 +196,19 @@ def test_a_row_of_a_name_and_a_role_under_an_attendance_label_is_one_person() ->
     assert _row_entry(Line("Ron Fletcher\tLaura Cameron", 1, True, "row")) == (
         "Ron Fletcher\nLaura Cameron"
     )
+
+
+def test_attending_and_public_labels_and_elected_visitors() -> None:
+    # Garelochhead CC, 18 August 2020: "Attending:" over "Maurice Corry | MSP" and "Iain
+    # Paterson | Local Councillor" - elected members of other bodies, also present (unseen set,
+    # after its blind score)
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    p = Path("samples/unseen/garelochhead-cc-argyll/2020-08-18-minutes.pdf")
+    rows = process_paper(str(p), p.name, p.read_bytes(), "p").records["attendance"]
+    status = {r.name_as_printed: r.status for r in rows}
+    assert status["Maurice Corry"] == "also_present"
+    assert status["Iain Paterson"] == "also_present"
+    assert status["Watson Robinson"] == "present"

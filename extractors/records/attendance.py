@@ -491,11 +491,17 @@ def _is_visitor(entry: PersonEntry) -> bool:
     return _is_councillor(entry.name) or bool(entry.organisation)
 
 
+#: a position naming an elected member of another body (Garelochhead CC's "Attending:" list)
+_ELECTED = re.compile(r"\b(?:(?i:councillor|cllr|mayor)|MSP|MP|MS|MEP|AM)\b")
+
+
 def _status_in_attendance(entry: PersonEntry) -> str:
     """The status of one person listed "In attendance": a councillor is also present, a person
     printed with a role or organisation attends as an officer, a bare name is the public."""
     if _is_councillor(entry.name) or _visitor_kind(entry.name) is not None:
         return "also_present"  # a councillor; a police officer ("Inspector C Hunt")
+    if entry.position and _ELECTED.search(entry.position):
+        return "also_present"  # "Iain Paterson | Local Councillor", "Maurice Corry | MSP"
     if is_public_role(entry.position):
         return "observer"  # "Steve Davies (resident)"
     if entry.position or entry.organisation:
