@@ -1346,3 +1346,14 @@ def test_councillors_approving_a_request_is_a_decision() -> None:
         r.text for r in process_paper(str(p), p.name, p.read_bytes(), "p").records["resolutions"]
     ]
     assert any(t.startswith("Councillors approved a request for a rise of 20%") for t in texts)
+
+
+def test_an_item_approving_last_months_minutes_starts_no_part() -> None:
+    # Govan CC, 3 June 2024 (DOCX): "1 MINUTES OF THE MAY MEETING" / "These were moved as correct
+    # by ..." is an item of the June meeting's minutes, not a second set of minutes (unseen
+    # set, after its blind score)
+    from pipeline.process import process_paper
+
+    p = Path("samples/unseen/govan-cc-glasgow/2024-06-03-minutes.docx")
+    meetings = process_paper(str(p), p.name, p.read_bytes(), "p").records["meetings"]
+    assert [m.date.isoformat() for m in meetings] == ["2024-06-03"]
