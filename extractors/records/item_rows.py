@@ -41,11 +41,11 @@ from extractors.records.minutes import (
     prose_resolutions,
     read_minutes,
     read_resolutions,
-    resolution_verb,
+    resolution_row,
 )
 from extractors.text.meeting_text import Line, clean, fold, lines_of, parts_of
 from schemas.document import Document, Table
-from schemas.records import AgendaItem, MinuteItem, Resolution
+from schemas.records import AgendaItem, MinuteItem
 
 #: the item number cell: "1.", "12", "4a."
 _NUMBER = re.compile(r"^(?P<n>\d{1,3})(?P<sub>[a-z])?\.?$")
@@ -269,16 +269,4 @@ def _add_resolutions(
                 "completed from the meeting's date",
                 res.page,
             )
-        out.add(
-            "resolutions",
-            Resolution(
-                meeting_id=mid,
-                paper_id=ctx.paper_id,
-                minute_ref=ref,
-                number=res.number,
-                text=res.text,
-                verb=resolution_verb(res.text, res.intro),
-                approves_minutes_of=approves,
-                page=res.page,
-            ),
-        )
+        out.add("resolutions", resolution_row(mid, ctx.paper_id, ref, res.number, res, approves))

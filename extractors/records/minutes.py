@@ -125,6 +125,28 @@ def _cue_verb(word: str) -> str | None:
     return None
 
 
+def resolution_row(
+    meeting_id: str,
+    paper_id: str,
+    minute_ref: str | None,
+    number: int,
+    res: ResolutionText,
+    approves: dt.date | None = None,
+) -> Resolution:
+    """The resolutions row of one decision read under ``minute_ref`` (None before the first
+    minute), numbered ``number``."""
+    return Resolution(
+        meeting_id=meeting_id,
+        paper_id=paper_id,
+        minute_ref=minute_ref,
+        number=number,
+        text=res.text,
+        verb=resolution_verb(res.text, res.intro),
+        approves_minutes_of=approves,
+        page=res.page,
+    )
+
+
 def resolution_verb(text: str, intro: str = "") -> str | None:
     """Return the main verb of a resolution ("noted", "approved", ...) or None.
 
@@ -1527,19 +1549,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         read = read_minutes(lines)
         meeting_date = facts.date or part.date
         for res in read.opening:
-            out.add(
-                "resolutions",
-                Resolution(
-                    meeting_id=mid,
-                    paper_id=ctx.paper_id,
-                    minute_ref=None,
-                    number=res.number,
-                    text=res.text,
-                    verb=resolution_verb(res.text, res.intro),
-                    approves_minutes_of=None,
-                    page=res.page,
-                ),
-            )
+            out.add("resolutions", resolution_row(mid, ctx.paper_id, None, res.number, res))
         numbered: Counter[str] = Counter()  # decisions so far under each printed ref
         for position, item in enumerate(read.items, 1):
             out.add(
@@ -1565,20 +1575,12 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                         "no year; completed from the meeting's date",
                         res.page,
                     )
+                # a ref printed twice numbers on, so (minute_ref, number) stays a key;
+                # unnumbered minutes each number from 1
+                number = res.number + (numbered[item.ref] if item.ref else 0)
                 out.add(
                     "resolutions",
-                    Resolution(
-                        meeting_id=mid,
-                        paper_id=ctx.paper_id,
-                        minute_ref=item.ref,
-                        # a ref printed twice numbers on, so (minute_ref, number) stays a key;
-                        # unnumbered minutes each number from 1
-                        number=res.number + (numbered[item.ref] if item.ref else 0),
-                        text=res.text,
-                        verb=resolution_verb(res.text, res.intro),
-                        approves_minutes_of=approves,
-                        page=res.page,
-                    ),
+                    resolution_row(mid, ctx.paper_id, item.ref, number, res, approves),
                 )
             if item.ref:
                 numbered[item.ref] += len(item.resolutions)
