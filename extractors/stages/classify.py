@@ -93,7 +93,8 @@ def _by_structure(lines: list[str]) -> Classification:
     """A paper no cue names, classified by its build: numbered items under a meeting header are
     minutes when the text reports what was held, received or agreed, an agenda when the meeting
     is still to be held; pages of running prose are a report; anything else stays unknown."""
-    if _numbered_run(lines) >= 3:
+    numbered = _numbered_run(lines) >= 3
+    if numbered:
         text = "\n".join(lines)
         if _HELD.search(text):
             return Classification("minutes", 0.5, {"structure": 1.0})
@@ -103,7 +104,7 @@ def _by_structure(lines: list[str]) -> Classification:
     # the 2025-26 Final Local Government Finance Settlement", Kent; a council's annual report
     # on parking enforcement, Nottingham)
     prose = sum(len(line.split()) >= _PROSE_WORDS for line in lines)
-    if prose >= _PROSE_PARAGRAPHS and _numbered_run(lines) < 3:
+    if prose >= _PROSE_PARAGRAPHS and not numbered:
         return Classification("report", 0.4, {"structure": 1.0})
     return Classification("unknown", 0.0, {})
 
