@@ -989,6 +989,23 @@ def test_proposed_by_and_seconded_by_that() -> None:
     assert not any("hedge" in t for t in ayton)
 
 
+def test_what_a_vote_carried_is_printed_after_it() -> None:
+    # Wereham PC, 11 January 2011, minute 5: "Payments: C.G.M. Ltd £678. 09 : Royal British
+    # Legion £16.50. Proposed P. Norris and seconded P. Markwell - pass for payment"; an outcome
+    # after the dash ("... seconded by Mrs. Everitt that ... - unanimously agreed.") is no content
+    wereham = "samples/corpus/wereham-pc-norfolk/2011-01-11-minutes.txt"
+    assert _resolutions_of(wereham, "5") == ["pass for payment"]
+    assert _resolutions_of(wereham, "6")[0].startswith("a donation of £250. 00 be paid")
+    from extractors.records.minutes import prose_resolutions
+
+    (content,) = prose_resolutions(
+        "The accounts were presented. Proposed Cllr Ames seconded Cllr Brook – to approve the "
+        "accounts as presented",
+        1,
+    )
+    assert content.text == "to approve the accounts as presented"
+
+
 def test_an_impersonal_decision_whose_that_is_left_out_before_a_subject() -> None:
     # Northwold PC, 3 July 2012, minute 10: "It was agreed commemorative benches will be located
     # by the telephone box ..." and "It was also agreed trees will be planted to commemorate the

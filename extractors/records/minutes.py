@@ -839,6 +839,13 @@ _LIST_ENTRY = re.compile(
 #: a motion's vote: "proposed by Cllr A, seconded by Cllr B", "Proposed NR seconded RW"
 _VOTE = re.compile(r"\b(?:proposed|moved)\s+(?:by\s+)?\S.{0,60}?\bseconded\b", re.I)
 _VOTE_FIRST = re.compile(r"^\W*(?:proposed|moved|seconded)\b", re.I)
+#: what a vote carried, printed after it behind a dash or colon: "Proposed P. Norris and
+#: seconded P. Markwell - pass for payment" (Wereham PC), "Mr Oakford proposed and Mr Gough
+#: seconded the following motion: ..." (Kent CC); an outcome there ("- unanimously agreed")
+#: is no content
+_VOTE_CONTENT = re.compile(
+    r"\bseconded\b(?:\s+by)?\s+[^:;–—]{1,50}?\s+[:–—-]\s*(?P<what>[a-z][^.]{3,})\.?$"
+)
 
 
 @functools.cache
@@ -861,6 +868,11 @@ def failed_motion(text: str) -> bool:
     """Whether ``text`` says a motion was lost or withdrawn ("The motion was lost", "…
     withdrew his original resolution"; ``data/vote_outcomes.csv``): it is then no resolution."""
     return any(p.search(text) for p in _failed_outcomes())
+
+
+@functools.cache
+def _outcome_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(r["pattern"], re.I) for r in load_table("vote_outcomes.csv"))
 
 
 _FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.:]{0,40}:")
@@ -961,7 +973,10 @@ def prose_resolutions(
             before = sentences[n - 1][1] if n else ""
             if any(t in before or before in t for _, t in found):
                 continue  # the vote on a decision already read ("... were approved. Proposed")
-            if before and not _VOTE.search(before):
+            content = _VOTE_CONTENT.search(sentence)
+            if content and not any(p.search(content.group("what")) for p in _outcome_patterns()):
+                decision = content.group("what")
+            elif before and not _VOTE.search(before):
                 # the entry of a list and its vote ("(2) Finance – Cllrs Shewell, Hayward,
                 # Evans. Proposed by Cllr Cobb, seconded by Cllr Hoskins.") is one decision
                 entry = _LIST_ENTRY.match(before)
