@@ -96,3 +96,52 @@ def test_payments_run_into_a_paragraph_and_two_donations_of_one_sentence() -> No
 def test_payments_to_suppliers_are_not_funding(rel: str, authority: str, amounts: set) -> None:
     got = {str(r.amount_gbp) for r in _rows(rel, authority)}
     assert not got & amounts
+
+
+def test_a_table_cell_keeps_its_title_lines_and_its_lists_apart() -> None:
+    # Boughton PC, 2 August 2013, in the item table's cells: "Items for ratification." /
+    # "Contribution to purchase of 8 small tables for Village Centre." / "The Parish Council
+    # agreed to share the £900 cost / With BVC, PCC, and Village centre committee. £225 has
+    # been / Contributed."; and the treasurer's "Cheques in period" list, whose last row
+    # "• Community chairs contribution - £225.00" is followed by the next list's lead-in,
+    # "Cheques to sign today"
+    rows = _rows(
+        "boughton-pc-norfolk/2013-08-02-agenda-and-minutes.html", "Boughton Parish Council"
+    )
+    by_purpose = {r.purpose: r for r in rows if r.purpose}
+    tables = by_purpose["Contribution to purchase of 8 small tables for Village Centre"]
+    assert tables.amount_gbp == Decimal("225")
+    recipients = {r.recipient for r in rows if r.amount_gbp == Decimal("225")}
+    assert "Community chairs contribution" in recipients
+    # a supplier paid in the cheques list is no funding, and no row takes its purpose from
+    # the "Distribution:" label of the attendance block far above
+    assert not any(r.recipient == "NALC subs" for r in rows)
+    assert not any("Distribution" in (r.purpose or "") for r in rows)
+
+
+def test_a_forecast_of_spending_is_not_funding() -> None:
+    # West of England CA overview and scrutiny, 23 March 2026: "Revenue expenditure was
+    # forecast at £172.1m which was about £4.8m below the current budget."; Kent's Q3 finance
+    # monitoring: "... capital programme spend for the year is forecast at £315.5m"
+    from extractors.text import funding_text as ft
+
+    for sentence in (
+        "Revenue expenditure was forecast at £172.1m which was about £4.8m below the current "
+        "budget.",
+        "The current estimated capital programme spend for the year is forecast at £315.5m, "
+        "which represents 74% of the approved budget.",
+    ):
+        mention = ft.money_mentions(sentence)[0]
+        assert ft.kind_of(sentence, mention, None) == ft.NOT_FUNDING
+
+
+def test_a_contribution_is_for_what_the_application_before_it_is_to_fund() -> None:
+    # Wretton PC, 4 January 2016, minute 9: "An application has been submitted to the Parish
+    # Partnership Scheme to help finance purchase of a mobile Vehicle Activated Sign (VAS) and
+    # white entrance gates for the parish ... . All were agreeable that if the application for
+    # 50% funding is successful the Parish Council would pay a contribution of up to £1715."
+    rows = _rows("wretton-pc-norfolk/2016-01-04-minutes.txt", "Wretton Parish Council")
+    (vas,) = [r for r in rows if r.amount_gbp == Decimal("1715")]
+    assert vas.purpose == "mobile Vehicle Activated Sign (VAS) and white entrance gates"
+    # the cost of fitting the gates "(£180)", to be financed by the scheme, is no funding
+    assert not any(r.amount_gbp == Decimal("180") for r in rows)

@@ -69,6 +69,16 @@ _LETTERED_SECTION = re.compile(
     r"^\(?(?:[A-Z]|\d{1,2})\)\s+(?P<t>[A-Z][^.;:£]{2,100}?\b(?:Grants?|Funds?|Funding|Bonus|"
     r"Scheme|Programme)(?:\s*\([^)]{2,80}\))?)(?=\s+[A-Z]|\s*$)"
 )
+#: an application or bid and what it is to fund: "An application has been submitted to the
+#: Parish Partnership Scheme to help finance purchase of a mobile Vehicle Activated Sign (VAS)
+#: and white entrance gates for the parish" (Wretton PC; Broomhill CC's "a bid for £15k ... to
+#: develop a Local Development Plan" is read inside its sentence)
+_APPLIED_TO_FUND = re.compile(
+    r"\b(?:application|applied|bid)\b[^.£]{0,120}?\bto\s+(?:help\s+)?(?:fund|finance|pay\s+for)"
+    r"\s+(?:the\s+)?(?:(?:purchase|cost|installation)\s+of\s+)?(?:an?\s+|the\s+)?"
+    r"(?P<what>[^.;£]{3,100}?)(?=\s+(?:for|to\s+be|at|in|which)\b|[.;,]|$)",
+    re.I,
+)
 #: a verb of giving (not the noun: "£125 donation" in a treasurer's report gives nothing)
 _GIVING_VERB = re.compile(
     r"\b(?:donate|donated|pledge|pledged|contribute|contributed|awarded|granted|given)\b", re.I
@@ -245,7 +255,9 @@ class _Walker:
         ):
             # a bold line with an amount is a row of the list above it ("Invoices received :-
             # / K & A Thompson & Sons Larch for Seat £48.00"), not a new section
-            self.context = _Context(scope=text, topic=ft.grant_heading(text))
+            # an unnumbered item's heading is its title, as a numbered one's is
+            item = text.strip(" .:-–") if 2 <= len(text.split()) <= _TITLE_WORDS else None
+            self.context = _Context(scope=text, topic=ft.grant_heading(text), item=item)
             return
         lettered = _LETTERED_SECTION.match(text)
         if lettered and ft.grant_heading(lettered.group("t")):
@@ -297,8 +309,12 @@ class _Walker:
                 return
         topic: str | None | bool = False  # read once, when an amount needs it
         sender: str | None = None  # of the correspondence item the sentence belongs to
+        applied_for: str | None = None  # what an application of the paragraph is to fund
         for s_idx, sentence in enumerate(ft.sentences(text)):
             mentions = ft.money_mentions(sentence)
+            applied = _APPLIED_TO_FUND.search(sentence) if not mentions else None
+            if applied:
+                applied_for = applied.group("what")
             sender = ft.regarding(sentence) or sender
             before = text[: max(text.find(sentence), 0)]  # what leads up to the sentence
             own = _OWN_SHARE.search(sentence) if self.context.topic else None
@@ -323,6 +339,15 @@ class _Walker:
                     # "a bid for £15k of GCC funding to develop a Local Development Plan ...,
                     # but only £13k had been approved": the sum given is for what was asked
                     facts.purpose = asked_for
+                elif (
+                    applied_for
+                    and facts.kind != "estimate"  # a cost to be financed is no funding
+                    and not (facts.recipient or facts.purpose)
+                ):
+                    # "An application has been submitted ... to help finance purchase of a
+                    # mobile Vehicle Activated Sign (VAS) ... . ... the Parish Council would
+                    # pay a contribution of up to £1715.": the money is for what was applied for
+                    facts.purpose = applied_for
                 if (
                     own
                     and own.start() < mention.start
@@ -529,7 +554,9 @@ class _Walker:
                     self.decider = lead.group("org")
                 listed = "\n•" in cell  # a list in the cell: its lead-in line sets its context
                 for point in _points(cell):
-                    if ft.money_mentions(point) or listed:
+                    if _title_line(point):
+                        self.block(Block(kind="heading", text=point, page=page))
+                    elif ft.money_mentions(point) or listed:
                         self.block(Block(kind="paragraph", text=point, page=page))
 
     def table(self, table: Table) -> None:
@@ -587,18 +614,43 @@ _POINT_START = re.compile(r"^\s*(?:\(\d{1,2}\)|\d{1,2}\.(?!\d)|\([a-z]\)|•)\s*
 
 def _points(cell: str) -> list[str]:
     """A prose cell's paragraphs: a line opening a numbered or bulleted point ("(2) ...",
-    "2. That ...", "• Donation to ...") starts one; every other line goes on the one before
-    (a wrapped line)."""
+    "2. That ...", "• Donation to ...") starts one, and so does a capitalised line after a
+    line that ends a sentence ("Items for ratification." / "Contribution to purchase of 8
+    small tables for Village Centre." / "The Parish Council agreed ..."); every other line
+    goes on the one before (a wrapped line)."""
     out: list[str] = []
     for line in cell.splitlines():
         line = line.strip()
         if not line:
             continue
-        if out and not _POINT_START.match(line):
+        if (
+            out
+            and not _POINT_START.match(line)
+            and not _LINE_AFTER_SENTENCE.search(f"{out[-1]}\n{line}")
+            and not (_BULLET_ROW.match(out[-1]) and _AMOUNT_END.search(out[-1]))
+        ):
             out[-1] = f"{out[-1]} {line}"
         else:
             out.append(line)
     return out
+
+
+#: a bulleted row, whose amount at the end closes it ("• Community chairs contribution -
+#: £225.00" / "Cheques to sign today": the next line is the next list's lead-in)
+_BULLET_ROW = re.compile(r"^•\s")
+#: a capitalised line after a line ending a sentence ("... cost. £225" is a wrapped line)
+_LINE_AFTER_SENTENCE = re.compile(r"[a-z)][.!?]\n[A-Z][^\n]*$")
+
+
+def _title_line(point: str) -> bool:
+    """Whether a cell's paragraph is a title line: short, no amount, no list label, no
+    verb of being ("Contribution to purchase of 8 small tables for Village Centre.")."""
+    return (
+        len(point.split()) <= _TITLE_WORDS
+        and not point.endswith(":")
+        and not ft.money_mentions(point)
+        and not re.search(r"\b(?:is|are|was|were|has|have|had|will|would|be)\b", point, re.I)
+    )
 
 
 #: an item's number inside a recipient taken from a list row ("Clerk xii) Wales Air Ambulance":
