@@ -145,3 +145,14 @@ def test_a_contribution_is_for_what_the_application_before_it_is_to_fund() -> No
     assert vas.purpose == "mobile Vehicle Activated Sign (VAS) and white entrance gates"
     # the cost of fitting the gates "(£180)", to be financed by the scheme, is no funding
     assert not any(r.amount_gbp == Decimal("180") for r in rows)
+
+
+def test_a_limit_is_on_the_scheme_its_paragraph_names() -> None:
+    # Ayton CC, 4 May 2021, minute 7: "HL and CH reported on changes to the application process
+    # for Community Fund grants. it was noted that proposals for schemes up to an individual
+    # value of £5000 would be considered." (the limit is 28 characters from its "up to")
+    doc = read_document(CORPUS / "ayton-cc-borders/2021-05-04-minutes.pdf")
+    ctx = PaperContext(paper_id="p1", doc_type="minutes", authority="Ayton Community Council")
+    rows = funding.extract(doc, ctx).records.get("funding", [])
+    (limit,) = [r for r in rows if r.amount_gbp == Decimal("5000")]
+    assert (limit.kind, limit.purpose) == ("cap", "Community Fund grants")

@@ -386,6 +386,11 @@ class _Walker:
                 if facts.recipient is None and facts.purpose is None:
                     # "a donation of £250 be paid": the gift is what the money is for
                     facts.purpose = ft.gift_noun(sentence, mention)
+                if facts.kind == "cap" and facts.recipient is None and facts.purpose is None:
+                    # "... the application process for Community Fund grants. it was noted that
+                    # proposals for schemes up to an individual value of £5000 would be
+                    # considered." (Ayton CC): a limit is on the scheme the paragraph names
+                    facts.purpose = ft.last_fund_name(text[: text.find(sentence) + mention.start])
                 if ft.is_precept(sentence):  # the council's own income from its billing council
                     facts.kind, facts.purpose = "other_funding", "precept"
                     facts.recipient = self.ctx.authority

@@ -98,7 +98,7 @@ _GENERIC_PURPOSE = re.compile(
     re.I,
 )
 #: how far (characters) a cap cue ("up to") reaches from the amount it limits
-_CAP_REACH = 25
+_CAP_REACH = 35
 #: Kinds a cue can force over a column's default kind; the others only apply when nothing
 #: stronger says what the money is.
 _WEAK_KINDS = ("estimate", "allocation")
@@ -703,6 +703,19 @@ def gives(sentence: str, name: str) -> bool:
     agreed to donate £750": the charity gives)."""
     m = _GIVER_VERBS.search(sentence)
     return bool(m) and (_subject(sentence[: m.start()]) or "").casefold() == name.casefold()
+
+
+#: a grant scheme or fund by its capitalised name: "Community Fund grants", "Parish
+#: Partnership Scheme", "Small Grants Programme"
+_FUND_NAME = re.compile(
+    r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:Fund|Grants?|Scheme|Programme)\b(?:\s+grants?\b)?"
+)
+
+
+def last_fund_name(text: str) -> str | None:
+    """The last grant scheme or fund ``text`` names by its capitalised name, or None."""
+    names = _FUND_NAME.findall(text)
+    return names[-1].strip() if names else None
 
 
 def topic_of(paragraph: str) -> str | None:
