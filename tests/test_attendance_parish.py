@@ -212,3 +212,39 @@ def test_attending_and_public_labels_and_elected_visitors() -> None:
     assert status["Maurice Corry"] == "also_present"
     assert status["Iain Paterson"] == "also_present"
     assert status["Watson Robinson"] == "present"
+
+
+def test_clerk_and_public_participation_labels_and_lower_case_titles() -> None:
+    # Haresfield PC, 26 January and 24 February 2020 (unseen set, after its blind score):
+    # "Clerk: Madeleine King    e’mail: haresfieldpc@gmail.com", "Public Participation: Philip
+    # Tudor, Alan White", "Apologies:  County councillor Stephen Davis, District councillor
+    # David Mossman, Councillors Jenny Knight, Fiona Bevan"
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    def status_of(name: str) -> dict[str, str]:
+        p = Path(f"samples/unseen/haresfield-pc-glos/{name}")
+        rows = process_paper(str(p), p.name, p.read_bytes(), "p").records["attendance"]
+        return {r.name_as_printed: r.status for r in rows}
+
+    january = status_of("2020-01-26-minutes.docx")
+    assert january["Madeleine King"] == "officer"
+    assert january["Philip Tudor"] == january["Alan White"] == "observer"
+    february = status_of("2020-02-24-minutes.docx")
+    assert february["County Councillor Stephen Davis"] == "apologies"
+    assert february["District Councillor David Mossman"] == "apologies"
+    assert february["Madeleine King"] == "officer"
+
+
+def test_a_label_over_none_lists_nobody() -> None:
+    # Newbiggin PC, 3 September 2019: the minute "19.09.11 Public Participation" / "None" /
+    # "Signed ____ Dated 12th November 2019"
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/newbiggin-pc-cumbria/2019-09-03-minutes.docx")
+    rows = process_paper(str(p), p.name, p.read_bytes(), "p").records["attendance"]
+    assert not any(r.name_as_printed == "None" for r in rows)
+    assert not any("Signed" in (r.position or "") for r in rows)

@@ -1374,3 +1374,15 @@ def test_an_item_approving_last_months_minutes_starts_no_part() -> None:
     p = Path("samples/unseen/govan-cc-glasgow/2024-06-03-minutes.docx")
     meetings = process_paper(str(p), p.name, p.read_bytes(), "p").records["meetings"]
     assert [m.date.isoformat() for m in meetings] == ["2024-06-03"]
+
+
+def test_a_vote_printed_as_labels() -> None:
+    # Garelochhead CC, 18 August 2020 (unseen set, after its blind score): "Laura Cameron would
+    # like to join the CC. Proposed: Carol Spencer / Seconded: Mary Gray."
+    from extractors.records.minutes import prose_resolutions
+
+    (co_opted,) = prose_resolutions(
+        "Laura Cameron would like to join the CC. Proposed: Carol Spencer / Seconded: Mary Gray.",
+        1,
+    )
+    assert co_opted.text.startswith("Laura Cameron would like to join the CC.")

@@ -344,6 +344,14 @@ def _row_entry(line: Line) -> str:
     return line.text.replace("\t", "\n")
 
 
+#: contact details printed after a name, to the line's end: "Clerk: Madeleine King    e’mail:
+#: haresfieldpc@gmail.com" (Haresfield PC), "Clerk : Joan Todd Telephone : 017683 52469"
+#: (Milburn PC's letterhead)
+_CONTACT = re.compile(
+    r"\s+(?:e[-’']?mail|tel(?:ephone)?|phone|mobile|web(?:site)?)\s*:.*$", re.I | re.M
+)
+
+
 def find_blocks(
     lines: list[Line],
     is_heading=lambda t: False,
@@ -369,6 +377,9 @@ def find_blocks(
             i += 1
             continue
         status, rest, j = hit
+        if not rest.strip() and j < len(lines) and _NOBODY.match(lines[j].text.strip()):
+            i = j + 1  # "Public Participation" / "None": nobody, and the list ends there
+            continue
         parts = [rest.replace("\t", "\n")]
         while j < len(lines) and not _ends_block(lines, j, "\n".join(parts), is_heading):
             if line.kind != "row" and _FORM_ROW.search(lines[j].text):
@@ -381,6 +392,7 @@ def find_blocks(
         parts, side = _side_columns(parts, line.page)
         blocks.extend(side)
         text = _RELATIVE.split("\n".join(p for p in parts if p), maxsplit=1)[0]
+        text = _CONTACT.sub("", text)
         default_org = None
         m = _ORG_PREFIX.match(text)
         if m and looks_like_org(m.group(1)):

@@ -592,9 +592,16 @@ def _chair_cues() -> tuple[tuple[re.Pattern[str], bool, str], ...]:
 
 
 def split_honorific(name: str) -> tuple[str | None, str, bool]:
-    """Split a leading honorific: returns (singular honorific, rest, whether it was plural)."""
+    """Split a leading honorific: returns (singular honorific, rest, whether it was plural).
+
+    The first letter is matched as printed, the rest of the words in any case ("County
+    councillor Stephen Davis", Haresfield PC), as the honorifics table says."""
+    folded = name.casefold()
     for form, singular, plural in _prefix_honorifics():
-        if name == form or name.startswith(form + " ") or name.startswith(form + ". "):
+        low = form.casefold()
+        if name[:1] == form[:1] and (
+            folded == low or folded.startswith(low + " ") or folded.startswith(low + ". ")
+        ):
             return singular, name[len(form) :].lstrip(". ").strip(), plural
     return None, name, False
 
