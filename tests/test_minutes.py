@@ -1386,3 +1386,15 @@ def test_a_vote_printed_as_labels() -> None:
         1,
     )
     assert co_opted.text.startswith("Laura Cameron would like to join the CC.")
+
+
+def test_assent_closing_a_sentence_after_a_list_or_a_relative_clause() -> None:
+    # Northwold PC, 7 January 2014, minute 8: the payments list's last amount runs into "All
+    # payments approved all Councillors agreed."; West Dereham PC, 3 December 2020, minute
+    # 8.6: "LA provided a quotation of £500, which was unanimously agreed."
+    assert _resolutions_of("samples/corpus/northwold-pc-norfolk/2014-01-07-minutes.txt", "8") == [
+        "All payments approved all Councillors agreed."
+    ]
+    assert _resolutions_of(
+        "samples/corpus/west-dereham-pc-norfolk/2020-12-03-minutes.txt", "8.6"
+    ) == ["LA provided a quotation of £500, which was unanimously agreed."]

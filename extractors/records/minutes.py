@@ -692,6 +692,9 @@ _SENTENCE_END = re.compile(
     # Annual Governance Statement was approved" (a capital "The" after a word, not after "of",
     # "and", "for", "from", "with", "into": "Friends of The Hall")
     r"|(?<=[a-z]{3})(?<!and)(?<!for)(?<!rom)(?<!ith)(?<!nto)(?<!pon)\s+(?=The\s+[A-Z])"
+    # ... or after a list's last amount: "... Car Scheme Invoice £154.47 All payments approved
+    # all Councillors agreed." (Northwold PC)
+    r"|(?<=\d\.\d\d)\s+(?=(?:All|The|It|This)\s+[a-z])"
     # ... or a sentence whose subject is a member's initials: "... the election of officers
     # TMA proposed Frank Reid (FRE) as Chairman" (Boughton PC), "... defects LA reported that"
     # (West Dereham PC); not "the PC agreed", "by DHO and"
