@@ -203,3 +203,36 @@ def test_an_amount_in_named_money_names_what_it_is() -> None:
     # Council Support Grant funding." ("£X in ... funding" as "£2,467,388 of Incentive funds")
     rows = _amounts("corpus/wretton-pc-norfolk/2016-01-04-minutes.txt")[Decimal(100)]
     assert [r.purpose for r in rows] == ["Council Support Grant funding"]
+
+
+def test_a_report_on_grants_given_and_received() -> None:
+    # Nottingham City's civil enforcement annual report 2023-24 (unseen set, after its blind
+    # score): "Since November 2017 the service has awarded nearly £1M in grants, up to £25,000
+    # per applicant, ..." - the service gives, "nearly" is approximate, and "up to" limits
+    # the amount after it only; "Transforming Cities Funds have been granted to the council by
+    # government ... £169m in total has been awarded since 2019 ..." - the fund is what the
+    # money is; "Business Permits / £200.00 per permit" is a price
+    rel = "unseen/nottingham-city/2024-03-31-report-civil-enforcement-annual-2023-24.pdf"
+    amounts = _amounts(rel)
+    assert not any(r.recipient and "service" in r.recipient for r in _funding(rel))
+    (limit,) = amounts[Decimal("25000")]
+    assert limit.kind == "cap"
+    (cities,) = amounts[Decimal("169000000")]
+    assert (cities.purpose, cities.recipient) == ("Transforming Cities Funds", None)
+    assert not {Decimal("200"), Decimal("225"), Decimal("100")} & set(amounts)
+
+
+def test_a_price_per_unit_and_an_approximate_total_in_sentences() -> None:
+    from extractors.text import funding_text as ft
+
+    # Bristol CC, 19 March 2026: "... RPS Pay and Display rate to £2 per hour."; Wretton PC,
+    # 4 January 2016: "... the cost of such signs at £258.24 per sign."
+    for sentence in (
+        "Approved a rounded 22% inflationary increase to RPS Pay and Display rate to £2 per hour.",
+        "However the Parish Council would need to finance the cost of such signs at £258.24 per "
+        "sign.",
+    ):
+        mention = ft.money_mentions(sentence)[-1]
+        assert ft.kind_of(sentence, mention, None) == ft.NOT_FUNDING
+    sentence = "Since November 2017 the service has awarded nearly £1M in grants."
+    assert ft.money_mentions(sentence)[0].approximate

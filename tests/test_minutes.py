@@ -1376,18 +1376,6 @@ def test_an_item_approving_last_months_minutes_starts_no_part() -> None:
     assert [m.date.isoformat() for m in meetings] == ["2024-06-03"]
 
 
-def test_a_vote_printed_as_labels() -> None:
-    # Garelochhead CC, 18 August 2020 (unseen set, after its blind score): "Laura Cameron would
-    # like to join the CC. Proposed: Carol Spencer / Seconded: Mary Gray."
-    from extractors.records.minutes import prose_resolutions
-
-    (co_opted,) = prose_resolutions(
-        "Laura Cameron would like to join the CC. Proposed: Carol Spencer / Seconded: Mary Gray.",
-        1,
-    )
-    assert co_opted.text.startswith("Laura Cameron would like to join the CC.")
-
-
 def test_assent_closing_a_sentence_after_a_list_or_a_relative_clause() -> None:
     # Northwold PC, 7 January 2014, minute 8: the payments list's last amount runs into "All
     # payments approved all Councillors agreed."; West Dereham PC, 3 December 2020, minute

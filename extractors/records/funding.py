@@ -373,7 +373,13 @@ class _Walker:
                         topic = ft.topic_of(text)
                     if topic and ft.gives(sentence, topic):
                         topic = None  # "The charity has agreed to donate £750": the giver
-                    facts.recipient = topic or None
+                    if topic and ft.last_fund_name(topic) == topic:
+                        # "Transforming Cities Funds have been granted to the council by
+                        # government ... £169m in total has been awarded": the fund the
+                        # paragraph is about is what the money is, not who receives it
+                        facts.purpose = topic
+                    else:
+                        facts.recipient = topic or None
                 if (
                     facts.recipient is None
                     and facts.purpose is None

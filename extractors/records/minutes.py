@@ -840,7 +840,7 @@ _LIST_ENTRY = re.compile(
     r"^[.:\-–—\s]*(?:\(\d{1,2}\)|\(?[a-z]\)|\(?[ivx]{1,4}\)|[a-z]\.|\d{1,2}[.)])[:.]?\s+"
 )
 #: a motion's vote: "proposed by Cllr A, seconded by Cllr B", "Proposed NR seconded RW"
-_VOTE = re.compile(r"\b(?:proposed|moved)(?:\s*:\s*|\s+)(?:by\s+)?\S.{0,60}?\bseconded\b", re.I)
+_VOTE = re.compile(r"\b(?:proposed|moved)\s+(?:by\s+)?\S.{0,60}?\bseconded\b", re.I)
 _VOTE_FIRST = re.compile(r"^\W*(?:proposed|moved|seconded)\b", re.I)
 #: what a vote carried, printed after it behind a dash or colon: "Proposed P. Norris and
 #: seconded P. Markwell - pass for payment" (Wereham PC), "Mr Oakford proposed and Mr Gough

@@ -85,6 +85,14 @@ _AGAINST_BUDGET = re.compile(
 )
 #: a later total the amount adds up to: "..., increasing the total grant value for 2021-22 to
 #: £39.1m", "taking the total grant for 2023-24 to £14.4m" (the total is the row)
+#: a price or rate for one unit after the amount: "£2 per hour" (Bristol's parking tariff),
+#: "£12.71 per hour" (Kent's pay), "£258.24 per sign" (Wretton PC), "£200.00 per permit"
+#: (Nottingham City); not a share per head or per pupil, which may be a grant's
+_UNIT_PRICE = re.compile(
+    r"^\s*(?:per|a|an|each)\s+(?:permit|hour|day|night|week|visit|vehicle|space|ticket|bag|"
+    r"sack|plot|sign|session|booking|lesson|pitch|bay)s?\b",
+    re.I,
+)
 _TO_TOTAL = re.compile(
     r"^[^£]*?\b(?:increasing|taking|bringing|raising)\s+(?:the\s+)?(?:total|overall)\b[^£]{0,80}?"
     r"\bto\s+£",
@@ -107,12 +115,15 @@ _ABBREVIATIONS = re.compile(r"\b(e\.g|i\.e|etc|no|approx|est|c|ca|cllr|mr|mrs|ms
 _LIST_MARKER = re.compile(r"^\s*(?:[-•\uf0b7*–]\s*)?(?:\(?[a-z0-9]{1,3}[.)]\s+)?", re.I)
 _SUBJECT_VERBS = re.compile(
     r"\b(?:was|were|is|are|has|have|had|would|will|to\s+be)?\s*"
-    r"(?:been\s+)?(?:awarded|received|receive|in\s+receipt\s+of|granted|allocated|"
+    # "the service has awarded nearly £1M in grants" gives (``_GIVER_VERBS``)
+    r"(?:been\s+)?(?:(?<!has\s)(?<!have\s)(?<!had\s)(?:awarded|granted|allocated)|received|"
+    r"receive|in\s+receipt\s+of|"
     r"(?<=been\s)offered|(?<=was\s)offered|(?<=were\s)offered|funded\s+by)\b",
     re.I,
 )
 _GIVER_VERBS = re.compile(
     r"\b(?:has|have|had)?\s*(?:committed|put\s+forward|provided|contributed|given|granted|"
+    r"(?<=has\s)awarded|(?<=have\s)awarded|(?<=had\s)awarded|"
     r"invested|pledged|(?<!been\s)(?<!was\s)(?<!were\s)offered|"
     r"(?:agreed\s+to\s+)?(?:donate|pledge|contribute|give))\b",
     re.I,
@@ -456,6 +467,8 @@ def kind_of(
         return NOT_FUNDING  # "£15.7m, which reflects rolled in grants of £3.7m": a part
     if mention is not None and _AGAINST_BUDGET.match(sentence[mention.end :]):
         return NOT_FUNDING  # a variance: "£4.8m below the current budget", "£2m over budget"
+    if mention is not None and _UNIT_PRICE.match(sentence[mention.end :]):
+        return NOT_FUNDING  # a price or a rate: "£200.00 per permit", "£2 per hour"
     if mention is not None and _TO_TOTAL.search(sentence[mention.end :]):
         return NOT_FUNDING  # "an additional £4.7m, increasing the total grant to £39.1m"
     if _NATIONAL.search(sentence) and not _OUR_COUNCIL.search(sentence):
@@ -464,8 +477,9 @@ def kind_of(
     if any(kind == NOT_FUNDING for _, kind in found):
         return NOT_FUNDING
     if mention is not None and any(kind == "cap" for _, kind in found):
-        # "up to" limits the amount beside it, not every amount of the sentence
-        local = sentence[max(0, mention.start - _CAP_REACH) : mention.end + _CAP_REACH]
+        # "up to" limits the amount after it, not every amount of the sentence ("nearly £1M in
+        # grants, up to £25,000 per applicant": the total is no limit)
+        local = sentence[max(0, mention.start - _CAP_REACH) : mention.end]
         if mention.hint != "cap" and not any(kind == "cap" for _, kind in _cues_in(local)):
             found = [f for f in found if f[1] != "cap"]
     own_payment = any(kind == PAYMENT for _, kind in found)
@@ -557,6 +571,23 @@ def _resolve(name: str | None, authority: str | None) -> str | None:
     return name
 
 
+#: an adverbial phrase opening a clause before its subject
+_PREPOSITION_LEAD = re.compile(
+    r"^(?:Since|Through|In|With|From|During|Over|After|Following|Under|Via|Between|Using|"
+    r"Across|Within|Throughout)\b"
+)
+
+
+def _verb_subject(before: str) -> str | None:
+    """The subject of the verb ``before`` ends at, past an adverbial phrase that opens the
+    clause: "Since November 2017 the service [has awarded]", "Through the Government’s ...
+    fund the Council [has been recently awarded]" (Nottingham City's annual report)."""
+    if _PREPOSITION_LEAD.match(before.strip()):
+        at = max(before.rfind(" the "), before.rfind(" The "))
+        before = before[at + 1 :] if at > 0 else before
+    return _subject(before)
+
+
 def _subject(before: str) -> str | None:
     """The noun phrase that opens a clause: "It was noted that the CSP had ..." -> "CSP";
     "..., however, Birmingham were set to" -> "Birmingham" (the clause the verb ends)."""
@@ -612,9 +643,9 @@ def read_sentence(
     if owned:  # "The Council’s allocation for 2019-20 was £10.5m"
         facts.recipient = _clean_name(owned.group("subj"))
     elif verb:
-        facts.recipient = _subject(before[: verb.start()])
+        facts.recipient = _verb_subject(before[: verb.start()])
     elif giver:
-        facts.funder = facts.funder or _subject(before[: giver.start()])
+        facts.funder = facts.funder or _verb_subject(before[: giver.start()])
     own_fund = _OWN_FUND.search(before)
     if own_fund and not facts.funder:
         # "Cllr Fatemian reported that his funds of £15K pa ...": the speaker's own fund
@@ -708,7 +739,7 @@ def gives(sentence: str, name: str) -> bool:
 #: a grant scheme or fund by its capitalised name: "Community Fund grants", "Parish
 #: Partnership Scheme", "Small Grants Programme"
 _FUND_NAME = re.compile(
-    r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:Fund|Grants?|Scheme|Programme)\b(?:\s+grants?\b)?"
+    r"\b(?:[A-Z][\w&'’-]*\s+){1,5}(?:Funds?|Grants?|Scheme|Programme)\b(?:\s+grants?\b)?"
 )
 
 
