@@ -156,3 +156,34 @@ def test_a_limit_is_on_the_scheme_its_paragraph_names() -> None:
     rows = funding.extract(doc, ctx).records.get("funding", [])
     (limit,) = [r for r in rows if r.amount_gbp == Decimal("5000")]
     assert (limit.kind, limit.purpose) == ("cap", "Community Fund grants")
+
+
+def test_a_payments_list_printed_without_pound_signs_gives_its_gifts_once() -> None:
+    # Manordeilo & Salem CC, 13 March 2019, minute 11 "The following payments were agreed: i)
+    # C.C.C. Footway Lighting, ..., Chq No 1302 £4,237.48 ii) Wales Audit Office, External
+    # Audit, Chq No 1303 161.25 ... vi) Marie Curie, fundraising Whist Drive, Chq No 1307 400.00
+    # vii) Cylch Meithrin Ffairfach, Donation, Chq No 1308 50.00 viii) Wales Air Ambulance,
+    # Donation, Chq No 1309 50.00 ..."; the two £50 donations were decided in minute 7
+    # ("unanimously agreed to donate £50.00"), so their cheques are the same gifts
+    rows = _rows(
+        "manordeilo-salem-cc/2019-03-13-minutes.pdf", "Manordeilo and Salem Community Council"
+    )
+    (curie,) = [r for r in rows if r.amount_gbp == Decimal("400")]
+    assert (curie.recipient, curie.purpose, curie.kind) == (
+        "Marie Curie",
+        "fundraising Whist Drive",
+        "grant_award",
+    )
+    assert sorted(r.recipient for r in rows if r.amount_gbp == Decimal("50")) == [
+        "Cylch Meithrin Ffairfach",
+        "Wales Air Ambulance",
+    ]
+    # the audit fee and the translation are purchases
+    assert not any(r.amount_gbp in (Decimal("161.25"), Decimal("283.25")) for r in rows)
+
+
+def test_amounts_printed_bare_are_not_times_dates_or_cheque_numbers() -> None:
+    from extractors.records.funding import _LISTED_AMOUNT
+
+    text = "closed at 9.45pm on 13.03.19; Chq No 1307 400.00 and 1,250.50, 12.5% and 10:30.00"
+    assert [m.group() for m in _LISTED_AMOUNT.finditer(text)] == ["400.00", "1,250.50"]

@@ -192,11 +192,16 @@ class _Walker:
         self.unattached: list[str] = []
         #: the block or table each row was read from (by funding_id)
         self.block_of: dict[str, int] = {}
+        #: the rows read from payments lists (by funding_id): a gift decided in the paper and
+        #: paid in its payments list is one gift
+        self.paid: set[str] = set()
         #: the council or authority a decision's lead-in names ("That the West of England
         #: Combined Authority Committee:"), for a paper whose authority is not known
         self.decider: str | None = None
 
-    def _add(self, facts: ft.FundingFacts, page: int, evidence: str, key: str) -> None:
+    def _add(
+        self, facts: ft.FundingFacts, page: int, evidence: str, key: str, paid: bool = False
+    ) -> None:
         if facts.kind == ft.NOT_FUNDING or ft.is_total_label(facts.recipient):
             return
         facts.recipient = _after_list_marker(facts.recipient)
@@ -222,6 +227,8 @@ class _Walker:
             facts.funder = self.ctx.authority
         m = facts.mention
         funding_id = stable_id(self.ctx.paper_id, page, self.position, key)
+        if paid:
+            self.paid.add(funding_id)
         self.block_of[funding_id] = self.position
         self.out.add(
             "funding",
@@ -293,6 +300,14 @@ class _Walker:
             return
         if self._income_line(text, found, block.page):
             return
+        listed = _payment_list_amounts(text, found)
+        if len(listed) > max(len(found), 1):
+            # a payments list printing its amounts without "£" ("vi) Marie Curie, fundraising
+            # Whist Drive, Chq No 1307 400.00 vii) ...", Manordeilo CC): its gifts only
+            given = self._inline_payments(text, listed, block.page)
+            found = [m for m in found if m.amount not in given]
+            if not found:
+                return
         if len(found) == 1:
             label = ft.label_of(text, found[0])
             if (
@@ -428,11 +443,16 @@ class _Walker:
             payee = _PAYEE_LEAD.sub("", text[start : mention.start]).strip(" :;,-–")
             if i == 0:
                 payee = re.sub(r"^.*:\s*", "", payee)  # "5. Payments: C.G.M. Ltd"
-            if not payee or len(payee.split()) > 8 or not ft.is_voluntary(payee):
+            if not payee or len(payee.split()) > 10 or not ft.is_voluntary(payee):
                 continue
-            facts = ft.FundingFacts(mention=mention, kind="grant_award", recipient=payee)
+            recipient, purpose = _payee_parts(payee)
+            facts = ft.FundingFacts(
+                mention=mention, kind="grant_award", recipient=recipient, purpose=purpose
+            )
             facts.funder = self.ctx.authority
-            self._add(facts, page, f"{payee} {mention.text}", f"inline:{payee}:{mention.text}")
+            self._add(
+                facts, page, f"{payee} {mention.text}", f"inline:{payee}:{mention.text}", paid=True
+            )
             given.add(mention.amount)
         return given
 
@@ -541,7 +561,7 @@ class _Walker:
             )
             if self.ctx.authority:
                 facts.funder = self.ctx.authority  # the council's own payments list
-            self._add(facts, page, f"{label} {cell}", f"table:{r}:{label}:{cell}")
+            self._add(facts, page, f"{label} {cell}", f"table:{r}:{label}:{cell}", paid=True)
 
     def _prose_cells(self, table: Table, done: set[int]) -> None:
         """Read the sentences of a table's prose cells as paragraphs: the item table of a
@@ -695,6 +715,42 @@ def _one_digit_year(text: str) -> str | None:
     return f"{m.group(1)}/{(int(m.group(1)) + 1) % 100:02d}"
 
 
+#: an amount printed without "£" in a payments list: "Chq No 1307 400.00" (not a time
+#: "9.45pm", a date "13.03.19", a percentage or a cheque number)
+_LISTED_AMOUNT = re.compile(
+    r"(?<![\d.,£/:])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d/%:]|[.,]\d|\s?[ap]\.?m\b)"
+)
+#: a cheque's number printed beside its payee: "Chq No 1307", "(Ch. No. 300111)"
+_CHEQUE_REF = re.compile(r"^\(?(?:Chq|Cheque|Ch)\.?\s*No\.?\s*\d+\)?$", re.I)
+
+
+def _payment_list_amounts(text: str, found: list[ft.Mention]) -> list[ft.Mention]:
+    """The amounts of a payments list (the text before its first amount names payments, as
+    ``ft.is_payment_text`` reads it): those printed with "£" and those printed bare."""
+    first = _LISTED_AMOUNT.search(text)
+    start = min([m.start for m in found] + ([first.start()] if first else []), default=0)
+    if not first or not ft.is_payment_text(text[:start] or text[: first.end()]):
+        return found
+    out = list(found)
+    for m in _LISTED_AMOUNT.finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        value = Decimal(m.group().replace(",", ""))
+        out.append(ft.Mention(amount=value, text=m.group(), start=m.start(), end=m.end()))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _payee_parts(payee: str) -> tuple[str, str | None]:
+    """A payments list's payee as (recipient, purpose): the list's item mark and the cheque's
+    number dropped, the words after the name's comma its purpose ("vi) Marie Curie,
+    fundraising Whist Drive, Chq No 1307" -> "Marie Curie", "fundraising Whist Drive")."""
+    parts = [p.strip() for p in (_after_list_marker(payee) or payee).split(",")]
+    parts = [p for p in parts if p and not _CHEQUE_REF.match(p)]
+    if not parts:
+        return payee, None
+    return parts[0], ", ".join(parts[1:]) or None
+
+
 def _joined(doc: Document) -> list[Block | Table]:
     """The document's items with a paragraph that ends mid-sentence joined to the next one
     when that one goes on in lower case ("... have a £30 million pound grant to spend on
@@ -739,6 +795,19 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         else:
             walker.block(item)
     rows = walker.out.records.get("funding", [])
+    decided = {
+        (r.amount_gbp, (r.recipient or "").casefold())
+        for r in rows
+        if r.funding_id not in walker.paid and r.recipient
+    }
+    # a gift decided in the paper ("unanimously agreed to donate £50.00") and paid in its
+    # payments list ("Wales Air Ambulance, Donation, Chq No 1309 50.00") is one gift
+    rows = [
+        r
+        for r in rows
+        if r.funding_id not in walker.paid
+        or (r.amount_gbp, (r.recipient or "").casefold()) not in decided
+    ]
     seen: dict[tuple, tuple] = {}
     kept = []
     for row in reversed(rows):
