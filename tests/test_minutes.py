@@ -1386,3 +1386,35 @@ def test_assent_closing_a_sentence_after_a_list_or_a_relative_clause() -> None:
     assert _resolutions_of(
         "samples/corpus/west-dereham-pc-norfolk/2020-12-03-minutes.txt", "8.6"
     ) == ["LA provided a quotation of £500, which was unanimously agreed."]
+
+
+def test_yearly_refs_with_a_colon_and_a_vote_agreed_after_it() -> None:
+    # Horsley PC, 18 March 2014 (a scanned draft, read by OCR): "14/037: Minutes of the Last
+    # Meeting held on 25 February 2014", ...; "14/041: Nupend Farm Development ... It was
+    # proposed by Cllr Howells, seconded by Cllr Hackett, that Council retain the services of
+    # Pegasus ... . Agreed unanimously. It was agreed the group should arrange a meeting ..."
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/horsley-pc-glos/2014-03-18-minutes-draft.pdf")
+    records = process_paper(str(p), p.name, p.read_bytes(), "p").records
+    refs = [m.ref for m in records["minute_items"]]
+    assert refs == [f"14/{n:03d}" for n in range(37, 51)]
+    pegasus = [r.text for r in records["resolutions"] if r.minute_ref == "14/041"]
+    assert pegasus[0].startswith("Council retain the services of Pegasus")
+    assert pegasus[1].startswith("the group should arrange a meeting")
+    assert len(pegasus) == 2
+    (motion,) = records["motions"]
+    assert motion.text.startswith("Council retain the services of Pegasus")
+    assert (motion.mover, motion.seconder) == ("Cllr Howells", "Cllr Hackett")
+
+
+def test_agreement_reported_in_a_list_of_highlights_is_no_decision() -> None:
+    # Kent's Selection and Member Services Committee (minutes extract, item 6): "4. Some of the
+    # key highlights were as follows: a) ... c) It was agreed that the Children Young Persons
+    # and Education (CYPE) Cabinet Committee would be separated ..."; its decisions follow,
+    # marked "RESOLVED Members to: a) NOTE with thanks ..."
+    texts = _resolutions_of(
+        "samples/real/kent-selection-member-services-minutes-extract-2025.pdf", "6"
+    )
+    assert not any("would be separated" in t for t in texts)
+    assert texts[0].startswith("NOTE with thanks the contribution")

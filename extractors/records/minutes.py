@@ -818,9 +818,12 @@ _PROPOSED_AGREED = re.compile(
 #: agreed.", West Dereham PC): the decision is that sentence, on what the minute put to it,
 #: unless it is the vote on a decision or motion just read ("Resolved, proposed Cllr Atkins,
 #: seconded Cllr Morris. Unanimously agreed.", Hertingfordbury PC; "... seconded by Cllr
-#: Evans. All Councillors present unanimously agreed.", Tintern CC)
+#: Evans. All Councillors present unanimously agreed.", Tintern CC; "It was proposed by Cllr
+#: Howells, seconded by Cllr Hackett, that Council retain ... . Agreed unanimously.", Horsley PC)
 _AGREED_ALONE = re.compile(
-    r"^(?:All\s+(?:\w+\s+){0,2}?)?(?:were\s+)?unanimously\s+agreed\s*\.?$", re.I
+    r"^(?:All\s+(?:\w+\s+){0,2}?)?(?:were\s+)?(?:unanimously\s+agreed|agreed\s+unanimously)"
+    r"\s*\.?$",
+    re.I,
 )
 _SUGGESTED = re.compile(
     r"\b(?:suggested|proposed|recommended)\s+(?!by\b)(?:that\s+)?(?P<what>(?:[^.]|\.(?=\d))+\.?)$",
@@ -867,6 +870,15 @@ def _failed_outcomes() -> tuple[re.Pattern[str], ...]:
 _RESOLVED_WORD = re.compile(r"^it\s+was\b|\bresolved\b|\bseconded\b", re.I)
 
 
+def _list_lead(text: str, at: int) -> str:
+    """The text from the paragraph that leads into the list holding position ``at`` (a list's
+    entries are paragraphs of their own, "a) ...", "(2) ...") up to ``at``."""
+    start = text.rfind("\n\n", 0, at)
+    while start > 0 and _LIST_ENTRY.match(text[start + 2 : start + 12]):
+        start = text.rfind("\n\n", 0, start)
+    return text[max(start, 0) : at]
+
+
 def failed_motion(text: str) -> bool:
     """Whether ``text`` says a motion was lost or withdrawn ("The motion was lost", "…
     withdrew his original resolution"; ``data/vote_outcomes.csv``): it is then no resolution."""
@@ -879,6 +891,12 @@ def _outcome_patterns() -> tuple[re.Pattern[str], ...]:
 
 
 _FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.:]{0,40}:")
+#: a list of what a report or a group said, in minutes that mark their own decisions: "Some of
+#: the key highlights were as follows: a) ... c) It was agreed that the ... Cabinet Committee
+#: would be separated" (Kent's committee on a working party's report) is reported, not decided
+_REPORTED_LIST = re.compile(
+    r"\b(?:highlights|key\s+points|points\s+raised|summary|findings)\b[^:]{0,60}:", re.I
+)
 _PARAGRAPH_BREAK = re.compile(r"\n\n")
 
 
@@ -902,6 +920,8 @@ def prose_resolutions(
         for m in opener.finditer(text):
             if resolved_only and not _RESOLVED_WORD.search(m.group(0)):
                 continue
+            if resolved_only and _REPORTED_LIST.search(_list_lead(text, m.start())):
+                continue  # "Some of the key highlights were as follows: ... c) It was agreed"
             end = _SENTENCE_END.search(text, m.end())
             if end and _FOLLOWING.search(text, m.end(), end.start()):
                 # "to object ... on the following grounds: The number ... . The increase ...":

@@ -239,6 +239,7 @@ _AGREED = re.compile(
     r"(?:\s+unanimously)?\s*(?:that\s+|:\s*|(?=to\b))",
     re.I,
 )
+_THAT_CLAUSE = re.compile(r"^\s*,?\s*that\s+(?=\S)", re.I)
 _LEAD_WORDS = re.compile(
     r"^(?:it\s+was\s+|the\s+amendment\s+was\s+|(?:was\s+)?resolved\s*,?\s*)+$", re.I
 )
@@ -264,6 +265,9 @@ def _motion_text(mt: MinuteText, spans: list[tuple[int, int]], a: _Anchor) -> tu
             return kind, fold(quoted.group("q"))
         stop = sentences(rest)
         return kind, fold(rest[: stop[0][1]] if stop else rest)
+    that = _THAT_CLAUSE.match(after)
+    if that:  # "It was proposed by Cllr Howells, seconded by Cllr Hackett, that Council ..."
+        return kind, fold(text[a.end + that.end() : s_end])
     agreed = _AGREED.match(after)
     if agreed:
         rest = after[agreed.end() :]
