@@ -339,3 +339,24 @@ def test_section_subtotals_and_directorate_totals_give_no_false_alarm():
     mismatches = [f.message for f in got.findings if f.code == "spend_plan_total_mismatch"]
     # only the misprinted subtotal disagrees with every reading of the lines above it
     assert len(mismatches) == 1 and "£17,000,000" in mismatches[0]
+
+
+def test_a_list_of_grant_applications_is_neither_plan_nor_funding() -> None:
+    # Sutton Coldfield TC, "Amenities Committee Community Grant Applications 15th November
+    # 2016": tables by ward of Organisation | Status | Project Summary | Amount (£) with no
+    # decision beside any row; the sums are asked for. The committee's minutes of 13 March 2018
+    # print a Recommendation column, and there the approved rows are awards.
+    from pipeline.process import process_paper
+
+    p = Path(
+        "samples/corpus/sutton-coldfield-tc/2016-11-15-report-community-grant-applications.pdf"
+    )
+    result = process_paper(str(p), p.name, p.read_bytes(), "p")
+    assert not result.records.get("spend_plan_lines")
+    assert not result.records.get("funding")
+    assert any(f.code == "applications_list" for f in result.records["findings"])
+    p = Path(
+        "samples/corpus/sutton-coldfield-tc/2018-03-13-minutes-amenities-leisure-community-services.pdf"
+    )
+    awards = process_paper(str(p), p.name, p.read_bytes(), "p").records["funding"]
+    assert any(r.recipient == "Friends of Mossy Bank" for r in awards)

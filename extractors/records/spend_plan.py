@@ -601,6 +601,14 @@ def _after_dash(text: str) -> str | None:
     return text or None
 
 
+#: a paper that lists applications for grants or funding (its title says so)
+_APPLICATIONS = re.compile(
+    r"\b(?:grant|funding|bid|community\s+fund)\s+applications?\b|\bapplications?\s+for\s+"
+    r"(?:grants?|funding)\b",
+    re.I,
+)
+
+
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
     """Read every spend-plan table of ``doc``: lines, their funding rows and findings.
 
@@ -627,6 +635,19 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                 out.records.setdefault("funding", []).extend(
                     _decided_awards(line, layout, ctx, funder)
                 )
+            continue
+        if "requested" in roles or _APPLICATIONS.search(ctx.title or ""):
+            # a list of applications with no decision beside them ("Amenities Committee
+            # Community Grant Applications 15th November 2016", Sutton Coldfield TC): the sums
+            # are asked for, not given, and the list is no plan
+            out.finding(
+                ctx.paper_id,
+                "info",
+                "applications_list",
+                f"a table of {len(lines)} application(s) with no decision column: "
+                "amounts asked for are not funding",
+                page=lines[0].page_from if lines else None,
+            )
             continue
         for idx, line in enumerate(lines):
             title = ft.fold(line.text(roles["title"]))
