@@ -70,12 +70,13 @@ _DROPPED = {chr(c) for c in range(0x20) if chr(c) not in "\t\n\r"} | {"\ufeff", 
 
 def reference_cell_text(text: str) -> str:
     """A cell's text by the reader's rules, restated without the reader's code: a soft hyphen
-    that ends a line joins it to the next; pdfium's hyphen stand-ins U+0002 and U+FFFE print
-    as "-"; the other control characters, BOMs and soft hyphens go; whitespace is folded
+    that ends a line joins it to the next; pdfium's hyphen stand-in U+0002 prints as "-" and
+    U+FFFE is marked (U+E000) for the document-wide choice between a hyphen and a broken
+    word; the other control characters, BOMs and soft hyphens go; whitespace is folded
     within each line; empty lines go; a line ending in a letter or digit and "-" runs on into
     the next line."""
     text = re.sub("\u00ad\\s*\r?\n", "", text)
-    text = text.replace("\u0002", "-").replace("\ufffe", "-")
+    text = text.replace("\u0002", "-").replace("\ufffe", "\ue000")
     text = "".join(ch for ch in text if ch not in _DROPPED)
     out: list[str] = []
     for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):

@@ -406,3 +406,15 @@ def test_the_garbled_corpus_papers_need_ocr_when_no_engine_is_installed(monkeypa
     for name in ("2014-03-18-minutes-draft.pdf", "2014-04-29-agenda.pdf"):
         with pytest.raises(NeedsOCR, match="not readable text"):
             read_document(SAMPLES / "corpus" / "horsley-pc-glos" / name)
+
+
+def test_a_word_broken_at_a_line_end_is_mended_by_the_papers_own_words() -> None:
+    # Broomhill CC minutes, 12 November 2025: pdfium gives "City Coun\ufffecillor Lana Reid
+    # McConnell" for "City Coun-" / "cillor Lana Reid McConnell"; the paper prints "Community
+    # Councillor" whole, and never "Coun-" before another word. (Kent's questions pack keeps
+    # "home-schooling", as it also prints "home-schooled": see the test above.)
+    from extractors.formats import read_document
+
+    doc = read_document(Path("samples/corpus/broomhill-cc-glasgow/2025-11-12-minutes.pdf"))
+    assert "City Councillor Lana Reid McConnell" in doc.text
+    assert "Coun-cillor" not in doc.text and "\ue000" not in doc.text

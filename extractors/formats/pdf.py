@@ -161,8 +161,49 @@ def read_pdf(
         if d.number in ocr.unread:  # a junk text layer is no text at all
             d.lines, d.grids = [], []
     doc = _assemble(drafts, title)
+    _mend_soft_hyphens(doc)
     _note_ocr(doc, ocr, drafts)
     return doc
+
+
+def _mend_soft_hyphens(doc: Document) -> None:
+    """Decide each U+FFFE hyphen with the paper's own words: a word broken at a line's end
+    ("City Coun\ufffecillor", Broomhill CC) is joined when the paper prints it whole
+    elsewhere ("Community Councillor") and never hyphenates its first part; otherwise it is a
+    hyphenated word ("Plaistead-Kerr"; Kent's "home-schooling", beside "home-schooled") and
+    keeps its hyphen."""
+    texts = [b.text for p in doc.pages for b in p.blocks]
+    texts += [
+        c for p in doc.pages for it in p.items if isinstance(it, Table) for r in it.rows for c in r
+    ]
+    if not any(_SOFT_MARK in t for t in texts):
+        return
+    words = {
+        w.casefold() for t in texts for w in re.findall(r"[^\W\d_]+", t.replace(_SOFT_MARK, " "))
+    }
+    # a head the paper hyphenates elsewhere ("home-schooled") keeps its hyphen
+    heads = {h.casefold() for t in texts for h in re.findall(r"([^\W\d_]+)-[^\W\d_]", t)}
+
+    def broken(head: str, tail: str) -> bool:
+        return (head + tail).casefold() in words and head.casefold() not in heads
+
+    def mend(text: str) -> str:
+        if _SOFT_MARK not in text:
+            return text
+        joined = _SOFT_BROKEN.sub(
+            lambda m: m.group(1) + ("" if broken(m.group(1), m.group(2)) else "-") + m.group(2),
+            text,
+        )
+        return joined.replace(_SOFT_MARK, "-")
+
+    for page in doc.pages:
+        page.header = [mend(t) for t in page.header]
+        page.footer = [mend(t) for t in page.footer]
+        for it in page.items:
+            if isinstance(it, Table):
+                it.rows = [[mend(c) for c in r] for r in it.rows]
+            else:
+                it.text, it.lead = mend(it.text), mend(it.lead)
 
 
 @dataclass
@@ -663,12 +704,17 @@ def _prose_in_boxes(rows: list[list[str]]) -> bool:
     return single >= 0.8 * len(cells) and lower >= 0.5 * len(cells)
 
 
+#: U+FFFE while a paper is read: which hyphen it is is decided once all its words are known
+_SOFT_MARK = "\ue000"
+_SOFT_BROKEN = re.compile(r"([^\W\d_]+)\ue000\s*([^\W\d_]+)")
+
+
 def _hyphens(text: str) -> str:
-    """Repair pdfium's hyphen artefacts: U+0002 (a hyphen ending a line) and U+FFFE (a hyphen
-    whose glyph maps to the soft hyphen, as in "Plaistead\ufffeKerr" and Kent's
-    "home\ufffeschooling") both print as "-" and are kept as one hyphenated word; and a ligature
-    glyph the text layer left unnamed, marked by ``pdf_glyphs``, is given its letters."""
-    return expand_ligatures(text.replace("\u0002", "-").replace("\ufffe", "-"))
+    """Repair pdfium's hyphen artefacts: U+0002 (a hyphen ending a line) prints as "-" and is
+    kept as one hyphenated word; U+FFFE (a hyphen whose glyph maps to the soft hyphen) is
+    marked for ``_mend_soft_hyphens``; and a ligature glyph the text layer left unnamed,
+    marked by ``pdf_glyphs``, is given its letters."""
+    return expand_ligatures(text.replace("\u0002", "-").replace("\ufffe", _SOFT_MARK))
 
 
 _SOFT_BREAK = re.compile(r"\u00ad\s*\r?\n")
