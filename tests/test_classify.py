@@ -125,6 +125,7 @@ def test_a_report_by_its_heading_or_its_pages_of_prose():
     assert classify(grants, grants.meta.title).doc_type == "report"
     covenant = read_document(Path("samples/real/kent-armed-forces-covenant-annual-report-2024.pdf"))
     assert classify(covenant, covenant.meta.title).doc_type == "report"
-    # Welsh minutes (numbered items the English cues cannot read) are no report
+    # Welsh minutes are no report: their Welsh cues ("Cynhaliwyd cyfarfod ...", "PRESENNOL",
+    # "Derbyniwyd ymddiheuriadau") make them minutes
     welsh = read_document(Path("samples/corpus/manordeilo-salem-cc/2019-03-13-minutes-welsh.pdf"))
-    assert classify(welsh, welsh.meta.title).doc_type == "unknown"
+    assert classify(welsh, welsh.meta.title).doc_type == "minutes"

@@ -818,7 +818,11 @@ def _blocks(lines: list[_Line], page: int) -> list[tuple[Block, float, float]]:
             return
         text = cur[0].text
         for prev, ln in zip(cur, cur[1:], strict=False):
-            joiner = "" if prev.hyphen or _HYPHEN_END.search(prev.text) else " "
+            joiner = (
+                ""
+                if prev.hyphen or _HYPHEN_END.search(prev.text) or _superscript_ordinal(prev, ln)
+                else " "
+            )
             text += joiner + ln.text
         bullet, body = split_bullet(text) if is_list else (False, text)
         kind = "list_item" if bullet else "paragraph"
@@ -846,10 +850,22 @@ def _list_levels(blocks: list[tuple[Block, float]]) -> None:
             b.level = lefts.index(round(x / 9)) + 1
 
 
+#: an ordinal's letters set as a superscript, which the text layer gives as a line of their
+#: own: "6" / "ED CHWEFROR 2019" (Welsh "6ed"), "17" / "th August 2021"
+_ORDINAL_TAIL = re.compile(r"^(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)\b", re.I)
+
+
+def _superscript_ordinal(prev: _Line, ln: _Line) -> bool:
+    """Whether ``ln`` opens with the superscript letters of an ordinal ``prev`` ends with."""
+    return prev.text[-1:].isdigit() and bool(_ORDINAL_TAIL.match(ln.text)) and ln.y0 >= prev.y0 - 2
+
+
 def _breaks(cur: list[_Line], ln: _Line, right: float) -> bool:
     """Whether ``ln`` starts a new block after the lines ``cur``."""
     prev = cur[-1]
     size = max(prev.size, ln.size)
+    if _superscript_ordinal(prev, ln):
+        return False
     if abs(prev.size - ln.size) > 0.6 or prev.bold != ln.bold:
         return True
     if ln.y1 > prev.y1 + 2:  # moved up: a new column or table cell

@@ -61,6 +61,9 @@ _PROSE_APOLOGIES = re.compile(
     + _LIST_END
     # "There were apologies of absence from Cllr Colin Sampson."
     + r"|\bthere\s+(?:were|was|had\s+been)\s+apologies\s+(?:(?:for|of)\s+absence\s+)?from\s+(.+?)"
+    + _LIST_END
+    # in Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr Dorian Jenkins, ... ac Andrew Thomas."
+    + r"|\bderbyniwyd\s+ymddiheuriadau\s+(?:am\s+absenoldeb\s+)?gan\s+(?:y\s+)?(.+?)"
     + _LIST_END,
     re.I | re.S,
 )
@@ -444,7 +447,7 @@ def prose_apologies(text: str) -> list[str]:
     """Return each list of names given apologies in prose ("Apologies were received from ...")."""
     out = []
     for m in _PROSE_APOLOGIES.finditer(fold(text)):
-        names = m.group(1) or m.group(2) or m.group(3)
+        names = next((g for g in m.groups() if g), None)
         if names and not re.match(r"^(?:no|none)\b", names, re.I):
             out.append(names)
     return out

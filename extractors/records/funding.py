@@ -443,9 +443,10 @@ class _Walker:
             payee = _PAYEE_LEAD.sub("", text[start : mention.start]).strip(" :;,-–")
             if i == 0:
                 payee = re.sub(r"^.*:\s*", "", payee)  # "5. Payments: C.G.M. Ltd"
-            if not payee or len(payee.split()) > 10 or not ft.is_voluntary(payee):
-                continue
             recipient, purpose = _payee_parts(payee)
+            words = len(recipient.split()) + len((purpose or "").split())
+            if not payee or words > 10 or not ft.is_voluntary(payee):
+                continue
             facts = ft.FundingFacts(
                 mention=mention, kind="grant_award", recipient=recipient, purpose=purpose
             )
@@ -721,7 +722,10 @@ _LISTED_AMOUNT = re.compile(
     r"(?<![\d.,£/:])\d{1,3}(?:,\d{3})*\.\d{2}(?![\d/%:]|[.,]\d|\s?[ap]\.?m\b)"
 )
 #: a cheque's number printed beside its payee: "Chq No 1307", "(Ch. No. 300111)"
-_CHEQUE_REF = re.compile(r"^\(?(?:Chq|Cheque|Ch)\.?\s*No\.?\s*\d+\)?$", re.I)
+_CHEQUE_REF = re.compile(
+    r"^\(?(?:(?:Chq|Cheque|Ch)\.?\s*No|Siec\s+Rhif)\.?\s*\d+\)?$",
+    re.I,  # Welsh "Siec Rhif"
+)
 
 
 def _payment_list_amounts(text: str, found: list[ft.Mention]) -> list[ft.Mention]:

@@ -49,10 +49,17 @@ _CLAUSE = re.compile(
 )
 _CLOSE = re.compile(
     r"\b(?:meeting\s+(?:was\s+)?(?:closed|ended|finished|concluded|terminated|rose|closed\s+at)"
-    r"|closed\s+the\s+meeting|meeting\s+ended|the\s+meeting\s+closed)\b[^.]{0,20}?\bat\b",
+    r"|closed\s+the\s+meeting|meeting\s+ended|the\s+meeting\s+closed)\b[^.]{0,20}?\bat\b"
+    # Welsh: "daeth y cyfarfod i ben am 9.45pm" (the meeting came to an end at)
+    r"|\bdaeth\s+y\s+cyfarfod\s+i\s+ben\s+am\b",
     re.I,
 )
-_HEAD = re.compile(r"\bminutes\b", re.I)
+#: the line that heads the minutes: "Minutes of ...", in Welsh "Cofnodion ..." or "Cynhaliwyd
+#: cyfarfod ..." (a meeting was held)
+_HEAD = re.compile(r"\bminutes\b|\bcofnodion\b|\bcynhaliwyd\s+cyfarfod\b", re.I)
+#: a start time printed before the date: "held in The Community Centre At 7.30pm on Wednesday
+#: 18 May 2011" (Stoke Ferry PC), "am 7.30pm ar y 13eg Mawrth 2019" (Welsh, Manordeilo CC)
+_TIME_BEFORE_DATE = re.compile(r"\b(?:at|am)\s+(?P<t>[^,;]{1,12}?)\s+(?:on|ar)\s*(?:y\s+)?$", re.I)
 _BODY_OF = re.compile(
     r"\bminutes\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+"
     r"(?:the\s+)?(?P<body>.+?)\s+(?:held|on|at)\b",
@@ -60,7 +67,10 @@ _BODY_OF = re.compile(
 )
 _BODY_EXCERPT = re.compile(r"\bminutes?\s+\w*\s*from\s+(?:the\s+)?(?P<body>.+?)\s*[–—-]\s*\d", re.I)
 _VENUE = re.compile(
-    r"\bheld\s+(?:in|at)\s+(?P<venue>.+?)(?:\s+on\s+(?:\w+day,?\s+)?\d|\.(?=\s|$)|$)", re.I
+    r"\bheld\s+(?:in|at)\s+(?P<venue>.+?)(?:\s+on\s+(?:\w+day,?\s+)?\d|\.(?=\s|$)|$)"
+    # Welsh: "... ar y 13eg Mawrth 2019 yn yr Ystafell Ddarllen, Cwmifor."
+    r"|\d{4}\s+yn\s+(?:yr?\s+)?(?P<venue_cy>[A-Z].+?)(?:\.(?=\s|$)|$)",
+    re.I,
 )
 _DROP_CAP = re.compile(r"^([A-Z]) ([a-z]{2,})")
 
@@ -675,7 +685,7 @@ _DECISION_FOLLOWS = (
 @functools.cache
 def _decision_openers() -> tuple[re.Pattern[str], ...]:
     return tuple(
-        re.compile(r["pattern"] + _DECISION_FOLLOWS, re.I)
+        re.compile(r["pattern"] + ("" if r["ends"] == "own" else _DECISION_FOLLOWS), re.I)
         for r in load_table("decision_phrases.csv")
     )
 
@@ -1521,7 +1531,8 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
             facts.body = facts.body.title()
         venue = _VENUE.search(text)
         if venue:
-            facts.venue = re.sub(r"^the\s+", "", venue.group("venue").strip(" ,."), flags=re.I)
+            place = venue.group("venue") or venue.group("venue_cy")
+            facts.venue = re.sub(r"^the\s+", "", place.strip(" ,."), flags=re.I)
         dates = find_dates(text, reference)
         if not dates and k > 0:
             dates = find_dates(head[k - 1].text, reference)
@@ -1530,6 +1541,9 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
             after = text[dates[0].end :]
             t = re.match(r"^[\s,]*(?:at|commencing\s+at|starting\s+at)?\s*(.{0,12})", after)
             facts.start_time = first_time(t.group(1)) if t else None
+            before = _TIME_BEFORE_DATE.search(text[: dates[0].start])
+            if facts.start_time is None and before:
+                facts.start_time = first_time(before.group("t"))
         break
     if facts.date is None:
         for line in head[:5]:

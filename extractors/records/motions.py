@@ -236,7 +236,11 @@ _PURPOSE = re.compile(r"^\s*Proposed\s+Purpose\s*:\s*", re.I)
 _QUOTE = re.compile(r"^\s*[“\"](?P<q>[^”\"]+)[”\"]")
 _AGREED = re.compile(
     r"^[\s,]*(?:and\s+)?(?:was\s+)?(?:unanimously\s+|duly\s+)?(?:agreed|resolved|carried)"
-    r"(?:\s+unanimously)?\s*(?:that\s+|:\s*|(?=to\b))",
+    r"(?:\s+unanimously)?\s*(?:that\s+|:\s*|(?=to\b))"
+    # Welsh: "... ac roedd pawb yn gytûn bod X", "... a chytunwyd gan bawb y dylid X", "... ac
+    # roedd pawb o blaid X" (Manordeilo & Salem CC)
+    r"|^[\s,]*(?:ac?\s+)?(?:roedd\s+pawb\s+(?:yn\s+gyt[uû]n\s+(?:bod|fod)\s+|o\s+blaid\s+)"
+    r"|(?:ch|c)ytunwyd(?:\s+gan\s+bawb)?\s+)",
     re.I,
 )
 _THAT_CLAUSE = re.compile(r"^\s*,?\s*that\s+(?=\S)", re.I)

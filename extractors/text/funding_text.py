@@ -241,7 +241,7 @@ _TOTAL_LABEL = re.compile(r"^\W*(?:(?:grand\s+|sub[-\s]?)?totals?|cyfanswm)\b", 
 #: support.", Manordeilo CC; "Cllr Hayward re No 2608", Tintern CC)
 _REGARDING = re.compile(
     r"^\s*(?:\(?[ivxlc]{1,5}\)|\(?[a-z0-9]{1,3}[.)])?\s*"
-    r"(?P<name>[A-Z][^.;:,]{2,60}?)\s+re\s+\S"
+    r"(?P<name>[A-Z][^.;:,]{2,60}?)\s+(?:re|parthed)\s+\S"  # "parthed": Welsh for "re"
 )
 _PRECEPT = re.compile(r"\bprecept\b", re.I)
 _FY_ONLY = re.compile(r"^(?:the\s+)?(?:financial\s+year\s+)?\d{4}\s*[/-]\s*\d{2,4}$", re.I)

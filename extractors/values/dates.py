@@ -75,7 +75,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
     short = [n for n in _months() if n not in full]  # abbreviations may carry a dot ("Sept.")
     month = rf"(?P<month>{_alt(full)}|(?:{_alt(short)})\.?)"
     # a superscript ordinal may come out on a line of its own ("Tuesday 17\nth August 2021")
-    day = r"(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th)\b)?"
+    # ... and Welsh ordinals: "1af", "2il", "3ydd", "6ed", "7fed", "13eg", "21ain"
+    day = r"(?P<day>\d{1,2})(?:\s?(?:st|nd|rd|th|af|il|ydd|ed|fed|eg|ain)\b)?"
     return {
         # 10/03/2021, 17/1/2025, 10-03-2021, 10.03.21 (dotted needs two-digit day and month)
         "numeric": re.compile(

@@ -421,7 +421,11 @@ def honorific_gender(name: PersonName) -> str | None:
     return hon[1].gender or None if hon else None
 
 
-_LIST_SEP = re.compile(r"\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+", re.IGNORECASE)
+#: commas, "and", "&", and in Welsh lists "ac" / "a’r" ("... Owen Williams a’r Cynghorydd Sir
+#: Joseph Davies", Manordeilo & Salem CC); a bare "a" is left alone: it is also an initial
+_LIST_SEP = re.compile(
+    r"\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+(?-i:ac|a[’']r)\s+(?=[A-Z])", re.IGNORECASE
+)
 
 
 def split_name_list(text: str, shared_honorific: bool = True) -> list[str]:
@@ -792,6 +796,11 @@ def _mid_line_stop(text: str, i: int, cur: list[str]) -> re.Match[str] | None:
     return stop
 
 
+#: "and" in a Welsh list, before a name: "ac" / "a’r" ("... William Loynton ac Andrew Thomas",
+#: "... Owen Williams a’r Cynghorydd Sir Joseph Davies", Manordeilo & Salem CC)
+_WELSH_AND = re.compile(r"^\s+(?:ac|a[’']r)\s+(?=[A-Z])")
+
+
 def _list_segments(text: str) -> list[tuple[str, str]]:
     """Split a list at top-level commas, semicolons, "and" and a full stop ending a line;
     returns (joiner, segment), the joiner "stop" after a full stop."""
@@ -831,7 +840,7 @@ def _list_segments(text: str) -> list[tuple[str, str]]:
                 cur, joiner = [], "stop"
                 i += stop.end()
                 continue
-            m = re.match(r"\s+(?:and|&)\s+", text[i:])
+            m = re.match(r"\s+(?:and|&)\s+", text[i:]) or _WELSH_AND.match(text[i:])
             if m and cur:
                 out.append((joiner, "".join(cur)))
                 cur, joiner = [], "and"
