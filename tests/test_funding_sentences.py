@@ -236,3 +236,17 @@ def test_a_price_per_unit_and_an_approximate_total_in_sentences() -> None:
         assert ft.kind_of(sentence, mention, None) == ft.NOT_FUNDING
     sentence = "Since November 2017 the service has awarded nearly £1M in grants."
     assert ft.money_mentions(sentence)[0].approximate
+
+
+def test_a_purpose_ends_before_the_words_joining_it_to_the_next_amount() -> None:
+    from extractors.text import funding_text as ft
+
+    # Kent County Council minutes, 19 December 2024: "... estimating an additional £20.1million
+    # for adults and an additional £6.2 million for children, ..."
+    sentence = (
+        "the Labour government estimating an additional £20.1million for adults and an "
+        "additional £6.2 million for children, which was more than was allocated last year."
+    )
+    first, second = ft.money_mentions(sentence)
+    facts = ft.read_sentence(sentence, first, None, None, second.start)
+    assert facts.purpose == "adults"

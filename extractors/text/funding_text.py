@@ -547,8 +547,16 @@ def known_funder(text: str, authority: str | None = None) -> str | None:
     return best[1]
 
 
+#: the words that join a phrase to the next amount, cut off the phrase's end: "for adults and
+#: an additional £6.2 million for children" (Kent's minutes): the first is "for adults"
+_JOINED_TO_NEXT = re.compile(
+    r"\s+(?:and|or|plus|with|but)(?:\s+(?:an?|the|a\s+further|further|additional|another))*$",
+    re.I,
+)
+
+
 def _clean_name(text: str) -> str | None:
-    text = fold(text).strip(" ,;:-–")
+    text = _JOINED_TO_NEXT.sub("", fold(text).strip(" ,;:-–")).strip(" ,;:-–")
     text = _NUMBERING.sub("", text)
     text = re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
     text = _LIST_MARKER.sub("", text) if text[:1] in "-•(\uf0b7*–" else text
