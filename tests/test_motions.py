@@ -173,3 +173,17 @@ def test_interest_kinds_are_normalised():
     assert interest_kind("other registrable") == "other_registrable"
     assert interest_kind("non-registrable") == "non_registrable"
     assert interest_kind("") == "unspecified"
+
+
+def test_the_chair_moves_by_office() -> None:
+    # Kent County Council, 19 December 2024, minute 281: "The Chairman proposed that Council
+    # resolve to extend the meeting beyond 4.30pm and it was agreed unanimously."
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    p = Path("samples/real/kent-county-council-minutes-2024-12-19.pdf")
+    motions = process_paper(str(p), p.name, p.read_bytes(), "p").records["motions"]
+    (extend,) = [m for m in motions if m.mover == "The Chairman"]
+    assert extend.seconder is None
+    assert extend.text.startswith("Council resolve to extend the meeting beyond 4.30pm")

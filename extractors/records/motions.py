@@ -155,6 +155,11 @@ def people_in(text: str) -> list[str]:
 # ---------------------------------------------------------------- motions and votes
 
 
+#: the chair moving a motion by office: "The Chairman proposed that Council resolve to extend
+#: the meeting beyond 4.30pm" (Kent CC)
+_CHAIR_MOVER = r"The\s+(?:Chairman|Chairwoman|Chairperson|Chair|Mayor|Vice[- ]Chairman)"
+
+
 @functools.cache
 def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     name = name_pattern()
@@ -164,7 +169,7 @@ def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
             pat = rf"\b(?i:{r['verb']})\s*[:,]?\s+(?P<name>{name})"
         else:
             not_by = rf"(?!\s*[:,]?\s*(?i:by|gan)\b)(?!\s*[:,]?\s*{name})"
-            pat = rf"(?P<name>{name}),?\s+(?i:{r['verb']})\b{not_by}"
+            pat = rf"(?P<name>{name}|{_CHAIR_MOVER}),?\s+(?i:{r['verb']})\b{not_by}"
         out.append((r["role"], re.compile(pat)))
     return tuple(out)
 
