@@ -66,3 +66,13 @@ def test_welsh_headings_decisions_votes_and_gifts() -> None:
         "Ambiwlans Awyr Cymru": Decimal("50"),
         "Marie Curie": Decimal("400"),
     }
+
+
+def test_a_welsh_council_by_its_welsh_name_gives_its_gifts() -> None:
+    # "Cynhaliwyd cyfarfod Cyngor Cymuned Manordeilo a Salem ..."; "y dylid rhoi £50.00" (that
+    # £50.00 be given): a gift of the council
+    result = _result()
+    assert result.paper.authority == "Cyngor Cymuned Manordeilo a Salem"
+    assert {(f.kind, f.funder) for f in result.records["funding"]} == {
+        ("grant_award", "Cyngor Cymuned Manordeilo a Salem")
+    }

@@ -28,7 +28,7 @@ _MAX_LABEL_WORDS = 6
 #: a council giving money in its own words: "agreed to donate", "a grant of £350 to"
 _GIVES = re.compile(
     r"\bdonat(?:e|ed|ion|ions)\b|\bgrants?\s+of\b|\bagreed\s+to\s+(?:pay|give|"
-    r"award|fund|contribute)\b",
+    r"award|fund|contribute)\b|\b(?:rhoi|rhodd)\b",  # Welsh: give, donation
     re.I,
 )
 #: a table of applications: its amounts are asked for, not given ("Amount Requested")

@@ -22,8 +22,11 @@ _GOV_DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)*?([a-z-]+)\.gov\.uk\b", re.I)
 _MASTHEAD_BLOCKS = 8
 _MENU_WORDS = 6  # a shorter list item at the top of a web page is a menu entry
 #: a council's name printed in capitals: the words up to and including COUNCIL
-_SHOUTED = re.compile(r"\b(?:[A-Z][A-Z'’-]+\s+(?:&\s+)?){1,6}COUNCIL\b")
-_SMALL_WORDS = re.compile(r"\b(Of|The|And|On|Upon|In|Le|Cum|Under|By|With)\b")
+_SHOUTED = re.compile(
+    r"\b(?:[A-Z][A-Z'’-]+\s+(?:&\s+)?){1,6}COUNCIL\b"
+    r"|\bCYNGOR\s+(?:CYMUNED|TREF|SIR|DINAS)\s+[A-Z]+(?:\s+(?:A|AC)\s+[A-Z]+)?\b"  # Welsh
+)
+_SMALL_WORDS = re.compile(r"\b(Of|The|And|On|Upon|In|Le|Cum|Under|By|With|A|Ac)\b")
 
 
 def _unshout(m: re.Match[str]) -> str:
@@ -119,6 +122,8 @@ _QUALIFIED = re.compile(
     r"\b(County|Borough|District|City|Metropolitan|Parish|Town|Community)"
     r"\s+Council$|^(London|Royal)\s+Borough\b"
     r"|\b(?:Combined|Fire\s+and\s+Rescue|National\s+Park)\s+Authority$"
+    # Welsh: "Cyngor Cymuned Manordeilo a Salem", "Cyngor Sir Caerfyrddin"
+    r"|^Cyngor\s+(?:Cymuned|Tref|Sir|Dinas|Bwrdeistref)\b"
 )
 
 
@@ -127,7 +132,7 @@ def _authority_counts(lines: list[str]) -> Counter[str]:
     City) counts three times, since a bare "X Council" is more often something else."""
     counts: Counter[str] = Counter()
     for line in lines:
-        if "COUNCIL" in line:  # "MINUTES OF THE SOULDERN PARISH COUNCIL MEETING"
+        if "COUNCIL" in line or "CYNGOR" in line:  # "MINUTES OF THE SOULDERN PARISH COUNCIL"
             line = _SHOUTED.sub(_unshout, line)
         lowered = line.lower()
         for cue in _authority_patterns():
