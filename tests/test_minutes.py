@@ -1403,6 +1403,10 @@ def test_yearly_refs_with_a_colon_and_a_vote_agreed_after_it() -> None:
     assert pegasus[0].startswith("Council retain the services of Pegasus")
     assert pegasus[1].startswith("the group should arrange a meeting")
     assert len(pegasus) == 2
+    # "14/044: Finance / The following expenditure was approved and the appropriate cheque
+    # signed: J R Nicholson - parish clerk duties (Feb) £340.20"
+    finance = [r.text for r in records["resolutions"] if r.minute_ref == "14/044"]
+    assert finance[0].startswith("The following expenditure was approved")
     (motion,) = records["motions"]
     assert motion.text.startswith("Council retain the services of Pegasus")
     assert (motion.mover, motion.seconder) == ("Cllr Howells", "Cllr Hackett")
