@@ -276,8 +276,13 @@ class FundingFacts:
 
 def money_mentions(text: str) -> list[Mention]:
     """Return every amount of money written in ``text`` (the values parser finds them)."""
+    return list(_money_mentions(text or ""))
+
+
+@paper_memo()  # a sentence or cell is asked for its amounts by several readers
+def _money_mentions(text: str) -> tuple[Mention, ...]:
     out = []
-    for m in money.find_money(text or ""):
+    for m in money.find_money(text):
         if m.money.amount < 0:
             continue
         out.append(
@@ -290,7 +295,7 @@ def money_mentions(text: str) -> list[Mention]:
                 hint=m.money.hint,
             )
         )
-    return out
+    return tuple(out)
 
 
 def table_amount(cell: str, header: str = "") -> Mention | None:
