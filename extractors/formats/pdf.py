@@ -31,7 +31,7 @@ from extractors.formats import pdfium_calls as calls
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from extractors.formats.pdf_cells import rect_cell_texts
 from extractors.formats.pdf_columns import GAP_SIZES, Segment, find_column_tables
-from extractors.formats.pdf_glyphs import GlyphRepair, expand_ligatures
+from extractors.formats.pdf_glyphs import GlyphRepair, expand_ligatures, has_ligature_marks
 from extractors.formats.pdf_tables import find_tables
 from schemas.document import (
     Block,
@@ -251,7 +251,7 @@ _MIN_WORD_CHARS = 0.5
 _MIN_CHARS_TO_JUDGE = 200
 _SAMPLE_LINES = 400
 _SPACE = re.compile(r"\s+")
-_WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit in any script
+_NOT_WORD_CHAR = re.compile(r"[\W_]+")  # what is not a letter or digit in any script
 
 
 def _garbled(texts: list[str]) -> bool:
@@ -262,7 +262,7 @@ def _garbled(texts: list[str]) -> bool:
     chars = _SPACE.sub("", "".join(texts[::stride]))
     if len(chars) < _MIN_CHARS_TO_JUDGE:
         return False
-    wordlike = len(_WORD_CHAR.findall(chars))
+    wordlike = len(_NOT_WORD_CHAR.sub("", chars))  # no list of every letter: a count
     return wordlike / len(chars) < _MIN_WORD_CHARS
 
 
@@ -396,6 +396,9 @@ def _lines(tp: pdfium.PdfTextPage, glyphs: GlyphRepair | None = None) -> list[_L
     if glyphs is not None:  # letters a font draws but its text layer names as a symbol
         text = glyphs.fix(tp.raw, text)
     handle = calls.handle(tp.raw)
+    # on a page with no control character, pdfium hyphen or ligature mark (most pages) a
+    # stripped line is already clean
+    plain = _CONTROL.search(text) is None and not has_ligature_marks(text)
     out = []
     starts: list[tuple[int, str]] = []
     for m in _LINE.finditer(text):
@@ -406,7 +409,7 @@ def _lines(tp: pdfium.PdfTextPage, glyphs: GlyphRepair | None = None) -> list[_L
         start = m.start() + (len(raw) - len(raw.lstrip()))
         end = start + len(stripped) - 1
         hyphen = stripped[-1] == "\u00ad"
-        clean = _CONTROL.sub("", _hyphens(stripped)).strip()
+        clean = stripped if plain else _CONTROL.sub("", _hyphens(stripped)).strip()
         if not clean:
             continue
         font, bold = _font(handle, start)
