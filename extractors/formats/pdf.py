@@ -303,11 +303,22 @@ _FONT_FLAGS = ctypes.c_int()
 _FONT_FLAGS_REF = ctypes.byref(_FONT_FLAGS)
 
 
+_FONT_NAMES: dict[bytes, tuple[str, bool]] = {}  # raw name -> (name, bold by its name)
+_MAX_FONT_NAMES = 4096  # emptied beyond this: a worker's memory stays flat over an archive
+
+
 def _font(handle: ctypes.c_void_p, index: int) -> tuple[str, bool]:
     """The font of the character at ``index`` and whether it is bold (by name, else by weight)."""
     calls.FONT_INFO(handle, index, _FONT_BUF, _FONT_BUF_LEN, _FONT_FLAGS_REF)
-    name = _FONT_BUF.value.decode("latin-1", "replace")
-    if _BOLD_FONT.search(name):
+    raw = _FONT_BUF.value
+    known = _FONT_NAMES.get(raw)
+    if known is None:
+        if len(_FONT_NAMES) >= _MAX_FONT_NAMES:
+            _FONT_NAMES.clear()
+        name = raw.decode("latin-1", "replace")
+        known = _FONT_NAMES[raw] = (name, _BOLD_FONT.search(name) is not None)
+    name, bold = known
+    if bold:
         return name, True
     return name, calls.FONT_WEIGHT(handle, index) >= 600
 
