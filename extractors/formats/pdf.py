@@ -31,7 +31,7 @@ from extractors.formats import pdfium_calls as calls
 from extractors.formats.furniture import PageEnds, find_furniture, split_bullet
 from extractors.formats.pdf_cells import rect_cell_texts
 from extractors.formats.pdf_columns import GAP_SIZES, Segment, find_column_tables
-from extractors.formats.pdf_glyphs import GlyphRepair, expand_ligatures
+from extractors.formats.pdf_glyphs import GlyphRepair, expand_ligatures, has_ligature_marks
 from extractors.formats.pdf_tables import find_tables
 from schemas.document import (
     Block,
@@ -292,7 +292,7 @@ _MIN_WORD_CHARS = 0.5
 _MIN_CHARS_TO_JUDGE = 200
 _SAMPLE_LINES = 400
 _SPACE = re.compile(r"\s+")
-_WORD_CHAR = re.compile(r"[^\W_]")  # a letter or digit in any script
+_NOT_WORD_CHAR = re.compile(r"[\W_]+")  # what is not a letter or digit in any script
 
 
 def _garbled(texts: list[str]) -> bool:
@@ -303,7 +303,7 @@ def _garbled(texts: list[str]) -> bool:
     chars = _SPACE.sub("", "".join(texts[::stride]))
     if len(chars) < _MIN_CHARS_TO_JUDGE:
         return False
-    wordlike = len(_WORD_CHAR.findall(chars))
+    wordlike = len(_NOT_WORD_CHAR.sub("", chars))  # no list of every letter: a count
     return wordlike / len(chars) < _MIN_WORD_CHARS
 
 
@@ -344,11 +344,22 @@ _FONT_FLAGS = ctypes.c_int()
 _FONT_FLAGS_REF = ctypes.byref(_FONT_FLAGS)
 
 
+_FONT_NAMES: dict[bytes, tuple[str, bool]] = {}  # raw name -> (name, bold by its name)
+_MAX_FONT_NAMES = 4096  # emptied beyond this: a worker's memory stays flat over an archive
+
+
 def _font(handle: ctypes.c_void_p, index: int) -> tuple[str, bool]:
     """The font of the character at ``index`` and whether it is bold (by name, else by weight)."""
     calls.FONT_INFO(handle, index, _FONT_BUF, _FONT_BUF_LEN, _FONT_FLAGS_REF)
-    name = _FONT_BUF.value.decode("latin-1", "replace")
-    if _BOLD_FONT.search(name):
+    raw = _FONT_BUF.value
+    known = _FONT_NAMES.get(raw)
+    if known is None:
+        if len(_FONT_NAMES) >= _MAX_FONT_NAMES:
+            _FONT_NAMES.clear()
+        name = raw.decode("latin-1", "replace")
+        known = _FONT_NAMES[raw] = (name, _BOLD_FONT.search(name) is not None)
+    name, bold = known
+    if bold:
         return name, True
     return name, calls.FONT_WEIGHT(handle, index) >= 600
 
@@ -437,6 +448,9 @@ def _lines(tp: pdfium.PdfTextPage, glyphs: GlyphRepair | None = None) -> list[_L
     if glyphs is not None:  # letters a font draws but its text layer names as a symbol
         text = glyphs.fix(tp.raw, text)
     handle = calls.handle(tp.raw)
+    # on a page with no control character, pdfium hyphen or ligature mark (most pages) a
+    # stripped line is already clean
+    plain = _CONTROL.search(text) is None and not has_ligature_marks(text)
     out = []
     starts: list[tuple[int, str]] = []
     for m in _LINE.finditer(text):
@@ -447,7 +461,7 @@ def _lines(tp: pdfium.PdfTextPage, glyphs: GlyphRepair | None = None) -> list[_L
         start = m.start() + (len(raw) - len(raw.lstrip()))
         end = start + len(stripped) - 1
         hyphen = stripped[-1] == "\u00ad"
-        clean = _CONTROL.sub("", _hyphens(stripped)).strip()
+        clean = stripped if plain else _CONTROL.sub("", _hyphens(stripped)).strip()
         if not clean:
             continue
         font, bold = _font(handle, start)

@@ -37,7 +37,7 @@ import pypdfium2.raw as pdfium_c
 from extractors.datafiles import load_table
 
 # a rare symbol touching a letter: "PRESE/T", "/ext", "D/" (and "and/or", judged and left)
-_SUSPECT = re.compile(r"(?<=[^\W\d_])[/\\|#*+=<>@^_~]|[/\\|#*+=<>@^_~](?=[^\W\d_])")
+_SUSPECT = re.compile(r"[/\\|#*+=<>@^_~](?:(?<=[^\W\d_].)|(?=[^\W\d_]))")
 _STANDARD_GLYPHS = 258  # glyphs of the standard Macintosh order
 _ASCII_FIRST_GID = 3  # space
 _ASCII_LAST_GID = 97  # asciitilde
@@ -47,7 +47,7 @@ _MIN_KNOWN = 10  # letters the text layer names, to judge a font's glyph order b
 _MIN_AGREE = 0.9
 _NO_CHAR = 0xE000  # a private-use character no simple font maps: its width is the missing width
 # a rare symbol between two letters: a ligature glyph the text layer does not name ("Elec[ons")
-_LIGATURE_SUSPECT = re.compile(r"(?<=[^\W\d_])[\[\]{}^`~](?=[^\W\d_])")
+_LIGATURE_SUSPECT = re.compile(r"[\[\]{}^`~](?<=[^\W\d_].)(?=[^\W\d_])")
 _LIGATURE_MARK = 0xE100  # private-use characters standing for ligatures until lines are cut
 _LIGATURE_TOLERANCE = 0.03  # the glyph's width within 3% of its letters' widths
 _LIGATURE_MARGIN = 1.5  # and the next-closest ligature at least 1.5 times as far off
@@ -62,6 +62,11 @@ def _ligatures() -> tuple[str, ...]:
 def _marks() -> re.Pattern[str]:
     last = chr(_LIGATURE_MARK + len(_ligatures()) - 1)
     return re.compile(f"[{chr(_LIGATURE_MARK)}-{last}]")
+
+
+def has_ligature_marks(text: str) -> bool:
+    """Whether ``text`` holds a ligature mark left by :meth:`GlyphRepair.fix`."""
+    return _marks().search(text) is not None
 
 
 def expand_ligatures(text: str) -> str:

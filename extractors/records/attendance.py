@@ -104,6 +104,14 @@ def _labels() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 
 @functools.cache
+def _label_start() -> re.Pattern[str]:
+    """What every pattern of ``_labels`` and ``_bare_labels`` opens with: one test that
+    most texts, which open with no label, fail."""
+    words = "|".join(f"(?:{r['pattern']})" for r in load_table("attendance_labels.csv"))
+    return re.compile(rf"^\s*(?:{words})", re.I)
+
+
+@functools.cache
 def _bare_labels() -> tuple[tuple[re.Pattern[str], str], ...]:
     return tuple(
         (re.compile(r"^\s*(" + r["pattern"] + r")\s+(?=[A-Z][a-z])", re.I), r["status"])
@@ -160,6 +168,8 @@ def match_label(text: str) -> tuple[str, str] | None:
     A label ends at ":", a tab or the line end; a label in capitals may also be followed by
     the first name on its line ("PRESENT Kenny Combe KC Dick Noble DN", Ayton CC).
     """
+    if not _label_start().match(text):
+        return None
     for pattern, status in _labels():
         m = pattern.match(text)
         if m:

@@ -12,6 +12,7 @@ import re
 
 from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
+from extractors.text.literals import Cue
 from extractors.values.dates import find_dates
 from extractors.values.times import find_times
 from schemas.document import Block, Document
@@ -19,8 +20,10 @@ from schemas.records import NextMeeting
 
 
 @functools.cache
-def _cues() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r["pattern"], re.I) for r in load_table("next_meeting_cues.csv"))
+def _cue() -> Cue:
+    """The cues as one pattern (a sentence needs any of them), with its pre-check."""
+    patterns = [f"(?:{r['pattern']})" for r in load_table("next_meeting_cues.csv")]
+    return Cue.compile("|".join(patterns), re.I)
 
 
 def _sentences(text: str) -> list[str]:
@@ -44,7 +47,8 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         if not isinstance(item, Block):
             continue
         for sentence in _sentences(item.text):
-            if not any(c.search(sentence) for c in _cues()):
+            cue = _cue()
+            if not (cue.may_match(sentence.lower()) and cue.pattern.search(sentence)):
                 continue
             dates = find_dates(sentence, ctx.paper_date)
             if not dates:

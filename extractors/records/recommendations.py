@@ -174,10 +174,11 @@ def read_priorities(lines: list[Line]) -> list[tuple[str, str | None, int]]:
     i = 0
     while i < len(lines):
         text = lines[i].text
-        flat = fold(text.replace("\t", " "))
-        if "priorit" not in flat.lower():  # every pattern below needs the word
+        # every pattern below needs the word (folding spaces cannot make or break it)
+        if "priorit" not in text.lower():
             i += 1
             continue
+        flat = fold(text.replace("\t", " "))
         for m in _QUOTED.finditer(flat):
             out.append((m.group(1).strip(), None, lines[i].page))
         for m in _RETAIN.finditer(flat):

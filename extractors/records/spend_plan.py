@@ -18,7 +18,7 @@ from decimal import Decimal
 
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
-from extractors.memo import document_memo
+from extractors.memo import document_memo, paper_memo
 from extractors.records import budget_sheet, budget_table
 from extractors.records.reconcile import costed_sum, reconcile
 from extractors.text import funding_text as ft
@@ -97,6 +97,7 @@ def header_role(text: str) -> str | None:
     return found[1] if found else None
 
 
+@paper_memo()  # a header cell is looked at by each layout test
 def _header_match(text: str) -> tuple[int, str] | None:
     """(rank of the first synonym a header cell contains as whole words, its role), or None."""
     folded = ft.fold(text).casefold()

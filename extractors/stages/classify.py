@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from extractors.datafiles import load_table
+from extractors.memo import paper_memo
 from extractors.text.literals import Cue
 from extractors.values.refs import rising_run
 from schemas.document import Block, Document, Table
@@ -57,8 +58,13 @@ def _lines(doc: Document) -> list[str]:
 
 def score_text(lines: list[str]) -> Counter[str]:
     """Return the cue score of each doc type over some lines of text."""
-    scores: Counter[str] = Counter()
     text = "\n".join(" ".join(line.split("\n")) for line in lines)  # one line per entry
+    return Counter(_score(text))
+
+
+@paper_memo()  # a paper of one part is classified again as its part, with the same text
+def _score(text: str) -> Counter[str]:
+    scores: Counter[str] = Counter()
     lowered = text.lower()
     for doc_type, weight, cue in _cues():
         if not cue.may_match(lowered):

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from extractors.datafiles import load_table
-from extractors.text.literals import Cue
+from extractors.memo import paper_memo
+from extractors.text.literals import Cue, CueSet
 from extractors.values import money, years
 from extractors.values.spacing import fold
 
@@ -275,8 +276,13 @@ class FundingFacts:
 
 def money_mentions(text: str) -> list[Mention]:
     """Return every amount of money written in ``text`` (the values parser finds them)."""
+    return list(_money_mentions(text or ""))
+
+
+@paper_memo()  # a sentence or cell is asked for its amounts by several readers
+def _money_mentions(text: str) -> tuple[Mention, ...]:
     out = []
-    for m in money.find_money(text or ""):
+    for m in money.find_money(text):
         if m.money.amount < 0:
             continue
         out.append(
@@ -289,7 +295,7 @@ def money_mentions(text: str) -> list[Mention]:
                 hint=m.money.hint,
             )
         )
-    return out
+    return tuple(out)
 
 
 def table_amount(cell: str, header: str = "") -> Mention | None:
@@ -350,6 +356,11 @@ def _kind_cues() -> tuple[tuple[Cue, str, int], ...]:
 
 
 @functools.cache
+def _kind_cue_set() -> CueSet:
+    return CueSet([cue for cue, _, _ in _kind_cues()])
+
+
+@functools.cache
 def _word_list(table: str) -> re.Pattern[str]:
     """One case-insensitive whole-word pattern for the ``word`` column of a data table, longest
     words first."""
@@ -387,26 +398,24 @@ def says_funding(sentence: str, paragraph: str = "") -> bool:
     """
     if _funding_words().search(sentence):
         return True
-    lowered = sentence.lower()
     qualifiers = (NOT_FUNDING, PAYMENT, "estimate", "cap")
     if _funding_words().search(paragraph):
         qualifiers = (NOT_FUNDING, PAYMENT, "estimate")
-    return any(
-        kind not in qualifiers and cue.may_match(lowered) and cue.pattern.search(sentence)
-        for cue, kind, _ in _kind_cues()
-    )
+    return any(kind not in qualifiers for _, kind in _cues_in(sentence))
 
 
-def _cues_in(text: str) -> list[tuple[int, str]]:
+@paper_memo()  # kind_of asks again for each amount of a sentence, and for its scope
+def _cues_in(text: str) -> tuple[tuple[int, str], ...]:
     """(rank, kind) of every cue of ``data/funding_kinds.csv`` in ``text``."""
     if not text:
-        return []
-    lowered = text.lower()
-    return [
-        (rank, kind)
-        for cue, kind, rank in _kind_cues()
-        if cue.may_match(lowered) and cue.pattern.search(text)
-    ]
+        return ()
+    cues = _kind_cues()
+    found = []
+    for i in _kind_cue_set().candidates(text.lower()):
+        cue, kind, rank = cues[i]
+        if cue.pattern.search(text):
+            found.append((rank, kind))
+    return tuple(found)
 
 
 def names_no_funding(text: str | None) -> bool:

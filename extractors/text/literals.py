@@ -11,12 +11,18 @@ The parse tree comes from ``re._parser``, the standard library's own parser (pri
 same module ``re.compile`` uses); when it is missing or a pattern is too loose to name a
 literal, the pre-check is skipped and the regex always runs, so the pre-check can only save
 time, never change what matches.
+
+``CueSet`` runs the pre-check of many cues in one pass: a trie of all their literals finds
+which of them a text holds, instead of one ``in`` test per cue and literal.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+
+from extractors.text.tries import word_trie
 
 try:
     from re import _constants as _c
@@ -97,3 +103,42 @@ class Cue:
     def may_match(self, lowered: str) -> bool:
         """Whether the pattern can match a text, given the text lower-cased."""
         return self.needs is None or any(n in lowered for n in self.needs)
+
+
+class CueSet:
+    """Cues whose pre-checks run in one pass over a text.
+
+    ``candidates`` gives, in order, the indices of the cues for which ``Cue.may_match`` is
+    true: those with no literal, and those with a literal the text holds. The literals a text
+    holds are read by one regex, a trie of every literal inside a lookahead, so every position
+    is tried once. At a position it reports the longest literal starting there; the others
+    starting there are its prefixes, added from ``_prefixes``: the set is exactly the literals
+    in the text.
+    """
+
+    def __init__(self, cues: Sequence[Cue]) -> None:
+        self.cues = tuple(cues)
+        self._always = tuple(i for i, c in enumerate(self.cues) if c.needs is None)
+        by_literal: dict[str, list[int]] = {}
+        for i, cue in enumerate(self.cues):
+            for lit in cue.needs or ():
+                by_literal.setdefault(lit, []).append(i)
+        self._by_literal = by_literal
+        self._prefixes = {
+            lit: tuple(other for other in by_literal if lit.startswith(other)) for lit in by_literal
+        }
+        self._scan = re.compile(f"(?=({word_trie(set(by_literal))}))") if by_literal else None
+
+    def candidates(self, lowered: str) -> list[int]:
+        """The indices, in order, of the cues that may match a text, given it lower-cased."""
+        if self._scan is None:
+            return list(range(len(self.cues)))
+        found: set[int] = set(self._always)
+        seen: set[str] = set()
+        for m in self._scan.finditer(lowered):
+            lit = m.group(1)
+            if lit not in seen:
+                seen.add(lit)
+                for prefix in self._prefixes[lit]:
+                    found.update(self._by_literal[prefix])
+        return sorted(found)

@@ -74,9 +74,13 @@ def clean(text: str) -> str:
     return _MARKUP.sub("", html.unescape(text)).replace("\u00a0", " ").replace("\uf0b7", "").strip()
 
 
+_LINE_END_HYPHEN = re.compile(r"(\w)-\n(?=[A-Z]?[a-z])")
+
+
 def fold(text: str) -> str:
     """Fold runs of whitespace to one space; a hyphen at a line end joins the word."""
-    text = re.sub(r"(\w)-\n(?=[A-Z]?[a-z])", r"\1-", text)
+    if "-\n" in text:  # most texts have no hyphen at a line end
+        text = _LINE_END_HYPHEN.sub(r"\1-", text)
     return fold_spaces(text)
 
 

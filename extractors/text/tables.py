@@ -7,7 +7,7 @@ so ``clean_cell`` keeps its answers for the paper (``extractors.memo``).
 
 from __future__ import annotations
 
-from extractors.memo import paper_memo
+from extractors.memo import document_memo, paper_memo
 from extractors.text import funding_text as ft
 from extractors.values import money
 from schemas.document import Table
@@ -20,6 +20,7 @@ def clean_cell(text: str | None) -> str:
     return "\n".join(ln for ln in lines if ln)
 
 
+@paper_memo()
 def pure_amount(cell: str) -> ft.Mention | None:
     """The amount a cell holds when the cell is nothing but an amount."""
     text = ft.fold(cell)
@@ -29,6 +30,7 @@ def pure_amount(cell: str) -> ft.Mention | None:
     return found[0] if found else None
 
 
+@document_memo  # the funding and spend-plan extractors both read a table's pairs
 def form_pairs(table: Table) -> list[tuple[str, ft.Mention, int]]:
     """Return (label, amount, row index) for each "label | amount" cell pair of a table.
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation, localcontext
 
 from extractors.datafiles import load_table
+from extractors.memo import paper_memo
 
 HINTS = ("cap", "range", "estimate", "over_years", "per_annum", "unit_scaled")
 """Every hint, most telling first: ``Money.hint`` is the first of these that applies."""
@@ -274,6 +275,11 @@ def find_money(text: str) -> list[MoneyMention]:
     ("£", "GBP", or "pounds"/"GBP" after the number), so percentages, phone numbers, dates and
     page numbers are never money. Ranges become one mention with ``amount_max``.
     """
+    return list(_find_money(text))
+
+
+@paper_memo()  # the extractors read the same sentences and cells again and again
+def _find_money(text: str) -> tuple[MoneyMention, ...]:
     ctx = _context_patterns()
     amounts = _scan_amounts(text)
     mentions: list[MoneyMention] = []
@@ -344,12 +350,13 @@ def find_money(text: str) -> list[MoneyMention]:
         mentions.append(MoneyMention(money=money, start=start, end=end, text=text[start:end]))
         prev_end = end
         i += 1
-    return mentions
+    return tuple(mentions)
 
 
 _WRAPPING = " \t\r\n\u00a0.,;:*"
 
 
+@paper_memo()
 def parse_money(text: str) -> Money | None:
     """Parse a string that is one money expression, e.g. a table cell "£116,900" or "(£40,000)".
 
@@ -360,7 +367,7 @@ def parse_money(text: str) -> Money | None:
     core = text.strip(_WRAPPING)
     while len(core) >= 2 and core[0] + core[-1] in ("()", "[]"):
         core = core[1:-1].strip(_WRAPPING)
-    mentions = find_money(core)
+    mentions = _find_money(core)
     if len(mentions) != 1:
         return None
     m = mentions[0]
