@@ -186,3 +186,16 @@ def test_the_dask_task_reads_a_scan_by_ocr(tmp_path: Path) -> None:
     result = process_bytes("mixed.pdf", "mixed.pdf", data, "d" * 64, timeout_s=300)
     assert result.paper.status == "ok" and result.paper.ocr_page_count == 1
     assert [p.page for p in result.records["ocr_pages"]] == [2]
+
+
+def test_a_lettered_items_bracket_read_as_j_is_repaired() -> None:
+    # Broomhill CC's image-only agenda of 11 February 2026: tesseract reads "(d) Treasurer" under
+    # "7. Office Bearers reports:" as "(dj Treasurer"
+    from extractors.formats.ocr import correct
+    from pipeline.process import process_paper
+
+    assert correct("(dj Treasurer") == "(d) Treasurer"
+    assert correct("(adjourned) at 9pm") == "(adjourned) at 9pm"
+    p = Path("samples/corpus/broomhill-cc-glasgow/2026-02-11-agenda-image-only.pdf")
+    items = process_paper(str(p), p.name, p.read_bytes(), "p").records["agenda_items"]
+    assert [a.title for a in items if a.number == 7][-1] == "Treasurer"
