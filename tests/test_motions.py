@@ -187,3 +187,20 @@ def test_the_chair_moves_by_office() -> None:
     (extend,) = [m for m in motions if m.mover == "The Chairman"]
     assert extend.seconder is None
     assert extend.text.startswith("Council resolve to extend the meeting beyond 4.30pm")
+
+
+def test_a_list_of_declarations_one_a_line() -> None:
+    # Manordeilo & Salem CC, 13 March 2019, minute 4: "The following Declarations of Interest were
+    # received: Agenda Item 10, proposed development on land opposite Manordeilo Reading Room -
+    # County Cllr. J. Davies and Cllr. G. Evans / Agenda Item 10, E/38405 - County Cllr. J.
+    # Davies and Cllr. P. Harries": the second line's "Agenda Item" is no part of a name above
+    from pathlib import Path
+
+    from pipeline.process import process_paper
+
+    p = Path("samples/corpus/manordeilo-salem-cc/2019-03-13-minutes.pdf")
+    declared = process_paper(str(p), p.name, p.read_bytes(), "p").records["declarations"]
+    pairs = {(d.name_as_printed, d.item) for d in declared if d.minute_ref == "4"}
+    assert ("Cllr. P. Harries", "Agenda Item 10, E/38405") in pairs
+    assert ("County Cllr. J. Davies", "Agenda Item 10, E/38405") in pairs
+    assert len(pairs) == 4

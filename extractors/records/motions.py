@@ -117,10 +117,12 @@ def _honorific_alternation() -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in forms)
 
 
-_NAME_WORD = r"(?:[A-Z]\.|[A-Z][\w’'\-]*)"  # an initial keeps its full stop, a word ends before one
 _NAME_STOP = frozenset(
     "Agenda Item Items Planning Application The This That Minute Re Proposed Seconded Moved".split()
 )
+# an initial keeps its full stop, a word ends before one; a word that opens the next entry of a
+# list ("... Cllr. G. Evans / Agenda Item 10, E/38405 – ...") is no part of a name
+_NAME_WORD = r"(?:[A-Z]\.|(?!(?:" + "|".join(sorted(_NAME_STOP)) + r")\b)[A-Z][\w’'\-]*)"
 
 
 @functools.cache
