@@ -1422,3 +1422,30 @@ def test_agreement_reported_in_a_list_of_highlights_is_no_decision() -> None:
     )
     assert not any("would be separated" in t for t in texts)
     assert texts[0].startswith("NOTE with thanks the contribution")
+
+
+def test_refs_of_a_body_code_a_number_and_the_council_year() -> None:
+    # Groby Parish Council's minutes of 4 February 2008 (as archived on lawsdocbox.com): "Cou/
+    # 285/07-08 Present Members: ...", "Cou/286/07-08 Apologies for Absence", "Cou/287/07-08
+    # Declarations of Interest"
+    from extractors.records.minutes import read_minutes
+    from extractors.text.meeting_text import Line
+
+    lines = [
+        Line(t, 1, False)
+        for t in [
+            "Minutes of a Meeting of Groby Parish Council held at 7.00pm on Monday 4 February 2008",
+            "Cou/285/07-08 Present",
+            "Members: Cllr P Batty (Chairman), Cllr J Batty, Cllr Beck",
+            "Cou/286/07-08 Apologies for Absence",
+            "Apologies for absence were received from Cllr Purves",
+            "Cou/287/07-08 Declarations of Interest",
+            "Cllr Beck Personal interest in item 14 (Marina Park Footpaths) as a user of the park",
+        ]
+    ]
+    refs = [(m.ref, m.title) for m in read_minutes(lines).items]
+    assert refs == [
+        ("Cou/285/07-08", "Present"),
+        ("Cou/286/07-08", "Apologies for Absence"),
+        ("Cou/287/07-08", "Declarations of Interest"),
+    ]
