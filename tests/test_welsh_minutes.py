@@ -76,3 +76,20 @@ def test_a_welsh_council_by_its_welsh_name_gives_its_gifts() -> None:
     assert {(f.kind, f.funder) for f in result.records["funding"]} == {
         ("grant_award", "Cyngor Cymuned Manordeilo a Salem")
     }
+
+
+def test_welsh_declarations_of_interest() -> None:
+    # "4. DATGANIADAU O DDIDDORDEB / Derbyniwyd y Datganiadau o Ddiddordeb canlynol: Eitem Agenda
+    # 10, datblygiad arfaethedig ... – Cynghorydd Sir J. Davies a’r Cyng. G. Evans / Eitem Agenda
+    # 10, E/38405 – Cynghorydd Sir J. Davies a’r Cyng. P. Harries"
+    declared = {
+        (d.name_as_printed, d.item)
+        for d in _result().records["declarations"]
+        if d.minute_ref == "4"
+    }
+    assert (
+        "Cyng. G. Evans",
+        "Eitem Agenda 10, datblygiad arfaethedig ar dir gyferbyn ag Ystafell Ddarllen Manordeilo",
+    ) in declared
+    assert ("Cyng. P. Harries", "Eitem Agenda 10, E/38405") in declared
+    assert len(declared) == 4

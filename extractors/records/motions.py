@@ -118,7 +118,8 @@ def _honorific_alternation() -> str:
 
 
 _NAME_STOP = frozenset(
-    "Agenda Item Items Planning Application The This That Minute Re Proposed Seconded Moved".split()
+    "Agenda Item Items Eitem Planning Application The This That Minute Re Proposed Seconded "
+    "Moved".split()
 )
 # an initial keeps its full stop, a word ends before one; a word that opens the next entry of a
 # list ("... Cllr. G. Evans / Agenda Item 10, E/38405 – ...") is no part of a name
@@ -137,7 +138,8 @@ def name_list_pattern() -> str:
     Gordon", "County Cllr. J. Davies and Cllr. G. Evans", "Cllrs Hoskins, Cobb & Shewell")."""
     one = name_pattern()
     bare = rf"(?:[A-Z]\.\s*)*{_NAME_WORD}"
-    return rf"{one}(?:\s*(?:,|\band\b|&)\s*(?:{one}|{bare}))*"
+    # (Welsh lists join their last name with "a’r" or "ac")
+    return rf"{one}(?:\s*(?:,|\band\b|&|\ba[’']r\b|\bac\b)\s*(?:{one}|{bare}))*"
 
 
 def _trim_name(name: str) -> str:
@@ -475,7 +477,11 @@ def interest_kind(words: str) -> str:
     return "unspecified"
 
 
-_DECLARATIONS_TITLE = re.compile(r"\bdeclarations?\s+of\s+(?:\w+\s+){0,4}?interests?\b", re.I)
+_DECLARATIONS_TITLE = re.compile(
+    r"\bdeclarations?\s+of\s+(?:\w+\s+){0,4}?interests?\b"
+    r"|\bdatganiadau\s+o\s+ddiddordeb\b",  # Welsh: declarations of interest
+    re.I,
+)
 _ITEM_IN = re.compile(
     r"^\s*(?:in|on|relating\s+to|in\s+relation\s+to)\s+(?P<item>.+?)"
     r"(?=\s+(?:[-–—(]|that\b|as\b|because\b|being\b|and\s+(?:did|would|left|withdrew)\b)|[.;(]|$)",
@@ -504,7 +510,8 @@ def _listed_re() -> re.Pattern[str]:
 @functools.cache
 def _item_dash() -> re.Pattern[str]:
     return re.compile(
-        rf"(?P<item>(?i:agenda\s+)?(?i:item)\s+\d+[^–—]*?)\s+[-–—]\s+(?P<names>{name_list_pattern()})"
+        rf"(?P<item>(?i:agenda\s+)?(?i:item|eitem\s+agenda)\s+\d+[^–—]*?)\s+[-–—]\s+"
+        rf"(?P<names>{name_list_pattern()})"
     )
 
 
