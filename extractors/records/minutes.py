@@ -865,15 +865,24 @@ _VOTE_CONTENT = re.compile(
 
 
 @functools.cache
-def _failed_outcomes() -> tuple[re.Pattern[str], ...]:
+def vote_outcomes() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """The rows of ``data/vote_outcomes.csv`` as (outcome, strength, case-insensitive pattern):
+    the one reader of that table."""
     return tuple(
-        re.compile(r["pattern"], re.I)
+        (r["outcome"], r["strength"], re.compile(r["pattern"], re.I))
         for r in load_table("vote_outcomes.csv")
-        if r["outcome"] in ("lost", "withdrawn") and r["strength"] == "strong"
     )
 
 
-#: an opener worded as the meeting's own decision: impersonal ("It was agreed to") or "resolved"
+@functools.cache
+def _failed_outcomes() -> tuple[re.Pattern[str], ...]:
+    return tuple(
+        p
+        for outcome, strength, p in vote_outcomes()
+        if outcome in ("lost", "withdrawn") and strength == "strong"
+    )
+
+
 #: an opener worded as the meeting's decision in minutes that mark theirs RESOLVED: "It was
 #: ...", "... resolved", or a motion moved and seconded ("Councillor Sally Sahin proposed, and
 #: Councillor David Dent seconded, that ...", Burton-cum-Walden PC; a lost one is dropped)
@@ -893,11 +902,6 @@ def failed_motion(text: str) -> bool:
     """Whether ``text`` says a motion was lost or withdrawn ("The motion was lost", "…
     withdrew his original resolution"; ``data/vote_outcomes.csv``): it is then no resolution."""
     return any(p.search(text) for p in _failed_outcomes())
-
-
-@functools.cache
-def _outcome_patterns() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(r["pattern"], re.I) for r in load_table("vote_outcomes.csv"))
 
 
 _FOLLOWING = re.compile(r"\b(?:the\s+following|as\s+follows)\b[^.:]{0,40}:")
@@ -1007,7 +1011,7 @@ def prose_resolutions(
             if any(t in before or before in t for _, t in found):
                 continue  # the vote on a decision already read ("... were approved. Proposed")
             content = _VOTE_CONTENT.search(sentence)
-            if content and not any(p.search(content.group("what")) for p in _outcome_patterns()):
+            if content and not any(p.search(content.group("what")) for _, _, p in vote_outcomes()):
                 decision = content.group("what")
             elif before and not _VOTE.search(before):
                 # the entry of a list and its vote ("(2) Finance – Cllrs Shewell, Hayward,

@@ -29,9 +29,9 @@ from dataclasses import dataclass
 from extractors.base import Extraction, PaperContext, stable_id
 from extractors.datafiles import load_table
 from extractors.records.meeting_ids import meeting_id_for
-from extractors.records.minutes import read_minutes
+from extractors.records.minutes import read_minutes, vote_outcomes
 from extractors.text.meeting_text import Line, fold, lines_of, parts_of
-from extractors.values.names import split_name_list, strip_honours
+from extractors.values.names import WELSH_AND, split_name_list, strip_honours
 from schemas.document import Document
 from schemas.records import Declaration, Motion, PersonVote, Vote
 
@@ -139,7 +139,7 @@ def name_list_pattern() -> str:
     one = name_pattern()
     bare = rf"(?:[A-Z]\.\s*)*{_NAME_WORD}"
     # (Welsh lists join their last name with "a’r" or "ac")
-    return rf"{one}(?:\s*(?:,|\band\b|&|\ba[’']r\b|\bac\b)\s*(?:{one}|{bare}))*"
+    return rf"{one}(?:\s*(?:,|\band\b|&|\b(?:{WELSH_AND})\b)\s*(?:{one}|{bare}))*"
 
 
 def _trim_name(name: str) -> str:
@@ -180,13 +180,6 @@ def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
 
 def _ci(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.I)
-
-
-@functools.cache
-def _outcomes() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
-    return tuple(
-        (r["outcome"], r["strength"], _ci(r["pattern"])) for r in load_table("vote_outcomes.csv")
-    )
 
 
 @functools.cache
@@ -327,7 +320,7 @@ def _outcome(mt: MinuteText, spans: list[tuple[int, int]], a: _Anchor, until: in
     window = mt.text[a.start : until]
     strong = [
         (m.start(), outcome)
-        for outcome, strength, pat in _outcomes()
+        for outcome, strength, pat in vote_outcomes()
         if strength == "strong"
         for m in pat.finditer(window)
     ]
@@ -338,7 +331,7 @@ def _outcome(mt: MinuteText, spans: list[tuple[int, int]], a: _Anchor, until: in
     near = mt.text[spans[k][0] : min(near_end, until if until > a.end else near_end)]
     weak = [
         (m.start(), outcome)
-        for outcome, strength, pat in _outcomes()
+        for outcome, strength, pat in vote_outcomes()
         if strength == "weak"
         for m in pat.finditer(near)
     ]

@@ -421,10 +421,14 @@ def honorific_gender(name: PersonName) -> str | None:
     return hon[1].gender or None if hon else None
 
 
-#: commas, "and", "&", and in Welsh lists "ac" / "a’r" ("... Owen Williams a’r Cynghorydd Sir
-#: Joseph Davies", Manordeilo & Salem CC); a bare "a" is left alone: it is also an initial
+#: "and" in a Welsh list, before a name: "ac" / "a’r" ("... William Loynton ac Andrew Thomas",
+#: "... Owen Williams a’r Cynghorydd Sir Joseph Davies", Manordeilo & Salem CC); a bare "a" is
+#: left alone: it is also an initial
+WELSH_AND = r"ac|a[’']r"
+#: commas, "and", "&", and the Welsh "and"
 _LIST_SEP = re.compile(
-    r"\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+(?-i:ac|a[’']r)\s+(?=[A-Z])", re.IGNORECASE
+    rf"\s*[,;]\s*(?:and\s+|&\s*)?|\s+(?:and|&)\s+|\s+(?-i:{WELSH_AND})\s+(?=[A-Z])",
+    re.IGNORECASE,
 )
 
 
@@ -796,9 +800,7 @@ def _mid_line_stop(text: str, i: int, cur: list[str]) -> re.Match[str] | None:
     return stop
 
 
-#: "and" in a Welsh list, before a name: "ac" / "a’r" ("... William Loynton ac Andrew Thomas",
-#: "... Owen Williams a’r Cynghorydd Sir Joseph Davies", Manordeilo & Salem CC)
-_WELSH_AND = re.compile(r"^\s+(?:ac|a[’']r)\s+(?=[A-Z])")
+_WELSH_AND = re.compile(rf"^\s+(?:{WELSH_AND})\s+(?=[A-Z])")
 
 
 def _list_segments(text: str) -> list[tuple[str, str]]:
