@@ -16,6 +16,7 @@ import pytest
 from extractors.base import PaperContext
 from extractors.formats import read_document
 from extractors.records import funding
+from extractors.text import funding_text as ft
 from schemas.document import Block
 
 CORPUS = Path(__file__).parent.parent / "samples" / "corpus"
@@ -111,8 +112,9 @@ def test_a_table_cell_keeps_its_title_lines_and_its_lists_apart() -> None:
     by_purpose = {r.purpose: r for r in rows if r.purpose}
     tables = by_purpose["Contribution to purchase of 8 small tables for Village Centre"]
     assert tables.amount_gbp == Decimal("225")
-    recipients = {r.recipient for r in rows if r.amount_gbp == Decimal("225")}
-    assert "Community chairs contribution" in recipients
+    # each bulleted row of the cheques list ends at its amount
+    assert "Wishing well donation to Brambles" in {r.recipient for r in rows}
+    assert not any("Cheques to sign" in (r.recipient or "") for r in rows)
     # a supplier paid in the cheques list is no funding, and no row takes its purpose from
     # the "Distribution:" label of the attendance block far above
     assert not any(r.recipient == "NALC subs" for r in rows)
@@ -187,3 +189,45 @@ def test_amounts_printed_bare_are_not_times_dates_or_cheque_numbers() -> None:
 
     text = "closed at 9.45pm on 13.03.19; Chq No 1307 400.00 and 1,250.50, 12.5% and 10:30.00"
     assert [m.group() for m in _LISTED_AMOUNT.finditer(text)] == ["400.00", "1,250.50"]
+
+
+def test_a_contribution_decided_and_paid_under_cheques_is_one_gift() -> None:
+    # Boughton PC, 2 August 2013: "The Parish Council agreed to share the £900 cost With BVC,
+    # PCC, and Village centre committee. £225 has been Contributed." and, under "Cheques in
+    # period", "• Community chairs contribution - £225.00": the same £225, paid
+    rows = _rows(
+        "boughton-pc-norfolk/2013-08-02-agenda-and-minutes.html", "Boughton Parish Council"
+    )
+    assert [r.evidence for r in rows if r.amount_gbp == Decimal("225")] == [
+        "£225 has been Contributed."
+    ]
+    # the donation paid under the same heading was decided nowhere else: it stays
+    (brambles,) = [r for r in rows if r.amount_gbp == Decimal("150")]
+    assert (brambles.funder, brambles.kind) == ("Boughton Parish Council", "grant_award")
+
+
+def test_money_moved_to_an_account_for_a_purpose_is_set_aside_for_it() -> None:
+    # Ayton CC, 4 May 2021, item 8: "GD reported a balance of £155.81 in the Treasurer's
+    # (working) account and £1240.78 in the ringfenced Project Account (£800 still to be
+    # transferred to new Christmas Lights account.)": the balances are no funding, the £800
+    # in brackets is the council's money set aside for the lights
+    rows = _rows("ayton-cc-borders/2021-05-04-minutes.pdf", "Ayton Community Council")
+    (lights,) = [r for r in rows if r.amount_gbp == Decimal("800")]
+    assert (lights.kind, lights.recipient, lights.purpose, lights.funder) == (
+        "allocation",
+        "Christmas Lights account",
+        "Christmas Lights",
+        "Ayton Community Council",
+    )
+    assert not any(r.amount_gbp in (Decimal("155.81"), Decimal("1240.78")) for r in rows)
+
+
+def test_cash_moved_to_a_bond_or_another_bank_is_not_funding() -> None:
+    # Hertingfordbury PC, 13 June 2012, minute 28: "£21,000 was transferred to an interest
+    # bearing bond attached to the Co-Op account."
+    rows = _rows("hertingfordbury-pc/2012-06-13-minutes.pdf", "Hertingfordbury Parish Council")
+    assert not any(r.amount_gbp == Decimal("21000") for r in rows)
+    assert ft.moved_to("All funds would be transferred to the new Co-Op account.") == (
+        "Co-Op account",
+        False,
+    )

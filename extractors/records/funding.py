@@ -519,7 +519,8 @@ class _Walker:
             and ft.is_payment_text(self.context.scope)
         ):
             facts.funder = self.ctx.authority  # a gift in the council's own payments list
-        self._add(facts, page, evidence, f"label:{label}:{mention.text}")
+        paid = ft.is_payment_text(self.context.scope)  # under "Cheques in period"
+        self._add(facts, page, evidence, f"label:{label}:{mention.text}", paid=paid)
 
     def _payments_list(self, table: Table, done: set[int]) -> None:
         """Gifts in a payments list (Date | Details | Cheque | Amount £ | ...): a row paid to
@@ -755,6 +756,23 @@ def _payee_parts(payee: str) -> tuple[str, str | None]:
     return parts[0], ", ".join(parts[1:]) or None
 
 
+#: words too common in payees and purposes to say that a payment is a decided gift paid
+_COMMON_WORDS = frozenset(
+    "with from that this their parish town community village council councils fund "
+    "funds grant grants payment payments cheque".split()
+)
+
+
+def _gift_words(row: Funding) -> set[str]:
+    """Return the words naming ``row``'s gift: its recipient whole, and the words of four
+    letters or more of its recipient and purpose that are not common to every payee."""
+    text = f"{row.recipient or ''} {row.purpose or ''}".casefold()
+    words = {w for w in re.findall(r"[^\W\d_]{4,}", text) if w not in _COMMON_WORDS}
+    if row.recipient:
+        words.add(row.recipient.casefold())
+    return words
+
+
 def _joined(doc: Document) -> list[Block | Table]:
     """The document's items with a paragraph that ends mid-sentence joined to the next one
     when that one goes on in lower case ("... have a £30 million pound grant to spend on
@@ -799,18 +817,20 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         else:
             walker.block(item)
     rows = walker.out.records.get("funding", [])
-    decided = {
-        (r.amount_gbp, (r.recipient or "").casefold())
-        for r in rows
-        if r.funding_id not in walker.paid and r.recipient
-    }
+    decided: dict[Decimal | None, list[set[str]]] = {}
+    for r in rows:
+        if r.funding_id not in walker.paid:
+            decided.setdefault(r.amount_gbp, []).append(_gift_words(r))
     # a gift decided in the paper ("unanimously agreed to donate £50.00") and paid in its
-    # payments list ("Wales Air Ambulance, Donation, Chq No 1309 50.00") is one gift
+    # payments list ("Wales Air Ambulance, Donation, Chq No 1309 50.00") is one gift: the
+    # same amount, the payment naming the gift's recipient or a word of what it is for
+    # ("£225 has been Contributed" to tables for the village centre, paid as "Community
+    # chairs contribution - £225.00")
     rows = [
         r
         for r in rows
         if r.funding_id not in walker.paid
-        or (r.amount_gbp, (r.recipient or "").casefold()) not in decided
+        or not any(_gift_words(r) & words for words in decided.get(r.amount_gbp, ()))
     ]
     seen: dict[tuple, tuple] = {}
     kept = []

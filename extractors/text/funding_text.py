@@ -328,13 +328,63 @@ def first_financial_year(text: str) -> str | None:
     return found[0] if found else None
 
 
+#: money moved between a council's own accounts: "£800 still to be transferred to new
+#: Christmas Lights account", "Re-allocate £275k from the Covid Reserve to the Restructuring
+#: Reserve"; its destination runs to a word of ``data/transfer_destinations.csv``
+_MOVED = re.compile(
+    r"\b(?:transferr(?:ed|ing)|transfers?|virements?|re-?allocat(?:e|ed|ing|ion)|moved?)\b"
+    r"(?P<via>[^.;]{0,80}?)\bto\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?(?P<d>[^.;,()]{1,60}?)"
+    r"(?=\s*(?:[.;,()]|$|\s+(?:as|to|for|in|on|by|which|so|and|attached)\b))",
+    re.I,
+)
+
+
+@functools.cache
+def _destination_words() -> dict[str, str]:
+    return {r["word"].casefold(): r["kind"] for r in load_table("transfer_destinations.csv")}
+
+
+def moved_to(sentence: str, mention: Mention | None = None) -> tuple[str, bool] | None:
+    """Where a sentence moves money between the council's own accounts: ``(destination,
+    holds_for_a_purpose)``, or None when it moves none (or not ``mention``'s amount: the
+    amount must stand before the destination, at most one clause from the verb).
+
+    A destination ending in a holder word of ``data/transfer_destinations.csv`` ("Christmas
+    Lights account", "Restructuring Reserve") holds money for a purpose; one with a treasury
+    word ("an interest bearing bond", "the new Co-Op account") only keeps cash."""
+    words = _destination_words()
+    for m in _MOVED.finditer(sentence):
+        if mention is not None:
+            near = m.start() - 60 <= mention.start and mention.end <= m.start("d")
+            if not near:
+                continue
+        dest = m.group("d").strip()
+        folded = dest.casefold()
+        last = folded.split()[-1] if folded.split() else ""
+        if last not in words:
+            continue
+        treasury = any(
+            kind == "treasury" and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
+            for w, kind in words.items()
+        )
+        return dest, not treasury and len(folded.split()) > 1
+    return None
+
+
+#: a bracketed sentence: at least four words, ending in a full stop inside the bracket
+_BRACKETED_SENTENCE = re.compile(r"\s+\(((?:[^()\s]+\s+){3,}[^()\s]*\.)\)")
+
+
 def sentences(text: str) -> list[str]:
     """Split a paragraph into sentences (keeps "e.g." and "approx." inside their sentence).
 
     Line breaks are folded first: in PDF cells they are wraps ("circa £1" / "Million").
     """
     out: list[str] = []
-    for part in _SENTENCE_END.split(fold(text)):
+    # a whole sentence in brackets is a sentence of its own ("... £1240.78 in the ringfenced
+    # Project Account (£800 still to be transferred to new Christmas Lights account.)")
+    text = _BRACKETED_SENTENCE.sub(r". \1", fold(text))
+    for part in _SENTENCE_END.split(text):
         part = part.strip()
         if not part:
             continue
@@ -398,6 +448,9 @@ def says_funding(sentence: str, paragraph: str = "") -> bool:
     """
     if _funding_words().search(sentence):
         return True
+    moved = moved_to(sentence)
+    if moved and moved[1]:
+        return True  # "£800 to be transferred to the Christmas Lights account"
     qualifiers = (NOT_FUNDING, PAYMENT, "estimate", "cap")
     if _funding_words().search(paragraph):
         qualifiers = (NOT_FUNDING, PAYMENT, "estimate")
@@ -735,6 +788,15 @@ def read_sentence(
         facts.purpose = (
             _clean_name(total.group("np")) if total else _described_by(before) or _measured(before)
         )
+    moved = moved_to(sentence, mention)
+    if moved and moved[1] and facts.kind not in (NOT_FUNDING, "cap"):
+        # "£800 still to be transferred to new Christmas Lights account": the council's own
+        # money set aside for the Christmas lights, the account holding it
+        facts.kind, facts.recipient = "allocation", _clean_name(moved[0])
+        facts.purpose = _clean_name(moved[0].rsplit(None, 1)[0])
+        facts.funder = facts.funder or authority
+    elif moved and not moved[1]:
+        facts.kind = NOT_FUNDING  # cash moved to a deposit, a bond, another bank's account
     facts.over_years = over_years(sentence)
     facts.financial_year = None if facts.over_years else first_financial_year(sentence)
     return facts
