@@ -248,3 +248,30 @@ def test_a_label_over_none_lists_nobody() -> None:
     rows = process_paper(str(p), p.name, p.read_bytes(), "p").records["attendance"]
     assert not any(r.name_as_printed == "None" for r in rows)
     assert not any("Signed" in (r.position or "") for r in rows)
+
+
+def test_present_and_apologies_labels_ending_in_a_semicolon(tmp_path) -> None:
+    # Kexby PC (Lincolnshire), minutes of 28 May 2020, as its web page prints them: "Present;
+    # R. Gore (Chair), C. Hunt, S. Farrow, ..."; Claxby PC's page prints "Apologies; H Wilson"
+    lines = [
+        "Minutes of the Parish Council Meeting held on 28th May 2020",
+        "Present; R. Gore (Chair), C. Hunt, S. Farrow, C. Cuckson, L. Hoggarth, D. Forrest",
+        "Apologies; H Wilson",
+        "09/20 Approval of the accounts for 2019-20 These had been circulated.",
+    ]
+    path = tmp_path / "kexby-minutes.html"
+    body = "".join(f"<p>{line}</p>\n" for line in lines)
+    path.write_text(f"<html><body>\n{body}</body></html>\n", encoding="utf-8")
+    data = path.read_bytes()
+    recs = process_paper(str(path), path.name, data, hashlib.sha256(data).hexdigest()).records
+    got = {r.name_as_printed: (r.status, r.chair) for r in recs["attendance"]}
+    assert got["R. Gore"] == ("present", True)
+    assert {n for n, (s, _) in got.items() if s == "present"} == {
+        "R. Gore",
+        "C. Hunt",
+        "S. Farrow",
+        "C. Cuckson",
+        "L. Hoggarth",
+        "D. Forrest",
+    }
+    assert got["H Wilson"] == ("apologies", False)

@@ -19,6 +19,7 @@ from extractors.base import Extraction, PaperContext
 from extractors.datafiles import load_table
 from extractors.records.meeting_ids import meeting_id_for
 from extractors.text.meeting_text import (
+    LINK_LABEL,
     Line,
     MeetingFacts,
     find_dates,
@@ -44,9 +45,6 @@ _PAGES = re.compile(r"\(?\s*\bpages?\s+(\d{1,4})(?:\s*(?:-|–|—|to)\s*(\d{1,4
 _TO_FOLLOW = re.compile(r"\(?\s*\bto\s+follow\b\s*\)?", re.I)
 # the size label a web agenda prints after a linked title ("Minutes PDF 130 KB", "Hicks Gate
 # Masterplan PDF 1 MB"): the link, not the title
-_LINK_LABEL = re.compile(
-    r"\s+\(?(?:pdf|docx?|xlsx?|odt)\s*,?\s+\d+(?:\.\d+)?\s*[kmg]b\)?\s*$", re.I
-)
 _EXCLUSION = re.compile(r"\bexclusion\s+of\s+(?:the\s+)?(?:press|public)", re.I)
 _LABEL = re.compile(r"^(when|where|date|time|venue|place)\s*:\s*(.*)$", re.I)
 _CONTACT = re.compile(r"\s*(?:ask\s+for|telephone|tel|e-?mail|contact|enquiries)\s*:.*$", re.I)
@@ -342,7 +340,7 @@ _TITLE_THEN_TO = re.compile(
 def strip_link_label(title: str) -> str:
     """``title`` without the size label a web page prints after a linked title ("Minutes PDF
     162 KB" -> "Minutes")."""
-    return _LINK_LABEL.sub("", title).strip()
+    return LINK_LABEL.sub("", title).strip()
 
 
 def _split_title(title: str) -> tuple[str, str]:
@@ -462,7 +460,7 @@ def read_items(lines: list[Line], web_lists: bool = False) -> list[Item]:
         both = title + " " + desc
         pages = _PAGES.search(title) or _PAGES.search(desc)
         follow = bool(_TO_FOLLOW.search(both))
-        title = _TO_FOLLOW.sub("", _PAGES.sub("", _LINK_LABEL.sub("", title))).strip(" .,-–:")
+        title = _TO_FOLLOW.sub("", _PAGES.sub("", LINK_LABEL.sub("", title))).strip(" .,-–:")
         p_from = int(pages.group(1)) if pages else None
         p_to = int(pages.group(2) or pages.group(1)) if pages else None
         items.append(

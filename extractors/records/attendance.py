@@ -93,7 +93,13 @@ def _labels() -> tuple[tuple[re.Pattern[str], str], ...]:
                 r"^\s*("
                 + r["pattern"]
                 + r")(?:\s*(?::|\t|$)|(?<=from)\s+(?=\S)"
-                + (r"|\s*[–—-]\s*(?=[A-Z])" if r["status"] in ("present", "apologies") else "")
+                # "Present; R. Gore (Chair), C. Hunt", "Apologies; H Wilson" (Lincolnshire
+                # parishes' minutes) end at a semicolon
+                + (
+                    r"|\s*[–—-]\s*(?=[A-Z])|\s*;\s*(?=[A-Z])"
+                    if r["status"] in ("present", "apologies")
+                    else ""
+                )
                 + ")",
                 re.I,
             ),

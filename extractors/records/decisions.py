@@ -19,7 +19,7 @@ import re
 
 from extractors.base import Extraction, PaperContext
 from extractors.records.meeting_ids import meeting_id_for
-from extractors.records.minutes import resolution_verb
+from extractors.records.minutes import MEETING_FIELD, resolution_verb
 from extractors.text.meeting_text import Line, find_dates, fold, lines_of, parts_of
 from schemas.document import Document
 from schemas.records import Meeting, MinuteItem, Resolution
@@ -38,16 +38,27 @@ _AGENDA_ITEM = re.compile(r"\(\s*agenda\s+item\s+(?P<ref>\d{1,3}[a-z]?)\s*\)", r
 _DECISION_FIELD = re.compile(
     r"^(?:\([a-z]\)\s*)?Decisions?(?:\s+(?:taken|made|agreed))?\s*:?\s*(?P<rest>.*)$", re.I
 )
-#: the next field of the form: "(e) Exempt Information?", "Reason(s) for decision:"
-_NEXT_FIELD = re.compile(r"^\([a-z]\)\s+\S|^Reasons?(?:\(s\))?\s+for\s+(?:the\s+)?decision", re.I)
+#: the next field of the form: "(e) Exempt Information?", "Reason(s) for decision:", and the
+#: fields a committee system's decision page prints after the decision ("Report author:",
+#: "Publication date:", "Decided at meeting:", ModernGov pages of many councils)
+_NEXT_FIELD = re.compile(
+    r"^\([a-z]\)\s+\S|^Reasons?(?:\(s\))?\s+for\s+(?:the\s+)?decision"
+    r"|^(?:alternative\s+options?\s+considered|report\s+author|publication\s+date"
+    r"|date\s+of\s+decision|decided\s+at\s+meeting|effective\s+from|accompanying\s+documents"
+    r"|interests\s+and\s+dispensations|wards?\s+affected|contact)\s*:?",
+    re.I,
+)
+#: the heading of a committee system's decision page, over the decision's title
+_PAGE_HEADING = re.compile(r"^(?:decision\s+details|issue\s*[-–]\s*decisions)$", re.I)
 #: the record's own number: "DECISION NUMBER: 24/00093", "Decision reference: 2025/014"
 _DECISION_NUMBER = re.compile(
     r"^Decision\s+(?:number|no\.?|ref(?:erence)?)\s*:?\s*(?P<ref>\S.*)?$", re.I
 )
 #: a decision published before it is taken: "PROPOSED RECORD OF DECISION"
 _PROPOSED = re.compile(r"\bproposed\s+(?:\w+\s+){0,3}?decision\b", re.I)
-#: a numbered decision: "1. noted this report", "1.That the Committee approved"
-_NUMBERED = re.compile(r"^(?P<n>\d{1,2})[.)]\s*(?P<text>\S.*)$")
+#: a numbered decision: "1. noted this report", "1.That the Committee approved", "1.1 Approved
+#: the allocation of £300,000 ..." (a report's paragraph numbers)
+_NUMBERED = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}(?=\s)|[.)]))\s*(?P<text>\S.*)$")
 
 
 def names_meeting(doc: Document) -> bool:
@@ -58,8 +69,12 @@ def names_meeting(doc: Document) -> bool:
 def _meeting_line(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
     """The line near the top that names the meeting ("Decision determined at ... meeting on
     23 October 2025"): its index and match, or None."""
-    return next(
+    found = next(
         ((i, m) for i, ln in enumerate(lines[:15]) if (m := _DECIDED_AT.search(ln.text))),
+        None,
+    )
+    return found or next(
+        ((i, m) for i, ln in enumerate(lines) if (m := MEETING_FIELD.match(ln.text))),
         None,
     )
 
@@ -193,7 +208,47 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
                 ),
             )
             _add_decisions(out, field, ctx.paper_id, mid, ref)
+        if position == 0:
+            _add_page_decision(out, lines, ctx.paper_id, mid)
     return out
+
+
+def _add_page_decision(out: Extraction, lines: list[Line], paper_id: str, mid: str) -> None:
+    """A committee system's page of one decision a meeting took ("Decision details" / title /
+    "Decision:" / 1) ... 2) ... / "Decided at meeting: ..."): its title is the minute item
+    (the page prints no item number) and each numbered point a resolution."""
+    field_at = next(
+        (
+            k
+            for k, ln in enumerate(lines)
+            if (m := _DECISION_FIELD.match(ln.text.strip())) and not m.group("rest")
+        ),
+        None,
+    )
+    if field_at is None:
+        # no "Decision:" label: the numbered list after the page's fields ("Cabinet" / "1)
+        # APPROVED the award of Community Grants ..."), led in by the line before it
+        first = next((k for k, ln in enumerate(lines) if _NUMBERED.match(ln.text.strip())), None)
+        if not first:
+            return
+        field_at = first - 1
+    heading = next((k for k, ln in enumerate(lines[:10]) if _PAGE_HEADING.match(ln.text)), None)
+    title_line = lines[heading + 1] if heading is not None and heading + 1 < field_at else None
+    field = _field_lines(lines, field_at)
+    if title_line is not None:
+        out.add(
+            "minute_items",
+            MinuteItem(
+                meeting_id=mid,
+                paper_id=paper_id,
+                ref=None,
+                position=1,
+                title=fold(title_line.text),
+                text=fold(" ".join(ln.text for ln in field)),
+                page=lines[field_at].page,
+            ),
+        )
+    _add_decisions(out, field, paper_id, mid, None)
 
 
 def _add_member_decisions(out: Extraction, lines: list[Line], paper_id: str) -> None:

@@ -1463,11 +1463,18 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
                 ),
             )
         )
-    opening = (
-        prose_resolutions(_paragraphs(lines[: heads[0].index]), lines[0].page, resolved_only=True)
-        if heads and heads[0].index
-        else []
-    )
+    if heads:
+        opening = (
+            prose_resolutions(
+                _paragraphs(lines[: heads[0].index]), lines[0].page, resolved_only=True
+            )
+            if heads[0].index
+            else []
+        )
+    else:
+        # a page of one decision with no heading to read ("Issue - decisions ... RESOLVED:(i)
+        # That ...", ModernGov): its marked decisions stand under no minute
+        opening = read_resolutions(lines) if lines else []
     return MinutesRead(items, heads[0].index if heads else 0, [h.index for h in heads], opening)
 
 
@@ -1499,10 +1506,42 @@ def approved_minutes_date(
     return None, False
 
 
+#: a web page's own line for the meeting it records: "Meeting: 21/11/2018 - Council (Item 43)"
+#: (an issue's page), "Decided at meeting: 09/02/2021 - Cabinet" (a decision's page)
+MEETING_FIELD = re.compile(
+    r"^(?:decided\s+at\s+)?meeting\s*:\s*(?P<date>\d{1,2}/\d{1,2}/\d{2,4})\s*[–—-]\s*"
+    r"(?P<body>[^()]+?)(?:\s*\((?!item\b)[^()]*\))*(?:\s*\(\s*item\s+(?P<item>\d{1,4}[a-z]?)\s*\))?\s*$",
+    re.I,
+)
+#: a web page's title over the meeting it holds ("Agenda and minutes" / "Surrey Police and
+#: Crime Panel - Tuesday, 15 September 2020 10.30 am"): the body is the words after it
+_PAGE_TITLE = re.compile(r"^(?:agenda,?\s+(?:decisions\s+)?and\s+)?minutes$", re.I)
+_WEEKDAY_TAIL = re.compile(
+    r"[\s,–—-]*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day\b[\s,]*)?$", re.I
+)
+
+
+def meeting_field(lines: list[Line]) -> re.Match[str] | None:
+    """The page's "Meeting: <date> - <body> (Item N)" line among its first lines, or None."""
+    for line in lines[:15]:
+        m = MEETING_FIELD.match(line.text.strip())
+        if m:
+            return m
+    return None
+
+
 def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
     """Read body, date, start time and venue from the first lines of a minutes part."""
     facts = MeetingFacts()
     head = lines[:12]
+    field = meeting_field(lines)
+    if field:
+        dates = find_dates(field.group("date"), reference)
+        facts.body = field.group("body").strip()
+        facts.page, facts.evidence = lines[0].page, fold(field.group(0))
+        if dates:
+            facts.date, facts.inferred_year = dates[0].date, dates[0].inferred_year
+            return facts
     for k, line in enumerate(head):
         hit = _match_ref(line.text.strip())
         if re.match(r"^\d{1,4}[.)]?\s+[A-Z]", line.text.strip()) or (
@@ -1526,8 +1565,15 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
         text = fold(text)
         facts.page, facts.evidence = line.page, text
         m = _BODY_OF.search(text) or _BODY_EXCERPT.search(text)
+        dates = find_dates(text, reference)
         if m:
             facts.body = m.group("body").strip(" ,")
+        elif _PAGE_TITLE.match(line.text.strip()) and dates:
+            # "Agenda and minutes" over "Dyfed Powys Police and Crime Panel - Thursday, 16th
+            # November, 2017": the words between the page's title and the date
+            words = _WEEKDAY_TAIL.sub("", text[len(line.text.strip()) : dates[0].start])
+            words = words.strip(" ,–—-")
+            facts.body = words if 1 <= len(words.split()) <= 12 else None
         elif k > 0:
             prev = re.split(r"\s*[–—-]\s*\d", head[k - 1].text)[0].strip(" –-")
             facts.body = prev.title() if prev.isupper() else prev
@@ -1537,7 +1583,6 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
         if venue:
             place = venue.group("venue") or venue.group("venue_cy")
             facts.venue = re.sub(r"^the\s+", "", place.strip(" ,."), flags=re.I)
-        dates = find_dates(text, reference)
         if not dates and k > 0:
             dates = find_dates(head[k - 1].text, reference)
         if dates:
@@ -1567,6 +1612,14 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
                 facts.end_time = times[0][0]
                 break
     return facts
+
+
+def _has_item_rows(doc: Document) -> bool:
+    """Whether a part's minutes are printed in a meeting page's item table, which
+    ``item_rows`` reads (its decisions are not this reader's to give)."""
+    from extractors.records.item_rows import item_rows  # it reads minutes with this module
+
+    return bool(item_rows(doc))
 
 
 def extract(doc: Document, ctx: PaperContext) -> Extraction:
@@ -1604,7 +1657,7 @@ def extract(doc: Document, ctx: PaperContext) -> Extraction:
         )
         read = read_minutes(lines)
         meeting_date = facts.date or part.date
-        for res in read.opening:
+        for res in [] if not read.items and _has_item_rows(part.doc) else read.opening:
             out.add("resolutions", resolution_row(mid, ctx.paper_id, None, res.number, res))
         numbered: Counter[str] = Counter()  # decisions so far under each printed ref
         for position, item in enumerate(read.items, 1):

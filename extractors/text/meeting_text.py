@@ -37,6 +37,12 @@ PART_TYPE_OF_DOC_TYPE = {
 }
 
 _MARKUP = re.compile(r"\*\*|</?[bui]>")
+#: a web page's label of a linked file's type and size after an item's title ("43 UPDATE TO
+#: THE 2018/19 CAPITAL PROGRAMME pdf icon PDF 157 KB", "Minutes PDF 162 KB": ModernGov pages
+#: of many councils): a link, not words of the title
+LINK_LABEL = re.compile(
+    r"\s+(?:pdf\s+icon\s+)?\(?(?:pdf|docx?|xlsx?|odt)\s*,?\s+\d+(?:\.\d+)?\s*[kmg]b\)?\s*$", re.I
+)
 _PAGE_NO = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 
 
@@ -71,7 +77,11 @@ class Line:
 
 def clean(text: str) -> str:
     """Strip export markup (``**bold**``, ``<b>``) and non-breaking spaces from ``text``."""
-    return _MARKUP.sub("", html.unescape(text)).replace("\u00a0", " ").replace("\uf0b7", "").strip()
+    text = _MARKUP.sub("", html.unescape(text)).replace("\u00a0", " ").replace("\uf0b7", "")
+    tail = text.rstrip(" )")[-2:].lower()
+    if tail in ("kb", "mb", "gb"):
+        text = LINK_LABEL.sub("", text)
+    return text.strip()
 
 
 _LINE_END_HYPHEN = re.compile(r"(\w)-\n(?=[A-Z]?[a-z])")

@@ -1,0 +1,192 @@
+"""Committee system web pages that hold one decision or one item (ModernGov's "Decision
+details", "Issue - meetings" and "Agenda and minutes" pages, printed the same way by hundreds
+of councils). No such page is in the development corpus: each test prints, as a page saved as
+HTML would, a few of the lines the named council's page prints (cut short with "..."), as read
+through the search tool's stored pages. Expected values are those printed words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+from pathlib import Path
+
+from pipeline.process import process_paper
+
+
+def _run(tmp_path: Path, name: str, lines: list[str]):
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in lines)
+    path = tmp_path / name
+    path.write_text(f"<html><body>\n{body}</body></html>\n", encoding="utf-8")
+    data = path.read_bytes()
+    return process_paper(str(path), path.name, data, hashlib.sha256(data).hexdigest())
+
+
+def test_a_decision_page_gives_its_meeting_title_and_numbered_decisions(tmp_path) -> None:
+    # Lichfield DC, ieDecisionDetails.aspx?Id=185
+    result = _run(
+        tmp_path,
+        "lichfield-decision.html",
+        [
+            "Decision details",
+            "Allocation of Strategic Community Infrastructure Levy (CIL) Funding",
+            "Decision status: For Determination",
+            "Is Key decision?: Yes",
+            "Is subject to call in?: No",
+            "Decision:",
+            "The Cabinet:",
+            "1.1 Approved the allocation of £300,000 of Strategic Community Infrastructure "
+            "Levy (CIL) funding to the projects set out within Table 2 of the Cabinet report.",
+            "1.2 Noted the evaluation and development being completed by Strategic "
+            "Infrastructure Group ...",
+            "Report author: Maxine Turley",
+            "Publication date: 13/03/2019",
+            "Date of decision: 12/03/2019",
+            "Decided at meeting: 12/03/2019 - Cabinet",
+            "Accompanying Documents:",
+        ],
+    )
+    assert result.paper.doc_type == "decision"
+    (meeting,) = result.records["meetings"]
+    assert (meeting.body, meeting.date) == ("Cabinet", dt.date(2019, 3, 12))
+    (item,) = result.records["minute_items"]
+    assert (item.ref, item.title) == (
+        None,
+        "Allocation of Strategic Community Infrastructure Levy (CIL) Funding",
+    )
+    texts = [r.text for r in result.records["resolutions"]]
+    assert len(texts) == 2
+    assert texts[0].startswith("Approved the allocation of £300,000")
+    assert texts[1].startswith("Noted the evaluation")
+
+
+def test_a_decision_page_without_a_decision_label_reads_its_numbered_list(tmp_path) -> None:
+    # Melton BC, ieDecisionDetails.aspx?Id=936: the decision taker's name over the list
+    result = _run(
+        tmp_path,
+        "melton-decision.html",
+        [
+            "Decision Maker: Cabinet",
+            "Decision status: Recommendations Approved",
+            "Is Key decision?: Yes",
+            "Is subject to call in?: Yes",
+            "Cabinet",
+            "1) APPROVED the award of Community Grants, subject to the approval of the "
+            "2021/22 budget;",
+            "2) APPROVED the use of the remaining £3,186 from 2020/21 budget;",
+            "3) DELEGATED authority to the Director for Housing and Communities ...",
+            "Report author: Andrew Cotton",
+            "Publication date: 10/02/2021",
+            "Date of decision: 09/02/2021",
+            "Decided at meeting: 09/02/2021 - Cabinet",
+        ],
+    )
+    assert result.paper.doc_type == "decision"
+    assert [m.date for m in result.records["meetings"]] == [dt.date(2021, 2, 9)]
+    texts = [r.text for r in result.records["resolutions"]]
+    assert [t.split()[0] for t in texts] == ["APPROVED", "APPROVED", "DELEGATED"]
+    assert not any("Report author" in t or "Publication" in t for t in texts)
+
+
+def test_an_issue_page_gives_its_meeting_its_item_and_the_item_s_decisions(tmp_path) -> None:
+    # LB Havering, ieIssueDetails.aspx?IId=27013: "Meeting: <date> - <body> (Item N)" names
+    # the meeting and the item; the item's title carries the link label "pdf icon PDF 157 KB"
+    result = _run(
+        tmp_path,
+        "havering-issue.html",
+        [
+            "Issue - meetings",
+            "UPDATE TO THE 2018/19 CAPITAL PROGRAMME",
+            "Meeting: 21/11/2018 - Council (Item 43)",
+            "43 UPDATE TO THE 2018/19 CAPITAL PROGRAMME pdf icon PDF 157 KB",
+            "To receive a report of the Section 151 officer ...",
+            "Minutes:",
+            "The report was AGREED without division.",
+            "RESOLVED:",
+            "1. That the virement of £1.2m from the regeneration programme to the highways "
+            "infrastructure investment programme be approved.",
+            "2. That the allocation of £3m capital receipts in the capital programme to "
+            "finance property investments in the capital programme be approved.",
+        ],
+    )
+    (meeting,) = result.records["meetings"]
+    assert (meeting.body, meeting.date) == ("Council", dt.date(2018, 11, 21))
+    assert [(m.ref, m.title) for m in result.records["minute_items"]] == [
+        ("43", "UPDATE TO THE 2018/19 CAPITAL PROGRAMME")
+    ]
+    assert [(r.minute_ref, r.number) for r in result.records["resolutions"]] == [
+        ("43", 1),
+        ("43", 2),
+    ]
+
+
+def test_an_agenda_and_minutes_page_names_its_body_after_the_page_title(tmp_path) -> None:
+    # Carmarthenshire CC's page for the Dyfed-Powys Police and Crime Panel, and South
+    # Cambridgeshire DC's for its Community Safety Partnership: "<body> - <weekday>, <date>"
+    pages = [
+        (
+            "dyfed-powys-pcp.html",
+            [
+                "Agenda and minutes",
+                "Dyfed Powys Police and Crime Panel - Thursday, 16th November, 2017 10.30 am",
+                "Venue: Chamber & Ante Room, 3 Spilman Street, Carmarthen, SA31 1LE.",
+                "Items",
+                "No. Item",
+                "1.",
+                "APOLOGIES FOR ABSENCE AND PERSONAL MATTERS",
+                "Minutes:",
+                "Apologies for absence were received from Councillors K. Evans (Ceredigion "
+                "County Council), L. George (Powys County Council) and W. Powell (Powys County "
+                "Council).",
+                "2.",
+                "DECLARATIONS OF INTEREST",
+                "Minutes:",
+            ],
+            ("Dyfed Powys Police and Crime Panel", dt.date(2017, 11, 16), "10:30"),
+        ),
+        (
+            "south-cambs-csp.html",
+            [
+                "Agenda and minutes",
+                "South Cambs Community Safety Partnership - Wednesday, 21 January 2015 10.30 a.m.",
+                "Venue: Monkfield Room",
+                "Items",
+                "No. Item",
+                "1.",
+                "Apologies",
+                "Minutes:",
+                "Apologies were received from Phil Aldis, David Jenkins, Ben Shelton and Mandy "
+                "Smith.",
+                "2.",
+                "Welcome to Stakeholder Event - Maurice Moore",
+                "Minutes:",
+                "The Chairman welcomed everyone to the meeting and introductions were made.",
+            ],
+            ("South Cambs Community Safety Partnership", dt.date(2015, 1, 21), "10:30"),
+        ),
+    ]
+    for name, lines, expected in pages:
+        (meeting,) = _run(tmp_path, name, lines).records["meetings"]
+        assert (meeting.body, meeting.date, meeting.start_time) == expected
+
+
+def test_decisions_of_a_page_with_no_headings_stand_under_no_minute(tmp_path) -> None:
+    # Neath Port Talbot CBC, mgAi.aspx: an item's page printing its minutes and RESOLVED list
+    # with no minute heading the reader can take
+    result = _run(
+        tmp_path,
+        "npt-item.html",
+        [
+            "Minutes:",
+            "Members received the report on the Capital Programme ...",
+            "RESOLVED:",
+            "1. that the proposed capital budget for 2016/17, in the sum of £64.708m, as "
+            "contained in the circulated report, be approved;",
+            "2. that the position in relation to expenditure as at 30 June 2017, be noted.",
+        ],
+    )
+    found = [(r.minute_ref, r.text[:30]) for r in result.records["resolutions"]]
+    assert found == [
+        (None, "that the proposed capital budg"),
+        (None, "that the position in relation "),
+    ]
