@@ -250,3 +250,26 @@ def test_a_purpose_ends_before_the_words_joining_it_to_the_next_amount() -> None
     first, second = ft.money_mentions(sentence)
     facts = ft.read_sentence(sentence, first, None, None, second.start)
     assert facts.purpose == "adults"
+
+
+def test_a_sum_granted_or_released_to_a_body_names_it_and_what_it_is_for() -> None:
+    # Claxby PC (Lincolnshire), March 2022, and Abergavenny TC's finance committee, February
+    # 2013, as their web pages print them (no paper of theirs is in the corpus)
+    from extractors.text import funding_text as ft
+
+    def read(sentence: str) -> tuple:
+        facts = ft.read_sentence(sentence, ft.money_mentions(sentence)[0], None, "the Council")
+        return facts.kind, facts.recipient, facts.purpose
+
+    assert read(
+        "It was RESOLVED to release £5000 from Parish Council funds to the Village Hall "
+        "Committee for the remedial works needed to bring the hall up to the legal standards."
+    ) == (
+        "grant_award",
+        "Village Hall Committee",
+        "remedial works needed to bring the hall up to the legal standards",
+    )
+    assert read(
+        "It was agreed to recommend that £800 be granted towards the costs of the Toy Fair to "
+        "be held in early May, with the invoices being paid directly by the Council."
+    ) == ("grant_award", None, "costs of the Toy Fair to be held in early May")

@@ -153,7 +153,7 @@ _PURPOSE_AFTER = re.compile(
     r"(?:from\s+[^.;,£\d]{1,60}?\s+(?!to\s+" + _RANGE_END + r"))?"  # not "rounds one to three"
     r"(?:(?:is|are|was|were|will\s+be|be|been|being)\s+)?"
     r"(?:(?:set\s+aside|earmarked|ring-?fenced|allocated|(?:made\s+)?available|budgeted|"
-    r"reserved|committed|used)\s+)?"
+    r"reserved|committed|used|granted|donated|awarded|given|contributed)\s+)?"
     r"(?:from\s+[^.;,£\d]{1,60}?\s+(?!to\s+" + _RANGE_END + r"))?"  # "allocated from CAZ for"
     r"(?P<prep>to|towards|for)\s+(?!\d)(?:(?:spend|be\s+spent|be\s+used)\s+(?:on|for)\s+)?"
     r"(?P<p>[^.;]+)",
@@ -219,8 +219,12 @@ _WHICH_WAS = re.compile(
 #: Legion", "a grant of £350 to Mr Raymond Green", "£50 donated to Wales Air Ambulance"
 _GIFT_TO = re.compile(
     r"^\W*(?:(?:donation|grant|contribution|award|gift)s?\b[^.;£]{0,25}?|"
-    r"(?:donated|granted|awarded|given|paid|allocated)\s+|(?=to\s+))to\s+(?:the\s+)?"
-    r"(?P<r>[A-Z][\w'’&.-]*(?:\s+(?:[A-Z][\w'’&.-]*|of|and|for|the|&))*)"
+    # "£250 be donated to", "£5000 from Parish Council funds to the Village Hall Committee"
+    r"(?:(?:is|are|was|were|will\s+be|be|been|has\s+been|have\s+been)\s+)?"
+    r"(?:donated|granted|awarded|given|paid|allocated)\s+|"
+    r"from\s+(?:the\s+)?[^.;,£\d]{1,40}?\s+(?:funds?|reserves?|budget|account)\s+|"
+    r"(?=to\s+))to\s+(?:the\s+)?"
+    r"(?P<r>[A-Z][\w'’&.-]*(?:\s+(?:(?:of|and|for|the|&)\s+)*[A-Z][\w'’&.-]*)*)"
 )
 _NOT_FUNDER = re.compile(r"^(?:multiple|various|a\s+range|several|other|different)\b", re.I)
 _NUMBERING = re.compile(r"^(?:[-•\uf0b7*–]\s*)?\d+(?:\.\d+)*\.?\s+")
@@ -755,7 +759,10 @@ def read_sentence(
             r"|,?\s+but\b|,?\s+as\s+(?:agreed|approved|set\s+out|shown|reported)\b"
             r"|,?\s+(?:along|together)\s+with\b|,?\s+as\s+well\s+as\b"
             # "the total allocation of £7,502,000 for the RPS programme of which £4,999,000"
-            r"|,?\s+(?:of\s+)?which\b",
+            r"|,?\s+(?:of\s+)?which\b"
+            # "towards the costs of the Toy Fair to be held in early May, with the invoices
+            # being paid directly by the Council": how it is paid is not what it is for
+            r"|,\s+with\b",
             p.group("p"),
         )[0]
         facts.purpose = None if _WHEN.match(purpose) else _clean_name(purpose)
