@@ -275,3 +275,63 @@ def test_present_and_apologies_labels_ending_in_a_semicolon(tmp_path) -> None:
         "D. Forrest",
     }
     assert got["H Wilson"] == ("apologies", False)
+
+
+def _page_attendance(tmp_path, name: str, lines: list[str]) -> dict[str, tuple]:
+    path = tmp_path / name
+    body = "".join(f"<p>{line}</p>\n" for line in lines)
+    path.write_text(f"<html><body>\n{body}</body></html>\n", encoding="utf-8")
+    data = path.read_bytes()
+    recs = process_paper(str(path), path.name, data, hashlib.sha256(data).hexdigest()).records
+    return {r.name_as_printed: (r.status, r.organisation, r.chair) for r in recs["attendance"]}
+
+
+def test_a_joint_body_s_members_listed_under_each_council(tmp_path) -> None:
+    # Combined Fire Authority for County Durham and Darlington, 12 November 2015 (a stored
+    # copy of its minutes; a few of its lines)
+    got = _page_attendance(
+        tmp_path,
+        "durham-cfa.html",
+        [
+            "At a meeting of the Combined Fire Authority for County Durham and Darlington held "
+            "at Fire and Rescue Service Headquarters, Belmont Business Park, Durham on Thursday "
+            "12 November 2015 at 10.00 a.m.",
+            "Present:",
+            "Durham County Councillors:",
+            "Councillors D Bell, J Bell, J Chaplow, B Graham",
+            "Darlington Borough Councillors:",
+            "Councillors B Jones, G Lee and S Richmond.",
+            "Independent Standards Members:",
+            "Mr J Dykes",
+            "Apologies for absence were received from Councillors B Armstrong, B Glass.",
+            "A1 Declarations of interest",
+            "There were no declarations of interest.",
+        ],
+    )
+    assert got["Councillor D Bell"] == ("present", "Durham County Council", False)
+    assert got["Councillor S Richmond"] == ("present", "Darlington Borough Council", False)
+    assert got["Mr J Dykes"] == ("present", None, False)
+    assert got["Councillor B Glass"][0] == "apologies"
+
+
+def test_a_members_label_in_its_own_column_and_officers_by_title(tmp_path) -> None:
+    # Shropshire and Wrekin Fire and Rescue Authority, 13 February 2012: "Members" and
+    # "Officers" printed in a column beside their lists; officers by title only name nobody
+    got = _page_attendance(
+        tmp_path,
+        "shropshire-fra.html",
+        [
+            "Minutes of the Meeting of Shropshire and Wrekin Fire and Rescue Authority held on "
+            "Monday, 13 February 2012 at 3.00 pm, at Service Headquarters, Shrewsbury",
+            "Members Councillors Adams, Mrs Barrow, Bennett, Minnery (Vice-Chair), Murray and "
+            "West (Chair)",
+            "Officers Chief Fire Officer, Assistant Chief Fire Officer (Human Resources), "
+            "Treasurer, Head of Finance",
+            "1 Apologies for Absence",
+            "Apologies for absence had been received from Councillors Kiernan and Roberts.",
+        ],
+    )
+    present = {n for n, (s, _, _) in got.items() if s == "present"}
+    assert {"Councillor Adams", "Mrs Barrow", "Bennett", "Minnery", "Murray", "West"} <= present
+    assert got["West"] == ("present", None, True)
+    assert not any("Treasurer" in n or "Officer" in n for n in got)

@@ -76,6 +76,16 @@ _FORM_ROW = re.compile(r"(?:^|\t)(?:\([a-z]\)\s*)?[A-Z][a-z]+(?:\s+[a-z]+){0,2}:
 _RELATIVE = re.compile(r"\s+(?:who|whom)\s+(?=[a-z])")
 _NOBODY = re.compile(r"^(?:none|nil|n/?a|no\s+apologies\b.*|there\s+were\s+none)\W*$", re.I)
 _LABEL_HEADING = re.compile(r"^[A-Z][A-Za-z &'’\-]{2,40}:$")  # "Discussion Summary:"
+#: a group of a joint body's members inside a list: "Present:" / "Durham County Councillors:" /
+#: "Councillors D Bell, ..." / "Darlington Borough Councillors:" / ... (fire authorities and
+#: police and crime panels are made of several councils' members)
+_GROUP_HEADING = re.compile(
+    r"^(?P<org>[A-Z][\w&'’ .-]{2,60}?)\s+(?P<kind>councillors|members|representatives)\s*:$",
+    re.I,
+)
+#: a councillor's title opening a list: the words before it are a label in its own column
+_TITLED_NAME = re.compile(r"(?:Councillors?|Cllrs?\.?)\s+(?:Mrs?|Ms|Miss|Dr)?\.?\s*[A-Z]")
+_COUNCIL_KINDS = re.compile(r"\b(?:county|borough|district|city|town|parish|unitary)$", re.I)
 
 
 # --- data tables ------------------------------------------------------------------------------
@@ -183,7 +193,11 @@ def match_label(text: str) -> tuple[str, str] | None:
             return status, re.sub(r"^[-–]\s*", "", text[m.end() :]).strip()
     for pattern, status in _bare_labels():
         m = pattern.match(text)
-        if m and m.group(1).isupper() and len(m.group(1)) > 3:
+        if m and (
+            (m.group(1).isupper() and len(m.group(1)) > 3) or _TITLED_NAME.match(text[m.end() :])
+        ):
+            # "PRESENT Kenny Combe", "Members Councillors Adams, Mrs Barrow, ..." (a label
+            # in its own column, read into one line with the names beside it)
             return status, text[m.end() :].strip()
     return None
 
@@ -224,6 +238,8 @@ def _ends_block(lines: list[Line], j: int, text_so_far: str, is_heading) -> bool
     t = line.text
     if _label_at(lines, j) or is_heading(t):
         return True
+    if line.first and any(pattern.match(t) for pattern, _ in _bare_labels()):
+        return True  # "Officers Chief Fire Officer, ..." after the members' list
     if (_CAPS_HEADING.match(t) and "," not in t) or _LABEL_HEADING.match(t):
         return True
     if t.lstrip().startswith("|"):
@@ -400,27 +416,51 @@ def find_blocks(
             i = j + 1  # "Public Participation" / "None": nobody, and the list ends there
             continue
         parts = [rest.replace("\t", "\n")]
-        while j < len(lines) and not _ends_block(lines, j, "\n".join(parts), is_heading):
+        groups: list[tuple[str | None, list[str]]] = [(None, parts)]
+        while j < len(lines):
+            group = _GROUP_HEADING.match(lines[j].text.strip())
+            if group and status != "officer":
+                groups.append((_group_org(group), []))
+                j += 1
+                continue
+            if _ends_block(lines, j, "\n".join(groups[-1][1]), is_heading):
+                break
             if line.kind != "row" and _FORM_ROW.search(lines[j].text):
                 break  # a list in the text does not run on into a form's fields under it
-            parts.append(_row_entry(lines[j]))
+            groups[-1][1].append(_row_entry(lines[j]))
             j += 1
         if not hit[1] and ":" not in line.text and not _opens_with_names(parts[1:2]):
             i = j  # "Apologies" as an agenda's item over the agenda's other items
             continue
-        parts, side = _side_columns(parts, line.page)
-        blocks.extend(side)
-        text = _RELATIVE.split("\n".join(p for p in parts if p), maxsplit=1)[0]
-        text = _CONTACT.sub("", text)
-        default_org = None
-        m = _ORG_PREFIX.match(text)
-        if m and looks_like_org(m.group(1)):
-            default_org, text = m.group(1).strip(), text[m.end() :]
-        for n, (one, part) in enumerate(split_inner_labels(status, text)):
-            if part.strip() and not _NOBODY.match(part.strip()):
-                blocks.append(Block(one, part, line.page, default_org if n == 0 else None))
+        for org, group_parts in groups:
+            blocks.extend(_group_blocks(status, group_parts, line.page, org))
         i = j
     return blocks
+
+
+def _group_org(group: re.Match[str]) -> str | None:
+    """The council a group heading names ("Durham County Councillors:" -> Durham County
+    Council), or None ("Independent Standards Members:")."""
+    name = group.group("org").strip()
+    if group.group("kind").lower() == "councillors" and _COUNCIL_KINDS.search(name):
+        return f"{name} Council"
+    return name if looks_like_org(name) else None
+
+
+def _group_blocks(status: str, parts: list[str], page: int, org: str | None) -> list[Block]:
+    """The blocks of one list (or one group of it) under an attendance label."""
+    parts, side = _side_columns(parts, page)
+    out = list(side)
+    text = _RELATIVE.split("\n".join(p for p in parts if p), maxsplit=1)[0]
+    text = _CONTACT.sub("", text)
+    default_org = org
+    m = _ORG_PREFIX.match(text)
+    if m and looks_like_org(m.group(1)):
+        default_org, text = m.group(1).strip(), text[m.end() :]
+    for n, (one, part) in enumerate(split_inner_labels(status, text)):
+        if part.strip() and not _NOBODY.match(part.strip()):
+            out.append(Block(one, part, page, default_org if n == 0 else None))
+    return out
 
 
 @functools.cache
