@@ -190,3 +190,30 @@ def test_decisions_of_a_page_with_no_headings_stand_under_no_minute(tmp_path) ->
         (None, "that the proposed capital budg"),
         (None, "that the position in relation "),
     ]
+
+
+def test_initials_run_together_and_officers_by_title_only(tmp_path) -> None:
+    # North Hertfordshire DC's Cabinet, 5 August 2014 ("Meeting documents" page)
+    result = _run(
+        tmp_path,
+        "north-herts-cabinet.html",
+        [
+            "Cabinet",
+            "Tuesday, 5th August, 2014 7.30 pm",
+            "PRESENT: Councillor Mrs L.A. Needham (Chairman), Councillor T.W. Hone "
+            "(Vice-Chairman), Councillor P.C.W. Burt, Councillor Jane Gray, Councillor David "
+            "Levett and Councillor Bernard Lovewell.",
+            "IN ATTENDANCE: Chief Executive, Strategic Director of Finance, Policy & Governance, "
+            "Strategic Director of Customer Services, Head of Finance, Performance & Asset "
+            "Management, Parks & Countryside Development Manager.",
+            "25 APOLOGIES FOR ABSENCE",
+            "Apologies for absence were received from Councillors Julian Cunningham and Tony "
+            "Hunter.",
+        ],
+    )
+    got = {r.name_as_printed: (r.status, r.chair) for r in result.records["attendance"]}
+    assert got["Councillor Mrs L.A. Needham"] == ("present", True)
+    assert got["Councillor T.W. Hone"] == ("present", False)
+    assert got["Councillor P.C.W. Burt"] == ("present", False)
+    assert not any(s == "officer" or s == "observer" for s, _ in got.values())
+    assert got["Councillor Tony Hunter"] == ("apologies", False)

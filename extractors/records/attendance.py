@@ -46,6 +46,7 @@ from extractors.values.names import (
     split_honorific,
     split_people,
     strip_honours,
+    titles_only,
 )
 from extractors.values.organisation_names import is_register_name
 from schemas.document import Document, Table
@@ -641,6 +642,8 @@ def attendance_records(
             )
 
     for block in find_blocks(lines, is_heading, columns):
+        if titles_only(block.text):
+            continue  # "IN ATTENDANCE: Chief Executive, Head of Finance, ...": nobody named
         # under an "Apologies for absence" heading, the sentence "Apologies had been received
         # from A and B": the names are the sentence's, not its first words
         prose = prose_apologies(block.text) if block.status == "apologies" else []

@@ -546,7 +546,9 @@ _PRINTED_PARTICLES = {
     "st",
 }
 _PRINTED_NAME_TOKEN = re.compile(
-    r"^(?:[A-Z]\.?|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*|[A-Z]{2,}|O['’][A-Z]\w+)$"
+    # initials may be run together with their stops: "Councillor T.W. Hone", "Mrs A.G. Ashley"
+    r"^(?:[A-Z]\.?|(?:[A-Z]\.){2,4}|[A-Z][A-Za-z'’\-]*[a-z][A-Za-z'’\-]*|[A-Z]{2,}"
+    r"|O['’][A-Z]\w+)$"
 )
 _REP = re.compile(r"^(?:a\s+|the\s+)?representatives?\s+(?:of|for|from)\s+(?:the\s+)?(.+)$", re.I)
 
@@ -714,6 +716,26 @@ def _opens_role(words: list[str]) -> bool:
         or split_honorific(text)[0] is not None
         or bool(_REP.match(text))
     )
+
+
+def titles_only(text: str) -> bool:
+    """Whether a list names officers by job title only, nobody by name ("Chief Executive,
+    Strategic Director of Finance, Policy & Governance, Head of Finance, ..."): most of its
+    items hold a role word (``data/role_words.csv``) and no piece of any item (between
+    brackets, dashes and colons) reads as a person's name."""
+    items = [i.strip(" .") for i in re.split(r"[,;\n]", text) if i.strip(" .")]
+    if len(items) < 2:
+        return False
+    roles = _words("role_words.csv", "word")
+
+    def has_role(piece: str) -> bool:
+        return any(w.lower() in roles for w in re.findall(r"[A-Za-z]+", piece))
+
+    for item in items:
+        pieces = re.split(r"[()\[\]:]|\s[–—-]\s|\s+and\s+", item)
+        if any(p.strip() and looks_like_name(p.strip()) and not has_role(p) for p in pieces):
+            return False
+    return sum(has_role(i) for i in items) * 10 >= len(items) * 6
 
 
 def opens_role(text: str) -> bool:
