@@ -335,3 +335,55 @@ def test_a_members_label_in_its_own_column_and_officers_by_title(tmp_path) -> No
     assert {"Councillor Adams", "Mrs Barrow", "Bennett", "Minnery", "Murray", "West"} <= present
     assert got["West"] == ("present", None, True)
     assert not any("Treasurer" in n or "Officer" in n for n in got)
+
+
+def test_apologies_accepted_or_sent_in_a_minute_s_sentence(tmp_path) -> None:
+    # the opening lines of three councils' web minutes: Albury PC (Hertfordshire), 3 November
+    # 2015; Dorrington PC (Lincolnshire), 13 May 2024; Blaengwrach CC, 19 October 2023
+    pages = [
+        (
+            "albury.html",
+            [
+                "Minutes of a meeting held Tuesday 3rd November 2015 at 19.15 hrs at the Village "
+                "Hall",
+                "Present: Cllr Benton (vice-chairman), Cllr Muller (chairman), Cllr Walne and "
+                "Cllr Waples.",
+                "1. To receive and accept apologies for absence. Apologies were accepted from "
+                "Cllr Murdoch and Cllr Clayden-Smith",
+                "2. To receive declarations of interest. None.",
+                "3. To confirm the minutes of Albury Parish Council meeting held on Tuesday 6th "
+                "October 2015. Resolved that these minutes be agreed as a true and accurate "
+                "record of the proceedings and be duly signed by the vice-chairman.",
+                "4. To receive reports on actions agreed at the last council meeting",
+                "Actions to be discussed in specific agenda points.",
+            ],
+            {"Cllr Murdoch", "Cllr Clayden-Smith"},
+        ),
+        (
+            "dorrington.html",
+            [
+                "Monday 13 May 2024",
+                "Present ; Cllrs Drury (Chair), Cllrs Unwin, Jeram, Bell and Hayes",
+                "1. Chairperson's welcome: 001/24 The Chairman welcomed everyone to the meeting.",
+                "2. Apologies and reasons for absence: 002/24: Absent TN illness and PD holiday "
+                "which was accepted. Cllr Kendrick sent his apology.",
+                "3. Declarations of interest in agenda items: 003/24: None",
+            ],
+            {"Cllr Kendrick"},
+        ),
+        (
+            "blaengwrach.html",
+            [
+                "Draft Minutes of the Ordinary Meeting held on Thursday 19th October 2023, at "
+                "the Welfare Hall, Heol Y Felin, Cwmgwrach and via Zoom, commencing at 6.30 pm",
+                "Present: Chair Cllr. C Edwards, Cllr. P Rudd, Cllr. J Bulman",
+                "82/23 Apologies: Cllr. A Edwards sent his apologies.",
+                "83/23 Declarations of Interest: There were no declarations of interest made at "
+                "this meeting.",
+            ],
+            {"Cllr A Edwards"},
+        ),
+    ]
+    for name, lines, names in pages:
+        got = _page_attendance(tmp_path, name, lines)
+        assert {n for n, (s, _, _) in got.items() if s == "apologies"} == names, name

@@ -56,16 +56,19 @@ from schemas.records import Attendance
 _LIST_END = r"(?:(?<!Cllrs)(?<!Cllr)(?<!Mrs)(?<!\bMr)(?<!\bMs)(?<!\bDr)\.(?:\s|$)|$)"
 _PROSE_APOLOGIES = re.compile(
     r"\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+)?(?:received|reported|"
-    r"submitted|given|noted|tendered)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)"
+    r"submitted|given|noted|tendered|accepted)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)"
     + _LIST_END
     + r"|\breported\s+apologies\s+from\s+(.+?)"
     + _LIST_END
     # "There were apologies of absence from Cllr Colin Sampson."
     + r"|\bthere\s+(?:were|was|had\s+been)\s+apologies\s+(?:(?:for|of)\s+absence\s+)?from\s+(.+?)"
     + _LIST_END
+    # "Cllr Kendrick sent his apology." (Dorrington PC), "Cllr. A Edwards sent his apologies."
+    # (Blaengwrach CC): a titled name before the verb
+    + r"|(?:^|(?<=[.;:]\s))((?:Cllrs?\.?|Councillors?|Mrs?|Ms|Miss|Dr)\s[^.;:]{1,60}?)\s+"
+    r"(?:had\s+)?sent\s+(?:his|her|their)\s+apolog(?:y|ies)\b"
     # in Welsh: "Derbyniwyd ymddiheuriadau gan y Cynghorwyr Dorian Jenkins, ... ac Andrew Thomas."
-    + r"|\bderbyniwyd\s+ymddiheuriadau\s+(?:am\s+absenoldeb\s+)?gan\s+(?:y\s+)?(.+?)"
-    + _LIST_END,
+     + r"|\bderbyniwyd\s+ymddiheuriadau\s+(?:am\s+absenoldeb\s+)?gan\s+(?:y\s+)?(.+?)" + _LIST_END,
     re.I | re.S,
 )
 _ORG_PREFIX = re.compile(r"^([A-Z][^:()\[\]]{2,60}):\s+(?=\S)")
