@@ -217,3 +217,30 @@ def test_initials_run_together_and_officers_by_title_only(tmp_path) -> None:
     assert got["Councillor P.C.W. Burt"] == ("present", False)
     assert not any(s == "officer" or s == "observer" for s, _ in got.values())
     assert got["Councillor Tony Hunter"] == ("apologies", False)
+
+
+def test_a_title_in_capitals_run_into_its_minute_s_first_sentence(tmp_path) -> None:
+    # Cefn Community Council (Wrexham), 24 September 2019, as a document host prints it: each
+    # minute's capitalised title and its first sentence on one line
+    result = _run(
+        tmp_path,
+        "cefn-cc.html",
+        [
+            "CYNGOR CYMUNED CEFN COMMUNITY COUNCIL",
+            "MINUTES OF THE COUNCIL MEETING HELD ON 24th SEPTEMBER 2019, AT GEORGE EDWARDS HALL",
+            "38. APOLOGIES Apologies for absence were received from Councillors: Mrs S "
+            "Benbow-Jones, M Hughes, Mrs L Prescott-Ennis & Mrs I Twigg",
+            "39. TO RECEIVE A FIRE & SAFETY PRESENTATION FROM MIKE DAVIES The Chairman welcomed "
+            "Mr Davies to the meeting and asked him to commence with his presentation.",
+            "40. TO RECEIVE DECLARATION OF INTEREST",
+            "Councillor P Vaughan declared an interest in agenda item 11.",
+            "41. PUBLIC QUESTIONS/STATEMENTS One member of the public questioned what the "
+            "council considers to be an acceptable amount to hold in reserves.",
+        ],
+    )
+    titles = {m.ref: m.title for m in result.records["minute_items"]}
+    assert titles["38"] == "APOLOGIES"
+    assert titles["39"] == "TO RECEIVE A FIRE & SAFETY PRESENTATION FROM MIKE DAVIES"
+    assert titles["41"] == "PUBLIC QUESTIONS/STATEMENTS"
+    item_41 = next(m for m in result.records["minute_items"] if m.ref == "41")
+    assert item_41.text.startswith("One member of the public questioned")

@@ -1054,6 +1054,12 @@ _SEQ_HEAD = re.compile(
 _INLINE_TITLE = re.compile(
     r"^(?P<title>[^:.–—•]{2,80}?)\s*(?P<sep>[:.]|\s[-–—•]\s)\s*\S"  # "Clerk's Report • ..."
 )
+#: a title in capitals run into its minute's first sentence: "38 APOLOGIES Apologies for absence
+#: were received from Councillors ...", "41. PUBLIC QUESTIONS/STATEMENTS One member of the
+#: public questioned ..." (Cefn CC, Haverfordwest TC)
+_CAPS_RUN_IN = re.compile(
+    r"^(?=[^a-z]*[A-Z]{4})(?P<title>[A-Z][A-Z0-9&'’/(),\-]*(?:\s+[A-Z0-9&'’/(),\-]+)*)\s+(?P<lead>[A-Z][a-z]+(?:\s+\S+){2,}.*)$"
+)
 _MARKED_ITEMS = 2  # items marked RESOLVED from which minutes mark all their decisions
 _MAX_GAP = 2  # a number skipped now and then ("2699, 2701": minute 2700 was never printed)
 
@@ -1085,8 +1091,11 @@ def _sequence_heads(lines: list[Line]) -> list[_Head]:
     heads = []
     for i, ref, rest in best:
         m = _INLINE_TITLE.match(rest)  # "Police Report: Attached. ..." is titled Police Report
+        caps = _CAPS_RUN_IN.match(rest)
         title, lead = rest, ""
-        if m and (m.group("sep") != "." or len(rest.split()) > 8):
+        if caps and (not m or len(caps.group("title")) < len(m.group("title"))):
+            title, lead = caps.group("title"), caps.group("lead")
+        elif m and (m.group("sep") != "." or len(rest.split()) > 8):
             title = m.group("title")
             lead = rest[m.end("sep") :].strip()
         heads.append(_Head(i, i + 1, str(ref), title, lead))
