@@ -244,3 +244,38 @@ def test_a_title_in_capitals_run_into_its_minute_s_first_sentence(tmp_path) -> N
     assert titles["41"] == "PUBLIC QUESTIONS/STATEMENTS"
     item_41 = next(m for m in result.records["minute_items"] if m.ref == "41")
     assert item_41.text.startswith("One member of the public questioned")
+
+
+def test_the_body_named_before_meeting_or_as_what_was_held(tmp_path) -> None:
+    # Abergavenny TC, 6 February 2013, and Chipping Norton TC, 8 October 2013 (web copies)
+    pages = [
+        (
+            "abergavenny.html",
+            [
+                "Minutes of the Finance Committee Meeting held on Wednesday 6 February 2013 at "
+                "6pm in the Mayor`s Parlour, Town Hall Abergavenny.",
+                "Present: Cllr D Edwards (Chairman)",
+                "1. There were no apologies for absence.",
+                "2. Declarations of interest would be made as and when necessary.",
+                "3. The following grant applications were considered:",
+            ],
+            ("Finance Committee", dt.date(2013, 2, 6)),
+        ),
+        (
+            "chipping-norton.html",
+            [
+                "The Grants to Voluntary Bodies Committee – Minutes",
+                "A meeting of the Grants to Voluntary Bodies Committee was held on Tuesday 8th "
+                "October 2013 at 7.30pm in the Council Chamber, the Town Hall, Chipping Norton, "
+                "when the following members were present:-",
+                "Cllr M Tysoe, Town Mayor",
+                "1. Apologies for absence",
+                "2. The Minutes of the last meeting held on 1st October 2012",
+                "3. Grants to Voluntary Bodies",
+            ],
+            ("Grants to Voluntary Bodies Committee", dt.date(2013, 10, 8)),
+        ),
+    ]
+    for name, lines, expected in pages:
+        (meeting,) = _run(tmp_path, name, lines).records["meetings"]
+        assert (meeting.body, meeting.date) == expected, name

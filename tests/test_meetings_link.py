@@ -99,14 +99,23 @@ def test_body_names_are_canonical_and_printed_forms_kept(out: Path) -> None:
     assert bodies["body_id"].is_unique
 
 
-def test_a_minutes_naming_no_body_takes_its_agendas_with_a_finding(out: Path) -> None:
+def test_a_paper_naming_no_body_takes_its_meeting_s_other_papers_with_a_finding(
+    out: Path,
+) -> None:
+    # Hertingfordbury PC's agenda for 13 March 2019 prints its meeting as "March 2019 at
+    # 1900." (no body); the minutes of that meeting name the Parish Council
     m = _meetings(out)
-    minutes = m[m["file"] == "2025-11-04-minutes.pdf"].iloc[0]
-    assert minutes["body"] == "Burton-cum-Walden Parish Council" and minutes["body_inferred"]
+    agenda = m[m["file"] == "2019-03-13-agenda.pdf"].iloc[0]
+    assert agenda["body"] == "Hertingfordbury Parish Council" and agenda["body_inferred"]
     findings = read_table(out, "findings")
     assert (
-        (findings["paper_id"] == minutes["paper_id"]) & (findings["code"] == "body_inferred")
+        (findings["paper_id"] == agenda["paper_id"]) & (findings["code"] == "body_inferred")
     ).any()
+    # minutes that print their body keep it: "MINUTES OF THE PARISH COUNCIL MEETING HELD ON"
+    # (Burton-cum-Walden PC)
+    minutes = m[m["file"] == "2025-11-04-minutes.pdf"].iloc[0]
+    assert minutes["body"] == "Burton-cum-Walden Parish Council"
+    assert minutes["body_as_printed"] == "Parish Council" and not minutes["body_inferred"]
 
 
 @pytest.mark.parametrize(

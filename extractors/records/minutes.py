@@ -61,8 +61,22 @@ _HEAD = re.compile(r"\bminutes\b|\bcofnodion\b|\bcynhaliwyd\s+cyfarfod\b", re.I)
 #: 18 May 2011" (Stoke Ferry PC), "am 7.30pm ar y 13eg Mawrth 2019" (Welsh, Manordeilo CC)
 _TIME_BEFORE_DATE = re.compile(r"\b(?:at|am)\s+(?P<t>[^,;]{1,12}?)\s+(?:on|ar)\s*(?:y\s+)?$", re.I)
 _BODY_OF = re.compile(
-    r"\bminutes\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:meeting|proceedings)\s+of\s+"
-    r"(?:the\s+)?(?P<body>.+?)\s+(?:held|on|at)\b",
+    r"\bminutes\s+(?:of|from)\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:meeting|proceedings)\s+"
+    r"(?:\([^()]{1,12}\)\s+)?of\s+"  # "Minutes of Meeting (no.445) of Broomhill Community Council"
+    # the body ends at "held", "on", "at" or the date: "... of Broomhill Community Council /
+    # 12th November 2025, 19:00-20:30."
+    r"(?:the\s+)?(?P<body>.+?)\s+(?:(?:held|on|at)\b|(?=\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}))",
+    re.I,
+)
+#: the body named before "meeting" or as the subject of "was held": "Minutes of the Finance
+#: Committee Meeting held on ..." (Abergavenny TC), "A meeting of the Grants to Voluntary Bodies
+#: Committee was held on ..." (Chipping Norton TC)
+_BODY_MEETING = re.compile(
+    r"\bminutes\s+of\s+(?:the\s+|a\s+)?(?P<body>(?:[A-Z][\w&'’-]*\s+){0,6}?"
+    r"(?:Committee|Sub-Committee|Council|Panel|Board|Partnership|Forum|Cabinet|Authority))"
+    r"\s+meeting\s+(?:held|on|at)\b"
+    r"|\b(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body2>[A-Z][^.;]{2,80}?)\s+"
+    r"(?:was|were)\s+held\b",
     re.I,
 )
 _BODY_EXCERPT = re.compile(r"\bminutes?\s+\w*\s*from\s+(?:the\s+)?(?P<body>.+?)\s*[–—-]\s*\d", re.I)
@@ -1574,9 +1588,12 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
         text = fold(text)
         facts.page, facts.evidence = line.page, text
         m = _BODY_OF.search(text) or _BODY_EXCERPT.search(text)
+        named = None if m else _BODY_MEETING.search(text)
         dates = find_dates(text, reference)
         if m:
             facts.body = m.group("body").strip(" ,")
+        elif named:
+            facts.body = (named.group("body") or named.group("body2")).strip(" ,")
         elif _PAGE_TITLE.match(line.text.strip()) and dates:
             # "Agenda and minutes" over "Dyfed Powys Police and Crime Panel - Thursday, 16th
             # November, 2017": the words between the page's title and the date
