@@ -279,3 +279,34 @@ def test_the_body_named_before_meeting_or_as_what_was_held(tmp_path) -> None:
     for name, lines, expected in pages:
         (meeting,) = _run(tmp_path, name, lines).records["meetings"]
         assert (meeting.body, meeting.date) == expected, name
+
+
+def test_an_issue_decisions_page_resolved_with_roman_numbers(tmp_path) -> None:
+    # City of York Council, mgDecisionDetails.aspx?IId=8678 ("Issue - decisions"): the list
+    # opens on the RESOLVED line and runs to "(v)", then the page's "REASON:" field
+    result = _run(
+        tmp_path,
+        "york-decisions.html",
+        [
+            "Issue - decisions",
+            "First Capital Monitor",
+            "09/10/2007 - Capital Programme - Monitor One",
+            "RESOLVED:(i) That the £117k of adjustments made under delegated authority ... be "
+            "noted;",
+            "(ii) That the inclusion of £2.732m of additional funding to the 2007/08 to 2010/11 "
+            "Capital Programme ... be approved;",
+            "(iii) That the reprofiling of £2.360m from 2007/08 to future years ... be approved;",
+            "(iv) That the restated Capital Programme ... be approved;",
+            "(v) That the capital receipt projects for 2007/08 to 2010/11, as summarised in "
+            "exempt Annex B, be noted.",
+            "REASON: To enable the effective management and monitoring of the Council’s Capital "
+            "Programme.",
+        ],
+    )
+    texts = [r.text for r in result.records["resolutions"]]
+    assert len(texts) == 5
+    assert texts[0].startswith("That the £117k of adjustments")
+    assert texts[4] == (
+        "That the capital receipt projects for 2007/08 to 2010/11, as summarised in exempt "
+        "Annex B, be noted."
+    )

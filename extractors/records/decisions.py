@@ -16,6 +16,7 @@ number the record prints ("DECISION NUMBER: 24/00093").
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from extractors.base import Extraction, PaperContext
 from extractors.records.meeting_ids import meeting_id_for
@@ -45,7 +46,7 @@ _NEXT_FIELD = re.compile(
     r"^\([a-z]\)\s+\S|^Reasons?(?:\(s\))?\s+for\s+(?:the\s+)?decision"
     r"|^(?:alternative\s+options?\s+considered|report\s+author|publication\s+date"
     r"|date\s+of\s+decision|decided\s+at\s+meeting|effective\s+from|accompanying\s+documents"
-    r"|interests\s+and\s+dispensations|wards?\s+affected|contact)\s*:?",
+    r"|interests\s+and\s+dispensations|wards?\s+affected|contact|reasons?)\s*:",
     re.I,
 )
 #: the heading of a committee system's decision page, over the decision's title
@@ -57,8 +58,14 @@ _DECISION_NUMBER = re.compile(
 #: a decision published before it is taken: "PROPOSED RECORD OF DECISION"
 _PROPOSED = re.compile(r"\bproposed\s+(?:\w+\s+){0,3}?decision\b", re.I)
 #: a numbered decision: "1. noted this report", "1.That the Committee approved", "1.1 Approved
-#: the allocation of £300,000 ..." (a report's paragraph numbers)
-_NUMBERED = re.compile(r"^(?P<n>\d{1,2}(?:\.\d{1,2}(?=\s)|[.)]))\s*(?P<text>\S.*)$")
+#: the allocation of £300,000 ..." (a report's paragraph numbers), "(ii) That the inclusion ..."
+_NUMBERED = re.compile(
+    r"^(?P<n>\d{1,2}(?:\.\d{1,2}(?=\s)|[.)])|\((?:[ivx]{1,5}|[a-h])\))\s*(?P<text>\S.*)$"
+)
+_ROMAN = ("", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix", "x")
+#: a decision field opened by the word the minutes mark decisions with: "RESOLVED:(i) That the
+#: £117k of adjustments ... be noted;" (York CC's "Issue - decisions" page)
+_RESOLVED_FIELD = re.compile(r"^(?:RESOLVED|DECIDED)\b\s*[:–-]?\s*(?P<rest>.*)$")
 
 
 def names_meeting(doc: Document) -> bool:
@@ -94,10 +101,15 @@ def _form_lines(lines: list[Line]) -> list[Line]:
 def _field_lines(lines: list[Line], start: int) -> list[Line]:
     """The lines of the decision field that opens at ``start`` (its label line excluded)."""
     out = []
+    last = 0  # the last "(i)", "(ii)" ... of the field: "(v)" after "(iv)" is no form field
     for line in lines[start + 1 :]:
         text = line.text.strip()
-        if _NEXT_FIELD.match(text) or _SUBJECT.match(text):
+        number = re.match(r"^\(([ivx]{1,5})\)", text)
+        value = _ROMAN.index(number.group(1)) if number and number.group(1) in _ROMAN else 0
+        follows = last > 0 and value == last + 1
+        if (_NEXT_FIELD.match(text) and not follows) or _SUBJECT.match(text):
             break
+        last = value or last
         out.append(line)
     return out
 
@@ -217,24 +229,17 @@ def _add_page_decision(out: Extraction, lines: list[Line], paper_id: str, mid: s
     """A committee system's page of one decision a meeting took ("Decision details" / title /
     "Decision:" / 1) ... 2) ... / "Decided at meeting: ..."): its title is the minute item
     (the page prints no item number) and each numbered point a resolution."""
-    field_at = next(
-        (
-            k
-            for k, ln in enumerate(lines)
-            if (m := _DECISION_FIELD.match(ln.text.strip())) and not m.group("rest")
-        ),
-        None,
-    )
-    if field_at is None:
+    found = _decision_field(lines)
+    if found is None:
         # no "Decision:" label: the numbered list after the page's fields ("Cabinet" / "1)
         # APPROVED the award of Community Grants ..."), led in by the line before it
         first = next((k for k, ln in enumerate(lines) if _NUMBERED.match(ln.text.strip())), None)
         if not first:
             return
-        field_at = first - 1
+        found = first - 1, _field_lines(lines, first - 1)
+    field_at, field = found
     heading = next((k for k, ln in enumerate(lines[:10]) if _PAGE_HEADING.match(ln.text)), None)
     title_line = lines[heading + 1] if heading is not None and heading + 1 < field_at else None
-    field = _field_lines(lines, field_at)
     if title_line is not None:
         out.add(
             "minute_items",
@@ -263,17 +268,25 @@ def _add_member_decisions(out: Extraction, lines: list[Line], paper_id: str) -> 
         if m:
             ref = m.group("ref") or (lines[i + 1].text.strip() if i + 1 < len(lines) else None)
             break
-    field_at = next(
-        (
-            k
-            for k, ln in enumerate(lines)
-            if (m := _DECISION_FIELD.match(ln.text.strip())) and not m.group("rest")
-        ),
-        None,
-    )
-    if field_at is None:
+    found = _decision_field(lines)
+    if found is None:
         return
-    _add_decisions(out, _field_lines(lines, field_at), paper_id, None, ref)
+    _add_decisions(out, found[1], paper_id, None, ref)
+
+
+def _decision_field(lines: list[Line]) -> tuple[int, list[Line]] | None:
+    """Where a decision field opens and its lines: under a "Decision:" label alone on its
+    line, or after "RESOLVED:" (with the first decision on its line); None when neither."""
+    for k, ln in enumerate(lines):
+        m = _DECISION_FIELD.match(ln.text.strip())
+        if m and not m.group("rest"):
+            return k, _field_lines(lines, k)
+    for k, ln in enumerate(lines):
+        m = _RESOLVED_FIELD.match(ln.text.strip())
+        if m:
+            first = [replace(ln, text=m.group("rest"))] if m.group("rest") else []
+            return k, first + _field_lines(lines, k)
+    return None
 
 
 def _add_decisions(
