@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import html
+from decimal import Decimal
 from pathlib import Path
 
 from pipeline.process import process_paper
@@ -309,4 +310,89 @@ def test_an_issue_decisions_page_resolved_with_roman_numbers(tmp_path) -> None:
     assert texts[4] == (
         "That the capital receipt projects for 2007/08 to 2010/11, as summarised in exempt "
         "Annex B, be noted."
+    )
+
+
+def test_a_grants_list_s_rows_and_amounts_that_are_no_grant(tmp_path) -> None:
+    # City of London's grants committee ("Grants Approved under Delegated Authority"): each
+    # row "<recipient> - £X [over three years (split)] for|towards <what>"
+    result = _run(
+        tmp_path,
+        "city-of-london-grants.html",
+        [
+            "Grants Approved under Delegated Authority",
+            "Minutes:",
+            "The Committee received a report of the Chief Grants Officer which advised Members "
+            "of the following three grants, totalling £47,500 which had been approved under "
+            "delegated authority.",
+            "·        Parochial Church Council of the Ascension - £7,500 over three years "
+            "(£3,000; £2,250; £2,250) towards the costs of an ESOL tutor, rent and childcare "
+            "spaces at the Quaggy Children’s Centre subject to the balance of funding being "
+            "raised.",
+            "·        Royal Horticultural Society - £25,000 towards the salary and running costs "
+            "of the London Regional Advisor (Campaign for School Gardening) for a third and "
+            "final year.",
+        ],
+    )
+    rows = {r.amount_gbp: r for r in result.records["funding"]}
+    ascension = rows[Decimal("7500")]
+    assert (ascension.kind, ascension.recipient) == (
+        "grant_award",
+        "Parochial Church Council of the Ascension",
+    )
+    assert ascension.purpose == (
+        "costs of an ESOL tutor, rent and childcare spaces at the Quaggy Children’s Centre"
+    )
+    assert not {Decimal("3000"), Decimal("2250")} & set(rows)  # the yearly split
+    assert rows[Decimal("25000")].recipient == "Royal Horticultural Society"
+
+
+def test_a_range_s_zero_a_threshold_and_the_pot_drawn_from_are_no_funding(tmp_path) -> None:
+    # South Oxfordshire DC's decision on capital grants (2018) and South Cambridgeshire DC's
+    # on activity grants (2024): "(N.B. Only grants of £25,000 and over are key decisions
+    # ...)", "To transfer £643,221 from the £789,000 provisional capital grant budget ...",
+    # "decide on the level of funding (£0 - £2,000) to be awarded for each"
+    from extractors.text import funding_text as ft
+
+    def kind(sentence: str, amount: str) -> str:
+        mention = next(m for m in ft.money_mentions(sentence) if m.text == amount)
+        return ft.read_sentence(sentence, mention, None, "the Council").kind
+
+    assert kind("(N.B. Only grants of £25,000 and over are key decisions.)", "£25,000") == (
+        ft.NOT_FUNDING
+    )
+    transfer = (
+        "To transfer £643,221 from the £789,000 provisional capital grant budget for 2018/19 "
+        "to the approved 2018/19 capital grant budget (cost centre A308)."
+    )
+    assert kind(transfer, "£789,000") == ft.NOT_FUNDING
+    assert kind(transfer, "£643,221") != ft.NOT_FUNDING
+    result = _run(
+        tmp_path,
+        "scambs.html",
+        [
+            "Decision details",
+            "Long Term Condition activity grants",
+            "Alternative options considered:",
+            "To reject or vary the recommendations of the Grants Advisory Committee and decide "
+            "on the level of funding (£0 - £2,000) to be awarded for each or defer a decision.",
+        ],
+    )
+    assert not any(r.amount_gbp == 0 for r in result.records.get("funding", []))
+
+
+def test_a_virement_to_a_programme_is_allocated_to_it() -> None:
+    # LB Havering, Council 21 November 2018, item 43: "1. That the virement of £1.2m from the
+    # regeneration programme to the highways infrastructure investment programme be approved."
+    from extractors.text import funding_text as ft
+
+    sentence = (
+        "1. That the virement of £1.2m from the regeneration programme to the highways "
+        "infrastructure investment programme be approved."
+    )
+    facts = ft.read_sentence(sentence, ft.money_mentions(sentence)[0], None, "the Council")
+    assert (facts.kind, facts.recipient, facts.purpose) == (
+        "allocation",
+        "highways infrastructure investment programme",
+        "highways infrastructure investment",
     )

@@ -20,6 +20,7 @@ from extractors.datafiles import load_table
 from extractors.records.spend_plan import claimed_tables
 from extractors.text import funding_text as ft
 from extractors.text.tables import clean_cell, form_pairs, pure_amount
+from extractors.values.names import looks_like_org
 from extractors.values.organisation_names import body_head
 from schemas.document import Block, Document, Table
 from schemas.records import Funding
@@ -92,6 +93,15 @@ _AMOUNT_END = re.compile(r"£\s?[\d,.]+\s*\w{0,8}\)?$")
 #: an amount a clause goes on after ("Allocated £5m of Investment Fund capital to create a
 #: Nature Recovery Fund"): a sentence, not a "label | amount" line
 _CLAUSE_GOES_ON = re.compile(r"^\s+of\s+\S+\s+\S+\s+\S+")
+#: a grants list's row: "<recipient> - £X [over N years] [(yearly split)] for|towards <what>"
+_DASHED_GRANT = re.compile(
+    r"^(?P<label>[^£.;:]{3,90}?)\s+[–—-]\s+(?P<amount>£\s?\d[\d,]*(?:\.\d{2})?[km]?)"
+    r"(?P<split>(?:\s+over\s+\w+\s+years?)?(?:\s*\([^()]*\))?)"
+    r"\s+(?P<prep>for|towards)\s+(?:the\s+)?(?P<purpose>[^;]+?)\.?$",
+    re.I,
+)
+#: a list item's marker at the start of a line
+_LIST_MARK = re.compile(r"^\W+")
 #: an amount column's cell: "25.00", "£1,250.00"
 #: what leads from one payee's amount to the next payee in a list run into one paragraph: the
 #: pence split off by a stray space ("£678. 09"), then separators (": Royal British Legion")
@@ -204,6 +214,8 @@ class _Walker:
     ) -> None:
         if facts.kind == ft.NOT_FUNDING or ft.is_total_label(facts.recipient):
             return
+        if not facts.mention.amount:
+            return  # "(£0 - £2,000)": the low end of a range, no money
         facts.recipient = _after_list_marker(facts.recipient)
         if (
             facts.funder is None
@@ -308,6 +320,27 @@ class _Walker:
             found = [m for m in found if m.amount not in given]
             if not found:
                 return
+        dashed = _DASHED_GRANT.match(text)
+        if dashed and all(
+            m is found[0] or m.start > dashed.end("amount") and m.end <= dashed.end("split")
+            for m in found
+        ):
+            # "· Paxton Green Time Bank - £15,000 for a third and final year's support of ...",
+            # "· Parochial Church Council of the Ascension - £7,500 over three years (£3,000;
+            # £2,250; £2,250) towards the costs of an ESOL tutor ...": a grants list's row, its
+            # recipient before the dash, what it is for after "for"/"towards" (a yearly split
+            # in brackets is parts of the one grant)
+            label = _LIST_MARK.sub("", dashed.group("label")).strip()
+            kind = ft.kind_of(text, found[0], None, scope=self.context.scope)
+            if (kind == ft.NOT_FUNDING and dashed.group("prep").lower() == "towards") or (
+                kind == "allocation" and looks_like_org(label)
+            ):
+                # money "towards" a named body's costs, or for its work, is given to it (the
+                # salary or the balance it helps with is no payment of the council's own)
+                kind = "grant_award"
+            purpose = re.split(r",?\s+subject\s+to\b", dashed.group("purpose"))[0].strip()
+            self._label_row(label, found[0], block.page, text, purpose, kind)
+            return
         if len(found) == 1:
             label = ft.label_of(text, found[0])
             if (
@@ -499,18 +532,26 @@ class _Walker:
         self._add(facts, page, text, f"income:{found[0].text}")
         return True
 
-    def _label_row(self, label: str, mention: ft.Mention, page: int, evidence: str) -> None:
+    def _label_row(
+        self,
+        label: str,
+        mention: ft.Mention,
+        page: int,
+        evidence: str,
+        purpose: str | None = None,
+        kind: str | None = None,
+    ) -> None:
         if not _names_something(label):
             return
         if any(ft.names_no_funding(text) for text in (self.context.label, self.context.lead)):
             return  # a list introduced as valuations, a proposed amendment's amounts
-        kind = ft.kind_of(evidence, mention, None, scope=self.context.scope)
+        kind = kind or ft.kind_of(evidence, mention, None, scope=self.context.scope)
         facts = ft.FundingFacts(
             mention=mention,
             kind=kind,
             funder=self.context.funder,
             recipient=label,
-            purpose=self.context.label,
+            purpose=purpose or self.context.label,
             financial_year=ft.first_financial_year(label),
         )
         if (

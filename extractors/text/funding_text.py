@@ -337,8 +337,9 @@ def first_financial_year(text: str) -> str | None:
 #: Reserve"; its destination runs to a word of ``data/transfer_destinations.csv``
 _MOVED = re.compile(
     r"\b(?:transferr(?:ed|ing)|transfers?|virements?|re-?allocat(?:e|ed|ing|ion)|moved?)\b"
-    r"(?P<via>[^.;]{0,80}?)\bto\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?(?P<d>[^.;,()]{1,60}?)"
-    r"(?=\s*(?:[.;,()]|$|\s+(?:as|to|for|in|on|by|which|so|and|attached)\b))",
+    r"(?P<via>(?:[^.;]|(?<=\d)\.(?=\d)){0,80}?)\bto\s+(?:the\s+|a\s+|an\s+)?(?:new\s+)?"
+    r"(?P<d>[^.;,()]{1,60}?)(?=\s*(?:[.;,()]|$|\s+(?:as|to|for|in|on|by|which|so|and|attached"
+    r"|be|is|are|was|were|will|would|should)\b))",
     re.I,
 )
 
@@ -367,16 +368,26 @@ def moved_to(sentence: str, mention: Mention | None = None) -> tuple[str, bool] 
         last = folded.split()[-1] if folded.split() else ""
         if last not in words:
             continue
-        treasury = any(
-            kind == "treasury" and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
-            for w, kind in words.items()
-        )
+        # a bank's or a deposit's account keeps cash; a reserve, fund or programme is for
+        # what it names unless it is the general one ("infrastructure investment programme")
+        treasury = words[last] == "treasury" or bool(re.search(r"\bgeneral\b", folded))
+        if last in ("account", "a/c"):
+            treasury = treasury or any(
+                kind == "treasury" and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", folded)
+                for w, kind in words.items()
+            )
         return dest, not treasury and len(folded.split()) > 1
     return None
 
 
 #: a bracketed sentence: at least four words, ending in a full stop inside the bracket
 _BRACKETED_SENTENCE = re.compile(r"\s+\(((?:[^()\s]+\s+){3,}[^()\s]*\.)\)")
+
+
+#: a threshold after an amount: "£25,000 and over", "£5,000 or more", "£100 and above"
+_AND_OVER = re.compile(r"^\s*(?:and|or)\s+(?:over|above|more|upwards)\b", re.I)
+#: an amount named as the pot another is drawn from: "from the £789,000 provisional ... budget"
+_SOURCE_POT = re.compile(r"\bfrom\s+(?:the|a|an|its|our)\s+$", re.I)
 
 
 def sentences(text: str) -> list[str]:
@@ -523,6 +534,10 @@ def kind_of(
         return NOT_FUNDING  # "a bid for £15k", "the original application was for £3,290"
     if mention is not None and _COMPARED.search(sentence[: mention.start]):
         return NOT_FUNDING  # a threshold: "a value in excess of £100m"
+    if mention is not None and _AND_OVER.match(sentence[mention.end :]):
+        return NOT_FUNDING  # a threshold: "Only grants of £25,000 and over are key decisions"
+    if mention is not None and _SOURCE_POT.search(sentence[: mention.start]):
+        return NOT_FUNDING  # the pot drawn from: "To transfer £643,221 from the £789,000 ..."
     if mention is not None and _CHANGE_BY.search(sentence[: mention.start]):
         return NOT_FUNDING  # a variance: "an increase of £12.5m", "reduced by £2m"
     if (
