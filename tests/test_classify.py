@@ -21,8 +21,10 @@ def _doc(*texts: str) -> Document:
 
 
 def test_numbered_items_reporting_a_meeting_are_minutes():
-    # Broomhill CC, 11 February 2026: headed "Minute", no cue phrase (the paper's words)
-    doc = _doc(
+    # Broomhill CC, 11 February 2026 (the paper's words): headed "Minute", the Scottish title
+    # of minutes (a cue); without that line, no cue phrase is left and the numbered items
+    # reporting a meeting held make it minutes by their structure
+    lines = [
         "BCC Minute 1 11/02/2026",
         "Meeting (no.447) of",
         "Broomhill Community Council",
@@ -34,8 +36,10 @@ def test_numbered_items_reporting_a_meeting_are_minutes():
         "Apologies were received from Abigail Harding, Cllr Eunis Jassemi and PC Andy McKay",
         "4. Previous Minute",
         "The pervious minute was approved online, via Slack.",
-    )
-    got = classify(doc)
+    ]
+    got = classify(_doc(*lines))
+    assert (got.doc_type, got.confidence) == ("minutes", 1.0)
+    got = classify(_doc(*[line for line in lines if line != "Minute"]))
     assert (got.doc_type, got.confidence) == ("minutes", 0.5)
 
 

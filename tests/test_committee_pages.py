@@ -396,3 +396,36 @@ def test_a_virement_to_a_programme_is_allocated_to_it() -> None:
         "highways infrastructure investment programme",
         "highways infrastructure investment",
     )
+
+
+def test_a_scottish_minute_with_each_council_s_members_labelled(tmp_path) -> None:
+    # Strathnairn Community Council's AGM, 23 June 2014 (a stored copy): Scottish minutes are
+    # "the Minute", and the members present are labelled by their council
+    result = _run(
+        tmp_path,
+        "strathnairn-agm.html",
+        [
+            "STRATHNAIRN COMMUNITY COUNCIL",
+            "ANNUAL GENERAL MEETING",
+            "FARR COMMUNITY HALL",
+            "MONDAY 23 JUNE 2014",
+            "7.30pm",
+            "DRAFT Minute",
+            "SCC Members Present: Isobel McQueer, Donald Henderson, John Murray. SCC Members "
+            "Apologies: EwenHardie, William MacQueen",
+            "Highland CouncilMembers Present: Cllr Jim Crawford. Highland Council Members "
+            "Apologies: Cllr Carolyn Caddick, Cllr Ken Gowans, Cllr Thomas Prag",
+            "- Approval of minutes of AGM 17June 2013",
+            "Proposed: James MacPherson",
+            "Seconded: John Murray",
+        ],
+    )
+    assert result.paper.doc_type == "minutes"
+    (meeting,) = result.records["meetings"]
+    assert (meeting.body, meeting.date) == ("Strathnairn Community Council", dt.date(2014, 6, 23))
+    got = {r.name_as_printed: (r.status, r.organisation) for r in result.records["attendance"]}
+    assert got["Isobel McQueer"] == ("present", "SCC")
+    assert got["Cllr Jim Crawford"] == ("present", "Highland Council")
+    assert got["William MacQueen"][0] == "apologies"
+    assert got["Cllr Thomas Prag"][0] == "apologies"
+    assert meeting.start_time == "19:30"

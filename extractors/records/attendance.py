@@ -87,6 +87,11 @@ _GROUP_HEADING = re.compile(
     r"^(?P<org>[A-Z][\w&'’ .-]{2,60}?)\s+(?P<kind>councillors|members|representatives)\s*:$",
     re.I,
 )
+#: a group named before a members' label: "SCC Members Present:", "Highland CouncilMembers
+#: Present:" (the space lost in the paper)
+_GROUP_LABEL = re.compile(
+    r"^(?P<org>(?:[A-Z][\w&'’.-]*\s*){1,4}?)\s*(?=(?:Members|Councillors)\s+(?:Present|Apologies)\b)"
+)
 #: a councillor's title opening a list: the words before it are a label in its own column
 _TITLED_NAME = re.compile(r"(?:Councillors?|Cllrs?\.?)\s+(?:Mrs?|Ms|Miss|Dr)?\.?\s*[A-Z]")
 _COUNCIL_KINDS = re.compile(r"\b(?:county|borough|district|city|town|parish|unitary)$", re.I)
@@ -188,6 +193,13 @@ def match_label(text: str) -> tuple[str, str] | None:
     A label ends at ":", a tab or the line end; a label in capitals may also be followed by
     the first name on its line ("PRESENT Kenny Combe KC Dick Noble DN", Ayton CC).
     """
+    group = _GROUP_LABEL.match(text)
+    if group and looks_like_org(group.group("org")):
+        # "SCC Members Present: Isobel McQueer, ...", "Highland Council Members Apologies:
+        # Cllr Carolyn Caddick, ...": the group's council heads its people
+        hit = match_label(text[group.end("org") :].lstrip())
+        if hit:
+            return hit[0], f"{group.group('org').strip()}: {hit[1]}"
     if not _label_start().match(text):
         return None
     for pattern, status in _labels():

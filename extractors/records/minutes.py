@@ -56,7 +56,9 @@ _CLOSE = re.compile(
 )
 #: the line that heads the minutes: "Minutes of ...", in Welsh "Cofnodion ..." or "Cynhaliwyd
 #: cyfarfod ..." (a meeting was held)
-_HEAD = re.compile(r"\bminutes\b|\bcofnodion\b|\bcynhaliwyd\s+cyfarfod\b", re.I)
+_HEAD = re.compile(
+    r"\bminutes\b|^(?:draft\s+|approved\s+)?minute$|\bcofnodion\b|\bcynhaliwyd\s+cyfarfod\b", re.I
+)
 #: a start time printed before the date: "held in The Community Centre At 7.30pm on Wednesday
 #: 18 May 2011" (Stoke Ferry PC), "am 7.30pm ar y 13eg Mawrth 2019" (Welsh, Manordeilo CC)
 _TIME_BEFORE_DATE = re.compile(r"\b(?:at|am)\s+(?P<t>[^,;]{1,12}?)\s+(?:on|ar)\s*(?:y\s+)?$", re.I)
@@ -78,6 +80,10 @@ _BODY_MEETING = re.compile(
     r"|\b(?:a|an|the)\s+(?:\w+\s+)?meeting\s+of\s+(?:the\s+)?(?P<body2>[A-Z][^.;]{2,80}?)\s+"
     r"(?:was|were)\s+held\b",
     re.I,
+)
+_BARE_TITLE = re.compile(r"^(?:draft\s+|approved\s+|confirmed\s+)?minutes?$", re.I)
+_BODY_WORD = re.compile(
+    r"\b(?:council|committee|panel|board|partnership|authority|forum|cabinet|executive)\b", re.I
 )
 _BODY_EXCERPT = re.compile(r"\bminutes?\s+\w*\s*from\s+(?:the\s+)?(?P<body>.+?)\s*[–—-]\s*\d", re.I)
 _VENUE = re.compile(
@@ -1601,7 +1607,12 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
             words = words.strip(" ,–—-")
             facts.body = words if 1 <= len(words.split()) <= 12 else None
         elif k > 0:
-            prev = re.split(r"\s*[–—-]\s*\d", head[k - 1].text)[0].strip(" –-")
+            # the body is printed above the heading: the nearest line naming a body
+            # ("STRATHNAIRN COMMUNITY COUNCIL / ANNUAL GENERAL MEETING / FARR COMMUNITY HALL /
+            # MONDAY 23 JUNE 2014 / 7.30pm / DRAFT Minute"), else the line just above
+            above = [ln.text for ln in head[max(0, k - 6) : k]][::-1]
+            named = next((t for t in above if _BODY_WORD.search(t)), above[0])
+            prev = re.split(r"\s*[–—-]\s*\d", named)[0].strip(" –-")
             facts.body = prev.title() if prev.isupper() else prev
         if facts.body and facts.body.isupper():
             facts.body = facts.body.title()
@@ -1609,6 +1620,15 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
         if venue:
             place = venue.group("venue") or venue.group("venue_cy")
             facts.venue = re.sub(r"^the\s+", "", place.strip(" ,."), flags=re.I)
+        if k > 0 and _BARE_TITLE.match(line.text.strip()):
+            # a bare "Minute" under the meeting's own lines ("MONDAY 23 JUNE 2014 / 7.30pm /
+            # DRAFT Minute"): the date above it is the meeting's, not one in the text below,
+            # and the time is on the lines from the date down
+            for at in range(k - 1, max(-1, k - 7), -1):
+                if find_dates(head[at].text):
+                    text = fold(" ".join(ln.text for ln in head[at:k]))
+                    dates = find_dates(text, reference)
+                    break
         if not dates and k > 0:
             dates = find_dates(head[k - 1].text, reference)
         if dates:
