@@ -387,3 +387,64 @@ def test_apologies_accepted_or_sent_in_a_minute_s_sentence(tmp_path) -> None:
     for name, lines, names in pages:
         got = _page_attendance(tmp_path, name, lines)
         assert {n for n, (s, _, _) in got.items() if s == "apologies"} == names, name
+
+
+def test_present_were_received_from_and_accepted_apologies(tmp_path) -> None:
+    # three parish pages first read after these rules were written for others (a held-out
+    # probe): Midgham PC, 21 May 2009; Trudoxhill PC; Croft PC, 1 July 2024
+    got = _page_attendance(
+        tmp_path,
+        "midgham.html",
+        [
+            "Minutes of the meeting held in the Village Hall on Thursday May 21st 2009 at 6.30 "
+            "p.m.",
+            "Present were Mr J Goddard, Mrs. M. Rusbridge, Mr J Ormrod, Mr D Lombardo, the Clerk "
+            "Mrs. E Berry, and two members of the public.",
+            "Mr Ormrod was unanimously elected as Chairman for the meeting.",
+        ],
+    )
+    assert {"Mr J Goddard", "Mr J Ormrod", "Mr D Lombardo"} <= {
+        n for n, (s, _, _) in got.items() if s == "present"
+    }
+    got = _page_attendance(
+        tmp_path,
+        "trudoxhill.html",
+        [
+            "Trudoxhill Parish Council Meeting",
+            "Present: C Galpin (Chair), C Bonham-Christie, P Twigger, D Valentine, R Masson-Taylor",
+            "Apologies: Received from S Salmon, C Kenyon",
+            "Declarations of Interest:",
+        ],
+    )
+    assert {n for n, (s, _, _) in got.items() if s == "apologies"} == {"S Salmon", "C Kenyon"}
+    got = _page_attendance(
+        tmp_path,
+        "croft.html",
+        [
+            "Minutes of the full Council Meeting held at Croft Village Hall on Monday 1st July "
+            "2024 commencing at 7pm.",
+            "Present:",
+            "Cllrs A Coxall (Chair), C Drury (Vice-Chair) G Bowser, and S Gould.",
+            "21. Welcome from the Chair of the Council.",
+            "The Chair welcomed all present, thanking them for their attendance.",
+            "22. Apologies",
+            "It was resolved unanimously to accept apologies from Cllrs N Coope and S Dennis.",
+            "23. Declarations of Interest",
+            "None.",
+        ],
+    )
+    assert {n for n, (s, _, _) in got.items() if s == "apologies"} == {
+        "Councillor N Coope",
+        "Councillor S Dennis",
+    }
+
+
+def test_a_list_naming_people_among_councils_is_not_titles_only() -> None:
+    # Hertfordshire Police and Crime Panel: "Apologies: Mr I Laidlaw-Dickson Co-opted member
+    # Cllr R Smith, Herts Police Authority Cllr Ms S Taylor, Borough Council ..." names people
+    from extractors.values.names import titles_only
+
+    assert not titles_only(
+        "Mr I Laidlaw-Dickson Co-opted member Cllr R Smith, Herts Police Authority Cllr Ms S "
+        "Taylor, Borough Council Cllr R Henry Stevenage Borough Council"
+    )

@@ -58,6 +58,9 @@ _PROSE_APOLOGIES = re.compile(
     r"\bapologies\s+(?:for\s+absence\s+)?(?:were\s+|had\s+been\s+)?(?:received|reported|"
     r"submitted|given|noted|tendered|accepted)\s+(?:from|by|on\s+behalf\s+of)\s+(.+?)"
     + _LIST_END
+    # "It was resolved unanimously to accept apologies from Cllrs N Coope and S Dennis."
+    + r"|\baccept(?:ed)?\s+(?:the\s+)?apologies\s+(?:from|of)\s+(.+?)"
+    + _LIST_END
     + r"|\breported\s+apologies\s+from\s+(.+?)"
     + _LIST_END
     # "There were apologies of absence from Cllr Colin Sampson."
@@ -92,8 +95,11 @@ _GROUP_HEADING = re.compile(
 _GROUP_LABEL = re.compile(
     r"^(?P<org>(?:[A-Z][\w&'’.-]*\s*){1,4}?)\s*(?=(?:Members|Councillors)\s+(?:Present|Apologies)\b)"
 )
+_RECEIVED_FROM = re.compile(r"^(?:were\s+|was\s+)?received\s+from\s+", re.I)
 #: a councillor's title opening a list: the words before it are a label in its own column
-_TITLED_NAME = re.compile(r"(?:Councillors?|Cllrs?\.?)\s+(?:Mrs?|Ms|Miss|Dr)?\.?\s*[A-Z]")
+_TITLED_NAME = re.compile(
+    r"(?:Councillors?|Cllrs?\.?|Mrs?|Ms|Miss|Dr)\.?\s+(?:Mrs?|Ms|Miss|Dr)?\.?\s*[A-Z]"
+)
 _COUNCIL_KINDS = re.compile(r"\b(?:county|borough|district|city|town|parish|unitary)$", re.I)
 
 
@@ -205,8 +211,10 @@ def match_label(text: str) -> tuple[str, str] | None:
     for pattern, status in _labels():
         m = pattern.match(text)
         if m:
-            # "Members Present:-", "Officers in Attendance:-": the dash is the label's
-            return status, re.sub(r"^[-–]\s*", "", text[m.end() :]).strip()
+            # "Members Present:-", "Officers in Attendance:-": the dash is the label's;
+            # "Apologies: Received from S Salmon, C Kenyon": the verb is the label's too
+            rest = re.sub(r"^\s*[-–/]\s*", "", text[m.end() :]).strip()
+            return status, _RECEIVED_FROM.sub("", rest)
     for pattern, status in _bare_labels():
         m = pattern.match(text)
         if m and (

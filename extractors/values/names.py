@@ -718,14 +718,18 @@ def _opens_role(words: list[str]) -> bool:
     )
 
 
+#: a person's title before a name anywhere in a list ("Cllr R Smith", "Mayor Dorothy Thornhill")
+_TITLED_ANYWHERE = re.compile(r"\b(?:Cllrs?|Councillors?|Mrs?|Ms|Miss|Dr|Mayor)\b\.?\s+[A-Z]")
+
+
 def titles_only(text: str) -> bool:
     """Whether a list names officers by job title only, nobody by name ("Chief Executive,
     Strategic Director of Finance, Policy & Governance, Head of Finance, ..."): most of its
     items hold a role word (``data/role_words.csv``) and no piece of any item (between
     brackets, dashes and colons) reads as a person's name."""
     items = [i.strip(" .") for i in re.split(r"[,;\n]", text) if i.strip(" .")]
-    if len(items) < 2:
-        return False
+    if len(items) < 2 or _TITLED_ANYWHERE.search(text):
+        return False  # "..., Herts Police Authority Cllr Ms S Taylor, ...": a person named
     roles = _words("role_words.csv", "word")
 
     def has_role(piece: str) -> bool:
