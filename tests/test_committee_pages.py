@@ -429,3 +429,38 @@ def test_a_scottish_minute_with_each_council_s_members_labelled(tmp_path) -> Non
     assert got["William MacQueen"][0] == "apologies"
     assert got["Cllr Thomas Prag"][0] == "apologies"
     assert meeting.start_time == "19:30"
+
+
+def test_an_issue_page_in_title_case_is_read_by_its_item_number(tmp_path) -> None:
+    # Derbyshire CC, Cabinet 14 March 2024 ("Issue - meetings", read in a held-out probe): the
+    # item's title is in title case, found by the number "Meeting: ... (Item 49)" names; the
+    # decision printed in the "Decision:" box and again in the minutes is one decision
+    result = _run(
+        tmp_path,
+        "derbyshire-issue.html",
+        [
+            "Issue - meetings",
+            "VCS Infrastructure Provision 2024-25",
+            "Meeting: 14/03/2024 - Cabinet (Item 49)",
+            "49 VCS Infrastructure Provision 2024-25 pdf icon PDF 148 KB",
+            "Decision:",
+            "RESOLVED to:",
+            "1) Note progress on the development and implementation of the Council’s voluntary "
+            "and community sector infrastructure approach over the last twelve months; and",
+            "2) Approve proposals to award voluntary and community sector infrastructure grants "
+            "... totalling £452,228.",
+            "Minutes:",
+            "Councillor N Hoy introduced a report ...",
+            "RESOLVED to:",
+            "1) Note progress on the development and implementation of the Council’s voluntary "
+            "and community sector infrastructure approach over the last twelve months; and",
+            "2) Approve proposals to award voluntary and community sector infrastructure grants "
+            "... totalling £452,228.",
+        ],
+    )
+    assert result.paper.doc_type == "minutes"
+    assert [(m.ref, m.title) for m in result.records["minute_items"]] == [
+        ("49", "VCS Infrastructure Provision 2024-25")
+    ]
+    found = [(r.minute_ref, r.text.split()[0]) for r in result.records["resolutions"]]
+    assert found == [("49", "Note"), ("49", "Approve")]

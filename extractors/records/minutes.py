@@ -310,6 +310,22 @@ def _find_heads(lines: list[Line]) -> list[_Head]:
     return heads
 
 
+def _page_item_head(lines: list[Line]) -> list[_Head]:
+    """The one item of a committee system's item page: "Meeting: 14/03/2024 - Cabinet (Item
+    49)" names the item, whose heading is the line below opening with that number ("49 VCS
+    Infrastructure Provision 2024-25", its link label stripped)."""
+    field = meeting_field(lines)
+    if field is None or not field.group("item"):
+        return []
+    ref = field.group("item")
+    at = next((i for i, ln in enumerate(lines[:15]) if MEETING_FIELD.match(ln.text.strip())), 0)
+    for i in range(at + 1, min(at + 4, len(lines))):
+        m = re.match(rf"^{re.escape(ref)}[.)]?\s+(?P<title>\S.*)$", lines[i].text.strip())
+        if m:
+            return [_Head(i, i + 1, ref, m.group("title"))]
+    return []
+
+
 def _in_numbered_list(texts: list[str], i: int, num: int) -> bool:
     """Whether line ``i`` (numbered ``num``) sits in a run of numbered lines with no text
     between them (an agenda list printed at the head of a note)."""
@@ -1463,6 +1479,9 @@ def read_minutes(lines: list[Line]) -> MinutesRead:
         and not _paragraphs_of_labelled(heads, by_sequence, lines)
     ):
         heads = by_sequence
+    page_item = _page_item_head(lines)
+    if page_item:
+        heads, by_sequence = page_item, []  # a page of one item: its heading, no other
     if not heads and not by_sequence:
         heads = _bold_heads(lines)
     heads = _sub_items(_slipped_numbers(heads, lines), lines)
