@@ -448,3 +448,31 @@ def test_a_list_naming_people_among_councils_is_not_titles_only() -> None:
         "Mr I Laidlaw-Dickson Co-opted member Cllr R Smith, Herts Police Authority Cllr Ms S "
         "Taylor, Borough Council Cllr R Henry Stevenage Borough Council"
     )
+
+
+def test_a_heading_run_into_the_list_and_the_next_heading_run_onto_it(tmp_path) -> None:
+    # West Yorkshire Fire and Rescue Authority, 21 February 2013 (a stored copy, read in a
+    # held-out probe): the text lost its line breaks around the lists
+    got = _page_attendance(
+        tmp_path,
+        "westyorks-fra.html",
+        [
+            "WEST YORKSHIRE FIRE AND RESCUE AUTHORITY MINUTES OF THE MEETING HELD",
+            "ON THURSDAY 21 FEBRUARY 2013 Present : Councillors M Khan (in the chair), T Austin, "
+            "C Burke, D Davies",
+            "Apologies: Councillors S Hamilton and P Wardhaugh 56 ADMISSION OF THE PUBLIC",
+            "The meeting determined that there were no items which necessitated the exclusion of "
+            "the public.",
+        ],
+    )
+    assert got["Councillor M Khan"] == ("present", None, True)
+    assert {n for n, (s, _, _) in got.items() if s == "present"} == {
+        "Councillor M Khan",
+        "Councillor T Austin",
+        "Councillor C Burke",
+        "Councillor D Davies",
+    }
+    assert {n for n, (s, _, _) in got.items() if s == "apologies"} == {
+        "Councillor S Hamilton",
+        "Councillor P Wardhaugh",
+    }

@@ -31,6 +31,7 @@ from extractors.records.meeting_ids import meeting_id_for
 from extractors.text.meeting_text import (
     Line,
     clean,
+    find_dates,
     fold,
     is_action_table_head,
     lines_of,
@@ -95,6 +96,10 @@ _GROUP_HEADING = re.compile(
 _GROUP_LABEL = re.compile(
     r"^(?P<org>(?:[A-Z][\w&'’.-]*\s*){1,4}?)\s*(?=(?:Members|Councillors)\s+(?:Present|Apologies)\b)"
 )
+#: the next minute's heading run onto a list's last line: "Apologies: Councillors S Hamilton and
+#: P Wardhaugh 56 ADMISSION OF THE PUBLIC" (West Yorkshire FRA)
+_RUN_ON_HEADING = re.compile(r"\s+\d{1,3}\.?\s+[A-Z]{3,}(?:\s+[A-Z&]{2,})+\s*$")
+_MIDLINE_LABEL = re.compile(r"\s(?=(?:Present|PRESENT)\s*:\s*\S)")
 _RECEIVED_FROM = re.compile(r"^(?:were\s+|was\s+)?received\s+from\s+", re.I)
 #: a councillor's title opening a list: the words before it are a label in its own column
 _TITLED_NAME = re.compile(
@@ -250,6 +255,13 @@ def _label_at(lines: list[Line], i: int) -> tuple[str, str, int] | None:
     hit = match_label(text)
     if hit:
         return hit[0], hit[1], i + 1
+    mid = _MIDLINE_LABEL.search(text)
+    if mid and find_dates(text[: mid.start()]):
+        # the meeting's heading runs on into its list: "ON THURSDAY 21 FEBRUARY 2013 Present :
+        # Councillors M Khan (in the chair), T Austin, ..." (West Yorkshire FRA)
+        hit = match_label(text[mid.end() :])
+        if hit:
+            return hit[0], hit[1], i + 1
     if i + 1 < len(lines) and ":" not in text and len(text) <= 40:
         joined = match_label(text + " " + lines[i + 1].text)
         if joined and match_label(lines[i + 1].text) is None:
@@ -477,6 +489,7 @@ def _group_blocks(status: str, parts: list[str], page: int, org: str | None) -> 
     out = list(side)
     text = _RELATIVE.split("\n".join(p for p in parts if p), maxsplit=1)[0]
     text = _CONTACT.sub("", text)
+    text = _RUN_ON_HEADING.sub("", text)
     default_org = org
     m = _ORG_PREFIX.match(text)
     if m and looks_like_org(m.group(1)):
