@@ -464,3 +464,28 @@ def test_an_issue_page_in_title_case_is_read_by_its_item_number(tmp_path) -> Non
     ]
     found = [(r.minute_ref, r.text.split()[0]) for r in result.records["resolutions"]]
     assert found == [("49", "Note"), ("49", "Approve")]
+
+
+def test_the_body_above_a_heading_is_a_title_line_not_a_sentence(tmp_path) -> None:
+    # Govan CC's minutes of 3 June 2024 (unseen set, not blind): "GOVAN COMMUNITY COUNCIL /
+    # GENERAL MEETING MONDAY 3 JUNE 2024 / Held in the Board Room, Elderpark Workspace at 7
+    # p.m." name the body above the line that holds the date; Knutsford TC's page (a probe)
+    # has only a sentence above a minute naming minutes, which names no body
+    path = Path(__file__).parent.parent / "samples/unseen/govan-cc-glasgow/2024-06-03-minutes.docx"
+    data = path.read_bytes()
+    result = process_paper(str(path), path.name, data, hashlib.sha256(data).hexdigest())
+    (meeting,) = result.records["meetings"]
+    assert meeting.body == "Govan Community Council"
+    from extractors.records.minutes import read_heading
+    from extractors.text.meeting_text import Line
+
+    lines = [
+        Line(t, 1, True)
+        for t in [
+            "A23/017 PUBLIC PARTICIPATION",
+            "No members of the public were present.",
+            "A23/018 CONFIRMATION OF PREVIOUS MINUTES",
+            "It was RESOLVED to confirm the minutes of the meeting held on 26th June.",
+        ]
+    ]
+    assert read_heading(lines).body is None

@@ -1630,9 +1630,13 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
             # ("STRATHNAIRN COMMUNITY COUNCIL / ANNUAL GENERAL MEETING / FARR COMMUNITY HALL /
             # MONDAY 23 JUNE 2014 / 7.30pm / DRAFT Minute"), else the line just above
             above = [ln.text for ln in head[max(0, k - 6) : k]][::-1]
-            named = next((t for t in above if _BODY_WORD.search(t)), above[0])
-            prev = re.split(r"\s*[–—-]\s*\d", named)[0].strip(" –-")
-            facts.body = prev.title() if prev.isupper() else prev
+            titles = [t for t in above if len(t.split()) <= 10 and not t.rstrip().endswith(".")]
+            named = next((t for t in titles if _BODY_WORD.search(t)), None)
+            if named is None and above[0] in titles:
+                named = above[0]  # not a sentence ("No members of the public were present.")
+            if named:
+                prev = re.split(r"\s*[–—-]\s*\d", named)[0].strip(" –-")
+                facts.body = prev.title() if prev.isupper() else prev
         if facts.body and facts.body.isupper():
             facts.body = facts.body.title()
         venue = _VENUE.search(text)
