@@ -476,3 +476,44 @@ def test_a_heading_run_into_the_list_and_the_next_heading_run_onto_it(tmp_path) 
         "Councillor S Hamilton",
         "Councillor P Wardhaugh",
     }
+
+
+def test_a_minute_headed_present_under_a_lettered_yearly_ref(tmp_path) -> None:
+    # Knutsford TC's committee minutes (read in a held-out probe; its first lines): "A23/014
+    # PRESENT" heads the members' list, "A23/015 APOLOGIES FOR ABSENCE" the apologies
+    got = _page_attendance(
+        tmp_path,
+        "knutsford.html",
+        [
+            "A23/014 PRESENT",
+            "Councillors Gardiner, Coan, Dalzell, Gray, Lowe and Wood",
+            "A23/015 APOLOGIES FOR ABSENCE",
+            "Apologies were received from Cllr Banks and Watson (personal business).",
+            "A23/016 DECLARATIONS OF MEMBERS’ INTERESTS",
+            "Cllrs Gardiner, Gray and Woods declared a personal interest in A23/029 on the "
+            "grounds of being customers of tenants.",
+            "A23/017 PUBLIC PARTICIPATION",
+            "No members of the public were present.",
+            "A23/018 CONFIRMATION OF PREVIOUS MINUTES",
+            "It was RESOLVED to confirm the minutes of the meeting held on 26th June.",
+            "A23/019 REVIEW OF YEAR-TO-DATE INCOME AND EXPENDITURE",
+            "The financial position year to date was noted.",
+            "A23/021 PURCHASE OF TIPPING TRAILER",
+            "It was RESOLVED to recommend to Full Council that it authorise the purchase of a "
+            "tipping trailer from the capital receipts reserve.",
+            "A23/022 COUNCIL OFFICES CYCLE PARKING",
+            "It was RESOLVED that the Town Clerk explore additional locations for the "
+            "installation of a cycle shelter.",
+            "A23/025 COMMITTEE BUDGET 2024/25",
+            "It was RESOLVED to approve the draft budget as presented.",
+        ],
+    )
+    assert {n for n, (s, _, _) in got.items() if s == "present"} == {
+        "Councillor Gardiner",
+        "Councillor Coan",
+        "Councillor Dalzell",
+        "Councillor Gray",
+        "Councillor Lowe",
+        "Councillor Wood",
+    }
+    assert got["Cllr Banks"][0] == "apologies"

@@ -718,6 +718,13 @@ def _label_after_title(text: str) -> str | None:
     return None
 
 
+def _without_ref(text: str, ref: str | None) -> str:
+    """A minute's heading line without its printed ref ("A23/014 PRESENT" -> "PRESENT")."""
+    if ref and text.startswith(ref):
+        return text[len(ref) :].lstrip(" .:)–-")
+    return _MINUTE_NUMBER.sub("", text)
+
+
 def _attendance_region(lines: list[Line], minutes) -> list[Line]:
     """The lines before the first minute, plus every minute that is itself an attendance block
     ("1. Present: ...", "3 Apologies for Absence", "2601. Apologies for absence: Cllr Hillard"),
@@ -743,7 +750,7 @@ def _attendance_region(lines: list[Line], minutes) -> list[Line]:
         head = lines[start]
         region.append(
             Line(
-                _MINUTE_NUMBER.sub("", head.text.strip()),
+                _without_ref(head.text.strip(), item.ref),
                 head.page,
                 head.first,
                 head.kind,
