@@ -145,3 +145,14 @@ def test_full_council_names_are_the_authority_only_at_its_tier() -> None:
     assert is_full_council("Full Council", "Milburn Parish Council")
     assert not is_full_council("County Council", "Milburn Parish Council")
     assert not is_full_council("Cabinet", "Kent County Council")
+
+
+def test_a_bare_kind_of_council_names_no_body_when_the_council_is_unknown() -> None:
+    # "Minutes of the Parish Council Meeting held on ..." in a paper whose council is not
+    # known (Preshute PC's page in a probe) must not make one body of every such parish
+    from extractors.linking.bodies import BodyIndex
+
+    index = BodyIndex()
+    assert index.add("Parish Council", None) is None
+    assert index.add("Parish Council", "Burton-cum-Walden Parish Council") is not None
+    assert index.add("Finance Committee", None) is not None

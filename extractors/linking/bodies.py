@@ -165,7 +165,11 @@ class BodyIndex:
         """Record a printed body phrase of a paper of ``authority``; return its body's slot
         (None when the phrase names no body)."""
         name = clean_body(printed)
-        return None if name is None else self._slot(name, authority)
+        if name is None or (authority is None and is_full_council(name, None)):
+            # "Parish Council" in a paper whose council is not known names no one body: it
+            # keeps its printed text, and no body joins two councils' papers
+            return None
+        return self._slot(name, authority)
 
     def canonical(self, slot: tuple[str, str]) -> str:
         """The canonical name of the body in ``slot``."""
