@@ -489,3 +489,34 @@ def test_the_body_above_a_heading_is_a_title_line_not_a_sentence(tmp_path) -> No
         ]
     ]
     assert read_heading(lines).body is None
+
+
+def test_a_sentence_approving_earlier_minutes_dates_no_meeting(tmp_path) -> None:
+    # Llanfair CC's page (a fresh probe): the excerpt prints no date of its own meeting; "The
+    # minutes of the meeting held on October 16th 2024 were found to be correct." approves the
+    # last meeting's minutes, so it neither starts a second minutes part nor dates this one
+    result = _run(
+        tmp_path,
+        "llanfair.html",
+        [
+            "APOLOGIES",
+            "Cllr. David J. Roberts, Gwynfor Owen (Gwynedd Council).",
+            "PRESENT",
+            "Cllrs. Eurig Hughes (Chairman), Russell Sharp (Vice Chairman), Robert G. Owen, "
+            "Hywel Jones, Osian Edwards, Guy Slater, Mair Thomas.",
+            "MINUTES",
+            "The minutes of the meeting held on October 16th 2024 were found to be correct.",
+            "MATTERS ARISING",
+            "Budget Plan",
+            "It was reported that the Council had spent £17,122.99 (which included bank charges) "
+            "since the start of the new financial year.",
+        ],
+    )
+    meetings = result.records.get("meetings", [])
+    assert len(meetings) <= 1
+    assert all(m.date is None for m in meetings)
+    assert result.paper.paper_date is None
+    from extractors.records.minutes import prose_resolutions
+
+    sentence = "The minutes of the meeting held on October 16th 2024 were found to be correct."
+    assert [r.text for r in prose_resolutions(sentence, 1, "MINUTES")] == [sentence]

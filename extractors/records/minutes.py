@@ -22,6 +22,7 @@ from extractors.datafiles import load_table
 from extractors.memo import document_memo
 from extractors.records.meeting_ids import meeting_id_for
 from extractors.text.meeting_text import (
+    EARLIER_MINUTES_APPROVED,
     Line,
     MeetingFacts,
     find_dates,
@@ -1596,8 +1597,9 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
             hit and hit[0] in ("yearly", "dotted")
         ):
             break  # a minute ("2. TO CONFIRM THE MINUTES OF ... 6TH FEBRUARY"): past the heading
-        if not _HEAD.search(line.text):
-            continue
+        if not _HEAD.search(line.text) or EARLIER_MINUTES_APPROVED.search(line.text):
+            continue  # "The minutes of the meeting held on October 16th 2024 were found to
+            # be correct." reports an earlier meeting
         text = line.text
         j = k + 1
         while (
@@ -1605,6 +1607,7 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
             and j - k < 4
             and not find_dates(text)
             and not re.match(r"^[A-Z ]{4,}:", head[j].text)
+            and not EARLIER_MINUTES_APPROVED.search(head[j].text)
         ):
             text += " " + head[j].text
             j += 1

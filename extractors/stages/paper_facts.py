@@ -10,6 +10,7 @@ from collections import Counter
 from extractors.datafiles import load_table
 from extractors.stages.segment import Segment, is_title_like
 from extractors.text.literals import Cue
+from extractors.text.meeting_text import EARLIER_MINUTES_APPROVED
 from extractors.values.dates import find_dates
 from extractors.values.years import find_financial_years
 from schemas.document import Block, Document
@@ -215,6 +216,8 @@ def paper_date_of(doc: Document, segments: list[Segment]) -> dt.date | None:
     if segments and segments[0].part.date and segments[0].part.type in ("agenda", "minutes"):
         return segments[0].part.date
     for block in _head_blocks(doc)[:_MASTHEAD_BLOCKS]:
+        if EARLIER_MINUTES_APPROVED.search(block.text):
+            continue  # an earlier meeting's date
         for d in find_dates(block.text):
             if not d.inferred_year:
                 return d.date

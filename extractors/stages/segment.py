@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from extractors.datafiles import load_table
 from extractors.stages.classify import Classification, classify
-from extractors.text.meeting_text import PART_TYPE_OF_DOC_TYPE
+from extractors.text.meeting_text import EARLIER_MINUTES_APPROVED, PART_TYPE_OF_DOC_TYPE
 from extractors.values.dates import find_dates
 from schemas.document import Block, Document, Item, Page, Table
 from schemas.records import Part
@@ -212,6 +212,8 @@ def _first_date(doc: Document, limit: int = 40):
         if _menu_entry(item):
             continue  # a web page's menu ("Boughton", "2013") is not the paper's text
         text = item.text
+        if EARLIER_MINUTES_APPROVED.search(text):
+            continue  # "The minutes of the meeting held on October 16th 2024 were approved"
         for d in find_dates(text):
             if not d.inferred_year:
                 return d.date

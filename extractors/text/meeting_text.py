@@ -75,6 +75,15 @@ class Line:
     lead: str = ""  # the bold run-in heading the line opens with, on a block's first line
 
 
+#: a sentence reporting an earlier meeting's minutes approved: "The minutes of the meeting held
+#: on October 16th 2024 were found to be correct." (Llanfair CC): its date is that meeting's
+EARLIER_MINUTES_APPROVED = re.compile(
+    r"\bminutes\b[^.;]{0,120}?\b(?:were|was|be|been)\s+(?:\w+\s+){0,3}?(?:approved|found|confirmed|"
+    r"signed|agreed|accepted|adopted|taken|received)\b",
+    re.I,
+)
+
+
 def clean(text: str) -> str:
     """Strip export markup (``**bold**``, ``<b>``) and non-breaking spaces from ``text``."""
     text = _MARKUP.sub("", html.unescape(text)).replace("\u00a0", " ").replace("\uf0b7", "")
