@@ -520,3 +520,30 @@ def test_a_sentence_approving_earlier_minutes_dates_no_meeting(tmp_path) -> None
 
     sentence = "The minutes of the meeting held on October 16th 2024 were found to be correct."
     assert [r.text for r in prose_resolutions(sentence, 1, "MINUTES")] == [sentence]
+
+
+def test_a_start_time_named_by_its_verb_after_the_place() -> None:
+    # Kilmorack CC (2 March 2023), North Wales Fire and Rescue Authority (December 2019) and
+    # Whixall PC (10 March 2021), as their pages print the heading (probes)
+    from extractors.records.minutes import read_heading
+    from extractors.text.meeting_text import Line
+
+    for text, time in [
+        (
+            "Minutes of Meeting held on Thursday 2nd March 2023 at Beauly Bowls Club starting "
+            "at 7.30pm.",
+            "19:30",
+        ),
+        (
+            "Minutes of the meeting of North Wales Fire and Rescue Authority held on Monday 16 "
+            "December 2019 at Conwy County Borough Council Chamber, Bodlondeb, Conwy. Meeting "
+            "commenced at 10.30am.",
+            "10:30",
+        ),
+        (
+            "Minutes of the Parish Council’s Monthly Meeting held on 10 March 2021 on the Zoom "
+            "Platform starting at 7:30pm",
+            "19:30",
+        ),
+    ]:
+        assert read_heading([Line(text, 1, True)]).start_time == time

@@ -82,6 +82,11 @@ _BODY_MEETING = re.compile(
     r"(?:was|were)\s+held\b",
     re.I,
 )
+#: a start time named by its verb after the date and place
+_STARTED_AT = re.compile(
+    r"\b(?:starting|commencing|commenced|started|starts|beginning|began)\s+at\s+(?P<t>.{1,12})",
+    re.I,
+)
 _BARE_TITLE = re.compile(r"^(?:draft\s+|approved\s+|confirmed\s+)?minutes?$", re.I)
 _BODY_WORD = re.compile(
     r"\b(?:council|committee|panel|board|partnership|authority|forum|cabinet|executive)\b", re.I
@@ -1665,6 +1670,10 @@ def read_heading(lines: list[Line], reference=None) -> MeetingFacts:
             before = _TIME_BEFORE_DATE.search(text[: dates[0].start])
             if facts.start_time is None and before:
                 facts.start_time = first_time(before.group("t"))
+            started = _STARTED_AT.search(after)
+            if facts.start_time is None and started:
+                # "... at Beauly Bowls Club starting at 7.30pm", "Meeting commenced at 10.30am."
+                facts.start_time = first_time(started.group("t"))
         break
     if facts.date is None:
         for line in head[:5]:
