@@ -204,3 +204,24 @@ def test_a_list_of_declarations_one_a_line() -> None:
     assert ("Cllr. P. Harries", "Agenda Item 10, E/38405") in pairs
     assert ("County Cllr. J. Davies", "Agenda Item 10, E/38405") in pairs
     assert len(pairs) == 4
+
+
+def test_a_vote_printed_as_labels_names_untitled_people() -> None:
+    # community councils print who moved and seconded as labels, names without titles:
+    # "Proposed: David Norton / Seconded: Gemma Kimmett" (Garelochhead CC, unseen set, not
+    # blind), "Proposed: James MacPherson" / "Seconded: John Murray" (Strathnairn CC) and
+    # "Proposed: Duncan Fraser, Seconded: John Stewart." (Kilmorack CC), as printed
+    from extractors.records.motions import _anchors
+
+    for text, names in [
+        ("Proposed: David Norton / Seconded: Gemma Kimmett", ("David Norton", "Gemma Kimmett")),
+        (
+            "- Approval of minutes of AGM 17June 2013\nProposed: James MacPherson\nSeconded: John "
+            "Murray",
+            ("James MacPherson", "John Murray"),
+        ),
+        ("Proposed: Duncan Fraser, Seconded: John Stewart.", ("Duncan Fraser", "John Stewart")),
+    ]:
+        assert [(a.mover, a.seconder) for a in _anchors(text)] == [names]
+    # a title is still needed where no colon makes the words a label
+    assert _anchors("It was proposed David Norton would look into it") == []

@@ -164,6 +164,10 @@ def people_in(text: str) -> list[str]:
 _CHAIR_MOVER = r"The\s+(?:Chairman|Chairwoman|Chairperson|Chair|Mayor|Vice[- ]Chairman)"
 
 
+#: a name printed without a title: a forename and a surname
+_UNTITLED = r"[A-Z][a-z'’-]+[ \t]+(?:Mc|Mac|O['’])?[A-Z][\w'’-]*[a-z][\w'’-]*"
+
+
 @functools.cache
 def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     name = name_pattern()
@@ -171,6 +175,13 @@ def _cues() -> tuple[tuple[str, re.Pattern[str]], ...]:
     for r in load_table("motion_cues.csv"):
         if r["side"] == "after":
             pat = rf"\b(?i:{r['verb']})\s*[:,]?\s+(?P<name>{name})"
+            # a label with a colon names its person untitled: "Proposed: David Norton /
+            # Seconded: Gemma Kimmett" (Garelochhead CC), "Proposed: James MacPherson"
+            # (Strathnairn CC), "Proposed: Duncan Fraser, Seconded: John Stewart." (Kilmorack
+            # CC); the name stays on its line
+            out.append(
+                (r["role"], re.compile(rf"\b(?i:{r['verb']})\s*:[ \t]*(?P<name>{_UNTITLED})"))
+            )
         else:
             not_by = rf"(?!\s*[:,]?\s*(?i:by|gan)\b)(?!\s*[:,]?\s*{name})"
             pat = rf"(?P<name>{name}|{_CHAIR_MOVER}),?\s+(?i:{r['verb']})\b{not_by}"
