@@ -554,13 +554,9 @@ class _Walker:
             purpose=purpose or self.context.label,
             financial_year=ft.first_financial_year(label),
         )
-        if (
-            kind == "grant_award"
-            and facts.funder is None
-            and ft.is_payment_text(self.context.scope)
-        ):
-            facts.funder = self.ctx.authority  # a gift in the council's own payments list
         paid = ft.is_payment_text(self.context.scope)  # under "Cheques in period"
+        if kind == "grant_award" and facts.funder is None and paid:
+            facts.funder = self.ctx.authority  # a gift in the council's own payments list
         self._add(facts, page, evidence, f"label:{label}:{mention.text}", paid=paid)
 
     def _payments_list(self, table: Table, done: set[int]) -> None:

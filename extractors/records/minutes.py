@@ -320,11 +320,11 @@ def _page_item_head(lines: list[Line]) -> list[_Head]:
     """The one item of a committee system's item page: "Meeting: 14/03/2024 - Cabinet (Item
     49)" names the item, whose heading is the line below opening with that number ("49 VCS
     Infrastructure Provision 2024-25", its link label stripped)."""
-    field = meeting_field(lines)
-    if field is None or not field.group("item"):
+    found = _meeting_field_at(lines)
+    if found is None or not found[1].group("item"):
         return []
+    at, field = found
     ref = field.group("item")
-    at = next((i for i, ln in enumerate(lines[:15]) if MEETING_FIELD.match(ln.text.strip())), 0)
     for i in range(at + 1, min(at + 4, len(lines))):
         m = re.match(rf"^{re.escape(ref)}[.)]?\s+(?P<title>\S.*)$", lines[i].text.strip())
         if m:
@@ -1577,10 +1577,16 @@ _WEEKDAY_TAIL = re.compile(
 
 def meeting_field(lines: list[Line]) -> re.Match[str] | None:
     """The page's "Meeting: <date> - <body> (Item N)" line among its first lines, or None."""
-    for line in lines[:15]:
+    found = _meeting_field_at(lines)
+    return found[1] if found else None
+
+
+def _meeting_field_at(lines: list[Line]) -> tuple[int, re.Match[str]] | None:
+    """Where the page's "Meeting: ..." line is among its first lines, and its match."""
+    for i, line in enumerate(lines[:15]):
         m = MEETING_FIELD.match(line.text.strip())
         if m:
-            return m
+            return i, m
     return None
 
 
